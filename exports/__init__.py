@@ -1,0 +1,1 @@
+"""Report tables built from the store and their writers. Never imports textual."""

@@ -1,0 +1,8 @@
+"""lkjip: keyboard-driven entry of the LKjIP performance report."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("lkjip")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = "0.0.0"

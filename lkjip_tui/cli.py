@@ -1,0 +1,164 @@
+"""The ``lkjip`` command: open the app, import and export bundles, check data.
+
+Every failure a user can cause (missing file, unreadable JSON, bad bundle, broken database)
+ends as one clear Indonesian line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from store.bundle import BundleTidakSah, baca_bundle, dump_bundle, muat_json
+from store.check import periksa
+from store.repository import Repository, TahunSudahAda
+from store.schema import SkemaTerlaluBaru
+from store.storage import DatabaseRusak, HanyaBaca, tulis_atomik
+
+from . import __version__
+from .argparse_id import ArgumentParser
+from .paths import resolve_db
+
+GAGAL = 2
+
+
+class Gagal(Exception):
+    """A user-facing failure: printed as one line, exit status 2."""
+
+
+def _parser() -> ArgumentParser:
+    db = ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: LKJIP_DB atau folder data pengguna)")
+
+    p = ArgumentParser(prog="lkjip", parents=[db],
+                       description="lkjip: isi data Laporan Kinerja Instansi Pemerintah (LKjIP) dari papan ketik.",
+                       epilog="Tanpa perintah, aplikasi dibuka pada basis data yang dipilih.")
+    p.add_argument("--version", action="version", version=f"lkjip {__version__}", help="tampilkan versi lalu keluar")
+    p.add_argument("--demo", action="store_true", help="buka salinan baru data contoh Kecamatan Balikpapan Selatan 2021")
+    p.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan yang dibuka (bawaan: tahun terbaru)")
+    p.add_argument("--baca-saja", action="store_true", help="buka hanya-baca; tidak ada yang diubah")
+    sub = p.add_subparsers(dest="perintah", title="perintah", metavar="PERINTAH")
+
+    imp = sub.add_parser("import", parents=[db], help="impor bundle JSON", description="Impor satu bundle JSON (satu unit, satu tahun).")
+    imp.add_argument("file", metavar="FILE", help="berkas bundle JSON")
+    imp.add_argument("--replace", action="store_true", help="ganti data tahun yang sudah ada")
+
+    exp = sub.add_parser("export", parents=[db], help="ekspor tabel dan bundle", description="Ekspor data satu tahun.")
+    exp.add_argument("--format", default="json", metavar="FORMAT", help="format, dipisah koma (json)")
+    exp.add_argument("--out", default=".", metavar="DIR", help="folder tujuan (dibuat bila belum ada)")
+    exp.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan (bawaan: tahun terbaru)")
+
+    chk = sub.add_parser("check", parents=[db], help="periksa masalah data", description="Periksa masalah data; keluar dengan status 1 bila ada.")
+    chk.add_argument("--tahun", type=int, metavar="YYYY", help="hanya tahun ini (bawaan: semua tahun)")
+    return p
+
+
+def _buka(path: Path, readonly: bool = False) -> Repository:
+    try:
+        return Repository(path, readonly=readonly)
+    except (DatabaseRusak, SkemaTerlaluBaru) as e:
+        raise Gagal(str(e)) from None
+    except OSError as e:
+        raise Gagal(f"Basis data {path} tidak dapat dibuka: {e.strerror or e}") from None
+
+
+def _pilih_tahun(repo: Repository, tahun: int | None) -> int:
+    ada = repo.tahun_tersedia()
+    if tahun is None:
+        if not ada:
+            raise Gagal(f"Basis data {repo.path} belum berisi data; impor dulu dengan: lkjip import FILE")
+        return ada[-1]
+    if tahun not in ada:
+        raise Gagal(f"Tahun {tahun} tidak ada di basis data {repo.path} (tersedia: {', '.join(map(str, ada)) or 'tidak ada'})")
+    return tahun
+
+
+def cmd_import(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise Gagal(f"Berkas {path} tidak ditemukan")
+    try:
+        lap = baca_bundle(muat_json(path))
+    except BundleTidakSah as e:
+        print(f"{path}: {e}", file=sys.stderr)
+        for m in e.masalah[1:]:
+            print(f"  - {m}", file=sys.stderr)
+        return GAGAL
+    with _buka(resolve_db(args.db)) as repo:
+        try:
+            repo.simpan_laporan(lap, ganti=args.replace)
+        except TahunSudahAda as e:
+            raise Gagal(str(e)) from None
+        print(f"Tahun {lap.tahun} ({lap.instansi.nama}) diimpor ke {repo.path}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    tidak_dikenal = [f for f in formats if f not in ("json",)]
+    if tidak_dikenal or not formats:
+        raise Gagal(f"Format tidak dikenal: {', '.join(tidak_dikenal) or '(kosong)'} (yang tersedia: json)")
+    with _buka(resolve_db(args.db), readonly=True) as repo:
+        tahun = _pilih_tahun(repo, args.tahun)
+        lap = repo.muat(tahun)
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        tujuan = out / f"lkjip-{tahun}.json"
+        tulis_atomik(tujuan, dump_bundle(lap).encode("utf-8"))
+    except OSError as e:
+        raise Gagal(f"Tidak dapat menulis ke {out}: {e.strerror or e}") from None
+    print(tujuan)
+    return 0
+
+
+def cmd_check(args) -> int:
+    with _buka(resolve_db(args.db), readonly=True) as repo:
+        tahun_list = [_pilih_tahun(repo, args.tahun)] if args.tahun else repo.tahun_tersedia()
+        jumlah = 0
+        for t in tahun_list:
+            for m in periksa(repo.muat(t)):
+                print(f"{t} · {m}")
+                jumlah += 1
+    if jumlah:
+        print(f"{jumlah} masalah ditemukan.", file=sys.stderr)
+        return 1
+    print("Tidak ada masalah.")
+    return 0
+
+
+def cmd_app(args) -> int:
+    if args.demo:
+        from store.demo import buat_demo
+        path = buat_demo(Path(tempfile.mkdtemp(prefix="lkjip-demo-")) / "demo.json")
+    else:
+        path = resolve_db(args.db)
+    repo = _buka(path, readonly=args.baca_saja)
+    from .app import LkjipApp  # imported late: textual is only needed for the app itself
+
+    app = LkjipApp(repo, tahun=args.tahun)
+    try:
+        app.run()
+    finally:
+        repo.close()
+    if args.demo:
+        print(f"Data contoh tersimpan sementara di {path}")
+    return app.return_code or 0
+
+
+PERINTAH = {"import": cmd_import, "export": cmd_export, "check": cmd_check}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return PERINTAH.get(args.perintah, cmd_app)(args)
+    except Gagal as e:
+        print(f"lkjip: {e}", file=sys.stderr)
+        return GAGAL
+    except (DatabaseRusak, SkemaTerlaluBaru, HanyaBaca) as e:
+        print(f"lkjip: {e}", file=sys.stderr)
+        return GAGAL
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,404 @@
+"""The bundle: the JSON import/export contract, version 1 (SPEC §5).
+
+:func:`baca_bundle` validates a whole file before anything is stored and collects every
+problem with its field path (``indikator[2].target.2021: "abc" bukan angka``), so a bad
+bundle is refused whole. :func:`ke_bundle` writes a :class:`Laporan` back; a bundle that
+is read and written again comes out identical.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .models import (AGREGASI, ARAH, RUMUS_NEGATIF, Band, Iku, Indikator, Instansi, Jabatan, Kegiatan,
+                     Kepala, KomponenAkip, Laporan, Pegawai, Pengaturan, Program, Renstra, Sasaran,
+                     Subkegiatan, Triwulan, Tujuan, UnitPegawai)
+
+FORMAT = "lkjip-bundle"
+VERSI = 1
+BATAS_ANGKA = Decimal(10) ** 15  # a thousand trillion Rupiah: beyond any real budget
+BATAS_TEKS = 10_000
+
+
+class BundleTidakSah(Exception):
+    """The bundle breaks the contract; ``masalah`` lists every problem found."""
+
+    def __init__(self, masalah: list[str]):
+        self.masalah = masalah
+        lebih = f" (dan {len(masalah) - 1} masalah lain)" if len(masalah) > 1 else ""
+        super().__init__(f"Bundle ditolak: {masalah[0]}{lebih}")
+
+
+class _Periksa:
+    """Reads values out of the parsed JSON, noting every problem instead of stopping."""
+
+    def __init__(self) -> None:
+        self.masalah: list[str] = []
+
+    def salah(self, jalur: str, alasan: str) -> None:
+        self.masalah.append(f"{jalur}: {alasan}")
+
+    def obj(self, v: Any, jalur: str, boleh_null: bool = False) -> dict | None:
+        if v is None and boleh_null:
+            return None
+        if not isinstance(v, dict):
+            self.salah(jalur, "harus berupa objek" + (" atau null" if boleh_null else ""))
+            return None
+        return v
+
+    def daftar(self, v: Any, jalur: str) -> list:
+        if not isinstance(v, list):
+            self.salah(jalur, "harus berupa daftar")
+            return []
+        return v
+
+    def teks(self, d: dict, nama: str, jalur: str, wajib: bool = True, boleh_null: bool = False) -> str | None:
+        v = d.get(nama)
+        if v is None:
+            if nama not in d and not wajib:
+                return None
+            if boleh_null:
+                return None
+            self.salah(f"{jalur}.{nama}", "wajib diisi" if nama not in d else "tidak boleh null")
+            return "" if wajib else None
+        if not isinstance(v, str):
+            self.salah(f"{jalur}.{nama}", f"{_tampil(v)} bukan teks")
+            return ""
+        if len(v) > BATAS_TEKS:
+            self.salah(f"{jalur}.{nama}", f"teks terlalu panjang ({len(v)} karakter)")
+        return v
+
+    def angka(self, v: Any, jalur: str, boleh_null: bool = True, negatif: bool = False) -> Decimal | None:
+        if v is None:
+            if not boleh_null:
+                self.salah(jalur, "wajib diisi")
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float, Decimal)):
+            self.salah(jalur, f"{_tampil(v)} bukan angka")
+            return None
+        # A float (from a caller's own json.loads) is taken by its shortest repr, not its binary value.
+        d = Decimal(repr(v)) if isinstance(v, float) else Decimal(v)
+        if not d.is_finite():
+            self.salah(jalur, f"{_tampil(v)} bukan angka")
+            return None
+        if abs(d) >= BATAS_ANGKA:
+            self.salah(jalur, f"{_tampil(v)} terlalu besar")
+            return None
+        if d < 0 and not negatif:
+            self.salah(jalur, f"{_tampil(v)} tidak boleh negatif")
+            return None
+        return d
+
+    def bulat(self, v: Any, jalur: str, minimum: int = 0, maksimum: int = 10**9) -> int:
+        if isinstance(v, bool) or not isinstance(v, int):
+            self.salah(jalur, f"{_tampil(v)} bukan bilangan bulat")
+            return minimum
+        if not minimum <= v <= maksimum:
+            self.salah(jalur, f"{v} di luar rentang {minimum}..{maksimum}")
+            return minimum
+        return v
+
+    def tahun(self, v: Any, jalur: str) -> int:
+        if isinstance(v, str) and v.isdigit():
+            v = int(v)
+        return self.bulat(v, jalur, 1900, 2200)
+
+    def per_tahun(self, v: Any, jalur: str, negatif: bool = False) -> dict[int, Decimal | None]:
+        d = self.obj(v if v is not None else {}, jalur)
+        hasil: dict[int, Decimal | None] = {}
+        for k, x in (d or {}).items():
+            t = self.tahun(k, f"{jalur}.{k}")
+            hasil[t] = self.angka(x, f"{jalur}.{k}", negatif=negatif)
+        return hasil
+
+    def pilihan(self, d: dict, nama: str, jalur: str, pilihan: tuple, bawaan: str | None = None) -> str | None:
+        v = d.get(nama, bawaan)
+        if v is None and bawaan is None and nama not in d:
+            return None
+        if v not in pilihan:
+            self.salah(f"{jalur}.{nama}", f"{_tampil(v)} bukan salah satu dari {', '.join(pilihan)}")
+            return pilihan[0]
+        return v
+
+
+def _tampil(v: Any) -> str:
+    s = json.dumps(v, ensure_ascii=False, default=str)
+    return s if len(s) <= 40 else s[:37] + "..."
+
+
+def _unik(p: _Periksa, items: list, jalur: str) -> set[str]:
+    seen: set[str] = set()
+    for n, it in enumerate(items):
+        i = getattr(it, "id", None)
+        if i in seen:
+            p.salah(f"{jalur}[{n}].id", f'"{i}" dipakai lebih dari sekali')
+        seen.add(i)
+    return seen
+
+
+# ---------------------------------------------------------------- reading
+def muat_json(path: str | Path) -> Any:
+    """Parse a bundle file exactly: JSON numbers become int or Decimal, never float."""
+    raw = Path(path).read_bytes()
+    try:
+        teks = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise BundleTidakSah([f"berkas bukan teks UTF-8 (byte {e.start})"]) from None
+    try:
+        return json.loads(teks, parse_float=Decimal, parse_constant=_tolak_konstanta)
+    except json.JSONDecodeError as e:
+        raise BundleTidakSah([f"JSON tidak sah di baris {e.lineno} kolom {e.colno}: {e.msg}"]) from None
+    except RecursionError:
+        raise BundleTidakSah(["JSON terlalu bersarang"]) from None
+
+
+def _tolak_konstanta(nama: str):
+    raise BundleTidakSah([f"{nama} bukan angka yang sah dalam bundle"])
+
+
+def baca_bundle(data: Any) -> Laporan:
+    """Validate a parsed bundle and build its :class:`Laporan`; raise :class:`BundleTidakSah`."""
+    p = _Periksa()
+    root = p.obj(data, "bundle")
+    if root is None:
+        raise BundleTidakSah(p.masalah)
+    if root.get("format") != FORMAT:
+        raise BundleTidakSah([f'format: harus "{FORMAT}", bukan {_tampil(root.get("format"))}'])
+    versi = root.get("version")
+    if versi != VERSI:
+        if isinstance(versi, int) and not isinstance(versi, bool) and versi > VERSI:
+            raise BundleTidakSah([f"version: bundle versi {versi} lebih baru dari yang dikenal aplikasi ini ({VERSI})"])
+        raise BundleTidakSah([f"version: harus {VERSI}, bukan {_tampil(versi)}"])
+    tahun = p.tahun(root.get("tahun"), "tahun")
+
+    ins = p.obj(root.get("instansi"), "instansi") or {}
+    kep = p.obj(ins.get("kepala", {}), "instansi.kepala") or {}
+    misi = p.daftar(ins.get("misi", []), "instansi.misi")
+    for n, m in enumerate(misi):
+        if not isinstance(m, str):
+            p.salah(f"instansi.misi[{n}]", f"{_tampil(m)} bukan teks")
+    instansi = Instansi(
+        p.teks(ins, "nama", "instansi") or "", p.teks(ins, "pemerintah_daerah", "instansi", wajib=False) or "",
+        Kepala(p.teks(kep, "nama", "instansi.kepala", wajib=False) or "",
+               p.teks(kep, "jabatan", "instansi.kepala", wajib=False) or "",
+               p.teks(kep, "nip", "instansi.kepala", wajib=False, boleh_null=True)),
+        p.teks(ins, "visi", "instansi", wajib=False) or "", [m for m in misi if isinstance(m, str)])
+
+    ren = p.obj(root.get("renstra"), "renstra") or {}
+    mulai, akhir = p.tahun(ren.get("mulai"), "renstra.mulai"), p.tahun(ren.get("akhir"), "renstra.akhir")
+    if mulai > akhir:
+        p.salah("renstra", f"mulai {mulai} sesudah akhir {akhir}")
+    tahun_target = [p.tahun(t, f"renstra.tahun_target[{n}]")
+                    for n, t in enumerate(p.daftar(ren.get("tahun_target", []), "renstra.tahun_target"))]
+    renstra = Renstra(mulai, akhir, tahun_target)
+
+    peng = p.obj(root.get("pengaturan", {}), "pengaturan") or {}
+    skala = None
+    if peng.get("skala_kategori") is not None:
+        skala = []
+        for n, b in enumerate(p.daftar(peng["skala_kategori"], "pengaturan.skala_kategori")):
+            j = f"pengaturan.skala_kategori[{n}]"
+            b = p.obj(b, j) or {}
+            tm = b.get("termasuk_min", True)
+            if not isinstance(tm, bool):
+                p.salah(f"{j}.termasuk_min", f"{_tampil(tm)} harus true atau false")
+            skala.append(Band(p.teks(b, "label", j) or "", p.angka(b.get("min"), f"{j}.min", negatif=True), bool(tm)))
+    pengaturan = Pengaturan(p.bulat(peng.get("desimal", 2), "pengaturan.desimal", 0, 6), skala)
+
+    tujuan = []
+    for n, t in enumerate(p.daftar(root.get("tujuan", []), "tujuan")):
+        j = f"tujuan[{n}]"
+        t = p.obj(t, j) or {}
+        ind = p.daftar(t.get("indikator", []), f"{j}.indikator")
+        for m, x in enumerate(ind):
+            if not isinstance(x, str):
+                p.salah(f"{j}.indikator[{m}]", f"{_tampil(x)} bukan teks")
+        nomor_misi = p.bulat(t.get("misi", 1), f"{j}.misi", 1, max(1, len(instansi.misi)))
+        tujuan.append(Tujuan(p.teks(t, "id", j) or "", nomor_misi, p.teks(t, "uraian", j) or "",
+                             [x for x in ind if isinstance(x, str)]))
+    id_tujuan = _unik(p, tujuan, "tujuan")
+
+    sasaran = []
+    for n, s in enumerate(p.daftar(root.get("sasaran", []), "sasaran")):
+        j = f"sasaran[{n}]"
+        s = p.obj(s, j) or {}
+        ref = p.teks(s, "tujuan", j) or ""
+        if ref and ref not in id_tujuan:
+            p.salah(f"{j}.tujuan", f'tujuan "{ref}" tidak ada')
+        sasaran.append(Sasaran(p.teks(s, "id", j) or "", ref, p.teks(s, "uraian", j) or ""))
+    id_sasaran = _unik(p, sasaran, "sasaran")
+
+    indikator = [_indikator(p, i, f"indikator[{n}]", id_sasaran)
+                 for n, i in enumerate(p.daftar(root.get("indikator", []), "indikator"))]
+    _unik(p, indikator, "indikator")
+
+    program = [_program(p, x, f"program[{n}]", id_sasaran)
+               for n, x in enumerate(p.daftar(root.get("program", []), "program"))]
+    _unik(p, program, "program")
+
+    peg = p.obj(root.get("pegawai", {}), "pegawai") or {}
+    unit = []
+    for n, u in enumerate(p.daftar(peg.get("unit", []), "pegawai.unit")):
+        j = f"pegawai.unit[{n}]"
+        u = p.obj(u, j) or {}
+        jab = []
+        for m, x in enumerate(p.daftar(u.get("jabatan", []), f"{j}.jabatan")):
+            jj = f"{j}.jabatan[{m}]"
+            x = p.obj(x, jj) or {}
+            jab.append(Jabatan(p.teks(x, "nama", jj) or "", p.bulat(x.get("laki_laki", 0), f"{jj}.laki_laki"),
+                               p.bulat(x.get("perempuan", 0), f"{jj}.perempuan")))
+        unit.append(UnitPegawai(p.teks(u, "nama", j) or "", jab))
+    pegawai = Pegawai(p.teks(peg, "per_tanggal", "pegawai", wajib=False, boleh_null=True), unit)
+
+    eva = p.obj(root.get("evaluasi_akip", {}), "evaluasi_akip") or {}
+    akip = []
+    for n, k in enumerate(p.daftar(eva.get("komponen", []), "evaluasi_akip.komponen")):
+        j = f"evaluasi_akip.komponen[{n}]"
+        k = p.obj(k, j) or {}
+        akip.append(KomponenAkip(p.teks(k, "nama", j) or "", p.angka(k.get("bobot"), f"{j}.bobot", boleh_null=False) or Decimal(0),
+                                 p.per_tahun(k.get("nilai"), f"{j}.nilai")))
+
+    if p.masalah:
+        raise BundleTidakSah(p.masalah)
+    return Laporan(tahun, instansi, renstra, pengaturan, tujuan, sasaran, indikator, program, pegawai, akip)
+
+
+def _indikator(p: _Periksa, i: Any, j: str, id_sasaran: set[str]) -> Indikator:
+    i = p.obj(i, j) or {}
+    ref = p.teks(i, "sasaran", j) or ""
+    if ref and ref not in id_sasaran:
+        p.salah(f"{j}.sasaran", f'sasaran "{ref}" tidak ada')
+    iku = None
+    if i.get("iku") is not None:
+        d = p.obj(i["iku"], f"{j}.iku", boleh_null=True) or {}
+        iku = Iku(*(p.teks(d, f, f"{j}.iku", wajib=False) or "" for f in ("alasan", "formulasi", "sumber_data", "penanggung_jawab")))
+    triwulan: dict[int, list[Triwulan]] = {}
+    tw = p.obj(i.get("triwulan", {}) if i.get("triwulan") is not None else {}, f"{j}.triwulan") or {}
+    for t, qs in tw.items():
+        jt = f"{j}.triwulan.{t}"
+        tahun = p.tahun(t, jt)
+        qs = p.daftar(qs, jt)
+        if len(qs) != 4:
+            p.salah(jt, f"harus berisi 4 triwulan, bukan {len(qs)}")
+        daftar = []
+        for n, q in enumerate(qs[:4]):
+            q = p.obj(q, f"{jt}[{n}]") or {}
+            daftar.append(Triwulan(p.angka(q.get("target"), f"{jt}[{n}].target", negatif=True),
+                                   p.angka(q.get("realisasi"), f"{jt}[{n}].realisasi", negatif=True)))
+        triwulan[tahun] = daftar + [Triwulan() for _ in range(4 - len(daftar))]
+    arah = p.pilihan(i, "arah", j, ARAH, "positif")
+    rumus = i.get("rumus_negatif")
+    if rumus is not None and rumus not in RUMUS_NEGATIF:
+        p.salah(f"{j}.rumus_negatif", f"{_tampil(rumus)} bukan salah satu dari {', '.join(RUMUS_NEGATIF)}")
+        rumus = None
+    return Indikator(
+        p.teks(i, "id", j) or "", ref, p.teks(i, "uraian", j) or "", p.teks(i, "satuan", j, wajib=False) or "",
+        arah, rumus, p.pilihan(i, "agregasi_triwulan", j, AGREGASI, "jumlah"), iku,
+        p.per_tahun(i.get("target"), f"{j}.target", negatif=True),
+        p.per_tahun(i.get("realisasi"), f"{j}.realisasi", negatif=True), triwulan,
+        p.per_tahun(i.get("standar_nasional"), f"{j}.standar_nasional", negatif=True))
+
+
+def _program(p: _Periksa, x: Any, j: str, id_sasaran: set[str]) -> Program:
+    x = p.obj(x, j) or {}
+    ref = p.teks(x, "sasaran", j) or ""
+    if ref and ref not in id_sasaran:
+        p.salah(f"{j}.sasaran", f'sasaran "{ref}" tidak ada')
+    kegiatan = []
+    for n, k in enumerate(p.daftar(x.get("kegiatan", []), f"{j}.kegiatan")):
+        jk = f"{j}.kegiatan[{n}]"
+        k = p.obj(k, jk) or {}
+        subs = []
+        for m, s in enumerate(p.daftar(k.get("subkegiatan", []), f"{jk}.subkegiatan")):
+            js = f"{jk}.subkegiatan[{m}]"
+            s = p.obj(s, js) or {}
+            pagu = p.angka(s.get("pagu"), f"{js}.pagu", boleh_null=False) or Decimal(0)
+            real = p.angka(s.get("realisasi"), f"{js}.realisasi")
+            bulanan = None
+            if s.get("realisasi_bulanan") is not None:
+                b = p.obj(s["realisasi_bulanan"], f"{js}.realisasi_bulanan") or {}
+                bulanan = {}
+                for bk, bv in b.items():
+                    if bk not in {str(n) for n in range(1, 13)}:
+                        p.salah(f"{js}.realisasi_bulanan.{bk}", "bulan harus 1 sampai 12")
+                        continue
+                    bulanan[int(bk)] = p.angka(bv, f"{js}.realisasi_bulanan.{bk}")
+                terisi = [v for v in bulanan.values() if v is not None]
+                if terisi and real is not None and sum(terisi) != real:
+                    p.salah(f"{js}.realisasi", f"{real} tidak sama dengan jumlah realisasi bulanan {sum(terisi)}")
+            subs.append(Subkegiatan(p.teks(s, "nama", js) or "", pagu, real, bulanan))
+        kegiatan.append(Kegiatan(p.teks(k, "nama", jk) or "", subs))
+    return Program(p.teks(x, "id", j) or "", p.teks(x, "nama", j) or "", ref,
+                   p.angka(x.get("pagu_murni"), f"{j}.pagu_murni"), kegiatan)
+
+
+# ---------------------------------------------------------------- writing
+def _num(d: Decimal | None):
+    """A Decimal as a JSON number: int when whole, else the float whose repr is the same digits."""
+    if d is None:
+        return None
+    if d == d.to_integral_value():
+        return int(d)
+    f = float(d)
+    if Decimal(repr(f)) != d:
+        raise ValueError(f"{d} tidak dapat ditulis tepat sebagai angka JSON")
+    return f
+
+
+def _per_tahun(m: dict[int, Decimal | None]) -> dict[str, Any]:
+    return {str(t): _num(v) for t, v in sorted(m.items())}
+
+
+def ke_bundle(lap: Laporan) -> dict:
+    """The bundle (version 1) of one report year, as plain JSON-ready data."""
+    return {
+        "format": FORMAT, "version": VERSI, "tahun": lap.tahun,
+        "instansi": {"nama": lap.instansi.nama, "pemerintah_daerah": lap.instansi.pemerintah_daerah,
+                     "kepala": {"nama": lap.instansi.kepala.nama, "jabatan": lap.instansi.kepala.jabatan,
+                                "nip": lap.instansi.kepala.nip},
+                     "visi": lap.instansi.visi, "misi": list(lap.instansi.misi)},
+        "renstra": {"mulai": lap.renstra.mulai, "akhir": lap.renstra.akhir, "tahun_target": list(lap.renstra.tahun_target)},
+        "pengaturan": {"desimal": lap.pengaturan.desimal, "skala_kategori": None if lap.pengaturan.skala_kategori is None else [
+            {"label": b.label, "min": _num(b.min), "termasuk_min": b.termasuk_min} for b in lap.pengaturan.skala_kategori]},
+        "tujuan": [{"id": t.id, "misi": t.misi, "uraian": t.uraian, "indikator": list(t.indikator)} for t in lap.tujuan],
+        "sasaran": [{"id": s.id, "tujuan": s.tujuan, "uraian": s.uraian} for s in lap.sasaran],
+        "indikator": [_indikator_out(i) for i in lap.indikator],
+        "program": [{"id": p.id, "nama": p.nama, "sasaran": p.sasaran, "pagu_murni": _num(p.pagu_murni),
+                     "kegiatan": [{"nama": k.nama, "subkegiatan": [_sub_out(s) for s in k.subkegiatan]}
+                                  for k in p.kegiatan]} for p in lap.program],
+        "pegawai": {"per_tanggal": lap.pegawai.per_tanggal, "unit": [
+            {"nama": u.nama, "jabatan": [{"nama": j.nama, "laki_laki": j.laki_laki, "perempuan": j.perempuan}
+                                         for j in u.jabatan]} for u in lap.pegawai.unit]},
+        "evaluasi_akip": {"komponen": [{"nama": k.nama, "bobot": _num(k.bobot), "nilai": _per_tahun(k.nilai)}
+                                       for k in lap.evaluasi_akip]},
+    }
+
+
+def _indikator_out(i: Indikator) -> dict:
+    d = {"id": i.id, "sasaran": i.sasaran, "uraian": i.uraian, "satuan": i.satuan, "arah": i.arah}
+    if i.rumus_negatif is not None:
+        d["rumus_negatif"] = i.rumus_negatif
+    d.update({
+        "agregasi_triwulan": i.agregasi_triwulan,
+        "iku": None if i.iku is None else {"alasan": i.iku.alasan, "formulasi": i.iku.formulasi,
+                                           "sumber_data": i.iku.sumber_data, "penanggung_jawab": i.iku.penanggung_jawab},
+        "target": _per_tahun(i.target), "realisasi": _per_tahun(i.realisasi),
+        "triwulan": {str(t): [{"target": _num(q.target), "realisasi": _num(q.realisasi)} for q in qs]
+                     for t, qs in sorted(i.triwulan.items())},
+        "standar_nasional": _per_tahun(i.standar_nasional),
+    })
+    return d
+
+
+def _sub_out(s: Subkegiatan) -> dict:
+    d = {"nama": s.nama, "pagu": _num(s.pagu), "realisasi": _num(s.realisasi)}
+    if s.realisasi_bulanan is not None:
+        d["realisasi_bulanan"] = {str(b): _num(v) for b, v in sorted(s.realisasi_bulanan.items())}
+    return d
+
+
+def dump_bundle(lap: Laporan) -> str:
+    return json.dumps(ke_bundle(lap), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,262 @@
+"""The calculation engine: every derived figure of the report, in one module (SPEC §2).
+
+Screens and exports both call these functions, so a number on screen and the same number in
+an export cannot differ. All arithmetic is ``Decimal``. Every derived percentage is rounded
+half-up to the report's decimals *before* it is averaged or subtracted, as the printed report
+does. Undefined results (target 0, nothing reported, pagu 0) are ``None``, never 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .models import Band, Indikator, Kegiatan, KomponenAkip, Laporan, Program, Subkegiatan, Triwulan
+from .numbers import bulatkan
+
+SERATUS = Decimal(100)
+NOL = Decimal(0)
+
+
+# ---------------------------------------------------------------- indicators
+def agregasi(nilai: Sequence[Decimal | None], cara: str) -> Decimal | None:
+    """Combine the quarters' values by the indicator's ``agregasi_triwulan``."""
+    terisi = [v for v in nilai if v is not None]
+    if not terisi:
+        return None
+    if cara == "terakhir":
+        return terisi[-1]
+    if cara == "rata-rata":
+        return sum(terisi, NOL) / len(terisi)
+    return sum(terisi, NOL)
+
+
+def realisasi_tahun(ind: Indikator, tahun: int) -> Decimal | None:
+    """The year's realisasi: from the quarters when any is filled, else the yearly figure."""
+    tw = ind.triwulan.get(tahun)
+    if tw:
+        dari_tw = agregasi([q.realisasi for q in tw], ind.agregasi_triwulan)
+        if dari_tw is not None:
+            return dari_tw
+    return ind.realisasi.get(tahun)
+
+
+def rasio(target: Decimal | None, realisasi: Decimal | None, arah: str = "positif",
+          rumus_negatif: str | None = None, desimal: int = 2) -> Decimal | None:
+    """Capaian (%) of realisasi against target, rounded; ``None`` when undefined."""
+    if target is None or realisasi is None or target == 0:
+        return None
+    if arah == "negatif":
+        if (rumus_negatif or "2T-R") == "T/R":
+            if realisasi == 0:
+                return None
+            nilai = target / realisasi * SERATUS
+        else:
+            nilai = (2 * target - realisasi) / target * SERATUS
+    else:
+        nilai = realisasi / target * SERATUS
+    return bulatkan(nilai, desimal)
+
+
+def capaian_indikator(ind: Indikator, tahun: int, desimal: int = 2) -> Decimal | None:
+    return rasio(ind.target.get(tahun), realisasi_tahun(ind, tahun), ind.arah, ind.rumus_negatif, desimal)
+
+
+def capaian_triwulan(ind: Indikator, tahun: int, kuartal: int, desimal: int = 2) -> Decimal | None:
+    """``kuartal`` is 0..3 (TW I..IV)."""
+    tw = ind.triwulan.get(tahun)
+    if not tw:
+        return None
+    q: Triwulan = tw[kuartal]
+    return rasio(q.target, q.realisasi, ind.arah, ind.rumus_negatif, desimal)
+
+
+def predikat(capaian: Decimal | None) -> str:
+    if capaian is None:
+        return "-"
+    if capaian < SERATUS:
+        return "Tidak Tercapai"
+    if capaian == SERATUS:
+        return "Tercapai sesuai target"
+    return "Melebihi target"
+
+
+def rata_rata(nilai: Iterable[Decimal | None], desimal: int = 2) -> Decimal | None:
+    """Mean of the defined values, rounded; ``None`` when none is defined."""
+    ada = [v for v in nilai if v is not None]
+    if not ada:
+        return None
+    return bulatkan(sum(ada, NOL) / len(ada), desimal)
+
+
+def capaian_sasaran(lap: Laporan, sasaran_id: str, tahun: int | None = None) -> Decimal | None:
+    tahun = lap.tahun if tahun is None else tahun
+    d = lap.pengaturan.desimal
+    return rata_rata((capaian_indikator(i, tahun, d) for i in lap.indikator_sasaran(sasaran_id)), d)
+
+
+def capaian_organisasi(lap: Laporan, tahun: int | None = None) -> Decimal | None:
+    d = lap.pengaturan.desimal
+    return rata_rata((capaian_sasaran(lap, s.id, tahun) for s in lap.sasaran), d)
+
+
+def kategori(nilai: Decimal | None, skala: Sequence[Band]) -> str:
+    """The first band (top to bottom) that ``nilai`` falls in; ``-`` when undefined."""
+    if nilai is None:
+        return "-"
+    for band in skala:
+        if band.min is None or nilai > band.min or (band.termasuk_min and nilai == band.min):
+            return band.label
+    return "-"
+
+
+def persen_perubahan(ind: Indikator, tahun: int, desimal: int = 2) -> Decimal | None:
+    """Tabel 3.5: change of realisasi against the year before, in %."""
+    kini, lalu = realisasi_tahun(ind, tahun), realisasi_tahun(ind, tahun - 1)
+    if kini is None or lalu is None or lalu == 0:
+        return None
+    return bulatkan((kini - lalu) / lalu * SERATUS, desimal)
+
+
+def target_akhir_renstra(ind: Indikator, lap: Laporan) -> Decimal | None:
+    """Target of the Renstra's last target year."""
+    tahun = max(lap.renstra.tahun_target) if lap.renstra.tahun_target else lap.renstra.akhir
+    return ind.target.get(tahun)
+
+
+def tingkat_kemajuan(ind: Indikator, lap: Laporan, tahun: int | None = None, desimal: int = 2) -> Decimal | None:
+    """Tabel 3.6: distance of realisasi from the Renstra's end target, in %; sign flipped
+    for negatif indicators (less is better)."""
+    tahun = lap.tahun if tahun is None else tahun
+    target, real = target_akhir_renstra(ind, lap), realisasi_tahun(ind, tahun)
+    if target is None or real is None or target == 0:
+        return None
+    nilai = (real - target) / target * SERATUS
+    if ind.arah == "negatif":
+        nilai = -nilai
+    return bulatkan(nilai, desimal)
+
+
+def capaian_standar_nasional(ind: Indikator, tahun: int, desimal: int = 2) -> Decimal | None:
+    """Tabel 3.7: realisasi against the national standard, same rule as capaian."""
+    return rasio(ind.standar_nasional.get(tahun), realisasi_tahun(ind, tahun), ind.arah, ind.rumus_negatif, desimal)
+
+
+# ---------------------------------------------------------------- budget
+def realisasi_sub(sub: Subkegiatan) -> Decimal | None:
+    """A subkegiatan's realisasi: the sum of its monthly entries when it has any."""
+    if sub.realisasi_bulanan:
+        terisi = [v for v in sub.realisasi_bulanan.values() if v is not None]
+        if terisi:
+            return sum(terisi, NOL)
+    return sub.realisasi
+
+
+@dataclass(frozen=True)
+class Anggaran:
+    pagu: Decimal
+    realisasi: Decimal
+
+    def __add__(self, other: Anggaran) -> Anggaran:
+        return Anggaran(self.pagu + other.pagu, self.realisasi + other.realisasi)
+
+    def serapan(self, desimal: int = 2) -> Decimal | None:
+        return serapan(self.pagu, self.realisasi, desimal)
+
+    @property
+    def lebih(self) -> bool:
+        """Realisasi above pagu: a data problem to highlight."""
+        return self.realisasi > self.pagu
+
+
+KOSONG_ANGGARAN = Anggaran(NOL, NOL)
+
+
+def serapan(pagu: Decimal | None, realisasi: Decimal | None, desimal: int = 2) -> Decimal | None:
+    if pagu is None or realisasi is None or pagu == 0:
+        return None
+    return bulatkan(realisasi / pagu * SERATUS, desimal)
+
+
+def anggaran_sub(sub: Subkegiatan) -> Anggaran:
+    return Anggaran(sub.pagu or NOL, realisasi_sub(sub) or NOL)
+
+
+def jumlah(items: Iterable[Anggaran]) -> Anggaran:
+    total = KOSONG_ANGGARAN
+    for a in items:
+        total = total + a
+    return total
+
+
+def anggaran_kegiatan(keg: Kegiatan) -> Anggaran:
+    return jumlah(anggaran_sub(s) for s in keg.subkegiatan)
+
+
+def anggaran_program(prog: Program) -> Anggaran:
+    return jumlah(anggaran_kegiatan(k) for k in prog.kegiatan)
+
+
+def anggaran_sasaran(lap: Laporan, sasaran_id: str) -> Anggaran:
+    return jumlah(anggaran_program(p) for p in lap.program_sasaran(sasaran_id))
+
+
+def anggaran_total(lap: Laporan) -> Anggaran:
+    return jumlah(anggaran_program(p) for p in lap.program)
+
+
+def porsi_anggaran(lap: Laporan, sasaran_id: str) -> Decimal | None:
+    """Tabel 2.5: the sasaran's share of the total pagu, in %."""
+    total = anggaran_total(lap).pagu
+    if total == 0:
+        return None
+    return bulatkan(anggaran_sasaran(lap, sasaran_id).pagu / total * SERATUS, lap.pengaturan.desimal)
+
+
+def efisiensi(lap: Laporan, sasaran_id: str) -> Decimal | None:
+    """Tabel 3.9: capaian sasaran minus serapan of its programs (both already rounded)."""
+    cap = capaian_sasaran(lap, sasaran_id)
+    ser = anggaran_sasaran(lap, sasaran_id).serapan(lap.pengaturan.desimal)
+    if cap is None or ser is None:
+        return None
+    return cap - ser
+
+
+# ---------------------------------------------------------------- staffing
+def jumlah_pegawai(jabatan) -> tuple[int, int, int]:
+    """(laki-laki, perempuan, jumlah) over the given jabatan rows."""
+    jabatan = list(jabatan)
+    l = sum(j.laki_laki for j in jabatan)
+    p = sum(j.perempuan for j in jabatan)
+    return l, p, l + p
+
+
+def total_pegawai(lap: Laporan) -> tuple[int, int, int]:
+    return jumlah_pegawai(j for u in lap.pegawai.unit for j in u.jabatan)
+
+
+# ---------------------------------------------------------------- AKIP
+GRADE_AKIP = ((Decimal(90), "AA"), (Decimal(80), "A"), (Decimal(70), "BB"), (Decimal(60), "B"),
+              (Decimal(50), "CC"), (Decimal(30), "C"))
+
+
+def nilai_akip(komponen: Sequence[KomponenAkip], tahun: int) -> Decimal | None:
+    """Sum of the components' nilai for ``tahun``; ``None`` when no component has one."""
+    ada = [k.nilai.get(tahun) for k in komponen if k.nilai.get(tahun) is not None]
+    if not ada:
+        return None
+    return sum(ada, NOL)
+
+
+def grade_akip(nilai: Decimal | None) -> str:
+    if nilai is None:
+        return "-"
+    for batas, grade in GRADE_AKIP:
+        if nilai > batas:
+            return grade
+    return "D"
+
+
+def tahun_akip(komponen: Sequence[KomponenAkip]) -> list[int]:
+    return sorted({t for k in komponen for t in k.nilai})

@@ -1,0 +1,69 @@
+"""Data problems a unit should fix before it reports (``lkjip check``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import calc
+from .models import TRIWULAN, Laporan
+from .numbers import format_rupiah
+
+
+@dataclass(frozen=True)
+class Masalah:
+    jenis: str      # short code: pagu-lebih, triwulan-kosong, target-nol, bulanan-beda, struktur
+    lokasi: str     # where, in words a user recognises
+    pesan: str
+
+    def __str__(self) -> str:
+        return f"{self.lokasi}: {self.pesan}"
+
+
+def periksa(lap: Laporan, kuartal_sekarang: int = 4) -> list[Masalah]:
+    """Every problem of one report year. ``kuartal_sekarang`` (1..4) limits which quarters
+    are expected to be filled."""
+    hasil: list[Masalah] = []
+    hasil += periksa_struktur(lap)
+    t = lap.tahun
+    for ind in lap.indikator:
+        lok = f"Indikator {ind.id} ({ind.uraian})"
+        if ind.target.get(t) == 0:
+            hasil.append(Masalah("target-nol", lok, f"target {t} bernilai 0; capaian tidak dapat dihitung"))
+        tw = ind.triwulan.get(t) or []
+        # A quarter is expected once it has a target; an annual indicator targets only TW IV.
+        for n, q in enumerate(tw[:kuartal_sekarang]):
+            if q.target is not None and q.realisasi is None:
+                hasil.append(Masalah("triwulan-kosong", lok, f"realisasi triwulan {TRIWULAN[n]} belum diisi"))
+            if q.target == 0:
+                hasil.append(Masalah("target-nol", lok, f"target triwulan {TRIWULAN[n]} bernilai 0"))
+        if calc.realisasi_tahun(ind, t) is None and not any(q.target is not None for q in tw):
+            hasil.append(Masalah("triwulan-kosong", lok, f"belum ada realisasi tahun {t}"))
+    for p, k, s in lap.semua_subkegiatan():
+        lok = f"Subkegiatan \"{s.nama}\" ({p.id})"
+        a = calc.anggaran_sub(s)
+        if a.lebih:
+            hasil.append(Masalah("pagu-lebih", lok, f"realisasi {format_rupiah(a.realisasi)} melebihi pagu {format_rupiah(a.pagu)}"))
+        if s.realisasi_bulanan and s.realisasi is not None:
+            bulanan = sum((v for v in s.realisasi_bulanan.values() if v is not None), calc.NOL)
+            if bulanan != s.realisasi:
+                hasil.append(Masalah("bulanan-beda", lok, f"jumlah realisasi bulanan {format_rupiah(bulanan)} "
+                                                          f"tidak sama dengan realisasi {format_rupiah(s.realisasi)}"))
+    return hasil
+
+
+def periksa_struktur(lap: Laporan) -> list[Masalah]:
+    """Broken references and duplicate ids: the database itself is inconsistent."""
+    hasil = []
+    tujuan = {t.id for t in lap.tujuan}
+    sasaran = {s.id for s in lap.sasaran}
+    for jenis, items in (("tujuan", lap.tujuan), ("sasaran", lap.sasaran), ("indikator", lap.indikator), ("program", lap.program)):
+        ids = [x.id for x in items]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            hasil.append(Masalah("struktur", f"{jenis.capitalize()} {dup}", "id dipakai lebih dari sekali"))
+    for s in lap.sasaran:
+        if s.tujuan not in tujuan:
+            hasil.append(Masalah("struktur", f"Sasaran {s.id}", f"tujuan {s.tujuan} tidak ada"))
+    for x in (*lap.indikator, *lap.program):
+        if x.sasaran not in sasaran:
+            hasil.append(Masalah("struktur", f"{type(x).__name__} {x.id}", f"sasaran {x.sasaran} tidak ada"))
+    return hasil

@@ -1,0 +1,140 @@
+"""Records ⇄ TinyDB documents. Decimals are stored as plain strings so no digit is lost."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .models import (Band, Iku, Indikator, Instansi, Kegiatan, Kepala, KomponenAkip, Pengaturan,
+                     Program, Renstra, Sasaran, Subkegiatan, Triwulan, Tujuan, UnitPegawai, Jabatan)
+
+
+def d2s(d: Decimal | None) -> str | None:
+    return None if d is None else format(d, "f")
+
+
+def s2d(s) -> Decimal | None:
+    return None if s is None else Decimal(s)
+
+
+def tahun_map_out(m: dict[int, Decimal | None]) -> dict[str, str | None]:
+    return {str(t): d2s(v) for t, v in sorted(m.items())}
+
+
+def tahun_map_in(m: dict | None) -> dict[int, Decimal | None]:
+    return {int(t): s2d(v) for t, v in (m or {}).items()}
+
+
+# ---- laporan (one per year): instansi, renstra, pengaturan, pegawai date
+def instansi_out(i: Instansi) -> dict:
+    return {"nama": i.nama, "pemerintah_daerah": i.pemerintah_daerah,
+            "kepala": {"nama": i.kepala.nama, "jabatan": i.kepala.jabatan, "nip": i.kepala.nip},
+            "visi": i.visi, "misi": list(i.misi)}
+
+
+def instansi_in(d: dict) -> Instansi:
+    k = d.get("kepala") or {}
+    return Instansi(d.get("nama", ""), d.get("pemerintah_daerah", ""),
+                    Kepala(k.get("nama", ""), k.get("jabatan", ""), k.get("nip")),
+                    d.get("visi", ""), list(d.get("misi", [])))
+
+
+def renstra_out(r: Renstra) -> dict:
+    return {"mulai": r.mulai, "akhir": r.akhir, "tahun_target": list(r.tahun_target)}
+
+
+def renstra_in(d: dict) -> Renstra:
+    return Renstra(int(d["mulai"]), int(d["akhir"]), [int(t) for t in d.get("tahun_target", [])])
+
+
+def pengaturan_out(p: Pengaturan) -> dict:
+    skala = None if p.skala_kategori is None else [
+        {"label": b.label, "min": d2s(b.min), "termasuk_min": b.termasuk_min} for b in p.skala_kategori]
+    return {"desimal": p.desimal, "skala_kategori": skala}
+
+
+def pengaturan_in(d: dict) -> Pengaturan:
+    skala = d.get("skala_kategori")
+    return Pengaturan(int(d.get("desimal", 2)), None if skala is None else [
+        Band(b["label"], s2d(b["min"]), bool(b.get("termasuk_min", True))) for b in skala])
+
+
+# ---- rows
+def tujuan_out(t: Tujuan) -> dict:
+    return {"id": t.id, "misi": t.misi, "uraian": t.uraian, "indikator": list(t.indikator)}
+
+
+def tujuan_in(d: dict) -> Tujuan:
+    return Tujuan(d["id"], int(d["misi"]), d["uraian"], list(d.get("indikator", [])))
+
+
+def sasaran_out(s: Sasaran) -> dict:
+    return {"id": s.id, "tujuan": s.tujuan, "uraian": s.uraian}
+
+
+def sasaran_in(d: dict) -> Sasaran:
+    return Sasaran(d["id"], d["tujuan"], d["uraian"])
+
+
+def indikator_out(i: Indikator) -> dict:
+    return {
+        "id": i.id, "sasaran": i.sasaran, "uraian": i.uraian, "satuan": i.satuan, "arah": i.arah,
+        "rumus_negatif": i.rumus_negatif, "agregasi_triwulan": i.agregasi_triwulan,
+        "iku": None if i.iku is None else vars(i.iku).copy(),
+        "target": tahun_map_out(i.target), "realisasi": tahun_map_out(i.realisasi),
+        "triwulan": {str(t): [[d2s(q.target), d2s(q.realisasi)] for q in qs] for t, qs in sorted(i.triwulan.items())},
+        "standar_nasional": tahun_map_out(i.standar_nasional),
+    }
+
+
+def indikator_in(d: dict) -> Indikator:
+    return Indikator(
+        d["id"], d["sasaran"], d["uraian"], d.get("satuan", ""), d.get("arah", "positif"),
+        d.get("rumus_negatif"), d.get("agregasi_triwulan", "jumlah"),
+        None if d.get("iku") is None else Iku(**d["iku"]),
+        tahun_map_in(d.get("target")), tahun_map_in(d.get("realisasi")),
+        {int(t): [Triwulan(s2d(a), s2d(b)) for a, b in qs] for t, qs in (d.get("triwulan") or {}).items()},
+        tahun_map_in(d.get("standar_nasional")),
+    )
+
+
+def program_out(p: Program) -> dict:
+    return {"id": p.id, "nama": p.nama, "sasaran": p.sasaran, "pagu_murni": d2s(p.pagu_murni)}
+
+
+def program_in(d: dict) -> Program:
+    return Program(d["id"], d["nama"], d["sasaran"], s2d(d.get("pagu_murni")))
+
+
+def kegiatan_out(k: Kegiatan) -> dict:
+    return {"key": k.key, "nama": k.nama}
+
+
+def kegiatan_in(d: dict) -> Kegiatan:
+    return Kegiatan(d["nama"], key=d["key"])
+
+
+def subkegiatan_out(s: Subkegiatan) -> dict:
+    bulanan = None if s.realisasi_bulanan is None else {str(b): d2s(v) for b, v in sorted(s.realisasi_bulanan.items())}
+    return {"key": s.key, "nama": s.nama, "pagu": d2s(s.pagu), "realisasi": d2s(s.realisasi), "bulanan": bulanan}
+
+
+def subkegiatan_in(d: dict) -> Subkegiatan:
+    b = d.get("bulanan")
+    return Subkegiatan(d["nama"], s2d(d["pagu"]), s2d(d.get("realisasi")),
+                       None if b is None else {int(k): s2d(v) for k, v in b.items()}, key=d["key"])
+
+
+def unit_out(u: UnitPegawai) -> dict:
+    return {"key": u.key, "nama": u.nama, "jabatan": [[j.nama, j.laki_laki, j.perempuan] for j in u.jabatan]}
+
+
+def unit_in(d: dict) -> UnitPegawai:
+    return UnitPegawai(d["nama"], [Jabatan(n, int(l), int(p)) for n, l, p in d.get("jabatan", [])], key=d["key"])
+
+
+def akip_out(k: KomponenAkip) -> dict:
+    return {"key": k.key, "nama": k.nama, "bobot": d2s(k.bobot), "nilai": tahun_map_out(k.nilai)}
+
+
+def akip_in(d: dict) -> KomponenAkip:
+    return KomponenAkip(d["nama"], s2d(d["bobot"]), tahun_map_in(d.get("nilai")), key=d["key"])

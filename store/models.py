@@ -1,0 +1,216 @@
+"""Typed records of one LKjIP report year.
+
+Money and measures are ``Decimal``; ``None`` means "not reported" and is never read as zero.
+Years are ``int`` keys. These classes are what the store hands out and takes back; the TinyDB
+layout and the JSON bundle are translations of them (``store.repository``, ``store.bundle``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+ARAH = ("positif", "negatif")
+RUMUS_NEGATIF = ("2T-R", "T/R")
+AGREGASI = ("jumlah", "terakhir", "rata-rata")
+TRIWULAN = ("I", "II", "III", "IV")
+BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+@dataclass
+class Kepala:
+    nama: str = ""
+    jabatan: str = ""
+    nip: str | None = None
+
+
+@dataclass
+class Instansi:
+    nama: str = ""
+    pemerintah_daerah: str = ""
+    kepala: Kepala = field(default_factory=Kepala)
+    visi: str = ""
+    misi: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Renstra:
+    mulai: int
+    akhir: int
+    tahun_target: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Band:
+    """One band of a category scale: value > min (or = min when termasuk_min); min None = rest."""
+
+    label: str
+    min: Decimal | None
+    termasuk_min: bool = True
+
+
+DEFAULT_SKALA: tuple[Band, ...] = (
+    Band("Sangat Tinggi", Decimal(91), True),
+    Band("Tinggi", Decimal(76), True),
+    Band("Sedang", Decimal(66), True),
+    Band("Rendah", Decimal(51), True),
+    Band("Sangat Rendah", None, True),
+)
+
+
+@dataclass
+class Pengaturan:
+    desimal: int = 2
+    skala_kategori: list[Band] | None = None  # None: DEFAULT_SKALA
+
+    @property
+    def skala(self) -> tuple[Band, ...] | list[Band]:
+        return self.skala_kategori if self.skala_kategori else DEFAULT_SKALA
+
+
+@dataclass
+class Tujuan:
+    id: str
+    misi: int
+    uraian: str
+    indikator: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sasaran:
+    id: str
+    tujuan: str
+    uraian: str
+
+
+@dataclass
+class Iku:
+    alasan: str = ""
+    formulasi: str = ""
+    sumber_data: str = ""
+    penanggung_jawab: str = ""
+
+
+@dataclass
+class Triwulan:
+    target: Decimal | None = None
+    realisasi: Decimal | None = None
+
+
+def empat_triwulan() -> list[Triwulan]:
+    return [Triwulan() for _ in TRIWULAN]
+
+
+@dataclass
+class Indikator:
+    id: str
+    sasaran: str
+    uraian: str
+    satuan: str = ""
+    arah: str = "positif"
+    rumus_negatif: str | None = None  # only meaningful for arah "negatif"; None → "2T-R"
+    agregasi_triwulan: str = "jumlah"
+    iku: Iku | None = None
+    target: dict[int, Decimal | None] = field(default_factory=dict)
+    realisasi: dict[int, Decimal | None] = field(default_factory=dict)
+    triwulan: dict[int, list[Triwulan]] = field(default_factory=dict)
+    standar_nasional: dict[int, Decimal | None] = field(default_factory=dict)
+
+    def triwulan_tahun(self, tahun: int) -> list[Triwulan]:
+        """The four quarters of ``tahun``, created empty when missing."""
+        return self.triwulan.setdefault(tahun, empat_triwulan())
+
+
+@dataclass
+class Subkegiatan:
+    nama: str
+    pagu: Decimal = Decimal(0)
+    realisasi: Decimal | None = None
+    realisasi_bulanan: dict[int, Decimal | None] | None = None  # month 1..12
+    key: str = ""  # stable id inside the database; not part of the bundle
+
+
+@dataclass
+class Kegiatan:
+    nama: str
+    subkegiatan: list[Subkegiatan] = field(default_factory=list)
+    key: str = ""
+
+
+@dataclass
+class Program:
+    id: str
+    nama: str
+    sasaran: str
+    pagu_murni: Decimal | None = None
+    kegiatan: list[Kegiatan] = field(default_factory=list)
+
+
+@dataclass
+class Jabatan:
+    nama: str
+    laki_laki: int = 0
+    perempuan: int = 0
+
+
+@dataclass
+class UnitPegawai:
+    nama: str
+    jabatan: list[Jabatan] = field(default_factory=list)
+    key: str = ""
+
+
+@dataclass
+class Pegawai:
+    per_tanggal: str | None = None
+    unit: list[UnitPegawai] = field(default_factory=list)
+
+
+@dataclass
+class KomponenAkip:
+    nama: str
+    bobot: Decimal
+    nilai: dict[int, Decimal | None] = field(default_factory=dict)
+    key: str = ""
+
+
+@dataclass
+class Laporan:
+    """Everything of one unit for one report year (the content of one bundle)."""
+
+    tahun: int
+    instansi: Instansi = field(default_factory=Instansi)
+    renstra: Renstra | None = None
+    pengaturan: Pengaturan = field(default_factory=Pengaturan)
+    tujuan: list[Tujuan] = field(default_factory=list)
+    sasaran: list[Sasaran] = field(default_factory=list)
+    indikator: list[Indikator] = field(default_factory=list)
+    program: list[Program] = field(default_factory=list)
+    pegawai: Pegawai = field(default_factory=Pegawai)
+    evaluasi_akip: list[KomponenAkip] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.renstra is None:
+            self.renstra = Renstra(self.tahun - 4, self.tahun, list(range(self.tahun - 4, self.tahun + 1)))
+
+    # Lookups used by screens, exports and the engine alike.
+    def indikator_sasaran(self, sasaran_id: str) -> list[Indikator]:
+        return [i for i in self.indikator if i.sasaran == sasaran_id]
+
+    def program_sasaran(self, sasaran_id: str) -> list[Program]:
+        return [p for p in self.program if p.sasaran == sasaran_id]
+
+    def sasaran_tujuan(self, tujuan_id: str) -> list[Sasaran]:
+        return [s for s in self.sasaran if s.tujuan == tujuan_id]
+
+    def cari_sasaran(self, sasaran_id: str) -> Sasaran | None:
+        return next((s for s in self.sasaran if s.id == sasaran_id), None)
+
+    def cari_indikator(self, indikator_id: str) -> Indikator | None:
+        return next((i for i in self.indikator if i.id == indikator_id), None)
+
+    def semua_subkegiatan(self):
+        for p in self.program:
+            for k in p.kegiatan:
+                for s in k.subkegiatan:
+                    yield p, k, s

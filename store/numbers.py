@@ -1,0 +1,159 @@
+"""Indonesian number parsing and formatting: the one place where text becomes a number.
+
+Staff type what is on the paper in front of them (``7.303.930.952``, ``Rp 7.303.930.952,-``,
+``83,16``, ``95,95%``), so parsing is lenient about decoration and strict about ambiguity.
+Formatting goes through Babel with the ``id`` locale; rounding is done here first, half-up,
+because Babel rounds half-even.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+KOSONG = "-"  # how an undefined value (target 0, nothing reported) is shown
+
+_MAX_DIGITS = 30  # far beyond any Rupiah amount; keeps Decimal work bounded
+
+
+class AngkaTidakSah(ValueError):
+    """Raised for text that is not a number; the message is Indonesian and says why."""
+
+    def __init__(self, teks: str, alasan: str):
+        self.teks = teks
+        self.alasan = alasan
+        super().__init__(f'"{teks}" bukan angka yang sah: {alasan}')
+
+
+_PREFIX = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_SUFFIX = re.compile(r"(,-|\.-|,00-)$")
+
+
+def _grouped(digits: str, sep: str) -> bool:
+    return re.fullmatch(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+", digits) is not None
+
+
+def parse_angka(teks: str | None) -> Decimal | None:
+    """Read a number the way Indonesian staff write it.
+
+    Returns ``None`` for blank input (blank is "not reported", never zero) and raises
+    :class:`AngkaTidakSah` with the reason for anything that is not clearly one number.
+    """
+    if teks is None:
+        return None
+    asli = str(teks)
+    s = asli.strip().replace("\u00a0", " ").replace("\u2212", "-")
+    if not s:
+        return None
+    negatif = False
+    if s.startswith("-"):
+        negatif = True
+        s = s[1:].strip()
+    s = _PREFIX.sub("", s)
+    if s.startswith("-") and not negatif:
+        negatif = True
+        s = s[1:].strip()
+    s = s.rstrip()
+    if s.endswith("%"):
+        s = s[:-1].rstrip()
+    s = _SUFFIX.sub("", s)
+    s = s.replace(" ", "")
+    if not s:
+        raise AngkaTidakSah(asli, "tidak ada angkanya")
+    bad = re.search(r"[^0-9.,]", s)
+    if bad:
+        raise AngkaTidakSah(asli, f'berisi karakter "{bad.group()}" yang bukan angka')
+    if not s[0].isdigit() or not s[-1].isdigit():
+        raise AngkaTidakSah(asli, "pemisah tidak boleh di awal atau di akhir angka")
+
+    koma, titik = s.count(","), s.count(".")
+    if koma and titik:
+        # Both present: the last one is the decimal separator, the other groups thousands.
+        desimal = "," if s.rfind(",") > s.rfind(".") else "."
+        ribuan = "." if desimal == "," else ","
+        if s.count(desimal) > 1:
+            raise AngkaTidakSah(asli, f'pemisah desimal "{desimal}" muncul lebih dari sekali')
+        bulat, pecahan = s.split(desimal)
+        if not _grouped(bulat, ribuan):
+            raise AngkaTidakSah(asli, f'pemisah ribuan "{ribuan}" harus memisahkan tiap 3 angka')
+        bulat = bulat.replace(ribuan, "")
+    elif koma:
+        if koma > 1:
+            raise AngkaTidakSah(asli, 'koma desimal "," muncul lebih dari sekali')
+        bulat, pecahan = s.split(",")
+    elif titik > 1:
+        if not _grouped(s, "."):
+            raise AngkaTidakSah(asli, 'pemisah ribuan "." harus memisahkan tiap 3 angka')
+        bulat, pecahan = s.replace(".", ""), ""
+    elif titik == 1:
+        kiri, kanan = s.split(".")
+        # "7.303" is seven thousand three hundred and three in Indonesian; "83.16" and
+        # "0.500" can only be decimals.
+        if len(kanan) == 3 and kiri != "0" and not kiri.startswith("0"):
+            bulat, pecahan = kiri + kanan, ""
+        else:
+            bulat, pecahan = kiri, kanan
+    else:
+        bulat, pecahan = s, ""
+
+    if len(bulat) + len(pecahan) > _MAX_DIGITS:
+        raise AngkaTidakSah(asli, f"terlalu panjang (lebih dari {_MAX_DIGITS} angka)")
+    try:
+        nilai = Decimal(f"{bulat}.{pecahan}" if pecahan else bulat)
+    except InvalidOperation:  # pragma: no cover - the regexes above make this unreachable
+        raise AngkaTidakSah(asli, "tidak dapat dibaca") from None
+    return -nilai if negatif else nilai
+
+
+def parse_bulat(teks: str | None) -> int | None:
+    """A whole, non-negative count (e.g. staff numbers)."""
+    nilai = parse_angka(teks)
+    if nilai is None:
+        return None
+    if nilai != nilai.to_integral_value():
+        raise AngkaTidakSah(str(teks), "harus bilangan bulat")
+    if nilai < 0:
+        raise AngkaTidakSah(str(teks), "tidak boleh negatif")
+    return int(nilai)
+
+
+def bulatkan(nilai: Decimal | None, desimal: int = 2) -> Decimal | None:
+    """Round half-up to ``desimal`` places, as the printed report does."""
+    if nilai is None:
+        return None
+    return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+
+
+def _pola(desimal: int) -> str:
+    return "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+
+
+def format_angka(nilai: Decimal | int | None, desimal: int = 2) -> str:
+    """``95.947`` → ``95,95``; ``None`` → ``-``."""
+    if nilai is None:
+        return KOSONG
+    d = bulatkan(Decimal(nilai), desimal)
+    return format_decimal(d, format=_pola(desimal), locale=LOCALE)
+
+
+def format_rupiah(nilai: Decimal | int | None) -> str:
+    """Whole Rupiah with dot grouping: ``7.303.930.952``."""
+    return format_angka(nilai, 0)
+
+
+def format_persen(nilai: Decimal | None, desimal: int = 2) -> str:
+    """``95,95`` (no sign; tables put ``%`` in the header)."""
+    return format_angka(nilai, desimal)
+
+
+def format_bebas(nilai: Decimal | int | None) -> str:
+    """Show a typed value back as it was read, keeping its own decimals: ``83,16``, ``100``."""
+    if nilai is None:
+        return KOSONG
+    d = Decimal(nilai)
+    exp = d.as_tuple().exponent
+    desimal = -exp if isinstance(exp, int) and exp < 0 else 0
+    return format_angka(d, desimal)

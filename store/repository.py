@@ -1,0 +1,260 @@
+"""The TinyDB-backed store of LKjIP data: several report years in one file.
+
+Each year's records are rows tagged with ``tahun`` and ordered by ``urut``. The screens
+change one record at a time (:meth:`Repository.simpan`), which writes that one row; an
+import replaces a whole year inside one transaction, so it lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from . import codec
+from .models import (Indikator, Kegiatan, KomponenAkip, Laporan, Pegawai, Program, Sasaran,
+                     Subkegiatan, Tujuan, UnitPegawai)
+from .schema import META, SKEMA, migrasi, versi_data
+from .storage import AtomicJSONStorage
+
+
+class MasihDipakai(Exception):
+    """A record cannot be deleted while others refer to it."""
+
+
+class TahunSudahAda(Exception):
+    def __init__(self, tahun: int):
+        self.tahun = tahun
+        super().__init__(f"Tahun {tahun} sudah ada di basis data; gunakan --replace untuk menggantinya.")
+
+
+@dataclass(frozen=True)
+class Jenis:
+    """How one kind of row is stored: its table, key field, codec and parent field."""
+
+    tabel: str
+    kunci: str
+    keluar: Callable
+    masuk: Callable
+    induk: str | None = None
+
+
+JENIS: dict[type, Jenis] = {
+    Tujuan: Jenis("tujuan", "id", codec.tujuan_out, codec.tujuan_in),
+    Sasaran: Jenis("sasaran", "id", codec.sasaran_out, codec.sasaran_in),
+    Indikator: Jenis("indikator", "id", codec.indikator_out, codec.indikator_in),
+    Program: Jenis("program", "id", codec.program_out, codec.program_in),
+    Kegiatan: Jenis("kegiatan", "key", codec.kegiatan_out, codec.kegiatan_in, induk="program"),
+    Subkegiatan: Jenis("subkegiatan", "key", codec.subkegiatan_out, codec.subkegiatan_in, induk="kegiatan"),
+    UnitPegawai: Jenis("pegawai", "key", codec.unit_out, codec.unit_in),
+    KomponenAkip: Jenis("akip", "key", codec.akip_out, codec.akip_in),
+}
+LAPORAN = "laporan"
+
+
+def key_baru() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class Repository:
+    def __init__(self, path: str | Path, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        self.db = TinyDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
+        self.storage: AtomicJSONStorage = self.db.storage
+        self._indeks: dict[tuple[str, int], dict[str, int]] = {}
+        self._siapkan_skema()
+
+    # ------------------------------------------------------------ lifecycle
+    def _siapkan_skema(self) -> None:
+        raw = self.storage.read()
+        versi = versi_data(raw)
+        if versi == SKEMA:
+            return
+        baru = migrasi(dict(raw or {}))  # raises SkemaTerlaluBaru for a newer file
+        if versi is None:
+            baru = {META: {"1": {"skema": SKEMA}}}
+        if self.readonly:
+            self.storage._cache = baru  # migrated in memory only; the file stays as it was
+        else:
+            self.storage.write(baru)
+        self.db.clear_cache()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaksi(self):
+        """Everything inside reaches the disk as one atomic write, or nothing does."""
+        try:
+            with self.storage.transaction():
+                yield self
+        except BaseException:
+            self.db.clear_cache()
+            self._indeks.clear()
+            raise
+
+    # ------------------------------------------------------------ reading
+    def tahun_tersedia(self) -> list[int]:
+        return sorted(int(d["tahun"]) for d in self.db.table(LAPORAN))
+
+    def ada_tahun(self, tahun: int) -> bool:
+        return tahun in self.tahun_tersedia()
+
+    def _baris(self, tabel: str, tahun: int) -> list[dict]:
+        rows = [d for d in self.db.table(tabel) if d.get("tahun") == tahun]
+        rows.sort(key=lambda d: d.get("urut", 0))
+        return rows
+
+    def muat(self, tahun: int) -> Laporan:
+        """The whole report year as typed records; KeyError when the year does not exist."""
+        kepala = next((d for d in self.db.table(LAPORAN) if d["tahun"] == tahun), None)
+        if kepala is None:
+            raise KeyError(tahun)
+        lap = Laporan(
+            tahun=tahun,
+            instansi=codec.instansi_in(kepala["instansi"]),
+            renstra=codec.renstra_in(kepala["renstra"]),
+            pengaturan=codec.pengaturan_in(kepala["pengaturan"]),
+            pegawai=Pegawai(kepala.get("pegawai_per_tanggal")),
+        )
+        lap.tujuan = [codec.tujuan_in(d) for d in self._baris("tujuan", tahun)]
+        lap.sasaran = [codec.sasaran_in(d) for d in self._baris("sasaran", tahun)]
+        lap.indikator = [codec.indikator_in(d) for d in self._baris("indikator", tahun)]
+        lap.program = [codec.program_in(d) for d in self._baris("program", tahun)]
+        prog = {p.id: p for p in lap.program}
+        keg: dict[str, Kegiatan] = {}
+        for d in self._baris("kegiatan", tahun):
+            k = codec.kegiatan_in(d)
+            keg[k.key] = k
+            prog[d["program"]].kegiatan.append(k)
+        for d in self._baris("subkegiatan", tahun):
+            keg[d["kegiatan"]].subkegiatan.append(codec.subkegiatan_in(d))
+        lap.pegawai.unit = [codec.unit_in(d) for d in self._baris("pegawai", tahun)]
+        lap.evaluasi_akip = [codec.akip_in(d) for d in self._baris("akip", tahun)]
+        return lap
+
+    # ------------------------------------------------------------ whole years
+    def _kepala_doc(self, lap: Laporan) -> dict:
+        return {"tahun": lap.tahun, "instansi": codec.instansi_out(lap.instansi),
+                "renstra": codec.renstra_out(lap.renstra), "pengaturan": codec.pengaturan_out(lap.pengaturan),
+                "pegawai_per_tanggal": lap.pegawai.per_tanggal}
+
+    def simpan_laporan(self, lap: Laporan, ganti: bool = False) -> None:
+        """Store a whole report year (an import). Refuses an existing year unless ``ganti``."""
+        with self.transaksi():
+            if self.ada_tahun(lap.tahun):
+                if not ganti:
+                    raise TahunSudahAda(lap.tahun)
+                self._hapus_tahun(lap.tahun)
+            self.db.table(LAPORAN).insert(self._kepala_doc(lap))
+            rows: dict[str, list[dict]] = {}
+
+            def tambah(obj, urut: int, induk: str | None = None) -> None:
+                j = JENIS[type(obj)]
+                if j.kunci == "key" and not obj.key:
+                    obj.key = key_baru()
+                doc = {"tahun": lap.tahun, "urut": urut, **j.keluar(obj)}
+                if j.induk:
+                    doc[j.induk] = induk
+                rows.setdefault(j.tabel, []).append(doc)
+
+            for kind in (lap.tujuan, lap.sasaran, lap.indikator, lap.program, lap.pegawai.unit, lap.evaluasi_akip):
+                for n, obj in enumerate(kind):
+                    tambah(obj, n)
+            for p in lap.program:
+                for n, k in enumerate(p.kegiatan):
+                    tambah(k, n, p.id)
+                    for m, s in enumerate(k.subkegiatan):
+                        tambah(s, m, k.key)
+            for tabel, docs in rows.items():
+                self.db.table(tabel).insert_multiple(docs)
+            self._indeks.clear()
+
+    def _hapus_tahun(self, tahun: int) -> None:
+        for tabel in [LAPORAN] + [j.tabel for j in JENIS.values()]:
+            t = self.db.table(tabel)
+            ids = [d.doc_id for d in t if d.get("tahun") == tahun]
+            if ids:
+                t.remove(doc_ids=ids)
+        self._indeks.clear()
+
+    def hapus_tahun(self, tahun: int) -> None:
+        with self.transaksi():
+            self._hapus_tahun(tahun)
+
+    def simpan_kepala(self, lap: Laporan) -> None:
+        """Store instansi, renstra, pengaturan and the staffing date of a year."""
+        t = self.db.table(LAPORAN)
+        ids = [d.doc_id for d in t if d["tahun"] == lap.tahun]
+        if ids:
+            t.update(self._kepala_doc(lap), doc_ids=ids)
+        else:
+            t.insert(self._kepala_doc(lap))
+
+    # ------------------------------------------------------------ one record
+    def _index(self, tabel: str, tahun: int) -> dict[str, int]:
+        idx = self._indeks.get((tabel, tahun))
+        if idx is None:
+            kunci = "id" if tabel in ("tujuan", "sasaran", "indikator", "program") else "key"
+            idx = {d[kunci]: d.doc_id for d in self.db.table(tabel) if d.get("tahun") == tahun}
+            self._indeks[(tabel, tahun)] = idx
+        return idx
+
+    def simpan(self, tahun: int, obj, induk: str | None = None, lama_id: str | None = None) -> None:
+        """Insert or update one record of ``tahun``. ``induk`` is the parent's id/key for
+        kegiatan (program id) and subkegiatan (kegiatan key); ``lama_id`` renames an id."""
+        j = JENIS[type(obj)]
+        if j.kunci == "key" and not obj.key:
+            obj.key = key_baru()
+        kunci = getattr(obj, j.kunci)
+        tabel = self.db.table(j.tabel)
+        idx = self._index(j.tabel, tahun)
+        doc_id = idx.get(lama_id or kunci)
+        doc = j.keluar(obj)
+        if j.induk and induk is not None:
+            doc[j.induk] = induk
+        if doc_id is not None:
+            tabel.update(doc, doc_ids=[doc_id])
+            if lama_id and lama_id != kunci:
+                idx[kunci] = idx.pop(lama_id)
+        else:
+            if j.induk and induk is None:
+                raise ValueError(f"{j.tabel} baru membutuhkan induk")
+            urut = 1 + max((d.get("urut", 0) for d in tabel if d.get("tahun") == tahun), default=-1)
+            idx[kunci] = tabel.insert({"tahun": tahun, "urut": urut, **doc})
+
+    def hapus(self, tahun: int, obj) -> None:
+        """Delete one record; a program or kegiatan takes its children with it, atomically.
+        A tujuan or sasaran still referred to is refused with :class:`MasihDipakai`."""
+        j = JENIS[type(obj)]
+        kunci = getattr(obj, j.kunci)
+        if isinstance(obj, Tujuan) and any(d["tujuan"] == kunci for d in self._baris("sasaran", tahun)):
+            raise MasihDipakai(f"Tujuan {kunci} masih memiliki sasaran; hapus sasarannya dulu.")
+        if isinstance(obj, Sasaran):
+            if any(d["sasaran"] == kunci for d in self._baris("indikator", tahun)):
+                raise MasihDipakai(f"Sasaran {kunci} masih memiliki indikator; hapus indikatornya dulu.")
+            if any(d["sasaran"] == kunci for d in self._baris("program", tahun)):
+                raise MasihDipakai(f"Sasaran {kunci} masih memiliki program; pindahkan atau hapus programnya dulu.")
+        with self.transaksi():
+            if isinstance(obj, Program):
+                for k in obj.kegiatan:
+                    self.hapus(tahun, k)
+            if isinstance(obj, Kegiatan):
+                ids = [self._index("subkegiatan", tahun).pop(s.key) for s in obj.subkegiatan
+                       if s.key in self._index("subkegiatan", tahun)]
+                if ids:
+                    self.db.table("subkegiatan").remove(doc_ids=ids)
+            doc_id = self._index(j.tabel, tahun).pop(kunci, None)
+            if doc_id is not None:
+                self.db.table(j.tabel).remove(doc_ids=[doc_id])

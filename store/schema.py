@@ -1,0 +1,61 @@
+"""Schema version of the database file and the migrations between versions.
+
+The version lives in the ``_meta`` table. A file from an older version is migrated on open
+(the caller backs it up first); one from a newer version is refused, because this program
+would not know what it is throwing away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+SKEMA = 1
+META = "_meta"
+
+
+class SkemaTerlaluBaru(Exception):
+    def __init__(self, versi: int):
+        self.versi = versi
+        super().__init__(
+            f"Basis data ini dibuat oleh versi lkjip yang lebih baru (skema {versi}, aplikasi ini "
+            f"mengenal sampai skema {SKEMA}). Perbarui lkjip untuk membukanya.")
+
+
+# from-version → function that turns the raw TinyDB dict of that version into the next one.
+MIGRASI: dict[int, Callable[[dict], dict]] = {}
+
+
+def versi_data(raw: dict | None) -> int | None:
+    """The schema version recorded in a raw database dict; None for a new, empty file."""
+    if not raw:
+        return None
+    meta = raw.get(META) or {}
+    for doc in meta.values():
+        if isinstance(doc, dict) and "skema" in doc:
+            return int(doc["skema"])
+    return 0  # tables but no version: written before versions were recorded
+
+
+def migrasi(raw: dict) -> dict:
+    """Bring a raw database dict up to :data:`SKEMA`; raise for a newer one."""
+    versi = versi_data(raw)
+    if versi is None:
+        return raw
+    if versi > SKEMA:
+        raise SkemaTerlaluBaru(versi)
+    while versi < SKEMA:
+        langkah = MIGRASI.get(versi)
+        if langkah is None:
+            raise SkemaTerlaluBaru(versi) if versi > SKEMA else RuntimeError(f"tidak ada migrasi dari skema {versi}")
+        raw = langkah(raw)
+        versi += 1
+    raw[META] = {"1": {"skema": SKEMA}}
+    return raw
+
+
+def _dari_0(raw: dict) -> dict:
+    # Version 0 is the unversioned layout, identical to version 1 apart from the version mark.
+    return raw
+
+
+MIGRASI[0] = _dari_0

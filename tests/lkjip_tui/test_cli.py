@@ -1,0 +1,103 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from lkjip_tui.cli import main
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "lkjip_tui", *map(str, args)], capture_output=True, text=True,
+                          encoding="utf-8", env=env)
+
+
+def test_import_export_round_trip(fixture_path, fixture_json, tmp_path, capsys):
+    db = tmp_path / "db.json"
+    assert main(["import", str(fixture_path), "--db", str(db)]) == 0
+    assert main(["export", "--format", "json", "--db", str(db), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "out" / "lkjip-2021.json") in out
+    assert json.loads((tmp_path / "out" / "lkjip-2021.json").read_text(encoding="utf-8")) == fixture_json
+
+
+def test_import_same_year_asks_for_replace(fixture_path, tmp_path, capsys):
+    db = tmp_path / "db.json"
+    assert main(["import", str(fixture_path), "--db", str(db)]) == 0
+    before = db.read_bytes()
+    assert main(["import", str(fixture_path), "--db", str(db)]) == 2
+    assert "--replace" in capsys.readouterr().err
+    assert db.read_bytes() == before
+    assert main(["import", str(fixture_path), "--db", str(db), "--replace"]) == 0
+
+
+def test_bad_bundle_refused_whole(fixture_json, tmp_path, capsys):
+    db = tmp_path / "db.json"
+    fixture_json["indikator"][2]["target"]["2021"] = "abc"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(fixture_json), encoding="utf-8")
+    assert main(["import", str(bad), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert 'indikator[2].target.2021: "abc" bukan angka' in err
+    assert "Traceback" not in err
+    assert not db.exists() or "laporan" not in db.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("isi, pesan", [(None, "tidak ditemukan"), (b"{oops", "JSON tidak sah"), (b"\xff\xfe", "UTF-8")])
+def test_file_errors_one_line_exit_2(tmp_path, isi, pesan):
+    f = tmp_path / "x.json"
+    if isi is not None:
+        f.write_bytes(isi)
+    r = run("import", f, "--db", tmp_path / "db.json")
+    assert r.returncode == 2
+    assert pesan in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_broken_database_one_line(tmp_path):
+    db = tmp_path / "db.json"
+    db.write_text("{broken", encoding="utf-8")
+    r = run("check", "--db", db)
+    assert r.returncode == 2 and "rusak" in r.stderr and "Traceback" not in r.stderr
+    assert db.read_text(encoding="utf-8") == "{broken"
+
+
+def test_check_clean_and_dirty(fixture_path, fixture_json, tmp_path, capsys):
+    db = tmp_path / "db.json"
+    main(["import", str(fixture_path), "--db", str(db)])
+    assert main(["check", "--db", str(db)]) == 0
+    sub = fixture_json["program"][3]["kegiatan"][0]["subkegiatan"][0]
+    sub["realisasi"] = sub["pagu"] + 1
+    fixture_json["indikator"][1]["triwulan"]["2021"][1]["realisasi"] = None
+    fixture_json["indikator"][0]["target"]["2021"] = 0
+    bad = tmp_path / "b.json"
+    bad.write_text(json.dumps(fixture_json), encoding="utf-8")
+    main(["import", str(bad), "--db", str(db), "--replace"])
+    capsys.readouterr()
+    assert main(["check", "--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert "melebihi pagu" in out
+    assert "triwulan II belum diisi" in out
+    assert "target 2021 bernilai 0" in out
+
+
+def test_env_var_selects_database(fixture_path, tmp_path):
+    import os
+    env = dict(os.environ, LKJIP_DB=str(tmp_path / "env.json"))
+    r = run("import", fixture_path, env=env)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "env.json").exists()
+
+
+def test_help_and_version_in_indonesian():
+    r = run("--help")
+    assert r.returncode == 0 and "Pemakaian: lkjip" in r.stdout and "tampilkan bantuan" in r.stdout
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("lkjip ")
+    r = run("--tidak-ada")
+    assert r.returncode == 2 and "argumen tidak dikenal" in r.stderr
+
+
+def test_empty_database_export_says_so(tmp_path):
+    r = run("export", "--db", tmp_path / "kosong.json", "--out", tmp_path)
+    assert r.returncode == 2 and "belum berisi data" in r.stderr

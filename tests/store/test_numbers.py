@@ -1,0 +1,99 @@
+from decimal import Decimal
+
+import pytest
+
+from store.numbers import (AngkaTidakSah, bulatkan, format_angka, format_bebas, format_rupiah, parse_angka,
+                           parse_bulat)
+
+
+@pytest.mark.parametrize("teks, nilai", [
+    ("7.303.930.952", "7303930952"),
+    ("7303930952", "7303930952"),
+    ("Rp 7.303.930.952,-", "7303930952"),
+    ("Rp. 7.303.930.952,00", "7303930952.00"),
+    ("rp7.303.930.952", "7303930952"),
+    ("83,16", "83.16"),
+    ("83.16", "83.16"),
+    ("95,95%", "95.95"),
+    ("95,95 %", "95.95"),
+    ("-4,05", "-4.05"),
+    ("\u22124,05", "-4.05"),
+    ("1.234,56", "1234.56"),
+    ("1,234.56", "1234.56"),
+    ("0.500", "0.500"),
+    ("7.303", "7303"),   # Indonesian: a dot before three digits groups thousands
+    ("  100  ", "100"),
+    ("0", "0"),
+])
+def test_parse_good(teks, nilai):
+    assert parse_angka(teks) == Decimal(nilai)
+
+
+@pytest.mark.parametrize("teks", ["", "   ", None])
+def test_blank_is_not_zero(teks):
+    assert parse_angka(teks) is None
+
+
+@pytest.mark.parametrize("teks, alasan", [
+    ("12,3,4", "koma desimal"),
+    ("abc", 'karakter "a"'),
+    ("1.23.4", "tiap 3 angka"),
+    ("1.234,5,6", "lebih dari sekali"),
+    ("12,", "di awal atau di akhir"),
+    (",5", "di awal atau di akhir"),
+    ("Rp", "tidak ada angkanya"),
+    ("1e5", 'karakter "e"'),
+    ("9" * 40, "terlalu panjang"),
+    ("1,23.456,7", "lebih dari sekali"),
+])
+def test_parse_bad_says_why(teks, alasan):
+    with pytest.raises(AngkaTidakSah) as e:
+        parse_angka(teks)
+    assert f'"{teks}" bukan angka yang sah' in str(e.value)
+    assert alasan in str(e.value)
+
+
+def test_exact_message_of_the_spec():
+    with pytest.raises(AngkaTidakSah, match=r'^"12,3,4" bukan angka yang sah'):
+        parse_angka("12,3,4")
+
+
+def test_parse_bulat():
+    assert parse_bulat("12") == 12
+    assert parse_bulat("") is None
+    with pytest.raises(AngkaTidakSah, match="bulat"):
+        parse_bulat("1,5")
+    with pytest.raises(AngkaTidakSah, match="negatif"):
+        parse_bulat("-1")
+
+
+@pytest.mark.parametrize("nilai, teks", [
+    ("102.025", "102,03"),   # half-up, not half-even
+    ("102.035", "102,04"),
+    ("95.947", "95,95"),
+    ("-0.105", "-0,11"),
+    ("0", "0,00"),
+    ("159.19", "159,19"),
+    ("1234567.891", "1.234.567,89"),
+])
+def test_format_angka(nilai, teks):
+    assert format_angka(Decimal(nilai)) == teks
+
+
+def test_format_rupiah_and_none():
+    assert format_rupiah(Decimal("7303930952")) == "7.303.930.952"
+    assert format_rupiah(24246540687) == "24.246.540.687"
+    assert format_angka(None) == "-"
+    assert format_rupiah(None) == "-"
+
+
+def test_format_bebas_shows_back_what_was_read():
+    assert format_bebas(parse_angka("83.16")) == "83,16"
+    assert format_bebas(parse_angka("Rp 7.303.930.952,-")) == "7.303.930.952"
+    assert format_bebas(parse_angka("0,5")) == "0,5"
+
+
+def test_bulatkan_half_up():
+    assert bulatkan(Decimal("97.975")) == Decimal("97.98")
+    assert bulatkan(Decimal("2.5"), 0) == Decimal("3")
+    assert bulatkan(None) is None
