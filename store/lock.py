@@ -31,6 +31,11 @@ class SedangDipakai(Exception):
             sejak = datetime.fromisoformat(pemegang.get("sejak", "")).strftime("%d-%m-%Y %H:%M")
         except (TypeError, ValueError):
             sejak = "?"
+        if not pemegang:
+            self.pesan = (f"Basis data {path} sedang dikunci oleh lkjip lain (berkas {path.name}.kunci); tutup lkjip "
+                          f"itu dulu, atau buka hanya-baca dengan --baca-saja.")
+            super().__init__(self.pesan)
+            return
         self.pesan = (f"Basis data {path} sedang dibuka oleh {pemegang.get('pengguna') or '?'} di komputer "
                       f"{pemegang.get('host') or '?'} (proses {pemegang.get('pid', '?')}) sejak {sejak}; tutup lkjip "
                       f"di sana dulu, atau buka hanya-baca dengan --baca-saja.")
@@ -139,7 +144,7 @@ class Kunci:
         data = json.dumps(isi, ensure_ascii=False).encode(ENCODING)
         for _ in range(3):
             try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o644)
+                self._buat(data)
             except FileExistsError:
                 lama = self.baca()
                 if lama is None:
@@ -147,14 +152,39 @@ class Kunci:
                 if not self.basi(lama) or not self._buang_basi(lama):
                     raise SedangDipakai(self.db_path, lama or {}) from None
                 continue
-            try:
-                os.write(fd, data)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
             self._isi = isi
             return
         raise SedangDipakai(self.db_path, self.baca() or {})
+
+    def _buat(self, data: bytes) -> None:
+        """Create the lock with its content in one step: write a private temp file, then
+        hard-link it to the lock name (fails if the lock exists). A kill can then never
+        leave an empty lock. Where hard links are not supported (FAT, some shares),
+        fall back to O_CREAT|O_EXCL and write."""
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{os.urandom(4).hex()}")
+        try:
+            with open(tmp, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            try:
+                os.link(tmp, self.path)
+                return
+            except FileExistsError:
+                raise
+            except (OSError, NotImplementedError, AttributeError):
+                pass
+        finally:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o644)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def _buang_basi(self, lama: dict) -> bool:
         """Remove a stale lock, unless someone else is doing so or it changed meanwhile."""

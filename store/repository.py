@@ -12,6 +12,7 @@ it up, and compacts the journal on open and close.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -113,7 +114,10 @@ class Repository:
         st = self.storage
         if st.isi_jurnal or st.ekor_robek or st.jurnal_lain() or not self.path.exists():
             st.kompaksi()
-        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        sisa = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
+        sisa += [p for p in self.path.parent.glob(f"{self.path.name}.kunci.*.*") if not p.name.endswith(".ambil")
+                 and time.time() - p.stat().st_mtime > 60]  # a lock's temp file from a killed starter
+        for tmp in sisa:
             try:
                 tmp.unlink()
             except OSError:
