@@ -30,13 +30,14 @@ def _harian(db_path: Path) -> re.Pattern:
     return re.compile(re.escape(Path(db_path).stem) + r"-\d{4}-\d{2}-\d{2}" + re.escape(Path(db_path).suffix) + "$")
 
 
-def cadangan_harian(db_path: Path, isi: bytes, hari: date | None = None) -> Path | None:
-    """Write today's backup if there is none yet, and drop daily ones beyond SIMPAN_HARI."""
+def cadangan_harian(db_path: Path, isi: bytes, hari: date | None = None, timpa: bool = False) -> Path | None:
+    """Write today's backup (if there is none yet, or ``timpa``: on a clean close, so the
+    day's copy is its last good state), and drop daily ones beyond SIMPAN_HARI."""
     db_path = Path(db_path)
     folder = folder_backup(db_path)
     hari = hari or date.today()
     tujuan = folder / f"{db_path.stem}-{hari.isoformat()}{db_path.suffix}"
-    if tujuan.exists():
+    if tujuan.exists() and not timpa:
         return None
     folder.mkdir(parents=True, exist_ok=True)
     tulis_atomik(tujuan, isi)

@@ -102,6 +102,8 @@ def waktu_boot() -> float | None:
 class Kunci:
     """The lock of one database; ``ambil`` takes it or raises :class:`SedangDipakai`."""
 
+    pengguna = staticmethod(lambda: _pengguna())
+
     def __init__(self, db_path: Path):
         self.db_path = Path(db_path)
         self.path = self.db_path.with_name(self.db_path.name + ".kunci")

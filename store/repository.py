@@ -138,6 +138,7 @@ class Repository:
             if self.storage.isi_jurnal:
                 try:
                     self.storage.kompaksi()
+                    backup.cadangan_harian(self.path, self.path.read_bytes(), timpa=True)
                 except OSError:
                     pass  # the journal keeps everything; the next open compacts
         finally:

@@ -288,7 +288,9 @@ class AtomicJSONStorage(Storage):
         if self._depth:
             self._penuh = True
             return
-        self.kompaksi()
+        from .audit import entri_riwayat
+        ket, self.keterangan = self.keterangan, None
+        self.kompaksi(tambahan=[entri_riwayat([], ket, self.pengguna)] if ket else [])
 
     def catat(self, tabel: str, kunci: str) -> None:
         """Called before a row is read for change, set or removed: remember its old value once."""
