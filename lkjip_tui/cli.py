@@ -163,7 +163,7 @@ def cmd_app(args) -> int:
         repo = _buka(path, readonly=True)
     from .app import LkjipApp  # imported late: textual is only needed for the app itself
 
-    app = _buat_app(LkjipApp, repo, args.tahun, peringatan)
+    app = LkjipApp(repo, tahun=args.tahun, peringatan=peringatan)
     try:
         app.run()
     finally:
@@ -171,16 +171,6 @@ def cmd_app(args) -> int:
     if args.demo:
         print(f"Data contoh tersimpan sementara di {path}")
     return app.return_code or 0
-
-
-def _buat_app(cls, repo, tahun, peringatan):
-    if peringatan is None:
-        return cls(repo, tahun=tahun)
-    try:
-        return cls(repo, tahun=tahun, peringatan=peringatan)
-    except TypeError:  # an app shell without the keyword yet: say it on the terminal instead
-        print(f"lkjip: {peringatan}", file=sys.stderr)
-        return cls(repo, tahun=tahun)
 
 
 def cmd_restore(args) -> int:

@@ -20,7 +20,7 @@ import pytest
 
 from store.repository import Repository
 
-from penulis_crash import TAHUN_GANTI, TAHUN_TUMBUH, jalan, siapkan
+from tests.store.penulis_crash import TAHUN_GANTI, TAHUN_TUMBUH, jalan, siapkan
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or not hasattr(os, "fork"),
                                 reason="SIGKILL and fork are POSIX-only; Windows has no equivalent kill")
