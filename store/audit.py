@@ -141,7 +141,7 @@ def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | Non
     for j in db_path.parent.glob(f"{db_path.name}.jurnal-*"):
         gen = j.name.rsplit("-", 1)[1]
         try:
-            recs, _ = baca_jurnal(j)
+            recs, _, _ = baca_jurnal(j)
         except Exception:  # noqa: BLE001 - a damaged journal must not hide the rest of the history
             continue
         for r in recs:

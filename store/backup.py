@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .schema import SKEMA, versi_data
-from .storage import KUNCI_JURNAL, DatabaseRusak, baca_jurnal, fsync_folder, parse_json_db, tulis_atomik
+from .storage import KUNCI_JURNAL, DatabaseRusak, fsync_folder, parse_json_db, tulis_atomik
 
 SIMPAN_HARI = 7
 
@@ -122,8 +122,3 @@ def pulihkan(db_path: Path, sumber: Path | None = None) -> tuple[Path, Path | No
     fsync_folder(db_path.parent)
     return Path(sumber), disisihkan
 
-
-def periksa_jurnal(db_path: Path) -> None:
-    """Raise DatabaseRusak when a journal beside the database is damaged (used by restore --list)."""
-    for j in Path(db_path).parent.glob(f"{Path(db_path).name}.jurnal-*"):
-        baca_jurnal(j)

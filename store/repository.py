@@ -112,8 +112,14 @@ class Repository:
         torn tail is gone before anything is appended), take the day's backup, and delete
         temp files and stale journals that a crashed writer left (we hold the lock)."""
         st = self.storage
-        if st.isi_jurnal or st.ekor_robek or st.jurnal_lain() or not self.path.exists():
-            st.kompaksi()
+        st.potong_ekor()
+        if not self.path.exists():
+            st.kompaksi()  # a new database: the file must exist with its schema
+        elif st.isi_jurnal or st.jurnal_lain():
+            try:
+                st.kompaksi()
+            except OSError:
+                pass  # e.g. Windows refusing the replace: the journal still holds everything
         sisa = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
         sisa += [p for p in self.path.parent.glob(f"{self.path.name}.kunci.*.*") if not p.name.endswith(".ambil")
                  and time.time() - p.stat().st_mtime > 60]  # a lock's temp file from a killed starter

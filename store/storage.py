@@ -159,15 +159,17 @@ def _urai_baris(line: bytes) -> dict | None:
     return rec if isinstance(rec, dict) else None
 
 
-def baca_jurnal(path: Path) -> tuple[list[dict], bool]:
-    """The valid records of a journal and whether a torn tail was dropped. A bad record
-    followed by a good one cannot be a torn append: that is damage, raised as DatabaseRusak."""
+def baca_jurnal(path: Path) -> tuple[list[dict], bool, int]:
+    """The valid records of a journal, whether a torn tail was dropped, and the byte length
+    of the good part. A bad record followed by a good one cannot be a torn append: that is
+    damage, raised as DatabaseRusak."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        return [], False
+        return [], False, 0
     recs: list[dict] = []
     buruk: int | None = None
+    baik = 0
     lines = raw.split(b"\n")
     ekor = lines.pop()  # after the last newline: empty, or a torn append
     for n, line in enumerate(lines, 1):
@@ -179,7 +181,8 @@ def baca_jurnal(path: Path) -> tuple[list[dict], bool]:
         if buruk is not None:
             raise DatabaseRusak(Path(path), f"jurnal rusak di baris {buruk}")
         recs.append(rec)
-    return recs, bool(ekor.strip(b"\x00 ")) or buruk is not None
+        baik += len(line) + 1
+    return recs, bool(ekor) or buruk is not None, baik
 
 
 def terapkan(tables: dict, ops: list) -> None:
@@ -257,7 +260,7 @@ class AtomicJSONStorage(Storage):
             gen = None
             if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
                 gen = meta["1"].get("generasi")
-            recs, robek = baca_jurnal(self.jurnal_path(gen)) if gen else ([], False)
+            recs, robek, baik = baca_jurnal(self.jurnal_path(gen)) if gen else ([], False, 0)
             # A writer may have compacted between our two reads: then the journal we read
             # may already be gone. Same snapshot before and after means a consistent pair.
             try:
@@ -276,7 +279,7 @@ class AtomicJSONStorage(Storage):
         self._seq = max((int(r.get("seq", 0)) for r in recs), default=0)
         self._riwayat = [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if r.get("riwayat")]
         self._snapshot_bytes = len(raw)
-        self._jurnal_bytes = sum(len(baris_jurnal(r)) for r in recs) if recs else 0
+        self._jurnal_bytes = baik
         self.ekor_robek = robek
 
     # ---------------------------------------------------------- writing
@@ -359,9 +362,20 @@ class AtomicJSONStorage(Storage):
         path = self.jurnal_path()
         baru_dibuat = self._jurnal_bytes == 0 and not path.exists()
         with open(path, "ab") as f:
-            f.write(line)
-            f.flush()
-            _fsync_data(f.fileno())
+            awal = f.tell()
+            try:
+                f.write(line)
+                f.flush()
+                _fsync_data(f.fileno())
+            except BaseException:
+                # Disk full or I/O error mid-append: cut the partial line off, or the next
+                # commit would follow garbage and the journal would read as damaged.
+                try:
+                    f.truncate(awal)
+                    f.flush()
+                except OSError:
+                    pass
+                raise
         if baru_dibuat:
             fsync_folder(self.path.parent)  # the new journal's name must survive a power cut too
         # Committed: from here on nothing may undo it.
@@ -400,6 +414,16 @@ class AtomicJSONStorage(Storage):
                 p.unlink()
             except OSError:
                 pass
+
+    def potong_ekor(self) -> None:
+        """Cut a torn last line (left by a crash) off the journal before anything is appended."""
+        if self.readonly or not self.ekor_robek or not self._gen:
+            return
+        with open(self.jurnal_path(), "r+b") as f:
+            f.truncate(self._jurnal_bytes)
+            f.flush()
+            os.fsync(f.fileno())
+        self.ekor_robek = False
 
     def riwayat_tertunda(self) -> list[dict]:
         return list(self._riwayat)

@@ -67,6 +67,47 @@ def test_torn_last_line_is_dropped(repo_demo, db_path, lap):
         assert not jurnal.exists()  # folded into the snapshot on open
 
 
+def test_torn_tail_cut_even_when_compaction_fails(repo_demo, db_path, monkeypatch):
+    """Windows may refuse the snapshot replace on open; the torn tail must still go, or the
+    next commit would follow garbage and the journal would read as damaged."""
+    repo_demo.close()
+    jurnal = _tulis_lalu_bunuh(db_path, None)
+    with open(jurnal, "ab") as f:
+        f.write(b"\x00\x00\x00")  # a power cut after the size grew but before the data
+    def tolak(*a, **k):
+        raise PermissionError(13, "Access is denied")
+    monkeypatch.setattr(storage, "tulis_atomik", tolak)
+    with Repository(db_path) as repo:
+        sub = _sub_pertama(repo.muat(2021))
+        assert sub.pagu == Decimal(777)
+        sub.pagu = Decimal(778)
+        repo.simpan(2021, sub)
+    monkeypatch.undo()
+    with Repository(db_path) as repo:
+        assert _sub_pertama(repo.muat(2021)).pagu == Decimal(778)
+
+
+def test_failed_append_is_undone_in_memory_and_on_disk(repo_demo, db_path, monkeypatch):
+    lap = repo_demo.muat(2021)
+    sub = _sub_pertama(lap)
+    lama = sub.pagu
+    sub.pagu = Decimal(1)
+    def penuh(fd):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(storage, "_fsync_data", penuh)
+    with pytest.raises(OSError):
+        repo_demo.simpan(2021, sub)
+    monkeypatch.undo()
+    assert _sub_pertama(repo_demo.muat(2021)).pagu == lama
+    with Repository(db_path, readonly=True) as ro:  # not on disk either: the caller was told it failed
+        assert _sub_pertama(ro.muat(2021)).pagu == lama
+    sub.pagu = Decimal(2)
+    repo_demo.simpan(2021, sub)  # the journal is still clean after the failed append
+    repo_demo.close()
+    with Repository(db_path) as repo:
+        assert _sub_pertama(repo.muat(2021)).pagu == Decimal(2)
+
+
 def test_damage_inside_the_journal_is_refused(repo_demo, db_path, lap):
     repo_demo.close()
     jurnal = _tulis_lalu_bunuh(db_path, lap)
