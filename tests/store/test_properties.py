@@ -54,6 +54,11 @@ NILAI = st.one_of(
     st.decimals(min_value=Decimal("1e-6"), max_value=Decimal("1e-2"), allow_nan=False, allow_infinity=False),
     st.sampled_from([Decimal("1e25"), Decimal("-1e25"), Decimal("999999999999999.99"), Decimal("1e-10")]),
 )
+# Money as the bundle admits it (|x| < 10^15, whole cents), also negative and 0: sums of these
+# are exact in Decimal's 28 digits, so rollups must equal their parts to the last digit.
+RUPIAH = st.one_of(st.none(), st.just(Decimal(0)),
+                   st.decimals(min_value=Decimal("-999999999999999.99"), max_value=Decimal("999999999999999.99"),
+                               allow_nan=False, allow_infinity=False, places=2))
 TAHUN = 2025
 
 
@@ -72,8 +77,8 @@ def indikator(draw, sasaran):
 def subkegiatan(draw):
     bulanan = None
     if draw(st.booleans()):
-        bulanan = {b: draw(NILAI) for b in draw(st.sets(st.integers(1, 12), max_size=4))}
-    return Subkegiatan("s", draw(NILAI) or Decimal(0), draw(NILAI), bulanan)
+        bulanan = {b: draw(RUPIAH) for b in draw(st.sets(st.integers(1, 12), max_size=4))}
+    return Subkegiatan("s", draw(RUPIAH) or Decimal(0), draw(RUPIAH), bulanan)
 
 
 @st.composite
