@@ -90,11 +90,13 @@ class Bagian:
     judul: str
     kolom: tuple[str, ...]
     baris: list[Baris] = field(default_factory=list)
+    _teks: tuple[int, list[list[str]]] | None = field(default=None, repr=False, compare=False)
 
     def tambah(self, *sel: Sel, jenis: JenisBaris = JenisBaris.ISI) -> None:
         if len(sel) != len(self.kolom):  # a builder bug, not user input
             raise ValueError(f"baris berisi {len(sel)} sel, kolom {len(self.kolom)}")
         self.baris.append(Baris(tuple(sel), jenis))
+        self._teks = None
 
 
 @dataclass
@@ -164,5 +166,8 @@ def mesin(sel: Sel, desimal: int = 2) -> str:
 
 
 def teks_bagian(bagian: Bagian, desimal: int) -> list[list[str]]:
-    """Every cell of a part as displayed text (computed once; writers share it)."""
-    return [[tampil(s, desimal) for s in b.sel] for b in bagian.baris]
+    """Every cell of a part as displayed text. Computed once and shared by the Markdown, CSV
+    and XLSX writers: formatting is most of an export's time on a city-scale budget."""
+    if bagian._teks is None or bagian._teks[0] != desimal:
+        bagian._teks = (desimal, [[tampil(s, desimal) for s in b.sel] for b in bagian.baris])
+    return bagian._teks[1]

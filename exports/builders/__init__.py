@@ -15,6 +15,8 @@ from ..tables import Tabel
 from . import bab1, bab2, bab3
 from .konteks import Konteks
 
+__all__ = ["Entri", "Konteks", "bangun_tabel", "katalog", "nomor_tabel"]
+
 TETAP = (("1.1", bab1.tabel_1_1), ("2.1", bab2.tabel_2_1), ("2.2", bab2.tabel_2_2), ("2.3", bab2.tabel_2_3),
          ("2.4", bab2.tabel_2_4), ("2.5", bab2.tabel_2_5), ("3.1", bab3.tabel_3_1), ("3.2", bab3.tabel_3_2),
          ("3.3", bab3.tabel_3_3))
