@@ -1,40 +1,217 @@
-"""The Textual app (minimal until the screens land: a summary of the opened year)."""
+"""The lkjip Textual app: holds the open report year and is the only writer to the store.
+
+Screens change data through :meth:`LkjipApp.ubah`, :meth:`tambah` and :meth:`hapus`, which
+save at once (there is no Save button to forget), record an undo step and update the status
+line. A failed save puts the record back as it was and says why.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import App, ComposeResult
+import copy
+from collections.abc import Callable
+from datetime import datetime
+from importlib import import_module
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
 
-from store import calc
-from store.numbers import format_angka
+from store.models import Kegiatan, Laporan, Program
 from store.repository import Repository
+from store.storage import HanyaBaca
+
+from .undo import Riwayat
+
+# (key, mode, label in the nav bar, "module:Class") — one row per main screen.
+LAYAR = [
+    ("f2", "beranda", "Beranda", "beranda:BerandaScreen"),
+    ("f3", "indikator", "Indikator", "indikator:IndikatorScreen"),
+    ("f4", "triwulan", "Triwulan", "triwulan:TriwulanScreen"),
+    ("f5", "pegawai", "Pegawai", "pegawai:PegawaiScreen"),
+    ("f6", "anggaran", "Anggaran", "anggaran:AnggaranScreen"),
+    ("f7", "akip", "AKIP", "akip:AkipScreen"),
+    ("f8", "pengaturan", "Atur", "pengaturan:PengaturanScreen"),
+    ("f9", "laporan", "Laporan", "laporan:LaporanScreen"),
+]
 
 
-class LkjipApp(App):
+def _kelas(spec: str):
+    modul, nama = spec.split(":")
+    return getattr(import_module(f"lkjip_tui.screens.{modul}"), nama)
+
+
+class LkjipApp(App[int]):
+    CSS_PATH = "app.tcss"
     TITLE = "lkjip"
-    BINDINGS = [Binding("ctrl+q", "quit", "Keluar", id="keluar")]
+    NAV = [(k, m, label) for k, m, label, _ in LAYAR]
+    MODES = {m: (lambda spec=spec: _kelas(spec)()) for _, m, _, spec in LAYAR}
+    DEFAULT_MODE = "beranda"
+    BINDINGS = [
+        Binding("f1,question_mark", "bantuan", "Bantuan", id="bantuan"),
+        Binding("ctrl+z", "urung", "Urung", id="urung"),
+        Binding("ctrl+q", "quit", "Keluar", id="keluar", priority=True),
+        *[Binding(k, f"layar('{m}')", label, show=False, id=f"layar-{m}") for k, m, label, _ in LAYAR],
+    ]
 
-    def __init__(self, repo: Repository, tahun: int | None = None):
+    def __init__(self, repo: Repository, tahun: int | None = None, peringatan: str | None = None):
         super().__init__()
         self.repo = repo
+        self.peringatan = peringatan
+        self.riwayat = Riwayat()
+        self.status = "HANYA-BACA" if repo.readonly else "Siap"
         ada = repo.tahun_tersedia()
-        self.tahun = tahun if tahun in ada else (ada[-1] if ada else None)
+        tahun = tahun if tahun in ada else (ada[-1] if ada else None)
+        self.lap: Laporan | None = repo.muat(tahun) if tahun is not None else None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self._ringkasan(), id="ringkasan")
-        yield Footer()
+    @property
+    def hanya_baca(self) -> bool:
+        return self.repo.readonly
 
-    def _ringkasan(self) -> Text:
-        if self.tahun is None:
-            return Text("Basis data masih kosong. Impor data dengan: lkjip import FILE")
-        lap = self.repo.muat(self.tahun)
-        org = calc.capaian_organisasi(lap)
-        baris = [f"{lap.instansi.nama} · Tahun {lap.tahun}",
-                 f"Capaian organisasi: {format_angka(org)} ({calc.kategori(org, lap.pengaturan.skala)})"]
-        for s in lap.sasaran:
-            c = calc.capaian_sasaran(lap, s.id)
-            baris.append(f"  {s.id} {s.uraian}: {format_angka(c)}")
-        return Text("\n".join(baris))
+    @property
+    def tahun(self) -> int | None:
+        return self.lap.tahun if self.lap else None
+
+    def on_mount(self) -> None:
+        if self.peringatan:
+            self.notify(self.peringatan, title="Hanya-baca", severity="warning", timeout=15)
+
+    # ------------------------------------------------------------ navigation
+    def action_layar(self, mode: str) -> None:
+        self.switch_mode(mode)
+
+    def action_bantuan(self) -> None:
+        from .screens.bantuan import BantuanScreen
+
+        layar = self.screen
+        tombol = [(b.key_display or b.binding.key, b.binding.description)
+                  for b in self.active_bindings.values() if b.binding.description and b.binding.show]
+        self.push_screen(BantuanScreen(getattr(layar, "JUDUL", ""), tombol, getattr(layar, "BANTUAN", "")))
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        for key, mode, label, _ in LAYAR:
+            yield SystemCommand(f"Layar {label}", f"Buka layar {label} ({key.upper()})",
+                                lambda m=mode: self.switch_mode(m))
+
+    # ------------------------------------------------------------ changing data
+    def _tersimpan(self) -> None:
+        self.status = f"Tersimpan {datetime.now():%H:%M:%S}"
+        if hasattr(self.screen, "perbarui_judul"):
+            self.screen.perbarui_judul()
+
+    def _gagal(self, e: Exception) -> None:
+        pesan = str(e) if isinstance(e, HanyaBaca) else f"Gagal menyimpan: {e}"
+        self.notify(pesan, severity="error", timeout=8)
+
+    def ubah(self, obj, mutasi: Callable[[], None], keterangan: str = "perubahan") -> bool:
+        """Apply ``mutasi`` to record ``obj`` and save it; on failure put it back."""
+        sebelum = copy.deepcopy(obj)
+        mutasi()
+        try:
+            self.repo.simpan(self.lap.tahun, obj)
+        except Exception as e:  # a save error must never lose the screen or the old value
+            obj.__dict__.update(sebelum.__dict__)
+            self._gagal(e)
+            return False
+
+        def kembalikan() -> None:
+            obj.__dict__.update(copy.deepcopy(sebelum).__dict__)
+            self.repo.simpan(self.lap.tahun, obj)
+
+        self.riwayat.catat(keterangan, kembalikan)
+        self._tersimpan()
+        return True
+
+    def ubah_kepala(self, mutasi: Callable[[Laporan], None], keterangan: str = "perubahan") -> bool:
+        """Change instansi / renstra / pengaturan / pegawai date of the open year."""
+        lap = self.lap
+        bagian = ("instansi", "renstra", "pengaturan")
+        sebelum = {b: copy.deepcopy(getattr(lap, b)) for b in bagian}
+        tanggal = lap.pegawai.per_tanggal
+        mutasi(lap)
+        try:
+            self.repo.simpan_kepala(lap)
+        except Exception as e:
+            for b, v in sebelum.items():
+                setattr(lap, b, v)
+            lap.pegawai.per_tanggal = tanggal
+            self._gagal(e)
+            return False
+
+        def kembalikan() -> None:
+            for b, v in sebelum.items():
+                setattr(lap, b, copy.deepcopy(v))
+            lap.pegawai.per_tanggal = tanggal
+            self.repo.simpan_kepala(lap)
+
+        self.riwayat.catat(keterangan, kembalikan)
+        self._tersimpan()
+        return True
+
+    def tambah(self, obj, wadah: list, induk: str | None = None, keterangan: str = "tambah") -> bool:
+        """Append a new record to ``wadah`` (its list in the Laporan) and save it."""
+        wadah.append(obj)
+        try:
+            self.repo.simpan(self.lap.tahun, obj, induk=induk)
+        except Exception as e:
+            wadah.remove(obj)
+            self._gagal(e)
+            return False
+
+        def kembalikan() -> None:
+            wadah.remove(obj)
+            self.repo.hapus(self.lap.tahun, obj)
+
+        self.riwayat.catat(keterangan, kembalikan)
+        self._tersimpan()
+        return True
+
+    def hapus(self, obj, wadah: list, induk: str | None = None, keterangan: str = "hapus") -> bool:
+        """Remove a record (with its children) from ``wadah`` and the store."""
+        posisi = wadah.index(obj)
+        try:
+            self.repo.hapus(self.lap.tahun, obj)
+        except Exception as e:
+            self._gagal(e)
+            return False
+        wadah.remove(obj)
+
+        def kembalikan() -> None:
+            wadah.insert(posisi, obj)
+            with self.repo.transaksi():
+                self._simpan_pohon(obj, induk)
+
+        self.riwayat.catat(keterangan, kembalikan)
+        self._tersimpan()
+        return True
+
+    def _simpan_pohon(self, obj, induk: str | None) -> None:
+        self.repo.simpan(self.lap.tahun, obj, induk=induk)
+        if isinstance(obj, Program):
+            for k in obj.kegiatan:
+                self._simpan_pohon(k, obj.id)
+        elif isinstance(obj, Kegiatan):
+            for s in obj.subkegiatan:
+                self.repo.simpan(self.lap.tahun, s, induk=obj.key)
+
+    def ganti_laporan(self, lap: Laporan | None) -> None:
+        """Switch the open year (or open a newly created one); undo starts afresh."""
+        self.lap = lap
+        self.riwayat = Riwayat()
+        if hasattr(self.screen, "segarkan"):
+            self.screen.perbarui_judul()
+            self.screen.segarkan()
+
+    def action_urung(self) -> None:
+        langkah = self.riwayat.ambil()
+        if langkah is None:
+            self.notify("Tidak ada perubahan untuk diurungkan.")
+            return
+        try:
+            langkah.kembalikan()
+        except Exception as e:
+            self._gagal(e)
+            return
+        self._tersimpan()
+        self.notify(f"Diurungkan: {langkah.keterangan}")
+        if hasattr(self.screen, "segarkan"):
+            self.screen.segarkan()

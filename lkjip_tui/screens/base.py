@@ -1,0 +1,50 @@
+"""What every main screen shares: title/status line, the screen's content, nav bar, footer."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ..widgets.nav_bar import NavBar
+from ..widgets.title_bar import TitleBar
+
+
+class LayarDasar(Screen):
+    """Subclasses set ``MODE`` and ``JUDUL``, yield their widgets from :meth:`isi` and redraw
+    everything from ``self.app.lap`` in :meth:`segarkan` (called on show and after undo)."""
+
+    MODE = ""
+    JUDUL = ""
+    BANTUAN = ""  # extra help text for F1, in Indonesian
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="judul")
+        yield from self.isi()
+        yield NavBar(self.app.NAV, self.MODE, id="nav")
+        yield Footer(compact=True)
+
+    def isi(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.perbarui_judul()
+
+    def on_screen_resume(self) -> None:
+        self.perbarui_judul()
+        self.segarkan()
+
+    def perbarui_judul(self) -> None:
+        app = self.app
+        tb = self.query_one("#judul", TitleBar)
+        lap = app.lap
+        unit = f"{lap.instansi.nama or 'Tanpa nama'} · {lap.tahun}" if lap else "Basis data kosong"
+        tb.judul = f" {self.JUDUL} · {unit}"
+        tb.status = app.status + " "
+
+    def segarkan(self) -> None:
+        """Redraw from the data; subclasses override."""
+
+    @property
+    def lap(self):
+        return self.app.lap

@@ -1,0 +1,197 @@
+"""Triwulan: indicators × TW I–IV (target, realisasi) of the report year.
+
+Every keystroke in a target or realisasi recalculates the quarter's capaian, the year's
+realisasi and capaian, the sasaran average and the organisation's capaian on screen, before
+the value is saved; Enter or Tab saves it.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from store import calc
+from store.models import TRIWULAN, Indikator
+from store.numbers import format_angka, format_bebas
+
+from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
+from .base import LayarDasar
+
+TAHUNAN = 4  # row index of the "year" row under the four quarters
+
+KOLOM = [
+    Kolom("indikator", "Indikator", 26, kanan=False),
+    Kolom("tw", "TW", 4, kanan=False),
+    Kolom("target", "Target", 15, ANGKA),
+    Kolom("realisasi", "Realisasi", 15, ANGKA),
+    Kolom("capaian", "Capaian %", 9),
+]
+
+
+def kunci(ind: Indikator, q: int) -> str:
+    return f"{ind.id}#{q}"
+
+
+def pecah(baris: str) -> tuple[str, int]:
+    i, q = baris.rsplit("#", 1)
+    return i, int(q)
+
+
+def kosong(teks: str = "-") -> Text:
+    return Text(teks, style="dim")
+
+
+class TriwulanScreen(LayarDasar):
+    MODE = "triwulan"
+    JUDUL = "Triwulan"
+    BANTUAN = ("Isi target dan realisasi tiap triwulan. Kosong berarti belum dilaporkan (bukan nol). "
+               "Baris 'Thn' adalah target dan realisasi setahun; realisasi setahun dihitung dari "
+               "triwulan sesuai agregasi indikator.")
+
+    def isi(self) -> ComposeResult:
+        yield Static(id="ringkas-tw", classes="ringkas")
+        yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
+                       id="grid-tw", hanya_baca=self.app.hanya_baca)
+        yield Static(id="detail-tw", classes="ringkas")
+
+    @property
+    def grid(self) -> EditGrid:
+        return self.query_one("#grid-tw", EditGrid)
+
+    def segarkan(self) -> None:
+        if self.lap is None:
+            self.query_one("#ringkas-tw", Static).update(
+                Text("Belum ada tahun laporan. Buka F8 Atur untuk membuat tahun baru, atau impor bundle."))
+            self.grid.isi([])
+            return
+        self.grid.isi([kunci(i, q) for i in self.lap.indikator for q in range(5)])
+        self._perbarui_ringkas()
+
+    # ------------------------------------------------------------ cells
+    def _cari(self, baris: str) -> tuple[Indikator, int]:
+        i, q = pecah(baris)
+        return self.lap.cari_indikator(i), q
+
+    def _nilai(self, ind: Indikator, q: int, kolom: str):
+        t = self.lap.tahun
+        if q == TAHUNAN:
+            return ind.target.get(t) if kolom == "target" else calc.realisasi_tahun(ind, t)
+        return getattr(ind.triwulan_tahun(t)[q], kolom) if t in ind.triwulan else None
+
+    def _tampil(self, baris: str, kolom: str):
+        ind, q = self._cari(baris)
+        t, d = self.lap.tahun, self.lap.pengaturan.desimal
+        if kolom == "indikator":
+            if q == 0:
+                return Text(f"{ind.id} {ind.uraian}", overflow="ellipsis", no_wrap=True)
+            if q == 1:
+                return Text(f"  {ind.satuan} · {ind.agregasi_triwulan}", style="dim")
+            return ""
+        if kolom == "tw":
+            return Text("Thn", style="bold") if q == TAHUNAN else TRIWULAN[q]
+        if kolom in ("target", "realisasi"):
+            v = self._nilai(ind, q, kolom)
+            teks = kosong() if v is None else Text(format_bebas(v))
+            if q == TAHUNAN:
+                teks.stylize("bold")
+            return teks
+        if q == TAHUNAN:
+            c = calc.capaian_indikator(ind, t, d)
+            return Text(format_angka(c, d), style="bold") if c is not None else kosong()
+        c = calc.capaian_triwulan(ind, t, q, d)
+        return kosong() if c is None else format_angka(c, d)
+
+    def _mentah(self, baris: str, kolom: str) -> str:
+        ind, q = self._cari(baris)
+        v = self._nilai(ind, q, kolom)
+        return "" if v is None else format_bebas(v)
+
+    def _bisa_edit(self, baris: str, kolom: str) -> bool:
+        _, q = pecah(baris)
+        return not (q == TAHUNAN and kolom == "realisasi")  # the year's realisasi is derived
+
+    # ------------------------------------------------------------ live figures
+    @contextmanager
+    def _sementara(self, ind: Indikator, q: int, kolom: str, nilai):
+        """Show figures as if ``nilai`` were stored, then put the real value back."""
+        t = self.lap.tahun
+        if q == TAHUNAN:
+            lama = ind.target.get(t)
+            ind.target[t] = nilai
+            try:
+                yield
+            finally:
+                ind.target[t] = lama
+            return
+        tw = ind.triwulan_tahun(t)[q]
+        lama = getattr(tw, kolom)
+        setattr(tw, kolom, nilai)
+        try:
+            yield
+        finally:
+            setattr(tw, kolom, lama)
+
+    def _perbarui_ringkas(self, ind: Indikator | None = None) -> None:
+        lap, d = self.lap, self.lap.pengaturan.desimal
+        skala = lap.pengaturan.skala
+        org = calc.capaian_organisasi(lap)
+        teks = Text(f"Capaian organisasi {format_angka(org, d)} ({calc.kategori(org, skala)})", style="bold")
+        for s in lap.sasaran:
+            c = calc.capaian_sasaran(lap, s.id)
+            teks.append(f"  {s.id} {format_angka(c, d)}", style="")
+        self.query_one("#ringkas-tw", Static).update(teks)
+        sel = self.grid.cell_terpilih()
+        if ind is None and sel:
+            ind, _ = self._cari(sel[0])
+        detail = Text()
+        if ind is not None:
+            t = lap.tahun
+            c = calc.capaian_indikator(ind, t, d)
+            cs = calc.capaian_sasaran(lap, ind.sasaran)
+            detail.append(f"{ind.id}: realisasi {t} ", style="dim")
+            detail.append(format_bebas(calc.realisasi_tahun(ind, t)))
+            detail.append(" · capaian ", style="dim")
+            detail.append(f"{format_angka(c, d)} {calc.predikat(c)}", style="bold")
+            detail.append(f" · sasaran {ind.sasaran} ", style="dim")
+            detail.append(f"{format_angka(cs, d)} ({calc.kategori(cs, skala)})")
+        self.query_one("#detail-tw", Static).update(detail)
+
+    def _baris_indikator(self, ind: Indikator) -> list[str]:
+        return [kunci(ind, q) for q in range(5)]
+
+    @on(EditGrid.Pratinjau)
+    def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
+        ind, q = self._cari(event.baris)
+        if event.galat is not None or event.batal:
+            self.grid.segarkan(self._baris_indikator(ind))
+            self._perbarui_ringkas(ind)
+            return
+        with self._sementara(ind, q, event.kolom, event.nilai):
+            self.grid.segarkan(self._baris_indikator(ind))
+            self._perbarui_ringkas(ind)
+
+    @on(EditGrid.Simpan)
+    def _simpan(self, event: EditGrid.Simpan) -> None:
+        ind, q = self._cari(event.baris)
+        t = self.lap.tahun
+
+        def mutasi() -> None:
+            if q == TAHUNAN:
+                ind.target[t] = event.nilai
+            else:
+                setattr(ind.triwulan_tahun(t)[q], event.kolom, event.nilai)
+
+        nama = "target" if event.kolom == "target" else "realisasi"
+        label = "tahun" if q == TAHUNAN else f"TW {TRIWULAN[q]}"
+        self.app.ubah(ind, mutasi, f"{nama} {label} {ind.id}")
+        self.grid.segarkan(self._baris_indikator(ind))
+        self._perbarui_ringkas(ind)
+
+    @on(DataTable.CellHighlighted)
+    def _pindah(self, event) -> None:
+        if self.lap is not None:
+            self._perbarui_ringkas()

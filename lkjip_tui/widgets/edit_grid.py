@@ -1,0 +1,295 @@
+"""A spreadsheet-like grid: arrows and Tab move, Enter (or just typing) edits, Esc cancels.
+
+The grid is a ``DataTable`` with an editor row under it (label, input, how the value was
+read). While the user types, the grid posts :class:`EditGrid.Pratinjau` with the parsed
+value so the screen can recalculate live before anything is saved; Enter or Tab posts
+:class:`EditGrid.Simpan` with a valid value. A bad value stays in the editor, marked with the
+reason, and is not saved.
+
+Screens describe their columns as data (:class:`Kolom`) and answer three questions: what a
+cell shows, what its raw value is for editing, and whether it is editable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
+from textual.message import Message
+from textual.widgets import DataTable, Input, Label, Static
+
+from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
+
+ANGKA, BULAT, TEKS = "angka", "bulat", "teks"
+
+
+@dataclass(frozen=True)
+class Kolom:
+    key: str
+    judul: str
+    lebar: int | None = None
+    jenis: str | None = None  # ANGKA / BULAT / TEKS; None: read-only (computed)
+    kanan: bool = True
+
+
+def baca_nilai(jenis: str | None, teks: str) -> Any:
+    """Parse editor text for a column kind; raises AngkaTidakSah with an Indonesian reason."""
+    if jenis == ANGKA:
+        return parse_angka(teks)
+    if jenis == BULAT:
+        n = parse_bulat(teks)
+        return 0 if n is None else n  # a blank count means nobody, the report prints 0
+    return teks.strip()
+
+
+def tampil_dibaca(jenis: str | None, nilai: Any) -> str:
+    if jenis == ANGKA:
+        return "kosong (belum dilaporkan)" if nilai is None else format_bebas(nilai)
+    if jenis == BULAT:
+        return str(nilai)
+    return nilai
+
+
+class _Tabel(DataTable):
+    """DataTable where Tab moves to the next editable cell and typing starts an edit."""
+
+    BINDINGS = [
+        Binding("enter", "ubah", "Ubah", id="ubah"),
+        Binding("tab", "berikut", "Sel berikut", show=False),
+        Binding("shift+tab", "sebelum", "Sel sebelumnya", show=False),
+    ]
+
+    def action_ubah(self) -> None:
+        self.parent.parent.mulai_edit(None)  # type: ignore[union-attr]
+
+    def action_berikut(self) -> None:
+        self.parent.parent.lompat(+1)  # type: ignore[union-attr]
+
+    def action_sebelum(self) -> None:
+        self.parent.parent.lompat(-1)  # type: ignore[union-attr]
+
+    def on_key(self, event) -> None:
+        grid: EditGrid = self.parent.parent  # type: ignore[assignment]
+        if event.character and event.is_printable and event.character not in "?":
+            if grid.mulai_edit(event.character):
+                event.stop()
+                event.prevent_default()
+
+
+class EditGrid(Vertical):
+    DEFAULT_CSS = """
+    EditGrid { height: 1fr; }
+    EditGrid > #tabel-wrap { height: 1fr; }
+    EditGrid _Tabel { height: 1fr; }
+    EditGrid #editor { height: 1; display: none; }
+    EditGrid #editor.aktif { display: block; }
+    EditGrid #editor Label { width: auto; max-width: 30; padding: 0 1 0 0; }
+    EditGrid #editor Input { width: 24; height: 1; border: none; padding: 0 1; }
+    EditGrid #editor Input.-invalid { background: $error 30%; }
+    EditGrid #dibaca { width: 1fr; padding: 0 1; }
+    EditGrid #dibaca.galat { color: $error; text-style: bold; }
+    """
+
+    class Pratinjau(Message):
+        """The user is typing: ``nilai`` is the parsed value, or ``galat`` says why it is bad."""
+
+        def __init__(self, grid: EditGrid, baris: str, kolom: str, nilai: Any, galat: str | None, batal: bool = False):
+            super().__init__()
+            self.grid, self.baris, self.kolom, self.nilai, self.galat, self.batal = grid, baris, kolom, nilai, galat, batal
+
+    class Simpan(Message):
+        """A valid value was committed (Enter / Tab)."""
+
+        def __init__(self, grid: EditGrid, baris: str, kolom: str, nilai: Any):
+            super().__init__()
+            self.grid, self.baris, self.kolom, self.nilai = grid, baris, kolom, nilai
+
+    def __init__(self, kolom: Sequence[Kolom], *, tampil: Callable[[str, str], Text | str],
+                 mentah: Callable[[str, str], str] | None = None,
+                 bisa_edit: Callable[[str, str], bool] | None = None, id: str | None = None,
+                 hanya_baca: bool = False):
+        super().__init__(id=id)
+        self.kolom = list(kolom)
+        self._tampil = tampil
+        self._mentah = mentah or (lambda b, k: "")
+        self._bisa_edit = bisa_edit or (lambda b, k: True)
+        self.hanya_baca = hanya_baca
+        self._baris: list[str] = []
+        self._edit: tuple[str, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="tabel-wrap"):
+            t = _Tabel(cursor_type="cell", zebra_stripes=True, id="tabel")
+            yield t
+        with Horizontal(id="editor"):
+            yield Label("", id="label-edit")
+            yield Input(id="input-edit", select_on_focus=False)
+            yield Static("", id="dibaca")
+
+    @property
+    def tabel(self) -> DataTable:
+        return self.query_one("#tabel", DataTable)
+
+    def on_mount(self) -> None:
+        for k in self.kolom:
+            self.tabel.add_column(k.judul, key=k.key, width=k.lebar)
+
+    # ---------------------------------------------------------------- rows
+    def isi(self, baris: Sequence[str]) -> None:
+        """(Re)build all rows; keeps the cursor where it was."""
+        t = self.tabel
+        pos = t.cursor_coordinate
+        t.clear()
+        self._baris = list(baris)
+        for b in self._baris:
+            t.add_row(*(self._sel(b, k) for k in self.kolom), key=b)
+        if self._baris:
+            t.cursor_coordinate = Coordinate(min(pos.row, len(self._baris) - 1), pos.column)
+
+    def segarkan(self, baris: Sequence[str] | None = None) -> None:
+        """Redraw the cells of some rows (all by default) without rebuilding the table."""
+        for b in self._baris if baris is None else baris:
+            if b in self._baris:
+                for k in self.kolom:
+                    self.tabel.update_cell(b, k.key, self._sel(b, k))
+
+    def _sel(self, b: str, k: Kolom) -> Text:
+        v = self._tampil(b, k.key)
+        t = v if isinstance(v, Text) else Text(str(v))  # user text is never read as markup
+        if k.kanan:
+            t.justify = "right"
+        return t
+
+    # ---------------------------------------------------------------- navigation
+    def _posisi(self) -> tuple[str, Kolom] | None:
+        t = self.tabel
+        if not self._baris:
+            return None
+        c = t.cursor_coordinate
+        return self._baris[c.row], self.kolom[c.column]
+
+    def _editable(self, b: str, k: Kolom) -> bool:
+        return not self.hanya_baca and k.jenis is not None and self._bisa_edit(b, k.key)
+
+    def lompat(self, arah: int) -> None:
+        """Move to the next (or previous) editable cell, row by row, like a spreadsheet."""
+        t = self.tabel
+        if not self._baris:
+            return
+        n_kol = len(self.kolom)
+        total = len(self._baris) * n_kol
+        i = t.cursor_coordinate.row * n_kol + t.cursor_coordinate.column
+        for _ in range(total):
+            i = (i + arah) % total
+            b, k = self._baris[i // n_kol], self.kolom[i % n_kol]
+            if self._editable(b, k):
+                t.cursor_coordinate = Coordinate(i // n_kol, i % n_kol)
+                return
+
+    # ---------------------------------------------------------------- editing
+    def mulai_edit(self, awal: str | None) -> bool:
+        pos = self._posisi()
+        if pos is None:
+            return False
+        b, k = pos
+        if not self._editable(b, k):
+            if self.hanya_baca:
+                self.app.bell()
+                self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
+            return False
+        self._edit = (b, k.key)
+        inp = self.query_one("#input-edit", Input)
+        self.query_one("#label-edit", Label).update(Text(f"{k.judul}:"))
+        inp.value = self._mentah(b, k.key) if awal is None else awal
+        inp.cursor_position = len(inp.value)
+        self.query_one("#editor").add_class("aktif")
+        inp.focus()
+        self._cek(inp.value)
+        return True
+
+    def _cek(self, teks: str) -> tuple[bool, Any]:
+        if self._edit is None:
+            return False, None
+        b, key = self._edit
+        k = next(x for x in self.kolom if x.key == key)
+        dibaca = self.query_one("#dibaca", Static)
+        inp = self.query_one("#input-edit", Input)
+        try:
+            nilai = baca_nilai(k.jenis, teks)
+        except AngkaTidakSah as e:
+            dibaca.update(Text(f"✗ {e}"))
+            dibaca.add_class("galat")
+            inp.add_class("-invalid")
+            self.post_message(self.Pratinjau(self, b, key, None, str(e)))
+            return False, None
+        dibaca.update(Text(f"dibaca: {tampil_dibaca(k.jenis, nilai)}"))
+        dibaca.remove_class("galat")
+        inp.remove_class("-invalid")
+        self.post_message(self.Pratinjau(self, b, key, nilai, None))
+        return True, nilai
+
+    @on(Input.Changed, "#input-edit")
+    def _berubah(self, event: Input.Changed) -> None:
+        event.stop()
+        self._cek(event.value)
+
+    @on(Input.Submitted, "#input-edit")
+    def _kirim(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.selesai(maju=0)
+
+    def selesai(self, maju: int) -> bool:
+        """Commit the edit if the value is valid; ``maju`` moves on afterwards (Tab)."""
+        if self._edit is None:
+            return False
+        ok, nilai = self._cek(self.query_one("#input-edit", Input).value)
+        if not ok:
+            self.app.bell()
+            return False
+        b, key = self._edit
+        self._tutup()
+        self.post_message(self.Simpan(self, b, key, nilai))
+        if maju:
+            self.lompat(maju)
+        return True
+
+    def batal(self) -> None:
+        if self._edit is None:
+            return
+        b, key = self._edit
+        self._tutup()
+        self.post_message(self.Pratinjau(self, b, key, None, None, batal=True))
+
+    def _tutup(self) -> None:
+        self._edit = None
+        self.query_one("#editor").remove_class("aktif")
+        self.tabel.focus()
+
+    @property
+    def sedang_edit(self) -> bool:
+        return self._edit is not None
+
+    def on_key(self, event) -> None:
+        # Keys that reach the grid while the editor input has focus.
+        if self._edit is None:
+            return
+        if event.key == "escape":
+            event.stop()
+            event.prevent_default()
+            self.batal()
+        elif event.key in ("tab", "shift+tab"):
+            event.stop()
+            event.prevent_default()
+            self.selesai(maju=+1 if event.key == "tab" else -1)
+
+    def cell_terpilih(self) -> tuple[str, str] | None:
+        pos = self._posisi()
+        return None if pos is None else (pos[0], pos[1].key)

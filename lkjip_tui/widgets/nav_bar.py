@@ -1,0 +1,26 @@
+"""One line listing the screens and their keys, the current one highlighted."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class NavBar(Static):
+    DEFAULT_CSS = """
+    NavBar { height: 1; background: $panel; color: $text; }
+    """
+
+    def __init__(self, layar: list[tuple[str, str, str]], aktif: str, **kw):
+        """``layar``: (key, mode, label) for each screen."""
+        super().__init__(**kw)
+        self.layar = layar
+        self.aktif = aktif
+
+    def render(self) -> Text:
+        t = Text(no_wrap=True, overflow="ellipsis")
+        for key, mode, label in self.layar:
+            t.append(key.upper(), style="reverse bold")
+            t.append(label, style="bold underline" if mode == self.aktif else "")
+            t.append(" ")
+        return t
