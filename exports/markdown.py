@@ -13,9 +13,12 @@ from tabulate import tabulate
 from .tables import Bagian, Tabel, teks_bagian
 
 _BARIS_BARU = re.compile(r"\r\n|\r|\n")
+_KHUSUS = re.compile(r"[\\|<\r\n]")
 
 
 def escape(s: str) -> str:
+    if not _KHUSUS.search(s):  # nearly every cell: skip four replacements
+        return s
     s = s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
     return _BARIS_BARU.sub("<br>", s)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from store.numbers import KOSONG, bulatkan, format_angka, format_bebas, format_rupiah
 
@@ -39,8 +40,8 @@ class JenisBaris(str, Enum):
         return self is not JenisBaris.ISI
 
 
-@dataclass(frozen=True, slots=True)
-class Sel:
+class Sel(NamedTuple):
+    # A NamedTuple, not a dataclass: a city-scale report builds ~170,000 cells.
     nilai: str | Decimal | int | None
     jenis: Jenis = Jenis.TEKS
 
