@@ -40,10 +40,8 @@ def _md_bagian(bagian: Bagian, desimal: int) -> str:
         sel = [escape(t) for t in teks]
         rows.append([_tebal(s) for s in sel] if b.jenis.tebal else sel)
     kolom = [escape(k) for k in bagian.kolom]
-    if not rows:
-        # tabulate draws no separator for an empty body; an empty table still shows its header.
-        return "| " + " | ".join(kolom) + " |\n|" + "|".join("---" for _ in kolom) + "|"
-    return tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True, colalign=_colalign(bagian))
+    return tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True,
+                    colalign=_colalign(bagian) if rows else None)
 
 
 def tabel_md(tabel: Tabel, tingkat_judul: str = "") -> str:
