@@ -10,11 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from store.bundle import BundleTidakSah, baca_bundle, dump_bundle, muat_json
+from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa
 from store.repository import Repository, TahunSudahAda
 from store.schema import SkemaTerlaluBaru
-from store.storage import DatabaseRusak, HanyaBaca, tulis_atomik
+from store.storage import DatabaseRusak, HanyaBaca
 
 from . import __version__
 from .argparse_id import ArgumentParser
