@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from lkjip_tui import cli
 from store import backup, storage
 from store.audit import baca_riwayat
 from store.bundle import ke_bundle
-from store.lock import Kunci, SedangDipakai
+from store.lock import SedangDipakai
 from store.repository import Repository
 from store.schema import SKEMA, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
