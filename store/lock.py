@@ -59,6 +59,9 @@ def pid_hidup(pid: int) -> bool:
             from ctypes import wintypes
             k32 = ctypes.WinDLL("kernel32", use_last_error=True)
             k32.OpenProcess.restype = wintypes.HANDLE
+            k32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+            k32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
+            k32.CloseHandle.argtypes = (wintypes.HANDLE,)
             h = k32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
             if not h:
                 return ctypes.get_last_error() == 5  # access denied: it exists, belongs to another user

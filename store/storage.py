@@ -295,14 +295,16 @@ class AtomicJSONStorage(Storage):
         ket, self.keterangan = self.keterangan, None
         self.kompaksi(tambahan=[entri_riwayat([], ket, self.pengguna)] if ket else [])
 
-    def catat(self, tabel: str, kunci: str) -> None:
-        """Called before a row is read for change, set or removed: remember its old value once."""
+    def catat(self, tabel: str, kunci: str, salin: bool = True) -> None:
+        """Called before a row is read for change, set or removed: remember its old value once.
+        Only a row handed out for change (TinyDB updates rows in place) needs a copy; a row
+        that is removed or replaced keeps its old object untouched."""
         if self.readonly:
             raise HanyaBaca(self.path)
         k = (tabel, kunci)
         if k not in self._sentuh:
             lama = self._cache.get(tabel, {}).get(kunci, _TIADA)
-            self._sentuh[k] = lama if lama is _TIADA else copy.deepcopy(lama)
+            self._sentuh[k] = copy.deepcopy(lama) if salin and lama is not _TIADA else lama
 
     @contextmanager
     def transaction(self):
@@ -437,7 +439,7 @@ class _Pandang(MutableMapping):
     """The int-keyed table TinyDB's updaters expect, over the raw str-keyed dict, noting
     every row an updater reads for change, sets or removes."""
 
-    __slots__ = ("_raw", "_catat")
+    __slots__ = ("_raw", "_catat")  # noqa: RUF023
 
     def __init__(self, raw: dict, catat: Callable[[str], None]):
         self._raw = raw
@@ -451,13 +453,24 @@ class _Pandang(MutableMapping):
 
     def __setitem__(self, k, v):
         s = str(k)
-        self._catat(s)
+        self._catat(s, False)
         self._raw[s] = v
 
     def __delitem__(self, k):
         s = str(k)
-        self._catat(s)
+        self._catat(s, False)
         del self._raw[s]
+
+    _TANPA = object()
+
+    def pop(self, k, default=_TANPA):
+        s = str(k)
+        if s not in self._raw:
+            if default is _Pandang._TANPA:
+                raise KeyError(k)
+            return default
+        self._catat(s, False)
+        return self._raw.pop(s)
 
     def __contains__(self, k):
         return str(k) in self._raw
@@ -473,7 +486,7 @@ class _Pandang(MutableMapping):
 
     def clear(self):
         for s in list(self._raw):
-            self._catat(s)
+            self._catat(s, False)
         self._raw.clear()
 
 
@@ -485,7 +498,7 @@ class JurnalTable(Table):
         tables = st.read()
         raw = tables.setdefault(self.name, {})
         with st.transaction():
-            updater(_Pandang(raw, lambda k: st.catat(self.name, k)))
+            updater(_Pandang(raw, lambda k, salin=True: st.catat(self.name, k, salin)))
         self.clear_cache()
 
 

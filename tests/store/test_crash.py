@@ -107,7 +107,7 @@ def test_sigkill_forked_writer_200_times(tmp_path):
     siapkan(db)
     state = keadaan(db)
     rnd = random.Random(20261127)
-    jumlah_ok = 0
+    jenis_ok: dict[str, int] = {}
     t0 = time.monotonic()
     for putaran in range(220):
         r, w = os.pipe()
@@ -123,9 +123,12 @@ def test_sigkill_forked_writer_200_times(tmp_path):
         with os.fdopen(r, encoding="utf-8") as f:
             baris = f.read().splitlines()
         state = periksa_putaran(db, state, baris)
-        jumlah_ok += sum(1 for b in baris if b.startswith("ok "))
-    # the workload really grew and shrank and really committed
-    assert jumlah_ok > 1000, jumlah_ok
+        for b in baris:
+            if b.startswith("ok "):
+                jenis_ok[b.split()[1]] = jenis_ok.get(b.split()[1], 0) + 1
+    # the workload really grew and shrank, whole programs and years came and went
+    assert sum(jenis_ok.values()) > 300, jenis_ok
+    assert all(jenis_ok.get(k, 0) >= 3 for k in ("tambah", "hapus", "ubah", "program", "hapus-program", "ganti")), jenis_ok
     assert time.monotonic() - t0 < 120
 
 
