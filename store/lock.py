@@ -33,12 +33,12 @@ class SedangDipakai(Exception):
             sejak = "?"
         if not pemegang:
             self.pesan = (f"Basis data {path} sedang dikunci oleh lkjip lain (berkas {path.name}.kunci); tutup lkjip "
-                          f"itu dulu, atau buka hanya-baca dengan --baca-saja.")
+                          f"itu dulu.")
             super().__init__(self.pesan)
             return
         self.pesan = (f"Basis data {path} sedang dibuka oleh {pemegang.get('pengguna') or '?'} di komputer "
                       f"{pemegang.get('host') or '?'} (proses {pemegang.get('pid', '?')}) sejak {sejak}; tutup lkjip "
-                      f"di sana dulu, atau buka hanya-baca dengan --baca-saja.")
+                      f"di sana dulu.")
         super().__init__(self.pesan)
 
 

@@ -165,7 +165,7 @@ def test_second_writer_is_told_who_holds_it(repo_demo, db_path):
     with pytest.raises(SedangDipakai) as e:
         Repository(db_path)
     pesan = str(e.value)
-    assert f"proses {os.getpid()}" in pesan and socket.gethostname() in pesan and "--baca-saja" in pesan
+    assert f"proses {os.getpid()}" in pesan and socket.gethostname() in pesan and "tutup lkjip di sana dulu" in pesan
     with Repository(db_path, readonly=True) as ro:
         assert ro.tahun_tersedia() == [2021]
         with pytest.raises(HanyaBaca):
