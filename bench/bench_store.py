@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bench.synth import TAHUN, buat_laporan_kota
+from store.models import Subkegiatan
 from store.repository import Repository
 
 
@@ -106,6 +107,13 @@ def main() -> None:
             repo.simpan(TAHUN, ind)
             waktu.append(time.perf_counter() - t)
         hasil.append(("simpan 1 nilai indikator (jurnal + fsync)", f"{_median_ms(waktu):.1f} ms"))
+        waktu = []
+        keg = lap.program[0].kegiatan[0]
+        for n in range(a.ulang):
+            t = time.perf_counter()
+            repo.simpan(TAHUN, Subkegiatan(f"Subkegiatan baru {n}", Decimal(1000), None), induk=keg.key)
+            waktu.append(time.perf_counter() - t)
+        hasil.append(("tambah 1 subkegiatan baru (jurnal + fsync)", f"{_median_ms(waktu):.1f} ms"))
         waktu = []
         for _ in range(max(3, a.ulang // 5)):
             t = time.perf_counter()

@@ -283,7 +283,8 @@ class Repository:
         idx = self._indeks.get((tabel, tahun))
         if idx is None:
             kunci = "id" if tabel in ("tujuan", "sasaran", "indikator", "program") else "key"
-            idx = {d[kunci]: d.doc_id for d in self.db.table(tabel) if d.get("tahun") == tahun}
+            raw = (self.storage.read() or {}).get(tabel, {})
+            idx = {d[kunci]: int(i) for i, d in raw.items() if d.get("tahun") == tahun}
             self._indeks[(tabel, tahun)] = idx
         return idx
 
@@ -307,7 +308,7 @@ class Repository:
         else:
             if j.induk and induk is None:
                 raise ValueError(f"{j.tabel} baru membutuhkan induk")
-            urut = 1 + max((d.get("urut", 0) for d in tabel if d.get("tahun") == tahun), default=-1)
+            urut = 1 + max((d.get("urut", 0) for d in self._mentah(j.tabel) if d.get("tahun") == tahun), default=-1)
             idx[kunci] = tabel.insert({"tahun": tahun, "urut": urut, **doc})
 
     def hapus(self, tahun: int, obj) -> None:
