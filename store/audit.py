@@ -169,15 +169,28 @@ def _nilai(v: Any) -> str:
     return s if len(s) <= 60 else s[:57] + "..."
 
 
-def _beda(lama: dict, baru: dict) -> list[str]:
-    hasil = []
-    for k in {**lama, **baru}:
-        a, b = lama.get(k), baru.get(k)
-        if isinstance(a, dict) and isinstance(b, dict):
-            hasil += [f"{k}.{s}" for s in _beda(a, b)]
-        else:
-            hasil.append(f"{k}: {_nilai(a)} → {_nilai(b)}")
-    return hasil
+_TW = ("TW I", "TW II", "TW III", "TW IV")
+_BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+def _label(jalur: tuple, k) -> str:
+    """Readable name of one step into a stored row: triwulan 2021 TW III realisasi, bulanan Mar."""
+    if jalur and jalur[0] == "triwulan" and isinstance(k, int):
+        return (_TW[k] if k < 4 else str(k + 1)) if len(jalur) == 2 else ("target", "realisasi")[k] if k < 2 else str(k)
+    if jalur == ("bulanan",) and str(k).isdigit() and 1 <= int(k) <= 12:
+        return _BULAN[int(k) - 1]
+    return str(k)
+
+
+def _beda(lama, baru, jalur: tuple = ()) -> list[str]:
+    """Only what differs, down to the changed quarter or month."""
+    if isinstance(lama, dict) and isinstance(baru, dict):
+        return [x for k in {**lama, **baru} if lama.get(k) != baru.get(k)
+                for x in _beda(lama.get(k), baru.get(k), jalur + (k,))]
+    if isinstance(lama, list) and isinstance(baru, list) and len(lama) == len(baru) and jalur:
+        return [x for i, (a, b) in enumerate(zip(lama, baru)) if a != b for x in _beda(a, b, jalur + (i,))]
+    nama = " ".join(_label(jalur[:n], k) for n, k in enumerate(jalur))
+    return [f"{nama}: {_nilai(lama)} → {_nilai(baru)}"]
 
 
 def teks_perubahan(p: dict) -> str:

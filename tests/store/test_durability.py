@@ -334,7 +334,8 @@ def test_every_commit_is_in_the_audit_trail(repo_demo, db_path, capsys):
     assert cli.main(["riwayat", "--db", str(db_path), "--tahun", "2021", "--batas", "2"]) == 0
     out = capsys.readouterr().out
     assert f'ubah subkegiatan "{sub.nama}": pagu: {lama} → 999' in out
-    assert "ubah indikator I1" in out and "impor" not in out
+    assert 'ubah indikator I1 "Indeks Kepuasan Masyarakat": triwulan 2021 TW III realisasi: (kosong) → 78.5' in out
+    assert "impor" not in out
     assert out.index("subkegiatan") < out.index("indikator I1")  # newest first
     assert cli.main(["riwayat", "--db", str(db_path), "--tahun", "1999"]) == 0
     assert "Belum ada riwayat" in capsys.readouterr().out
