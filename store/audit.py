@@ -217,7 +217,7 @@ def teks_entri(e: dict) -> list[str]:
     baris = [kepala]
     if e.get("ringkasan"):
         for tabel, per in sorted(e["ringkasan"].items()):
-            jumlah = ", ".join(f"{n} di{aksi}" if aksi != "ubah" else f"{n} diubah" for aksi, n in sorted(per.items()))
+            jumlah = ", ".join(f"{n} di{aksi}" for aksi, n in sorted(per.items()))  # ditambah, dihapus, diubah
             baris.append(f"  {NAMA_TABEL.get(tabel, tabel)}: {jumlah}")
     for p in e.get("perubahan") or []:
         baris.append("  " + teks_perubahan(p))
