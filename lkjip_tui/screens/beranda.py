@@ -82,8 +82,8 @@ def belum_diisi(lap: Laporan, kuartal: int) -> list[Kurang]:
 
 def tahun_tren(lap: Laporan) -> list[int]:
     r = lap.renstra
-    tahun = sorted(r.tahun_target) if r.tahun_target else list(range(r.mulai, r.akhir + 1))
-    return tahun or [lap.tahun]
+    tahun = set(r.tahun_target) if r.tahun_target else set(range(r.mulai, r.akhir + 1))
+    return sorted(tahun | {lap.tahun})
 
 
 def tren_indikator(ind: Indikator, tahun: list[int]):
@@ -195,20 +195,28 @@ class BerandaScreen(LayarDasar):
         t.append(f" (Renstra {lap.renstra.mulai}–{lap.renstra.akhir})", style="dim")
         org = calc.capaian_organisasi(lap)
         t.append("\nCapaian organisasi ")
-        t.append(format_angka(org, d), style="bold")
-        t.append(" % ")
-        t.append(calc.kategori(org, skala), style="bold")
-        t.append("  ")
-        t.append_text(bar_teks(org, 20))
+        if org is None:
+            t.append("- belum dapat dihitung (target/realisasi belum diisi)", style="dim")
+        else:
+            t.append(format_angka(org, d), style="bold")
+            t.append(" % ")
+            t.append(calc.kategori(org, skala), style="bold")
+            t.append("  ")
+            t.append_text(bar_teks(org, 20))
         total = calc.anggaran_total(lap)
         ser = total.serapan(d)
         t.append("\nSerapan anggaran   ")
-        t.append(format_angka(ser, d), style="bold")
-        t.append(" % ")
-        t.append_text(bar_teks(ser, 12))
-        t.append(f" Rp {format_rupiah(total.realisasi)} / {format_rupiah(total.pagu)}", style="dim")
+        if ser is None:
+            t.append("- belum ada pagu", style="dim")
+        else:
+            t.append(format_angka(ser, d), style="bold")
+            t.append(" % ")
+            t.append_text(bar_teks(ser, 12))
+            t.append(f" Rp {format_rupiah(total.realisasi)} / {format_rupiah(total.pagu)}", style="dim")
         t.append("\n")
-        if kuartal == 0:
+        if not lap.indikator and not lap.program:
+            t.append("Belum ada indikator dan program: mulai dari F3 Indikator dan F6 Anggaran.", style="dim")
+        elif kuartal == 0:
             t.append(f"Tahun {lap.tahun} belum berjalan: belum ada isian yang ditunggu.", style="dim")
         elif not kurang:
             t.append(f"✓ Semua isian s.d. TW {TRIWULAN[kuartal - 1]} sudah diisi.", style="green")
@@ -232,7 +240,7 @@ class BerandaScreen(LayarDasar):
         tab.add_column("Kategori", width=13, no_wrap=True, overflow="ellipsis")
         tab.add_column("Tren", width=max(4, len(tahun)), no_wrap=True)
         if not lap.sasaran and not lap.indikator:
-            tab.add_row(_kosong("Belum ada sasaran/indikator. Isi di F3 Indikator."), "", "", "", "")
+            tab.caption = Text("Belum ada sasaran dan indikator. Isi di F3 Indikator.", style="dim")
         sasaran_ids = {s.id for s in lap.sasaran}
         kelompok = [(s.id, Text(f"{s.id} {s.uraian}", style="bold"), lap.indikator_sasaran(s.id)) for s in lap.sasaran]
         yatim = [i for i in lap.indikator if i.sasaran not in sasaran_ids]
@@ -261,7 +269,7 @@ class BerandaScreen(LayarDasar):
         tab.add_column("%", justify="right", width=6, no_wrap=True)
         tab.add_column("", width=10, no_wrap=True)
         if not lap.program:
-            tab.add_row(_kosong("Belum ada program. Isi di F6 Anggaran."), "", "", "")
+            tab.caption, tab.caption_justify = Text("Belum ada program. Isi di F6 Anggaran.", style="dim"), "left"
             return tab
         for p in lap.program:
             a = calc.anggaran_program(p)

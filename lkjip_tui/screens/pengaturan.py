@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
+from datetime import date
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -71,7 +72,11 @@ class FormulirScreen(ModalScreen[dict | None]):
     """Fields in a column; Enter saves when every field (and ``periksa``) is valid, else one
     message lists every failure; Esc cancels."""
 
-    BINDINGS = [Binding("escape", "batal", "Batal")]
+    BINDINGS = [
+        Binding("escape", "batal", "Batal"),
+        Binding("down", "app.focus_next", "Isian berikut", show=False, priority=True),
+        Binding("up", "app.focus_previous", "Isian sebelumnya", show=False, priority=True),
+    ]
 
     def __init__(self, judul: str, isian: Sequence[Isian], periksa: Callable[[dict], list[str]] | None = None,
                  catatan: str = "", fokus: str | None = None):
@@ -160,7 +165,7 @@ def baca_nip(teks: str) -> str | None:
     if not s:
         return None
     if not s.isdigit():
-        raise ValueError("NIP hanya berisi angka (spasi boleh)")
+        raise ValueError("hanya boleh berisi angka (spasi boleh)")
     if len(s) != 18:
         raise ValueError(f"NIP terdiri dari 18 angka (tertulis {len(s)})")
     return s
@@ -304,7 +309,7 @@ def TahunBaruScreen(app, tahun: int | None = None) -> FormulirScreen:
                                                        "; kosongkan untuk mulai dari nol"))
         return t
 
-    usul = tahun or (max(ada) + 1 if ada else None)
+    usul = tahun or (max(ada) + 1 if ada else date.today().year)
     isian = [
         Isian("tahun", "Tahun laporan", "" if usul is None else str(usul), baca_baru, "mis. 2025"),
         Isian("nama", "Nama unit kerja", lap.instansi.nama if lap else "", wajib("nama unit kerja"),
@@ -337,6 +342,10 @@ def buat_tahun(app, hasil: dict) -> bool:
     app.ganti_laporan(app.repo.muat(tahun))
     asal = f"disalin dari {salin}" if salin is not None else "kosong"
     app.notify(f"Tahun {tahun} dibuat ({asal}) dan dibuka.")
+    r = lap.renstra
+    if not r.mulai <= tahun <= r.akhir:
+        app.notify(f"Tahun {tahun} di luar Renstra {r.mulai}–{r.akhir}: perbarui Renstra dan targetnya di F8 Atur.",
+                   severity="warning", timeout=10)
     return True
 
 
@@ -510,9 +519,18 @@ class PengaturanScreen(LayarDasar):
             return False
         return True
 
-    def _ubah(self, mutasi: Callable[[Laporan], None], keterangan: str) -> None:
-        self.app.ubah_kepala(mutasi, keterangan)
+    def _ubah(self, mutasi: Callable[[Laporan], None], keterangan: str) -> bool:
+        lap = self.app.lap
+        tiruan = copy.copy(lap)
+        for bagian in ("instansi", "renstra", "pengaturan"):
+            setattr(tiruan, bagian, copy.deepcopy(getattr(lap, bagian)))
+        mutasi(tiruan)
+        if all(getattr(tiruan, b) == getattr(lap, b) for b in ("instansi", "renstra", "pengaturan")):
+            self.notify("Tidak ada perubahan.")
+            return False
+        ok = self.app.ubah_kepala(mutasi, keterangan)
         self.segarkan()
+        return ok
 
     def action_ubah(self) -> None:
         key = self._baris_terpilih()
