@@ -403,13 +403,14 @@ class PengaturanScreen(LayarDasar):
                "terpilih; semua perubahan langsung tersimpan dan dapat diurungkan dengan ctrl+z. "
                "Skala kategori: satu kategori per baris dari atas, mis. 'Tinggi >= 91' atau "
                "'Sangat Tinggi > 100'; baris terakhir hanya nama (untuk nilai sisanya). "
-               "T membuka daftar tahun (ganti tahun atau buat tahun baru, kosong atau salinan).")
+               "T membuka daftar tahun (ganti tahun atau buat tahun baru, kosong atau salinan); N langsung "
+               "membuat tahun baru. B mengembalikan skala kategori ke bawaan.")
     BINDINGS = [
         Binding("enter", "ubah", "Ubah", id="ubah", priority=True),
-        Binding("a", "tambah_misi", "Tambah misi", id="tambah-misi"),
-        Binding("d,delete", "hapus_misi", "Hapus misi", id="hapus-misi"),
+        Binding("a", "tambah_misi", "Misi baru", id="tambah-misi"),
+        Binding("d,delete", "hapus_misi", "Hapus", id="hapus-misi"),
         Binding("t", "tahun", "Tahun", id="tahun"),
-        Binding("n", "tahun_baru", "Tahun baru", id="tahun-baru"),
+        Binding("n", "tahun_baru", "Tahun baru", show=False, id="tahun-baru"),
         Binding("b", "skala_bawaan", "Skala bawaan", show=False, id="skala-bawaan"),
     ]
 
