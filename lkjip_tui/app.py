@@ -72,7 +72,15 @@ class LkjipApp(App[int]):
 
     def on_mount(self) -> None:
         if self.peringatan:
-            self.notify(self.peringatan, title="Hanya-baca", severity="warning", timeout=15)
+            # Another instance holds the database: say who, and offer read-only viewing.
+            from .screens.konfirmasi import KonfirmasiScreen
+
+            def pilih(lanjut: bool | None) -> None:
+                if not lanjut:
+                    self.exit(0)
+
+            self.push_screen(KonfirmasiScreen(f"{self.peringatan}\n\nBuka hanya-baca untuk melihat data?",
+                                              ya="Enter: lihat hanya-baca", tidak="Esc: keluar"), pilih)
 
     # ------------------------------------------------------------ navigation
     def action_layar(self, mode: str) -> None:
@@ -82,8 +90,12 @@ class LkjipApp(App[int]):
         from .screens.bantuan import BantuanScreen
 
         layar = self.screen
-        tombol = [(b.key_display or b.binding.key, b.binding.description)
-                  for b in self.active_bindings.values() if b.binding.description and b.binding.show]
+        tombol, dilihat = [], set()
+        for b in self.active_bindings.values():
+            d = b.binding.description
+            if d and b.binding.show and d not in dilihat:
+                dilihat.add(d)
+                tombol.append((self.get_key_display(b.binding), d))
         self.push_screen(BantuanScreen(getattr(layar, "JUDUL", ""), tombol, getattr(layar, "BANTUAN", "")))
 
     def get_system_commands(self, screen):
