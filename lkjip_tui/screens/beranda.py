@@ -101,7 +101,8 @@ class BerandaScreen(LayarDasar):
     BANTUAN = ("Ringkasan tahun laporan yang terbuka; layar ini hanya untuk dibaca. Capaian dan serapan "
                "dihitung dari data yang sudah diisi. Batang: penuh = 100 %, ▶ di ujung = di atas 100 %, "
                "░ kosong = belum dapat dihitung. Tren: realisasi indikator tiap tahun Renstra "
-               "(· = belum ada). 'Belum diisi' memuat isian yang diharapkan sampai triwulan berjalan.")
+               "(· = belum ada). 'Belum diisi' memuat isian yang diharapkan sampai triwulan berjalan. "
+               "I, A, B melompat ke bagian Capaian, Anggaran, Belum diisi; ↑ ↓ PgUp PgDn menggulir.")
     BINDINGS = [
         Binding("i", "ke('#b-capaian')", "Capaian", id="ke-capaian"),
         Binding("a", "ke('#b-anggaran')", "Anggaran", id="ke-anggaran"),
@@ -211,8 +212,8 @@ class BerandaScreen(LayarDasar):
         else:
             t.append(format_angka(ser, d), style="bold")
             t.append(" % ")
-            t.append_text(bar_teks(ser, 12))
-            t.append(f" Rp {format_rupiah(total.realisasi)} / {format_rupiah(total.pagu)}", style="dim")
+            t.append_text(bar_teks(ser, 10))
+            t.append(f" {format_rupiah(total.realisasi)} / {format_rupiah(total.pagu)}", style="dim")
         t.append("\n")
         if not lap.indikator and not lap.program:
             t.append("Belum ada indikator dan program: mulai dari F3 Indikator dan F6 Anggaran.", style="dim")
@@ -265,7 +266,7 @@ class BerandaScreen(LayarDasar):
         tab = Table(box=None, expand=True, padding=(0, 1, 0, 0), show_edge=False,
                     title=Text("Serapan anggaran per program", style="bold"), title_justify="left")
         tab.add_column("Program", ratio=1, no_wrap=True, overflow="ellipsis")
-        tab.add_column("Pagu (Rp)", justify="right", width=15, no_wrap=True)
+        tab.add_column("Pagu (Rp)", justify="right", width=17, no_wrap=True)
         tab.add_column("%", justify="right", width=6, no_wrap=True)
         tab.add_column("", width=10, no_wrap=True)
         if not lap.program:
