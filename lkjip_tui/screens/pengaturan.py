@@ -171,6 +171,13 @@ def baca_nip(teks: str) -> str | None:
     return s
 
 
+def tulis_nip(nip: str | None) -> str | None:
+    """``197001011995031002`` → ``19700101 199503 1 002`` (birth date, appointment, sex, number)."""
+    if nip and len(nip) == 18 and nip.isdigit():
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip
+
+
 def baca_daftar_tahun(teks: str) -> list[int]:
     """``2017-2021`` or ``2017, 2018, 2019`` (or a mix)."""
     hasil: list[int] = []
@@ -365,7 +372,8 @@ class PilihTahunScreen(ModalScreen[int | str | None]):
         with Vertical(id="pilih-tahun"):
             yield Static(Text("Tahun laporan", style="bold"))
             yield OptionList(*opsi, id="daftar-tahun")
-            yield Static(Text("Enter: buka · N: tahun baru · Esc: batal", style="dim"))
+            petunjuk = "Enter: buka · N: tahun baru · Esc: batal" if self.boleh_baru else "Enter: buka · Esc: batal"
+            yield Static(Text(petunjuk, style="dim"))
 
     def on_mount(self) -> None:
         ol = self.query_one(OptionList)
@@ -449,7 +457,7 @@ class PengaturanScreen(LayarDasar):
             Baris("pemda", "Pemerintah daerah", t(ins.pemerintah_daerah)),
             Baris("kepala", "Kepala", t(ins.kepala.nama)),
             Baris("jabatan", "Jabatan kepala", t(ins.kepala.jabatan)),
-            Baris("nip", "NIP kepala", t(ins.kepala.nip)),
+            Baris("nip", "NIP kepala", t(tulis_nip(ins.kepala.nip))),
             Baris("visi", "Visi", t(ins.visi)),
         ]
         for n, m in enumerate(ins.misi, 1):
@@ -560,7 +568,7 @@ class PengaturanScreen(LayarDasar):
             Isian("pemda", "Pemerintah daerah", ins.pemerintah_daerah, str.strip, "mis. Kota Balikpapan"),
             Isian("kepala", "Kepala", ins.kepala.nama, str.strip),
             Isian("jabatan", "Jabatan kepala", ins.kepala.jabatan, str.strip, "mis. Camat Balikpapan Selatan"),
-            Isian("nip", "NIP kepala", ins.kepala.nip or "", baca_nip, "18 angka; boleh kosong"),
+            Isian("nip", "NIP kepala", tulis_nip(ins.kepala.nip) or "", baca_nip, "18 angka; boleh kosong"),
             Isian("visi", "Visi", ins.visi, str.strip),
         ]
 

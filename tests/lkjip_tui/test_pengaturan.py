@@ -195,6 +195,7 @@ async def test_quit_and_reopen_keeps_settings(buka):
         await pilot.pause()
         await pilot.press(*"19700101 199503 1 002", "enter")
         await pilot.pause()
+        assert sel(app, "nip") == "19700101 199503 1 002"       # shown grouped, stored as digits
         await pilot.press("ctrl+q")
     app.repo.close()
     app2 = buka()
