@@ -14,7 +14,6 @@ import re
 from datetime import date
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from rich.text import Text

@@ -8,7 +8,6 @@ from io import StringIO
 from rich.console import Console
 
 from bench.synth import buat_laporan_kota
-from lkjip_tui.app import LkjipApp
 from lkjip_tui.screens.beranda import belum_diisi, kuartal_berjalan, tahun_tren
 from lkjip_tui.widgets.bar import bar_teks
 from lkjip_tui.widgets.tren import tren_teks
