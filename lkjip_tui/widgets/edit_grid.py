@@ -199,6 +199,10 @@ class EditGrid(Vertical):
         pos = self._posisi()
         if pos is None:
             return False
+        if self._edit is not None and awal is not None:
+            # keys typed faster than the focus moved to the editor: keep them all
+            self.query_one("#input-edit", Input).insert_text_at_cursor(awal)
+            return True
         b, k = pos
         if not self._editable(b, k):
             if self.hanya_baca:
