@@ -214,17 +214,18 @@ class IndikatorScreen(LayarDasar):
             teks.append(ind.uraian, style="bold")
             teks.append("\n")
             arah = ind.arah + (f" ({ind.rumus_negatif or '2T-R'})" if ind.arah == "negatif" else "")
+            t = lap.tahun
             teks.append(f"Satuan {ind.satuan or '-'} · {arah} · TW {ind.agregasi_triwulan} · "
                         f"{'IKU' if ind.iku else 'bukan IKU'}", style="dim")
+            if self._dari_triwulan(ind, t):
+                teks.append(" · * = dari triwulan", style="dim")
             teks.append("\n")
-            t = lap.tahun
             c = calc.capaian_indikator(ind, t, d)
             cs = calc.capaian_sasaran(lap, ind.sasaran)
             teks.append(f"{t}: capaian ")
             teks.append(f"{format_angka(c, d)} {calc.predikat(c)}", style="bold")
-            teks.append(f" · sasaran {ind.sasaran} {format_angka(cs, d)} ({calc.kategori(cs, skala)})")
-            if self._dari_triwulan(ind, t):
-                teks.append(" · *dari TW", style="dim")
+            teks.append(f" · sasaran {ind.sasaran}: {format_angka(cs, d)} {calc.kategori(cs, skala)}")
+            teks.no_wrap, teks.overflow = True, "ellipsis"
             tambah = f"a: indikator baru di {ind.sasaran}"
             nama = ind.id
         elif jenis == "sasaran" and lap.cari_sasaran(kunci) is not None:

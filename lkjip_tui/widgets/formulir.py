@@ -104,7 +104,7 @@ class Formulir(ModalScreen[Any]):
         wid = f"isian-{f.key}"
         if f.jenis == PILIHAN:
             nilai = f.nilai if any(v == f.nilai for _, v in f.pilihan) else Select.NULL
-            return Select([(Text(lbl), v) for lbl, v in f.pilihan], value=nilai,
+            return Select([(Text(lbl, no_wrap=True, overflow="ellipsis"), v) for lbl, v in f.pilihan], value=nilai,
                           allow_blank=nilai is Select.NULL, compact=True, id=wid, prompt="(pilih)")
         if f.jenis == BARIS:
             ta = TextArea(f.nilai, id=wid, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
