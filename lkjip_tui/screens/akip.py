@@ -109,7 +109,11 @@ class AkipScreen(LayarDasar):
 
     def segarkan(self) -> None:
         lap = self.lap
+        self.set_class(lap is None, "-kosong")
         if lap is None:
+            if self.grid is not None:
+                self.grid.remove()
+                self._tahun_kolom = []
             self.query_one("#ringkas-akip", Static).update(Text(KOSONG_DB))
             self.query_one("#peringatan-akip", Static).update("")
             self.query_one("#petunjuk-akip", Static).update("")

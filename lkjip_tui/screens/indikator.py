@@ -136,6 +136,7 @@ class IndikatorScreen(LayarDasar):
 
     def _bangun_pohon(self, pilih: tuple[str, str | None]) -> None:
         pohon, lap = self.pohon, self.lap
+        baris_lama = max(pohon.cursor_line, 0)
         pohon.clear()
         if lap is None:
             pohon.root.set_label(Text("Basis data kosong"))
@@ -174,12 +175,12 @@ class IndikatorScreen(LayarDasar):
                     Text(f"{i.id} {i.uraian} (sasaran {i.sasaran} tidak ada)", style="red"),
                     data=("indikator", i.id))
         pohon.root.expand()
+        _ = pohon.last_line  # builds the lines so the nodes know their line
         node = simpul.get(pilih)
-        if node is None and pilih[0] == "indikator":
-            node = None
-        self._pilihan = node.data if node is not None else ("root", None)
-        _ = pohon.last_line  # builds the lines so the node knows its line
-        pohon.move_cursor(node or pohon.root)
+        if node is None:  # the record is gone (deleted, undone): stay on the same line
+            node = pohon.get_node_at_line(min(baris_lama, pohon.last_line)) or pohon.root
+        self._pilihan = node.data or ("root", None)
+        pohon.move_cursor(node)
         self._tampilkan()
 
     def _tampilkan(self) -> None:

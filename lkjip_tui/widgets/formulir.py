@@ -11,7 +11,7 @@ line; ctrl+s saves). A field whose ``aktif_jika`` is false is disabled and not c
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
@@ -38,7 +38,6 @@ class Isian:
     petunjuk: str = ""  # placeholder
     aktif_jika: Callable[[dict[str, str]], bool] | None = None
     tinggi: int = 3  # lines of a BARIS field
-    extra: dict = field(default_factory=dict)
 
     def alasan(self, nilai: str) -> str | None:
         if self.wajib and not nilai.strip():
@@ -98,7 +97,10 @@ class Formulir(ModalScreen[Any]):
                     yield Label(Text(f.label))
                     yield self._widget(f)
             yield Static("", id="galat-form")
-            yield Static(Text("Enter/ctrl+s: simpan · Esc: batal · Tab: isian berikut"), id="petunjuk-form")
+            petunjuk = "Enter/ctrl+s: simpan · Esc: batal · Tab: isian berikut"
+            if any(f.jenis == BARIS for f in self.isian):
+                petunjuk = "ctrl+s: simpan · Esc: batal · Tab: isian berikut"
+            yield Static(Text(petunjuk), id="petunjuk-form")
 
     def _widget(self, f: Isian):
         wid = f"isian-{f.key}"

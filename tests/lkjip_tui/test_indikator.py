@@ -190,6 +190,7 @@ async def test_rename_sasaran_moves_indikator_and_program_then_undo(buka, demo_d
         assert app.screen.query_one(Tree).cursor_node.data == ("sasaran", "S9")
         await pilot.press("ctrl+z")
         await pilot.pause()
+        assert app.screen.query_one(Tree).cursor_node.data == ("sasaran", "S1")   # cursor stays put
     lap = muat(demo_db)
     assert [s.id for s in lap.sasaran] == ["S1", "S2"]
     assert [i.sasaran for i in lap.indikator] == ["S1", "S1", "S2"]
