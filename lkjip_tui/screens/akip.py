@@ -326,7 +326,7 @@ class AkipScreen(LayarDasar):
 
         def jawab(ya: bool | None) -> None:
             if ya and self.app.hapus(k, self.lap.evaluasi_akip, keterangan=f"hapus komponen AKIP {k.nama}"):
-                self.notify(f"Komponen {k.nama} dihapus. ctrl+z untuk mengurungkan.")
+                self.notify(f"Komponen {k.nama} dihapus. ctrl+z untuk mengurungkan.", markup=False)
                 self.segarkan()
 
         self.app.push_screen(KonfirmasiScreen(f"Hapus komponen AKIP \"{k.nama}\" beserta semua nilainya?"), jawab)

@@ -443,14 +443,14 @@ class IndikatorScreen(LayarDasar):
                 return
             urutan = self._tetangga(jenis, kunci)
             if self.app.hapus(obj, wadah, keterangan=f"hapus {jenis} {kunci}"):
-                self.notify(f"{jenis.capitalize()} {kunci} dihapus. ctrl+z untuk mengurungkan.")
+                self.notify(f"{jenis.capitalize()} {kunci} dihapus. ctrl+z untuk mengurungkan.", markup=False)
                 self._bangun_pohon(urutan)
 
         self.app.push_screen(KonfirmasiScreen(soal), jawab)
 
     def _tolak(self, pesan: str) -> None:
         self.app.bell()
-        self.notify(pesan, title="Tidak dapat dihapus", severity="error", timeout=8)
+        self.notify(pesan, title="Tidak dapat dihapus", severity="error", timeout=8, markup=False)
 
     def _tetangga(self, jenis: str, kunci: str) -> tuple[str, str | None]:
         """Where the cursor goes after deleting: the parent of the deleted record."""
