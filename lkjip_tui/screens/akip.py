@@ -284,6 +284,16 @@ class AkipScreen(LayarDasar):
         self.app.ubah(k, mutasi, f"{apa} AKIP {k.nama}")
         self._segarkan_baris(k)
 
+    def on_key(self, event) -> None:
+        # A number typed on the total or grade row must not vanish silently.
+        g = self.grid
+        if g is None or not (event.character and event.character.isdigit()):
+            return
+        if self.focused is g.tabel and not g.sedang_edit:
+            sel = g.cell_terpilih()
+            if sel and sel[0] in (JUMLAH, GRADE):
+                self.notify("Jumlah dan grade dihitung otomatis dari nilai komponen.")
+
     # ------------------------------------------------------------ add / delete
     def _boleh_ubah(self) -> bool:
         if self.lap is None:

@@ -87,6 +87,7 @@ class IndikatorScreen(LayarDasar):
         Binding("e", "ubah_rincian", "Ubah rincian", id="ubah-rincian", priority=True),
         Binding("d,delete", "hapus", "Hapus", id="hapus", priority=True),
         Binding("escape", "ke_pohon", "Ke pohon", show=False, id="ke-pohon"),
+        Binding("tab", "ke_tabel", "Ke tabel", show=False, id="ke-tabel"),
     ]
 
     def __init__(self) -> None:
@@ -296,7 +297,12 @@ class IndikatorScreen(LayarDasar):
             return redup() if v is None else Text(format_bebas(v), style=tebal)
         c = (calc.capaian_indikator(ind, t, d) if kolom == "capaian"
              else calc.capaian_standar_nasional(ind, t, d))
-        return redup() if c is None else Text(format_angka(c, d), style=tebal)
+        if c is None:
+            return redup()
+        teks = format_angka(c, d)
+        if len(teks) > 8:  # wider than the column: say so instead of cutting digits off
+            teks = ">9.999" if c > 0 else "<-999"
+        return Text(teks, style=tebal)
 
     def _mentah(self, baris: str, kolom: str) -> str:
         v = self._peta(self.ind, kolom).get(int(baris))
@@ -350,6 +356,19 @@ class IndikatorScreen(LayarDasar):
         self.grid.segarkan([event.baris])
         self._perbarui_rinci()
 
+    def on_key(self, event) -> None:
+        # A number typed on a derived realisasi must not vanish silently: say where it comes from.
+        if not (event.character and event.character.isdigit()) or self.ind is None:
+            return
+        if self.focused is not self.grid.tabel or self.grid.sedang_edit:
+            return
+        sel = self.grid.cell_terpilih()
+        if sel and sel[1] == "realisasi" and self._dari_triwulan(self.ind, int(sel[0])):
+            self.app.bell()
+            self.notify(f"Realisasi {sel[0]} dihitung dari triwulan; ubah di F4 Triwulan.", severity="warning")
+        elif sel and sel[1] in ("tahun", "capaian", "capaian_sn"):
+            self.notify("Kolom ini dihitung otomatis; pindah ke Target, Realisasi atau Standar nas.")
+
     # ------------------------------------------------------------ tree events
     @on(Tree.NodeHighlighted, "#pohon")
     def _sorot(self, event: Tree.NodeHighlighted) -> None:
@@ -364,6 +383,12 @@ class IndikatorScreen(LayarDasar):
         if data[0] == "indikator":
             self._pilihan = data
             self.grid.tabel.focus()
+
+    def action_ke_tabel(self) -> None:
+        if self.ind is not None:
+            self.grid.tabel.focus()
+        else:
+            self.focus_next()
 
     def action_ke_pohon(self) -> None:
         self.pohon.focus()

@@ -49,6 +49,10 @@ async def test_demo_totals_and_grades(buka):
         assert [sel(grid, JUMLAH, "t2019"), sel(grid, JUMLAH, "t2020"), sel(grid, JUMLAH, "t2021")] == ["64,33", "65,08", "-"]
         assert [sel(grid, GRADE, "t2019"), sel(grid, GRADE, "t2020")] == ["B", "B"]
         assert "2019: 64,33 B  2020: 65,08 B  2021: -" in teks(app.screen.query_one("#ringkas-akip"))
+        await pilot.press(*["down"] * 5, "right", "right", "7")     # the Jumlah row is derived
+        await pilot.pause()
+        assert not grid.sedang_edit
+        assert any("dihitung otomatis" in n.message for n in app._notifications)
 
 
 async def test_live_total_and_grade_while_typing_then_saved(buka, demo_db):

@@ -76,6 +76,16 @@ async def test_realisasi_from_triwulan_is_not_editable(buka):
         assert grid.cell_terpilih() == ("2021", "realisasi")
         assert not grid.sedang_edit
         assert str(grid.tabel.get_cell("2021", "realisasi")) == "79,79*"
+        assert any("Realisasi 2021 dihitung dari triwulan" in n.message for n in app._notifications)
+
+
+async def test_huge_capaian_is_not_cut_off(buka):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_target_2020_i1(pilot)
+        await pilot.press(*"0,001")                    # 79,56 / 0,001 → 7.956.000 %
+        await pilot.pause()
+        assert str(app.screen.query_one(EditGrid).tabel.get_cell("2020", "capaian")) == ">9.999"
 
 
 async def test_bad_value_marked_and_not_saved(buka, demo_db):
