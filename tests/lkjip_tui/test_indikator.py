@@ -316,3 +316,25 @@ def test_snapshot_indikator(snap_compare, demo_db, tmp_path):
         assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f3", "down", "down", "down"])
     finally:
         repo.close()
+
+
+async def test_rename_tujuan_moves_its_sasaran_and_empty_tujuan_can_be_deleted(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "down", "e")              # T1
+        await pilot.pause()
+        app.screen.query_one("#isian-id", Input).value = "T1a"
+        await pilot.press("enter")
+        await pilot.pause()
+        lap = muat(demo_db)
+        assert [t.id for t in lap.tujuan] == ["T1a", "T2"]
+        assert lap.cari_sasaran("S1").tujuan == "T1a"
+        await pilot.press("up", "a")                      # root: a new tujuan T3 …
+        await pilot.pause()
+        app.screen.query_one("#isian-uraian", Input).value = "Sementara"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [t.id for t in muat(demo_db).tujuan] == ["T1a", "T2", "T3"]
+        await pilot.press("d", "y")                       # … without sasaran: may go
+        await pilot.pause()
+    assert [t.id for t in muat(demo_db).tujuan] == ["T1a", "T2"]
