@@ -552,15 +552,16 @@ class IndikatorScreen(LayarDasar):
                 self._bangun_pohon(("tujuan", baru.id))
             return
 
-        def mutasi() -> None:
-            for s in anak:
-                s.tujuan = baru.id
-            tj.__dict__.update(baru.__dict__)
-
         if baru.id == tj.id:
             ok = self.app.ubah(tj, lambda: tj.__dict__.update(baru.__dict__), f"ubah tujuan {tj.id}")
         else:
             anak = lap.sasaran_tujuan(tj.id)
+
+            def mutasi() -> None:
+                for s in anak:
+                    s.tujuan = baru.id
+                tj.__dict__.update(baru.__dict__)
+
             ok = self._ubah_bersama([tj, *anak], mutasi, f"ubah tujuan {tj.id} → {baru.id}")
         if ok:
             self._bangun_pohon(("tujuan", baru.id))
