@@ -73,8 +73,6 @@ def teks_anggaran(label: str, a: calc.Anggaran, desimal: int) -> Text:
     t = Text(f"{label} pagu {format_bebas(a.pagu)} · realisasi {format_bebas(a.realisasi)} · ")
     t.append_text(teks_serapan(a, desimal))
     t.append(" %")
-    if a.lebih:
-        t.append(" realisasi melebihi pagu", style="bold red")
     return t
 
 
@@ -94,8 +92,8 @@ class AnggaranScreen(LayarDasar):
 
     BINDINGS = [
         Binding("a", "tambah", "Tambah", id="tambah"),
-        Binding("p", "tambah_program", "Program", id="tambah-program"),
-        Binding("u", "ubah", "Sunting", id="sunting"),
+        Binding("p", "tambah_program", "Program baru", id="tambah-program", show=False),
+        Binding("u", "sunting", "Sunting", id="sunting", show=False),
         Binding("h,delete", "hapus", "Hapus", id="hapus"),
         Binding("m", "bulanan", "Bulanan", id="bulanan"),
     ]
@@ -332,7 +330,7 @@ class AnggaranScreen(LayarDasar):
         elif event.kolom == "realisasi":
             self.action_bulanan()
         elif event.kolom == "uraian":
-            self.action_ubah()
+            self.action_sunting()
 
     def _buka_tutup(self, baris: str) -> None:
         if baris in self._buka:
@@ -441,7 +439,7 @@ class AnggaranScreen(LayarDasar):
              Isian("realisasi", "Realisasi (Rp)", "", angka_opsional)],
             jadi=lambda d: Subkegiatan(d["nama"], d["pagu"], d["realisasi"])), selesai)
 
-    def action_ubah(self) -> None:
+    def action_sunting(self) -> None:
         if not self._boleh_ubah():
             return
         prog, keg, sub = self._jalur(self._terpilih())
@@ -532,7 +530,7 @@ class BulananScreen(ModalScreen[None]):
             yield EditGrid(KOLOM_BULAN, tampil=self._tampil, mentah=self._mentah, id="grid-bulan",
                            hanya_baca=self.app.hanya_baca)
             yield Static(id="bulanan-ringkas")
-            yield Static(Text("Enter: ubah/simpan · Tab: bulan berikut · kosong = belum dilaporkan · Esc: tutup"),
+            yield Static(Text("Enter simpan · Tab berikut · kosong = belum dilaporkan · Esc tutup"),
                          id="bulanan-petunjuk")
 
     @property
