@@ -36,8 +36,15 @@ from .konfirmasi import KonfirmasiScreen
 BATAS_KECIL = 300  # up to this many subkegiatan everything starts open; above it, one at a time
 
 
+BATAS_RUPIAH = Decimal(10) ** 18  # far above any budget; keeps Decimal arithmetic exact
+
+
 def _tidak_negatif(v) -> str | None:
-    return "tidak boleh negatif" if v is not None and v < 0 else None
+    if v is not None and v < 0:
+        return "tidak boleh negatif"
+    if v is not None and v >= BATAS_RUPIAH:
+        return "terlalu besar untuk Rupiah"
+    return None
 
 
 def _pagu_sah(v) -> str | None:
@@ -108,6 +115,7 @@ class AnggaranScreen(LayarDasar):
         self._buka: set[str] = set()
         self._besar = False
         self._lap_id: int | None = None
+        self._versi_indeks: tuple | None = None
 
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-ang", classes="ringkas")
@@ -120,9 +128,26 @@ class AnggaranScreen(LayarDasar):
         return self.query_one("#grid-ang", EditGrid)
 
     # ------------------------------------------------------------ index and caches
+    def _versi(self) -> tuple:
+        """Identifies the state of the data: every change goes through the app's undo history,
+        and an undo brings back the state it had (the step objects are held, never reused)."""
+        langkah = getattr(self.app.riwayat, "_langkah", None)
+        if langkah is None:
+            return (object(),)  # unknown: always rebuild
+        return (self.lap, len(langkah), langkah[-1] if langkah else None)
+
+    def _masih_sama(self) -> bool:
+        a, b = self._versi(), self._versi_indeks
+        return b is not None and len(a) == len(b) == 3 and a[0] is b[0] and a[1] == b[1] and a[2] is b[2]
+
+    def _tandai(self) -> None:
+        """The caches were kept up to date by hand after a change made here."""
+        self._versi_indeks = self._versi()
+
     def _indeks(self) -> None:
         """Maps row keys to records and caches the sums of every kegiatan and program."""
         lap = self.lap
+        self._versi_indeks = self._versi()
         self._prog, self._keg, self._sub = {}, {}, {}
         self._a_keg, self._a_prog = {}, {}
         for p in lap.program:
@@ -176,7 +201,8 @@ class AnggaranScreen(LayarDasar):
             self.query_one("#detail-ang", Static).update("")
             self.grid.isi([])
             return
-        self._indeks()
+        if not self._masih_sama():  # the data changed since the caches were built
+            self._indeks()
         if self._lap_id != id(self.lap):  # a (new) year opened: decide how much starts open
             self._lap_id = id(self.lap)
             self._besar = len(self._sub) > BATAS_KECIL
@@ -320,6 +346,7 @@ class AnggaranScreen(LayarDasar):
 
         self.app.ubah(sub, mutasi, f"{event.kolom} {sub.nama}")
         self.perbarui_jalur(prog, keg, sub)
+        self._tandai()
 
     @on(EditGrid.Pilih)
     def _pilih(self, event: EditGrid.Pilih) -> None:
@@ -503,7 +530,7 @@ class AnggaranScreen(LayarDasar):
         if sub is None:
             self.notify("Pilih baris subkegiatan dulu (buka kegiatannya dengan Enter).")
             return
-        self.app.push_screen(BulananScreen(self, prog, keg, sub), lambda _: self.perbarui_jalur(prog, keg, sub))
+        self.app.push_screen(BulananScreen(self, prog, keg, sub), lambda _: self.segarkan())
 
 
 # ---------------------------------------------------------------- monthly realisasi
@@ -606,6 +633,7 @@ class BulananScreen(ModalScreen[None]):
 
         self.app.ubah(sub, mutasi, f"realisasi {BULAN[bulan - 1]} {sub.nama}")
         self.segarkan()
+        self.layar._tandai()
 
     def segarkan(self) -> None:
         """Redraw (also after ctrl+z)."""

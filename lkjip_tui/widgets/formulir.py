@@ -26,6 +26,17 @@ from textual.widgets import Input, Label, Static
 from store.numbers import AngkaTidakSah, parse_angka
 
 
+BATAS_ANGKA = Decimal(10) ** 18  # far above any Rupiah amount; keeps Decimal arithmetic exact
+
+
+def _batas(teks: str, nilai: Decimal) -> Decimal:
+    if nilai < 0:
+        raise AngkaTidakSah(teks, "tidak boleh negatif")
+    if nilai >= BATAS_ANGKA:
+        raise AngkaTidakSah(teks, "terlalu besar")
+    return nilai
+
+
 def teks_wajib(teks: str) -> str:
     s = teks.strip()
     if not s:
@@ -38,17 +49,13 @@ def angka_wajib(teks: str) -> Decimal:
     nilai = parse_angka(teks)
     if nilai is None:
         raise ValueError("wajib diisi (isi 0 bila tidak ada)")
-    if nilai < 0:
-        raise AngkaTidakSah(teks, "tidak boleh negatif")
-    return nilai
+    return _batas(teks, nilai)
 
 
 def angka_opsional(teks: str) -> Decimal | None:
     """A non-negative amount; blank means "not reported" (None), never 0."""
     nilai = parse_angka(teks)
-    if nilai is not None and nilai < 0:
-        raise AngkaTidakSah(teks, "tidak boleh negatif")
-    return nilai
+    return None if nilai is None else _batas(teks, nilai)
 
 
 @dataclass(frozen=True)
