@@ -11,6 +11,7 @@ import copy
 from collections.abc import Callable
 from datetime import datetime
 from importlib import import_module
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -40,7 +41,7 @@ def _kelas(spec: str):
 
 
 class LkjipApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses live elsewhere
     TITLE = "lkjip"
     NAV = [(k, m, label) for k, m, label, _ in LAYAR]
     MODES = {m: (lambda spec=spec: _kelas(spec)()) for _, m, _, spec in LAYAR}
@@ -72,7 +73,15 @@ class LkjipApp(App[int]):
 
     def on_mount(self) -> None:
         if self.peringatan:
-            self.notify(self.peringatan, title="Hanya-baca", severity="warning", timeout=15)
+            # Another instance holds the database: say who, and offer read-only viewing.
+            from .screens.konfirmasi import KonfirmasiScreen
+
+            def pilih(lanjut: bool | None) -> None:
+                if not lanjut:
+                    self.exit(0)
+
+            self.push_screen(KonfirmasiScreen(f"{self.peringatan}\n\nBuka hanya-baca untuk melihat data?",
+                                              ya="Enter: lihat hanya-baca", tidak="Esc: keluar"), pilih)
 
     # ------------------------------------------------------------ navigation
     def action_layar(self, mode: str) -> None:
@@ -82,8 +91,12 @@ class LkjipApp(App[int]):
         from .screens.bantuan import BantuanScreen
 
         layar = self.screen
-        tombol = [(b.key_display or b.binding.key, b.binding.description)
-                  for b in self.active_bindings.values() if b.binding.description and b.binding.show]
+        tombol, dilihat = [], set()
+        for b in self.active_bindings.values():
+            d = b.binding.description
+            if d and b.binding.show and d not in dilihat:
+                dilihat.add(d)
+                tombol.append((self.get_key_display(b.binding), d))
         self.push_screen(BantuanScreen(getattr(layar, "JUDUL", ""), tombol, getattr(layar, "BANTUAN", "")))
 
     def get_system_commands(self, screen):

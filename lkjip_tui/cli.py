@@ -10,11 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from store.bundle import BundleTidakSah, baca_bundle, dump_bundle, muat_json
+from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa
 from store.repository import Repository, TahunSudahAda
 from store.schema import SkemaTerlaluBaru
-from store.storage import DatabaseRusak, HanyaBaca, tulis_atomik
+from store.storage import DatabaseRusak, HanyaBaca
 
 from . import __version__
 from .argparse_id import ArgumentParser
@@ -44,10 +44,16 @@ def _parser() -> ArgumentParser:
     imp.add_argument("file", metavar="FILE", help="berkas bundle JSON")
     imp.add_argument("--replace", action="store_true", help="ganti data tahun yang sudah ada")
 
-    exp = sub.add_parser("export", parents=[db], help="ekspor tabel dan bundle", description="Ekspor data satu tahun.")
-    exp.add_argument("--format", default="json", metavar="FORMAT", help="format, dipisah koma (json)")
+    exp = sub.add_parser("export", parents=[db], help="ekspor tabel laporan dan bundle",
+                         description="Ekspor tabel laporan satu tahun (Markdown, CSV, XLSX) dan bundle JSON.")
+    exp.add_argument("--format", default="md,csv,xlsx,json", metavar="FORMAT",
+                     help="format, dipisah koma: md, csv, xlsx, json (bawaan: semuanya)")
     exp.add_argument("--out", default=".", metavar="DIR", help="folder tujuan (dibuat bila belum ada)")
     exp.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan (bawaan: tahun terbaru)")
+    exp.add_argument("--tabel", metavar="NOMOR", help="hanya tabel ini, dipisah koma, mis. 3.2,3.17 (bawaan: semua tabel "
+                     "dan dokumen laporan-TAHUN.md)")
+    exp.add_argument("--csv", default="excel", metavar="GAYA", dest="csv_gaya",
+                     help="excel (bawaan: ; dan koma desimal, untuk Excel berbahasa Indonesia) atau plain (untuk program)")
 
     chk = sub.add_parser("check", parents=[db], help="periksa masalah data", description="Periksa masalah data; keluar dengan status 1 bila ada.")
     chk.add_argument("--tahun", type=int, metavar="YYYY", help="hanya tahun ini (bawaan: semua tahun)")
@@ -95,21 +101,24 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
-    tidak_dikenal = [f for f in formats if f not in ("json",)]
-    if tidak_dikenal or not formats:
-        raise Gagal(f"Format tidak dikenal: {', '.join(tidak_dikenal) or '(kosong)'} (yang tersedia: json)")
+    from exports.run import EksporTidakSah, baca_format, baca_gaya_csv, ekspor
+
+    try:  # checked before the database is opened: a typo should not cost a load
+        formats = baca_format(args.format)
+        gaya = baca_gaya_csv(args.csv_gaya)
+    except EksporTidakSah as e:
+        raise Gagal(str(e)) from None
     with _buka(resolve_db(args.db), readonly=True) as repo:
         tahun = _pilih_tahun(repo, args.tahun)
         lap = repo.muat(tahun)
     out = Path(args.out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        tujuan = out / f"lkjip-{tahun}.json"
-        tulis_atomik(tujuan, dump_bundle(lap).encode("utf-8"))
+        for path in ekspor(lap, out, formats, args.tabel, gaya):
+            print(path)
+    except EksporTidakSah as e:
+        raise Gagal(str(e)) from None
     except OSError as e:
         raise Gagal(f"Tidak dapat menulis ke {out}: {e.strerror or e}") from None
-    print(tujuan)
     return 0
 
 

@@ -96,9 +96,17 @@ def capaian_sasaran(lap: Laporan, sasaran_id: str, tahun: int | None = None) -> 
     return rata_rata((capaian_indikator(i, tahun, d) for i in lap.indikator_sasaran(sasaran_id)), d)
 
 
-def capaian_organisasi(lap: Laporan, tahun: int | None = None) -> Decimal | None:
-    d = lap.pengaturan.desimal
-    return rata_rata((capaian_sasaran(lap, s.id, tahun) for s in lap.sasaran), d)
+def capaian_per_sasaran(lap: Laporan, tahun: int | None = None) -> dict[str, Decimal | None]:
+    return {s.id: capaian_sasaran(lap, s.id, tahun) for s in lap.sasaran}
+
+
+def capaian_organisasi(lap: Laporan, tahun: int | None = None,
+                       per_sasaran: dict[str, Decimal | None] | None = None) -> Decimal | None:
+    """Mean of the sasaran capaian. A screen that keeps ``per_sasaran`` and refreshes only the
+    sasaran a keystroke touched passes it in, instead of recomputing every indicator."""
+    if per_sasaran is None:
+        per_sasaran = capaian_per_sasaran(lap, tahun)
+    return rata_rata(per_sasaran.values(), lap.pengaturan.desimal)
 
 
 def kategori(nilai: Decimal | None, skala: Sequence[Band]) -> str:
@@ -214,6 +222,22 @@ def porsi_anggaran(lap: Laporan, sasaran_id: str) -> Decimal | None:
     return bulatkan(anggaran_sasaran(lap, sasaran_id).pagu / total * SERATUS, lap.pengaturan.desimal)
 
 
+def porsi(bagian: Decimal, total: Decimal, desimal: int = 2) -> Decimal | None:
+    """A part's share of a total, in % (Tabel 2.5 from pagu already summed once, so a table
+    of many sasaran does not re-add the whole budget per row); total 0 → ``None``."""
+    if total == 0:
+        return None
+    return bulatkan(bagian / total * SERATUS, desimal)
+
+
+def jumlah_pagu_murni(program: Iterable[Program]) -> Decimal | None:
+    """Tabel 2.4: sum of the programs' pagu murni (PK budgets); ``None`` when none is typed."""
+    ada = [p.pagu_murni for p in program if p.pagu_murni is not None]
+    if not ada:
+        return None
+    return sum(ada, NOL)
+
+
 def efisiensi(lap: Laporan, sasaran_id: str) -> Decimal | None:
     """Tabel 3.9: capaian sasaran minus serapan of its programs (both already rounded)."""
     cap = capaian_sasaran(lap, sasaran_id)
@@ -256,6 +280,11 @@ def grade_akip(nilai: Decimal | None) -> str:
         if nilai > batas:
             return grade
     return "D"
+
+
+def bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:
+    """Tabel 3.1: total bobot of the components (100 for the standard scheme)."""
+    return sum((k.bobot for k in komponen), NOL)
 
 
 def tahun_akip(komponen: Sequence[KomponenAkip]) -> list[int]:

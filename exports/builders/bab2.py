@@ -1,0 +1,108 @@
+"""BAB II, Perencanaan Kinerja: Tabel 2.1–2.5."""
+
+from __future__ import annotations
+
+from store import calc
+
+from ..tables import KOSONG_SEL, Bagian, JenisBaris, Tabel, persen, rupiah, teks, ukuran
+from .konteks import Konteks
+
+
+def _nomor_sasaran(k: Konteks) -> dict[str, int]:
+    return {s.id: n for n, s in enumerate(k.lap.sasaran, 1)}
+
+
+def tabel_2_1(k: Konteks, nomor: str = "2.1") -> Tabel:
+    lap, tahun = k.lap, k.tahun_target()
+    b = Bagian("", ("Tujuan", "Indikator Tujuan", "Sasaran Strategis", "Indikator Sasaran", "Satuan",
+                    *(f"Target {t}" for t in tahun)))
+    kosong = (KOSONG_SEL,) * (2 + len(tahun))
+    for tj in lap.tujuan:
+        awal_tujuan = True
+        sasaran = lap.sasaran_tujuan(tj.id) or [None]
+        for s in sasaran:
+            awal_sasaran = True
+            indikator = lap.indikator_sasaran(s.id) if s else []
+            for i in indikator or [None]:
+                b.tambah(teks(tj.uraian if awal_tujuan else ""),
+                         teks("\n".join(tj.indikator) if awal_tujuan else ""),
+                         teks(s.uraian if s and awal_sasaran else ""),
+                         *((teks(i.uraian), teks(i.satuan), *(ukuran(i.target.get(t)) for t in tahun))
+                           if i else kosong))
+                awal_tujuan = awal_sasaran = False
+    r = lap.renstra
+    return Tabel(nomor, f"Perencanaan Strategis {lap.instansi.nama} Tahun {r.mulai}-{r.akhir}",
+                 [b], desimal=k.d)
+
+
+KOLOM_2_2 = ("No", "Tujuan", "Sasaran Strategis", "Indikator Sasaran", "Target", "Program", "Kegiatan",
+             "Sub Kegiatan")
+
+
+def tabel_2_2(k: Konteks, nomor: str = "2.2") -> Tabel:
+    """As in the seed: the first indicator row carries the sasaran's programs line by line,
+    further indicators follow with the program columns empty."""
+    lap = k.lap
+    tujuan = {t.id: t for t in lap.tujuan}
+    b = Bagian("", KOLOM_2_2)
+    for n, s in enumerate(lap.sasaran, 1):
+        indikator = lap.indikator_sasaran(s.id)
+        sub = [(p, kg, sk) for p in lap.program_sasaran(s.id) for kg in p.kegiatan for sk in kg.subkegiatan]
+        tj = tujuan.get(s.tujuan)
+        kepala = [teks(str(n)), teks(tj.uraian if tj else ""), teks(s.uraian)]
+        baris_ind = [(teks(i.uraian), ukuran(i.target.get(k.tahun))) for i in indikator]
+        pertama = baris_ind[0] if baris_ind else (KOSONG_SEL, KOSONG_SEL)
+        for m, (p, kg, sk) in enumerate(sub or [None]):
+            ind = pertama if m == 0 else (KOSONG_SEL, KOSONG_SEL)
+            prog = (teks(p.nama), teks(kg.nama), teks(sk.nama)) if p else (KOSONG_SEL,) * 3
+            b.tambah(*(kepala if m == 0 else (KOSONG_SEL,) * 3), *ind, *prog)
+        for ind in baris_ind[1:]:
+            b.tambah(KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, *ind, KOSONG_SEL, KOSONG_SEL, KOSONG_SEL)
+    return Tabel(nomor, "Program/Kegiatan/Subkegiatan untuk Mencapai Tujuan/Sasaran", [b], desimal=k.d)
+
+
+KOLOM_2_3 = ("No", "Sasaran Strategis", "Indikator Kinerja", "Alasan", "Penjelasan (Formulasi)", "Sumber Data",
+             "Penanggung Jawab")
+
+
+def tabel_2_3(k: Konteks, nomor: str = "2.3") -> Tabel:
+    b = Bagian("", KOLOM_2_3)
+    for n, s in enumerate(k.lap.sasaran, 1):
+        awal = True
+        for i in k.lap.indikator_sasaran(s.id):
+            if i.iku is None:  # not an IKU: Tabel 2.3 lists only the key indicators
+                continue
+            b.tambah(teks(str(n) if awal else ""), teks(s.uraian if awal else ""), teks(i.uraian),
+                     teks(i.iku.alasan), teks(i.iku.formulasi), teks(i.iku.sumber_data), teks(i.iku.penanggung_jawab))
+            awal = False
+    return Tabel(nomor, f"Indikator Kinerja Utama {k.lap.instansi.nama}".strip(), [b], desimal=k.d)
+
+
+def tabel_2_4(k: Konteks, nomor: str = "2.4") -> Tabel:
+    lap = k.lap
+    kinerja = Bagian("", ("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"))
+    for n, s in enumerate(lap.sasaran, 1):
+        for m, i in enumerate(lap.indikator_sasaran(s.id)):
+            kinerja.tambah(teks(str(n) if m == 0 else ""), teks(s.uraian if m == 0 else ""), teks(i.uraian),
+                           teks(i.satuan), ukuran(i.target.get(k.tahun)))
+    kolom = ("No.", "Program", "Anggaran (Rp.)", "Keterangan")
+    murni = Bagian("Anggaran program (APBD murni)", kolom)
+    for n, p in enumerate(lap.program, 1):
+        murni.tambah(teks(f"{n}."), teks(p.nama), rupiah(p.pagu_murni), teks("APBD"))
+    murni.tambah(KOSONG_SEL, teks("Jumlah"), rupiah(calc.jumlah_pagu_murni(lap.program)), KOSONG_SEL,
+                 jenis=JenisBaris.TOTAL)
+    ubah = Bagian("Anggaran program setelah APBD Perubahan", kolom)
+    for n, p in enumerate(lap.program, 1):
+        ubah.tambah(teks(f"{n}."), teks(p.nama), rupiah(k.anggaran_program(p).pagu), teks("APBD Perubahan"))
+    ubah.tambah(KOSONG_SEL, teks("Jumlah"), rupiah(k.anggaran_total().pagu), KOSONG_SEL, jenis=JenisBaris.TOTAL)
+    return Tabel(nomor, f"Perjanjian Kinerja Tahun {k.tahun}", [kinerja, murni, ubah], desimal=k.d)
+
+
+def tabel_2_5(k: Konteks, nomor: str = "2.5") -> Tabel:
+    b = Bagian("", ("No.", "Sasaran Strategis", "Anggaran (Rp.)", "Prosentase (%)", "Keterangan"))
+    total = k.anggaran_total().pagu
+    for n, s in enumerate(k.lap.sasaran, 1):
+        pagu = k.anggaran_sasaran(s.id).pagu
+        b.tambah(teks(str(n)), teks(s.uraian), rupiah(pagu), persen(calc.porsi(pagu, total, k.d)), KOSONG_SEL)
+    b.tambah(KOSONG_SEL, teks("Jumlah"), rupiah(total), KOSONG_SEL, KOSONG_SEL, jenis=JenisBaris.TOTAL)
+    return Tabel(nomor, "Anggaran Belanja per Sasaran Strategis", [b], desimal=k.d)

@@ -1,0 +1,174 @@
+"""BAB III, Akuntabilitas Kinerja: 3.1–3.3, the six tables per sasaran, 3.16 and 3.17."""
+
+from __future__ import annotations
+
+from store import calc
+from store.models import TRIWULAN, Sasaran
+
+from ..tables import KOSONG_SEL, Bagian, JenisBaris, Tabel, nilai, persen, rupiah, teks, ukuran
+from .konteks import Konteks
+
+
+def tabel_3_1(k: Konteks, nomor: str = "3.1") -> Tabel:
+    kom = k.lap.evaluasi_akip
+    tahun = calc.tahun_akip(kom)
+    b = Bagian("", ("No.", "Komponen yang Dinilai", "Bobot (%)", *(f"Nilai {t}" for t in tahun)))
+    for n, x in enumerate(kom, 1):
+        b.tambah(teks(str(n)), teks(x.nama), ukuran(x.bobot), *(nilai(x.nilai.get(t)) for t in tahun))
+    jumlah = [calc.nilai_akip(kom, t) for t in tahun]
+    b.tambah(KOSONG_SEL, teks("Nilai Hasil Evaluasi"), ukuran(calc.bobot_akip(kom)), *map(nilai, jumlah),
+             jenis=JenisBaris.TOTAL)
+    b.tambah(KOSONG_SEL, teks("Tingkat Akuntabilitas Kinerja"), KOSONG_SEL,
+             *(teks(calc.grade_akip(v)) for v in jumlah), jenis=JenisBaris.TOTAL)
+    judul = "Rincian Penilaian Evaluasi Implementasi AKIP" + (f" Tahun {tahun[-1]}" if tahun else "")
+    return Tabel(nomor, judul, [b], desimal=k.d)
+
+
+def tabel_3_2(k: Konteks, nomor: str = "3.2") -> Tabel:
+    b = Bagian("", ("No.", "Sasaran Strategis", "Indikator Kinerja", "Target Tahunan", "Realisasi", "Capaian (%)",
+                    "Predikat"))
+    for n, s in enumerate(k.lap.sasaran, 1):
+        for m, i in enumerate(k.lap.indikator_sasaran(s.id)):
+            cap = calc.capaian_indikator(i, k.tahun, k.d)
+            b.tambah(teks(str(n) if m == 0 else ""), teks(s.uraian if m == 0 else ""), teks(i.uraian),
+                     ukuran(i.target.get(k.tahun)), ukuran(calc.realisasi_tahun(i, k.tahun)), persen(cap),
+                     teks(calc.predikat(cap)))
+    return Tabel(nomor, f"Capaian Kinerja Organisasi {k.lap.instansi.nama}".strip(), [b], desimal=k.d)
+
+
+def tabel_3_3(k: Konteks, nomor: str = "3.3") -> Tabel:
+    b = Bagian("", ("No.", "Sasaran Strategis", "Indikator Kinerja", "Target Tahunan", "Triwulan", "Target",
+                    "Realisasi", "%"))
+    for n, s in enumerate(k.lap.sasaran, 1):
+        for m, i in enumerate(k.lap.indikator_sasaran(s.id)):
+            tw = i.triwulan.get(k.tahun) or []
+            for q, nama in enumerate(TRIWULAN):
+                awal = q == 0
+                isi = tw[q] if q < len(tw) else None
+                b.tambah(teks(str(n) if awal and m == 0 else ""), teks(s.uraian if awal and m == 0 else ""),
+                         teks(i.uraian if awal else ""), ukuran(i.target.get(k.tahun)) if awal else KOSONG_SEL,
+                         teks(f"Triwulan {nama}"), ukuran(isi.target if isi else None),
+                         ukuran(isi.realisasi if isi else None), persen(calc.capaian_triwulan(i, k.tahun, q, k.d)))
+    return Tabel(nomor, "Capaian Indikator Kinerja Utama", [b], desimal=k.d)
+
+
+# ---------------------------------------------------------------- per sasaran (3.4–3.9 for the first)
+def _indikator_baris(k: Konteks, s: Sasaran):
+    """(first-row flag, indicator) pairs; the sasaran's name goes on its first row only."""
+    return [(m == 0, i) for m, i in enumerate(k.lap.indikator_sasaran(s.id))]
+
+
+def _kepala(awal: bool, urut: int, s: Sasaran):
+    return (teks(str(urut) if awal else ""), teks(s.uraian if awal else ""))
+
+
+def tabel_target(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
+    b = Bagian("", ("No.", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)"))
+    for awal, i in _indikator_baris(k, s):
+        b.tambah(*_kepala(awal, urut, s), teks(i.uraian), teks(i.satuan), ukuran(i.target.get(k.tahun)),
+                 ukuran(calc.realisasi_tahun(i, k.tahun)), persen(calc.capaian_indikator(i, k.tahun, k.d)))
+    b.tambah(KOSONG_SEL, teks("Rata-rata capaian sasaran"), KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, KOSONG_SEL,
+             persen(calc.capaian_sasaran(k.lap, s.id, k.tahun)), jenis=JenisBaris.TOTAL)
+    akhir = k.tahun_target()[-1] if k.tahun_target() else None
+    banding = f"Target Akhir Renstra Tahun {k.tahun}" if akhir == k.tahun else f"Target Tahun {k.tahun}"
+    return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} Perbandingan dengan {banding}", [b], desimal=k.d)
+
+
+def tabel_perubahan(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
+    tahun = k.tahun_realisasi()
+    b = Bagian("", ("No.", "Sasaran", "Indikator Kinerja", "Satuan", *(f"Realisasi {t}" for t in tahun),
+                    f"% Peningkatan/Penurunan Tahun {k.tahun}"))
+    for awal, i in _indikator_baris(k, s):
+        b.tambah(*_kepala(awal, urut, s), teks(i.uraian), teks(i.satuan),
+                 *(ukuran(calc.realisasi_tahun(i, t)) for t in tahun), persen(calc.persen_perubahan(i, k.tahun, k.d)))
+    return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} dan Perbandingan antara Realisasi Kinerja serta "
+                        f"Capaian Kinerja Tahun {k.tahun} dengan Tahun Lalu dan Beberapa Tahun Terakhir", [b], desimal=k.d)
+
+
+def tabel_kemajuan(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
+    b = Bagian("", ("No.", "Sasaran", "Indikator Kinerja", "Satuan", "Target Akhir Renstra", "Realisasi",
+                    "Tingkat Kemajuan (%)"))
+    for awal, i in _indikator_baris(k, s):
+        b.tambah(*_kepala(awal, urut, s), teks(i.uraian), teks(i.satuan), ukuran(calc.target_akhir_renstra(i, k.lap)),
+                 ukuran(calc.realisasi_tahun(i, k.tahun)), persen(calc.tingkat_kemajuan(i, k.lap, k.tahun, k.d)))
+    return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} dan Perbandingan Realisasi Kinerja sampai dengan "
+                        f"Tahun {k.tahun} dengan Target Jangka Menengah yang Terdapat dalam Dokumen Perencanaan "
+                        "Strategis Organisasi", [b], desimal=k.d)
+
+
+def tabel_nasional(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
+    b = Bagian("", ("No.", "Sasaran", "Indikator Kinerja", "Satuan", f"Realisasi {k.tahun}", "Realisasi Nasional",
+                    "Ket. (% thd. Nasional)"))
+    for awal, i in _indikator_baris(k, s):
+        b.tambah(*_kepala(awal, urut, s), teks(i.uraian), teks(i.satuan), ukuran(calc.realisasi_tahun(i, k.tahun)),
+                 ukuran(i.standar_nasional.get(k.tahun)), persen(calc.capaian_standar_nasional(i, k.tahun, k.d)))
+    return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} dan Perbandingan Realisasi Kinerja Tahun {k.tahun} "
+                        "dengan Standar Nasional", [b], desimal=k.d)
+
+
+def tabel_program(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
+    b = Bagian("", ("No.", "Program", "Anggaran (Rp.)", "Realisasi (Rp.)", "Persentase (%)"))
+    for n, p in enumerate(k.lap.program_sasaran(s.id), 1):
+        a = k.anggaran_program(p)
+        b.tambah(teks(f"{n}."), teks(p.nama), rupiah(a.pagu), rupiah(a.realisasi), persen(a.serapan(k.d)))
+    a = k.anggaran_sasaran(s.id)
+    b.tambah(KOSONG_SEL, teks("Total"), rupiah(a.pagu), rupiah(a.realisasi), persen(a.serapan(k.d)),
+             jenis=JenisBaris.TOTAL)
+    return Tabel(nomor, f"Analisis Program Penunjang Pencapaian Pernyataan dan Keberhasilan Kinerja Sasaran {urut}",
+                 [b], desimal=k.d)
+
+
+def tabel_efisiensi(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
+    b = Bagian("", ("No", "Sasaran Strategis", "% Capaian Kinerja", "% Penyerapan Anggaran", "Tingkat Efisiensi"))
+    b.tambah(teks(str(urut)), teks(s.uraian), persen(calc.capaian_sasaran(k.lap, s.id, k.tahun)),
+             persen(k.anggaran_sasaran(s.id).serapan(k.d)), persen(calc.efisiensi(k.lap, s.id)))
+    return Tabel(nomor, f"Analisis Efisiensi Penggunaan Sumber Daya dalam Rangka Pencapaian Sasaran {urut}", [b],
+                 desimal=k.d)
+
+
+# The six tables every sasaran gets, in the seed's order.
+PER_SASARAN = (tabel_target, tabel_perubahan, tabel_kemajuan, tabel_nasional, tabel_program, tabel_efisiensi)
+
+
+# ---------------------------------------------------------------- budget
+def tabel_anggaran_pk(k: Konteks, nomor: str) -> Tabel:
+    b = Bagian("", ("No", "Sasaran Strategis", "Kinerja: Target", "Kinerja: Realisasi", "Kinerja: % Capaian",
+                    "Anggaran: Target (Rp)", "Anggaran: Realisasi (Rp)", "Anggaran: % Capaian"))
+    for n, s in enumerate(k.lap.sasaran, 1):
+        a = k.anggaran_sasaran(s.id)
+        uang = (rupiah(a.pagu), rupiah(a.realisasi), persen(a.serapan(k.d)))
+        indikator = k.lap.indikator_sasaran(s.id)
+        for m, i in enumerate(indikator or [None]):
+            kinerja = ((ukuran(i.target.get(k.tahun)), ukuran(calc.realisasi_tahun(i, k.tahun)),
+                        persen(calc.capaian_indikator(i, k.tahun, k.d))) if i else (KOSONG_SEL,) * 3)
+            b.tambah(teks(str(n) if m == 0 else ""), teks(s.uraian if m == 0 else ""), *kinerja,
+                     *(uang if m == 0 else (KOSONG_SEL,) * 3))
+    t = k.anggaran_total()
+    b.tambah(KOSONG_SEL, teks("Jumlah"), KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, rupiah(t.pagu), rupiah(t.realisasi),
+             persen(t.serapan(k.d)), jenis=JenisBaris.TOTAL)
+    return Tabel(nomor, "Realisasi Anggaran Sesuai dengan Perjanjian Kinerja", [b], desimal=k.d)
+
+
+def _nama(awalan: str, nama: str) -> str:
+    """``Kegiatan X`` as the seed prints it, without doubling a prefix staff already typed."""
+    return nama if nama.lower().startswith(awalan.lower()) else f"{awalan} {nama}"
+
+
+def tabel_anggaran_rinci(k: Konteks, nomor: str) -> Tabel:
+    b = Bagian("", ("No", "Program/Kegiatan/Subkegiatan", "Anggaran: Target (Rp)", "Anggaran: Realisasi (Rp)",
+                    "Anggaran: %", "Ketr."))
+    d = k.d
+
+    def baris(no, nama, a, jenis):
+        b.tambah(teks(no), teks(nama), rupiah(a.pagu), rupiah(a.realisasi), persen(a.serapan(d)),
+                 teks("Realisasi melebihi pagu" if a.lebih else ""), jenis=jenis)
+
+    for n, p in enumerate(k.lap.program, 1):
+        r = k.rincian(p)
+        baris(str(n), _nama("Program", p.nama), r.anggaran, JenisBaris.GRUP)
+        for m, rk in enumerate(r.kegiatan, 1):
+            baris(f"{n}.{m}", _nama("Kegiatan", rk.kegiatan.nama), rk.anggaran, JenisBaris.SUBGRUP)
+            for o, (sk, a) in enumerate(rk.sub, 1):
+                baris(f"{n}.{m}.{o}", _nama("Subkegiatan", sk.nama), a, JenisBaris.ISI)
+    baris("", "Jumlah", k.anggaran_total(), JenisBaris.TOTAL)
+    return Tabel(nomor, "Realisasi Anggaran per Program, Kegiatan dan Subkegiatan", [b], desimal=d)

@@ -1,0 +1,43 @@
+"""CSV of a :class:`~exports.tables.Tabel`, in two variants.
+
+``excel`` opens by double-click in Excel with Indonesian regional settings: ``;`` between
+cells, numbers in Indonesian notation (``24.246.540.687``, ``95,95``), UTF-8 with BOM (else
+Excel reads ANSI), CRLF. ``plain`` is for programs: ``,``, dot decimal, no grouping, no BOM,
+empty for undefined. In both, a *text* cell that Excel would run as a formula gets a leading
+``'``; number cells (``-0,11``) are left alone so they stay numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .tables import Tabel, mesin, teks_bagian
+
+GAYA = ("excel", "plain")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def netral(s: str) -> str:
+    return "'" + s if s.startswith(_FORMULA) else s
+
+
+def tabel_csv(tabel: Tabel, gaya: str = "excel") -> bytes:
+    if gaya not in GAYA:
+        raise ValueError(f"gaya CSV tidak dikenal: {gaya}")
+    excel = gaya == "excel"
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, delimiter=";" if excel else ",", lineterminator="\r\n")
+    d = tabel.desimal
+    for n, bagian in enumerate(tabel.bagian):
+        if n:
+            w.writerow([])
+        if bagian.judul:
+            w.writerow([netral(bagian.judul)])
+        w.writerow([netral(k) for k in bagian.kolom])
+        if excel:
+            rows = zip(bagian.baris, teks_bagian(bagian, d))
+            w.writerows([t if s.angka else netral(t) for s, t in zip(b.sel, teks)] for b, teks in rows)
+        else:
+            w.writerows([mesin(s, d) if s.angka else netral(s.nilai) for s in b.sel] for b in bagian.baris)
+    return buf.getvalue().encode("utf-8-sig" if excel else "utf-8")

@@ -1,0 +1,134 @@
+"""One export run: which tables, which formats, writing the files. The CLI (``lkjip export``)
+and the TUI's Laporan screen both call :func:`ekspor`, so they write the same files.
+
+Every file is written whole with :func:`store.storage.tulis_atomik`: an existing file is
+replaced only by a complete new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from store.bundle import dump_bundle
+from store.models import Laporan
+from store.storage import tulis_atomik
+
+from .builders import Konteks, bangun_tabel, nomor_tabel
+from .csv_writer import GAYA, tabel_csv
+from .document import dokumen_md
+from .markdown import tabel_md, tabel_teks
+from .tables import Tabel
+from .xlsx import workbook_xlsx
+
+FORMAT = ("md", "csv", "xlsx", "json")
+Progres = Callable[[int, int, str], None]
+
+
+class EksporTidakSah(ValueError):
+    """A format, table number or CSV style the user asked for does not exist; the message says which."""
+
+
+def _daftar(teks: str | Iterable[str]) -> list[str]:
+    bagian = teks.split(",") if isinstance(teks, str) else list(teks)
+    return [b.strip() for b in bagian if b.strip()]
+
+
+def baca_format(teks: str | Iterable[str]) -> list[str]:
+    """``"md,csv"`` → ``["md", "csv"]`` in the order given, duplicates dropped."""
+    pilih = [f.lower() for f in _daftar(teks)]
+    salah = [f for f in pilih if f not in FORMAT]
+    if salah or not pilih:
+        raise EksporTidakSah(f"Format tidak dikenal: {', '.join(salah) or '(kosong)'} "
+                             f"(yang tersedia: {', '.join(FORMAT)})")
+    return list(dict.fromkeys(pilih))
+
+
+def baca_gaya_csv(gaya: str) -> str:
+    if gaya not in GAYA:
+        raise EksporTidakSah(f"Gaya CSV tidak dikenal: {gaya} (yang tersedia: {', '.join(GAYA)})")
+    return gaya
+
+
+def baca_tabel(lap: Laporan, teks: str | Iterable[str] | None) -> list[str] | None:
+    """Table numbers as typed (``"3.2, 3.17"``; ``Tabel 3.2.`` also accepted); None = all."""
+    if teks is None:
+        return None
+    ada = nomor_tabel(lap)
+    pilih = [t.lower().removeprefix("tabel").strip().rstrip(".") for t in _daftar(teks)]
+    salah = [t for t in pilih if t not in ada]
+    if salah or not pilih:
+        raise EksporTidakSah(f"Tabel tidak dikenal: {', '.join(salah) or '(kosong)'} "
+                             f"(tabel tahun {lap.tahun}: {', '.join(ada)})")
+    return list(dict.fromkeys(pilih))
+
+
+def nama_berkas(lap: Laporan, formats: Sequence[str], nomor: Sequence[str] | None = None) -> list[str]:
+    """The files an export will write, in writing order (for the TUI to show before it runs)."""
+    daftar = nomor if nomor is not None else nomor_tabel(lap)
+    nama: list[str] = []
+    if "md" in formats:
+        nama += [f"tabel-{n}.md" for n in daftar]
+        if nomor is None:
+            nama.append(f"laporan-{lap.tahun}.md")
+    if "csv" in formats:
+        nama += [f"tabel-{n}.csv" for n in daftar]
+    if "xlsx" in formats:
+        nama.append(f"laporan-{lap.tahun}.xlsx")
+    if "json" in formats:
+        nama.append(f"lkjip-{lap.tahun}.json")
+    return nama
+
+
+def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel: Iterable[str] | None = None,
+           csv_gaya: str = "excel", on_progress: Progres | None = None) -> list[Path]:
+    """Write the chosen tables in the chosen formats into ``out`` (created when missing).
+
+    ``tabel`` None means every table plus the whole document ``laporan-<tahun>.md``; a
+    selection writes only those tables. ``on_progress(done, total, name)`` is called after
+    each file. Raises :class:`EksporTidakSah` before writing anything when a choice is
+    unknown, and ``OSError`` when the folder cannot be written.
+    """
+    formats = baca_format(formats)
+    csv_gaya = baca_gaya_csv(csv_gaya)
+    nomor = baca_tabel(lap, tabel)
+    konteks = Konteks(lap)
+    daftar = bangun_tabel(lap, nomor, konteks) if {"md", "csv", "xlsx"} & set(formats) else []
+    per_nomor = {t.nomor: t for t in daftar}
+    md_cache: dict[str, str] = {}
+
+    def md(t: Tabel) -> str:
+        if t.nomor not in md_cache:
+            md_cache[t.nomor] = tabel_md(t)
+        return md_cache[t.nomor]
+
+    tugas: list[tuple[str, Callable[[], bytes]]] = []
+    if "md" in formats:
+        tugas += [(f"tabel-{t.nomor}.md", lambda t=t: md(t).encode("utf-8")) for t in daftar]
+        if nomor is None:
+            tugas.append((f"laporan-{lap.tahun}.md", lambda: dokumen_md(
+                lap, per_nomor, md, konteks.anggaran_total()).encode("utf-8")))
+    if "csv" in formats:
+        tugas += [(f"tabel-{t.nomor}.csv", lambda t=t: tabel_csv(t, csv_gaya)) for t in daftar]
+    if "xlsx" in formats:
+        tugas.append((f"laporan-{lap.tahun}.xlsx", lambda: workbook_xlsx(daftar)))
+    if "json" in formats:
+        tugas.append((f"lkjip-{lap.tahun}.json", lambda: dump_bundle(lap).encode("utf-8")))
+
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    ditulis: list[Path] = []
+    for n, (nama, buat) in enumerate(tugas, 1):
+        path = folder / nama
+        tulis_atomik(path, buat())
+        ditulis.append(path)
+        if on_progress is not None:
+            on_progress(n, len(tugas), nama)
+    return ditulis
+
+
+def pratinjau(lap: Laporan, nomor: str, gaya: str = "md") -> str:
+    """One table rendered for a preview: ``md`` (Markdown) or ``teks`` (plain text grid)."""
+    (n,) = baca_tabel(lap, [nomor])
+    (t,) = bangun_tabel(lap, [n])
+    return tabel_teks(t) if gaya == "teks" else tabel_md(t)

@@ -1,0 +1,41 @@
+from exports.builders import Konteks, bangun_tabel
+from exports.document import dokumen_md
+from exports.markdown import tabel_md
+from exports.ringkasan import realisasi_anggaran
+from store.models import Laporan
+
+from .util import laporan_jahat
+
+
+def dokumen(lap):
+    return dokumen_md(lap, {t.nomor: t for t in bangun_tabel(lap)}, tabel_md)
+
+
+def test_bab_headings_captions_and_sentences(lap):
+    md = dokumen(lap)
+    for judul in ("## Ringkasan Eksekutif", "## BAB I Pendahuluan", "## BAB II Perencanaan Kinerja",
+                  "## BAB III Akuntabilitas Kinerja", "## BAB IV Penutup"):
+        assert judul in md
+    assert md.index("**Tabel 1.1.") < md.index("**Tabel 2.1.") < md.index("**Tabel 3.9.") < md.index("**Tabel 3.17.")
+    assert ("Capaian Indikator Kinerja Sasaran Strategis “Meningkatnya kualitas pelayanan publik” dengan rata-rata "
+            "capaian sebesar 97,98% atau kategori Tinggi;") in md
+    assert "rata-rata capaian sebesar 220,40% atau kategori Sangat Tinggi;" in md
+    assert "dengan nilai rata-rata 159,19% atau dapat dikategorikan Sangat Tinggi." in md
+    assert "Adapun realisasi anggaran sebesar Rp 20.644.862.632 (85,15%)." in md
+    assert "menjadi Rp 24.246.540.687" in md
+    assert "memperoleh nilai 65,08 atau kategori B." in md
+    assert "#### Sasaran 2. Meningkatkan pemberdayaan" in md
+
+
+def test_budget_sentence_same_with_cached_total(lap):
+    assert realisasi_anggaran(lap) == realisasi_anggaran(lap, Konteks(lap).anggaran_total())
+
+
+def test_empty_report_says_not_yet_computable():
+    md = dokumen(Laporan(2024))
+    assert "belum dapat dihitung" in md and "**Tabel 3.5. Realisasi Anggaran per Program" in md
+
+
+def test_hostile_names_do_not_make_headings():
+    md = dokumen(laporan_jahat())
+    assert "\nbaris dua" not in md.replace("<br>baris dua", "")

@@ -1,0 +1,57 @@
+import io
+
+from openpyxl import load_workbook
+
+from exports.builders import bangun_tabel
+from exports.xlsx import workbook_xlsx
+
+from .util import NAMA_JAHAT, laporan_jahat
+
+
+def buka(daftar):
+    return load_workbook(io.BytesIO(workbook_xlsx(daftar)))
+
+
+def cari(ws, teks):
+    return next(r for r in ws.iter_rows() if any(c.value == teks for c in r))
+
+
+def test_sheet_per_table_with_caption_and_numbers(lap):
+    wb = buka(bangun_tabel(lap))
+    assert wb.sheetnames[0] == "Tabel 1.1" and wb.sheetnames[-1] == "Tabel 3.17" and len(wb.sheetnames) == 23
+    ws = wb["Tabel 3.17"]
+    assert ws["A1"].value == "Tabel 3.17. Realisasi Anggaran per Program, Kegiatan dan Subkegiatan" and ws["A1"].font.b
+    jumlah = cari(ws, "Jumlah")
+    assert [c.value for c in jumlah[2:5]] == [24246540687, 20644862632, 85.15]
+    assert jumlah[2].number_format == "#,##0" and jumlah[4].number_format == "#,##0.00"
+    assert jumlah[2].font.b
+    program = cari(ws, "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
+    assert program[1].font.b and program[4].value == 86.98
+    sub = cari(ws, "Subkegiatan Penyediaan Gaji dan Tunjangan ASN")
+    assert not sub[1].font.b and isinstance(sub[2].value, (int, float))
+    assert ws.column_dimensions["B"].width > 40
+
+
+def test_key_figures_are_numbers(lap):
+    wb = buka(bangun_tabel(lap))
+    assert [r[5].value for r in wb["Tabel 3.2"].iter_rows(min_row=4, max_row=6)] == [95.95, 100, 220.4]
+    assert cari(wb["Tabel 1.1"], "Total Pegawai")[2].value == 61
+    assert cari(wb["Tabel 3.1"], "Nilai Hasil Evaluasi")[3].value == 64.33
+    assert wb["Tabel 3.9"]["E4"].value == 10.06
+    assert wb["Tabel 3.11"]["J4"].value == -0.11
+    assert wb["Tabel 3.12"]["G4"].value == 120.4
+
+
+def test_hostile_text_stays_text():
+    wb = buka(bangun_tabel(laporan_jahat()))
+    ws = wb["Tabel 2.2"]
+    assert ws["F4"].value == "=1+1" and ws["F4"].data_type == "s"
+    assert ws["C4"].value == NAMA_JAHAT
+
+
+def test_empty_report_headers_only():
+    from store.models import Laporan
+
+    wb = buka(bangun_tabel(Laporan(2024)))
+    assert wb["Tabel 3.2"]["B3"].value == "Sasaran Strategis"
+    assert wb["Tabel 3.2"].max_row == 3

@@ -1,0 +1,51 @@
+"""``lkjip export``: every format from the command line; bad choices are one Indonesian line, exit 2."""
+
+import csv
+import io
+
+from openpyxl import load_workbook
+
+from lkjip_tui.cli import main
+
+
+def impor(fixture_path, tmp_path):
+    db = tmp_path / "db.json"
+    assert main(["import", str(fixture_path), "--db", str(db)]) == 0
+    return db
+
+
+def test_export_all_formats(fixture_path, tmp_path, capsys):
+    db = impor(fixture_path, tmp_path)
+    capsys.readouterr()
+    out = tmp_path / "out"
+    assert main(["export", "--db", str(db), "--format", "md,csv,xlsx,json", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 49 and str(out / "tabel-3.17.md") in printed
+    assert "24.246.540.687" in (out / "tabel-3.17.md").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO((out / "tabel-1.1.csv").read_text(encoding="utf-8-sig"), newline=""),
+                           delimiter=";"))
+    assert rows[-1] == ["", "Total Pegawai", "61", "59", "120"]
+    wb = load_workbook(out / "laporan-2021.xlsx")
+    assert wb["Tabel 3.9"]["E4"].value == 10.06
+    assert "BAB IV" in (out / "laporan-2021.md").read_text(encoding="utf-8")
+
+
+def test_export_selection_plain_csv(fixture_path, tmp_path, capsys):
+    db = impor(fixture_path, tmp_path)
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "--format", "csv", "--tabel", "3.2,3.17", "--csv", "plain",
+                 "--out", str(tmp_path / "o")]) == 0
+    assert capsys.readouterr().out.split() == [str(tmp_path / "o" / "tabel-3.2.csv"), str(tmp_path / "o" / "tabel-3.17.csv")]
+    assert "95.95" in (tmp_path / "o" / "tabel-3.2.csv").read_text(encoding="utf-8")
+
+
+def test_unknown_format_table_or_csv_style(fixture_path, tmp_path, capsys):
+    db = impor(fixture_path, tmp_path)
+    capsys.readouterr()
+    for args, pesan in ((["--format", "pdf"], "Format tidak dikenal: pdf"),
+                        (["--tabel", "3.2,3.99"], "Tabel tidak dikenal: 3.99"),
+                        (["--csv", "tab"], "Gaya CSV tidak dikenal: tab")):
+        assert main(["export", "--db", str(db), "--out", str(tmp_path / "x"), *args]) == 2
+        err = capsys.readouterr().err
+        assert pesan in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x").exists()
