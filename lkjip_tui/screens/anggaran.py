@@ -54,10 +54,10 @@ def _pagu_sah(v) -> str | None:
 
 
 KOLOM = [
-    Kolom("uraian", "Uraian", 31, kanan=False),
+    Kolom("uraian", "Uraian", 29, kanan=False),
     Kolom("pagu", "Pagu (Rp)", 15, ANGKA, cek=_pagu_sah),
     Kolom("realisasi", "Realisasi (Rp)", 15, ANGKA, cek=_tidak_negatif),
-    Kolom("serapan", "Serap%", 7),
+    Kolom("serapan", "Serap%", 9),
 ]
 
 KOSONG_TAHUN = ("Belum ada tahun laporan. Buka F8 Atur untuk membuat tahun baru, "
@@ -591,7 +591,7 @@ class BulananScreen(ModalScreen[None]):
         t.append("\n")
         t.append_text(teks_anggaran("Kegiatan", calc.anggaran_kegiatan(self.keg), d))
         if not ada_bulanan(self.sub) and self.sub.realisasi is not None:
-            t.append("\nRealisasi kini diisi langsung; mengisi bulan akan menggantinya dengan jumlah bulanan.",
+            t.append("\nRealisasi kini diisi langsung; isian bulan akan menggantinya.",
                      style="dim")
         self.query_one("#bulanan-ringkas", Static).update(t)
 
@@ -610,10 +610,12 @@ class BulananScreen(ModalScreen[None]):
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
         event.stop()
         if event.galat is not None or event.batal:
+            self.grid.segarkan([event.baris])
             self._perbarui()
             self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
             return
         with self._sementara(int(event.baris), event.nilai):
+            self.grid.segarkan([event.baris])
             self._perbarui()
             self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
         self.layar._hitung_jalur(self.prog, self.keg)

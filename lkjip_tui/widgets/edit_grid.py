@@ -144,6 +144,12 @@ class _Editor(Input):
             else:
                 grid.selesai(maju={"enter": 0, "tab": +1, "shift+tab": -1}[event.key])
             return
+        sendiri = self._bindings.key_to_bindings.get(event.key)
+        if sendiri:  # the Input's own editing keys (backspace, ctrl+u, arrows…), in order too
+            event.stop()
+            event.prevent_default()
+            await self.run_action(sendiri[0].action)
+            return
         await super()._on_key(event)
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -79,6 +79,37 @@ class _Cek(Validator):
         return self.success()
 
 
+class _Isian(Input):
+    """An Input that handles Tab / shift+Tab / Enter in arrival order. Bindings run only after
+    the key has gone round the app, so with fast typing (or a slow PC) "Tab a b c" would put
+    "abc" in this field before the focus moves; keys that arrive after focus left go on."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        layar = self.screen
+        if layar.focused is not self and layar.focused is not None:
+            event.stop()
+            event.prevent_default()
+            layar.focused.post_message(events.Key(event.key, event.character))
+            return
+        if event.key in ("tab", "shift+tab"):
+            event.stop()
+            event.prevent_default()
+            layar.focus_next() if event.key == "tab" else layar.focus_previous()
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            layar.action_simpan()  # type: ignore[attr-defined]
+            return
+        sendiri = self._bindings.key_to_bindings.get(event.key)
+        if sendiri:  # the Input's own editing keys (backspace, ctrl+u, arrows…), in order too
+            event.stop()
+            event.prevent_default()
+            await self.run_action(sendiri[0].action)
+            return
+        await super()._on_key(event)
+
+
 class FormulirScreen(ModalScreen[Any]):
     DEFAULT_CSS = """
     FormulirScreen { align: center middle; }
@@ -89,8 +120,9 @@ class FormulirScreen(ModalScreen[Any]):
     FormulirScreen #form-judul { text-style: bold; margin-bottom: 1; }
     FormulirScreen .baris-isian { height: 1; margin-bottom: 1; }
     FormulirScreen .baris-isian Label { width: 22; }
-    FormulirScreen .baris-isian Input { width: 1fr; height: 1; border: none; padding: 0 1; }
-    FormulirScreen .baris-isian Input.-invalid { background: $error 30%; }
+    FormulirScreen .baris-isian Input { width: 1fr; padding: 0 1; background: $boost; }
+    FormulirScreen .baris-isian Input:focus { background: $accent 40%; }
+    FormulirScreen .baris-isian Input.-invalid { background: $error 40%; }
     FormulirScreen #form-galat { color: $error; height: auto; }
     FormulirScreen #form-petunjuk { color: $text-muted; }
     """
@@ -113,8 +145,8 @@ class FormulirScreen(ModalScreen[Any]):
             for f in self.isian:
                 with Horizontal(classes="baris-isian"):
                     yield Label(Text(f"{f.label}:"))
-                    yield Input(f.awal, id=f"isian-{f.key}", validators=[_Cek(f.baca)],
-                                validate_on=["changed", "submitted"], select_on_focus=False)
+                    yield _Isian(f.awal, id=f"isian-{f.key}", validators=[_Cek(f.baca)],
+                                validate_on=["changed", "submitted"], select_on_focus=False, compact=True)
             if self.catatan:
                 yield Static(Text(self.catatan), id="form-catatan")
             yield Static("", id="form-galat")

@@ -287,3 +287,19 @@ def test_snapshot_bulanan(demo_db, snap_compare):
         assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "down", "down", "m", *"1.000.000"])
     finally:
         repo.close()
+
+
+async def test_fast_typing_keeps_key_order(buka, demo_db):
+    """Keys arriving in one burst (a fast typist, a slow PC, a paste) land where they were typed."""
+    from textual import events
+
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        for k in ["down", "down", "right", *"20.000.000", "enter", "right", *"50.000.000", "tab"]:
+            app.post_message(events.Key(k, k if len(k) == 1 else None))
+        await pilot.pause(0.5)
+        assert app.screen.query_one("#grid-ang", EditGrid).cell_terpilih() == (baris_ke(app, 4), "pagu")
+    s = sub_db(demo_db)
+    assert (s.pagu, s.realisasi) == (Decimal(20_000_000), Decimal(50_000_000))
