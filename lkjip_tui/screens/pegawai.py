@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Static
 
 from store import calc
 from store.models import Jabatan, UnitPegawai
-from store.numbers import parse_bulat
+from store.numbers import format_angka, parse_bulat
 
 from ..widgets.edit_grid import BULAT, EditGrid, Kolom
 from ..widgets.formulir import FormulirScreen, Isian
@@ -74,6 +74,11 @@ def baca_tanggal(teks: str) -> str | None:
     except ValueError:
         raise ValueError(f'"{s}" bukan tanggal yang ada') from None
     raise ValueError(f'"{s}" tidak dikenali; tulis misalnya 31-12-2021')
+
+
+def angka(n: int) -> str:
+    """A count written the Indonesian way: 1.098."""
+    return format_angka(n, 0)
 
 
 def baca_jumlah(teks: str) -> int:
@@ -169,10 +174,10 @@ class PegawaiScreen(LayarDasar):
                 return Text(f"  {j.nama}", overflow="ellipsis", no_wrap=True)
             if kolom == "jumlah" and n == 0:
                 return Text("kosong", style="dim")
-            return Text(str({"l": l, "p": p, "jumlah": n}[kolom]))
+            return Text(angka({"l": l, "p": p, "jumlah": n}[kolom]))
         if kolom == "uraian":
             return Text(label, style=gaya, overflow="ellipsis", no_wrap=True)
-        return Text(str({"l": l, "p": p, "jumlah": n}[kolom]), style="bold")
+        return Text(angka({"l": l, "p": p, "jumlah": n}[kolom]), style="bold")
 
     def _mentah(self, baris: str, kolom: str) -> str:
         unit, idx = self._cari(baris)
@@ -189,7 +194,7 @@ class PegawaiScreen(LayarDasar):
         lap = self.lap
         l, p, n = calc.total_pegawai(lap)
         t = Text(f"Per tanggal {tampil_tanggal(lap.pegawai.per_tanggal)} · ")
-        t.append(f"Total {l} L / {p} P / {n} pegawai", style="bold")
+        t.append(f"Total {angka(l)} L / {angka(p)} P / {angka(n)} pegawai", style="bold")
         if self.app.hanya_baca:
             t.append(" · HANYA-BACA", style="bold")
         self.query_one("#ringkas-peg", Static).update(t)
@@ -202,7 +207,7 @@ class PegawaiScreen(LayarDasar):
             if unit is not None:
                 ul, up, un = calc.jumlah_pegawai(unit.jabatan)
                 kosong = sum(1 for j in unit.jabatan if j.laki_laki + j.perempuan == 0)
-                detail.append(f"{unit.nama}: {ul} L / {up} P / {un}")
+                detail.append(f"{unit.nama}: {angka(ul)} L / {angka(up)} P / {angka(un)}")
                 if kosong:
                     detail.append(f" · {kosong} jabatan kosong", style="dim")
         self.query_one("#detail-peg", Static).update(detail)

@@ -204,3 +204,18 @@ def test_snapshot(demo_db, snap_compare):
         assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f5", "down", "down", "right"])
     finally:
         repo.close()
+
+
+async def test_large_counts_written_the_indonesian_way(buka, tmp_path):
+    from bench.synth import buat_laporan_kota
+
+    path = tmp_path / "kota.json"
+    with Repository(path) as r:
+        r.simpan_laporan(buat_laporan_kota(n_sub=10, n_indikator=2))
+    app = buka(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        l, p, n = (sel(app, "T", k) for k in ("l", "p", "jumlah"))
+        assert n.count(".") == 1 and int(n.replace(".", "")) == int(l.replace(".", "")) + int(p.replace(".", ""))
+        assert f"Total {l} L / {p} P / {n} pegawai" in teks(app.screen.query_one("#ringkas-peg"))
