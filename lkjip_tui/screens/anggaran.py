@@ -201,13 +201,16 @@ class AnggaranScreen(LayarDasar):
             self.query_one("#detail-ang", Static).update("")
             self.grid.isi([])
             return
-        if not self._masih_sama():  # the data changed since the caches were built
+        sama = self._masih_sama()
+        if not sama:  # the data changed since the caches were built
             self._indeks()
         if self._lap_id != id(self.lap):  # a (new) year opened: decide how much starts open
             self._lap_id = id(self.lap)
             self._besar = len(self._sub) > BATAS_KECIL
             self._buka = set() if self._besar else {f"P:{p}" for p in self._prog} | {f"K:{k}" for k in self._keg}
-        self.grid.isi(self._baris())
+        rows = self._baris()
+        if not (sama and rows == self.grid._baris):  # else the rows on screen are already these
+            self.grid.isi(rows)
         self._perbarui_ringkas()
 
     def _tampil(self, baris: str, kolom: str):
