@@ -1,9 +1,11 @@
+import json
 from decimal import Decimal
 
 from lkjip_tui.screens.anggaran import AnggaranScreen, BulananScreen
 from lkjip_tui.widgets.edit_grid import EditGrid
 from lkjip_tui.widgets.formulir import FormulirScreen
 from store import calc
+from store.bundle import baca_bundle, dump_bundle
 from store.numbers import format_bebas
 from store.repository import Repository
 
@@ -148,6 +150,11 @@ async def test_monthly_realisasi_becomes_the_sum(buka, demo_db):
     s = sub_db(demo_db)
     assert s.realisasi_bulanan == {1: Decimal(1_000_000), 2: Decimal(2_500_000)}
     assert s.realisasi == Decimal(3_500_000)
+    # the bundle contract holds: an export of the year is accepted back (realisasi = sum of months)
+    with Repository(demo_db, readonly=True) as r:
+        lap = r.muat(2021)
+    kembali = baca_bundle(json.loads(dump_bundle(lap)))
+    assert next(x for _, _, x in kembali.semua_subkegiatan() if x.nama == PENYUSUNAN).realisasi == Decimal(3_500_000)
 
 
 async def test_collapse_and_expand_with_enter(buka):
@@ -308,3 +315,19 @@ async def test_fast_typing_keeps_key_order(buka, demo_db):
         assert app.screen.query_one("#grid-ang", EditGrid).cell_terpilih() == (baris_ke(app, 4), "pagu")
     s = sub_db(demo_db)
     assert (s.pagu, s.realisasi) == (Decimal(20_000_000), Decimal(50_000_000))
+
+
+async def test_clearing_every_month_leaves_realisasi_not_reported(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"700.000", "enter")
+        await pilot.pause()
+        assert sub_db(demo_db).realisasi == Decimal(700_000)
+        await pilot.press("enter", "ctrl+u", "enter", "escape")
+        await pilot.pause()
+        assert sel(app, baris_ke(app, 2), "realisasi") == "-"
+    s = sub_db(demo_db)
+    assert (s.realisasi, s.realisasi_bulanan) == (None, None)
