@@ -92,9 +92,9 @@ class AkipScreen(LayarDasar):
         return sorted(set(calc.tahun_akip(lap.evaluasi_akip)) | {lap.tahun - 1, lap.tahun})
 
     def _kolom(self, tahun: list[int]) -> list[Kolom]:
-        return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, periksa=_wajib_teks),
-                Kolom("bobot", "Bobot", 6, ANGKA, periksa=_bobot_sah),
-                *[Kolom(f"t{t}", str(t), 8, ANGKA, periksa=_nilai_sah) for t in tahun]]
+        return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, cek=_wajib_teks),
+                Kolom("bobot", "Bobot", 6, ANGKA, cek=_bobot_sah),
+                *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=_nilai_sah) for t in tahun]]
 
     @property
     def grid(self) -> EditGrid | None:

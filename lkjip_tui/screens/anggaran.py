@@ -1,17 +1,650 @@
-"""Anggaran (not built yet: its own work item)."""
+"""Anggaran: program → kegiatan → subkegiatan with pagu, realisasi and % serapan.
+
+A tree shown as a flat grid: Enter on a program or kegiatan row opens or closes it. Only a
+subkegiatan's pagu and realisasi are typed; kegiatan, program, sasaran and total are sums
+(``store.calc``) and follow every keystroke before anything is saved. ``m`` opens the twelve
+months of a subkegiatan; their sum becomes its realisasi.
+
+City scale (~10.000 subkegiatan): rows are built only for what is open (with many
+subkegiatan, one program and one kegiatan at a time), and the sums are cached per kegiatan
+and program, so a keystroke recomputes only the path it touches.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.widgets import Static
+from contextlib import contextmanager
+from decimal import Decimal
 
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.coordinate import Coordinate
+from ..widgets.modal import Modal
+from textual.widgets import DataTable, Static
+
+from store import calc
+from store.models import BULAN, Kegiatan, Program, Subkegiatan
+from store.numbers import format_bebas, format_persen
+
+from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
+from ..widgets.formulir_baca import FormulirScreen, Isian, angka_opsional, angka_wajib, teks_wajib
 from .base import LayarDasar
+from .konfirmasi import KonfirmasiScreen
+
+BATAS_KECIL = 300  # up to this many subkegiatan everything starts open; above it, one at a time
+
+
+BATAS_RUPIAH = Decimal(10) ** 18  # far above any budget; keeps Decimal arithmetic exact
+
+
+def _tidak_negatif(v) -> str | None:
+    if v is not None and v < 0:
+        return "tidak boleh negatif"
+    if v is not None and v >= BATAS_RUPIAH:
+        return "terlalu besar untuk Rupiah"
+    return None
+
+
+def _pagu_sah(v) -> str | None:
+    if v is None:
+        return "pagu wajib diisi (isi 0 bila tidak ada anggaran)"
+    return _tidak_negatif(v)
+
+
+KOLOM = [
+    Kolom("uraian", "Uraian", 29, kanan=False),
+    Kolom("pagu", "Pagu (Rp)", 15, ANGKA, cek=_pagu_sah),
+    Kolom("realisasi", "Realisasi (Rp)", 15, ANGKA, cek=_tidak_negatif),
+    Kolom("serapan", "Serap%", 9),
+]
+
+KOSONG_TAHUN = ("Belum ada tahun laporan. Buka F8 Atur untuk membuat tahun baru, "
+                "atau impor data dengan perintah: lkjip import FILE")
+
+
+def redup(teks: str = "-") -> Text:
+    return Text(teks, style="dim")
+
+
+def teks_serapan(a: calc.Anggaran, desimal: int) -> Text:
+    """Serapan %, with a "!" (not only colour) when realisasi is above pagu."""
+    s = a.serapan(desimal)
+    if a.lebih:
+        return Text("!" + format_persen(s, desimal) if s is not None else "!", style="bold red")
+    return redup() if s is None else Text(format_persen(s, desimal))
+
+
+def teks_anggaran(label: str, a: calc.Anggaran, desimal: int) -> Text:
+    t = Text(f"{label} pagu {format_bebas(a.pagu)} · realisasi {format_bebas(a.realisasi)} · ")
+    t.append_text(teks_serapan(a, desimal))
+    t.append(" %")
+    return t
+
+
+def ada_bulanan(sub: Subkegiatan) -> bool:
+    return bool(sub.realisasi_bulanan) and any(v is not None for v in sub.realisasi_bulanan.values())
 
 
 class AnggaranScreen(LayarDasar):
     MODE = "anggaran"
     JUDUL = "Anggaran"
+    BANTUAN = ("Program → kegiatan → subkegiatan. Enter pada baris program/kegiatan membuka atau menutupnya. "
+               "Hanya pagu dan realisasi subkegiatan yang diisi; jumlah kegiatan, program, sasaran dan total "
+               "dihitung (ikut berubah selagi mengetik). Realisasi kosong = belum dilaporkan. "
+               "Tanda ! : realisasi melebihi pagu. m: realisasi per bulan (Jan–Des); jumlahnya menjadi "
+               "realisasi subkegiatan. a: tambah kegiatan/subkegiatan di bawah baris ini; p: program baru; "
+               "u: ubah nama/data; h atau Delete: hapus (program/kegiatan beserta isinya; ctrl+z mengembalikan).")
+
+    BINDINGS = [
+        Binding("a", "tambah", "Tambah", id="tambah"),
+        Binding("p", "tambah_program", "Program baru", id="tambah-program", show=False),
+        Binding("u", "sunting", "Sunting", id="sunting", show=False),
+        Binding("h,delete", "hapus", "Hapus", id="hapus"),
+        Binding("m", "bulanan", "Bulanan", id="bulanan"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._prog: dict[str, Program] = {}
+        self._keg: dict[str, tuple[Program, Kegiatan]] = {}
+        self._sub: dict[str, tuple[Program, Kegiatan, Subkegiatan]] = {}
+        self._a_keg: dict[str, calc.Anggaran] = {}
+        self._a_prog: dict[str, calc.Anggaran] = {}
+        self._buka: set[str] = set()
+        self._besar = False
+        self._lap_id: int | None = None
+        self._versi_indeks: tuple | None = None
 
     def isi(self) -> ComposeResult:
-        yield Static(Text("Layar ini belum tersedia."), classes="kosong")
+        yield Static(id="ringkas-ang", classes="ringkas")
+        yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
+                       id="grid-ang", hanya_baca=self.app.hanya_baca, tombol="apuhm")
+        yield Static(id="detail-ang", classes="ringkas detail")
+
+    @property
+    def grid(self) -> EditGrid:
+        return self.query_one("#grid-ang", EditGrid)
+
+    # ------------------------------------------------------------ index and caches
+    def _versi(self) -> tuple:
+        """Identifies the state of the data: every change goes through the app's undo history,
+        and an undo brings back the state it had (the step objects are held, never reused)."""
+        langkah = getattr(self.app.riwayat, "_langkah", None)
+        if langkah is None:
+            return (object(),)  # unknown: always rebuild
+        return (self.lap, len(langkah), langkah[-1] if langkah else None)
+
+    def _masih_sama(self) -> bool:
+        a, b = self._versi(), self._versi_indeks
+        return b is not None and len(a) == len(b) == 3 and a[0] is b[0] and a[1] == b[1] and a[2] is b[2]
+
+    def _tandai(self) -> None:
+        """The caches were kept up to date by hand after a change made here."""
+        self._versi_indeks = self._versi()
+
+    def _indeks(self) -> None:
+        """Maps row keys to records and caches the sums of every kegiatan and program."""
+        lap = self.lap
+        self._versi_indeks = self._versi()
+        self._prog, self._keg, self._sub = {}, {}, {}
+        self._a_keg, self._a_prog = {}, {}
+        for p in lap.program:
+            self._prog[p.id] = p
+            for k in p.kegiatan:
+                kk = self._kunci_keg(k)
+                self._keg[kk] = (p, k)
+                for s in k.subkegiatan:
+                    self._sub[self._kunci_sub(s)] = (p, k, s)
+                self._a_keg[kk] = calc.anggaran_kegiatan(k)
+            self._a_prog[p.id] = calc.jumlah(self._a_keg[self._kunci_keg(k)] for k in p.kegiatan)
+
+    @staticmethod
+    def _kunci_keg(k: Kegiatan) -> str:
+        return k.key or f"obj{id(k)}"
+
+    @staticmethod
+    def _kunci_sub(s: Subkegiatan) -> str:
+        return s.key or f"obj{id(s)}"
+
+    def _hitung_jalur(self, prog: Program, keg: Kegiatan | None) -> None:
+        """Recompute the sums on one path after a change below ``keg`` (or in ``prog``)."""
+        if keg is not None:
+            self._a_keg[self._kunci_keg(keg)] = calc.anggaran_kegiatan(keg)
+        self._a_prog[prog.id] = calc.jumlah(self._a_keg[self._kunci_keg(k)] for k in prog.kegiatan)
+
+    def _a_sasaran(self, sasaran_id: str) -> calc.Anggaran:
+        return calc.jumlah(self._a_prog[p.id] for p in self.lap.program if p.sasaran == sasaran_id)
+
+    def _a_total(self) -> calc.Anggaran:
+        return calc.jumlah(self._a_prog[p.id] for p in self.lap.program)
+
+    # ------------------------------------------------------------ rows
+    def _baris(self) -> list[str]:
+        rows: list[str] = []
+        for p in self.lap.program:
+            rp = f"P:{p.id}"
+            rows.append(rp)
+            if rp not in self._buka:
+                continue
+            for k in p.kegiatan:
+                rk = f"K:{self._kunci_keg(k)}"
+                rows.append(rk)
+                if rk in self._buka:
+                    rows.extend(f"S:{self._kunci_sub(s)}" for s in k.subkegiatan)
+        return rows
+
+    def segarkan(self) -> None:
+        if self.lap is None:
+            self.query_one("#ringkas-ang", Static).update(Text(KOSONG_TAHUN))
+            self.query_one("#detail-ang", Static).update("")
+            self.grid.isi([])
+            return
+        sama = self._masih_sama()
+        if not sama:  # the data changed since the caches were built
+            self._indeks()
+        if self._lap_id != id(self.lap):  # a (new) year opened: decide how much starts open
+            self._lap_id = id(self.lap)
+            self._besar = len(self._sub) > BATAS_KECIL
+            self._buka = set() if self._besar else {f"P:{p}" for p in self._prog} | {f"K:{k}" for k in self._keg}
+        rows = self._baris()
+        if not (sama and rows == self.grid._baris):  # else the rows on screen are already these
+            self.grid.isi(rows)
+        self._perbarui_ringkas()
+
+    def _tampil(self, baris: str, kolom: str):
+        jenis, kunci = baris[0], baris[2:]
+        d = self.lap.pengaturan.desimal
+        if jenis == "S":
+            _, _, sub = self._sub[kunci]
+            a = calc.anggaran_sub(sub)
+            if kolom == "uraian":
+                return Text(f"    {sub.nama}", overflow="ellipsis", no_wrap=True)
+            if kolom == "pagu":
+                return Text(format_bebas(sub.pagu))
+            if kolom == "realisasi":
+                r = calc.realisasi_sub(sub)
+                if r is None:
+                    return redup()
+                return Text(format_bebas(r), style="underline" if ada_bulanan(sub) else "")
+            return teks_serapan(a, d)
+        if jenis == "K":
+            _, keg = self._keg[kunci]
+            a = self._a_keg[kunci]
+            if kolom == "uraian":
+                tanda = "-" if baris in self._buka else "+"
+                return Text(f"  {tanda} {keg.nama}", overflow="ellipsis", no_wrap=True)
+        else:
+            prog = self._prog[kunci]
+            a = self._a_prog[kunci]
+            if kolom == "uraian":
+                tanda = "-" if baris in self._buka else "+"
+                return Text(f"{tanda} {prog.id} {prog.nama}", style="bold", overflow="ellipsis", no_wrap=True)
+        if kolom == "pagu":
+            return Text(format_bebas(a.pagu), style="bold" if jenis == "P" else "")
+        if kolom == "realisasi":
+            return Text(format_bebas(a.realisasi), style="bold" if jenis == "P" else "")
+        return teks_serapan(a, d)
+
+    def _mentah(self, baris: str, kolom: str) -> str:
+        if baris[0] != "S":
+            return ""
+        _, _, sub = self._sub[baris[2:]]
+        v = sub.pagu if kolom == "pagu" else sub.realisasi
+        return "" if v is None else format_bebas(v)
+
+    def _bisa_edit(self, baris: str, kolom: str) -> bool:
+        if baris[0] != "S":
+            return False
+        if kolom == "realisasi":
+            return not ada_bulanan(self._sub[baris[2:]][2])  # then it is the sum of the months
+        return True
+
+    # ------------------------------------------------------------ summary lines
+    def _terpilih(self) -> str | None:
+        sel = self.grid.cell_terpilih()
+        return sel[0] if sel else None
+
+    def _jalur(self, baris: str | None) -> tuple[Program | None, Kegiatan | None, Subkegiatan | None]:
+        if baris is None:
+            return None, None, None
+        jenis, kunci = baris[0], baris[2:]
+        if jenis == "S" and kunci in self._sub:
+            return self._sub[kunci]
+        if jenis == "K" and kunci in self._keg:
+            p, k = self._keg[kunci]
+            return p, k, None
+        return self._prog.get(kunci), None, None
+
+    def _perbarui_ringkas(self) -> None:
+        lap = self.lap
+        d = lap.pengaturan.desimal
+        ringkas = teks_anggaran("Total", self._a_total(), d)
+        if self.app.hanya_baca:
+            ringkas.append(" · HANYA-BACA", style="bold")
+        self.query_one("#ringkas-ang", Static).update(ringkas)
+        detail = Text(no_wrap=True, overflow="ellipsis")
+        if not lap.program:
+            detail.append("Belum ada program. Tekan p untuk menambah program.")
+        else:
+            prog, keg, sub = self._jalur(self._terpilih())
+            if sub is not None:
+                detail.append(sub.nama)
+                if ada_bulanan(sub):
+                    detail.append(" · realisasi = jumlah bulanan (m)", style="dim")
+            elif keg is not None:
+                detail.append(keg.nama)
+            elif prog is not None:
+                murni = "" if prog.pagu_murni is None else f" · pagu murni {format_bebas(prog.pagu_murni)}"
+                detail.append(f"{prog.id} {prog.nama}{murni}")
+            detail.append("\n")
+            if prog is not None:
+                s = lap.cari_sasaran(prog.sasaran)
+                detail.append_text(teks_anggaran(f"Sasaran {prog.sasaran}" if s else "Sasaran ?",
+                                                 self._a_sasaran(prog.sasaran), d))
+        self.query_one("#detail-ang", Static).update(detail)
+
+    def perbarui_jalur(self, prog: Program, keg: Kegiatan, sub: Subkegiatan | None = None) -> None:
+        """Recompute and redraw one path: the subkegiatan, its kegiatan and program, the totals."""
+        self._hitung_jalur(prog, keg)
+        rows = [f"P:{prog.id}", f"K:{self._kunci_keg(keg)}"]
+        if sub is not None:
+            rows.append(f"S:{self._kunci_sub(sub)}")
+        self.grid.segarkan(rows)
+        self._perbarui_ringkas()
+
+    # ------------------------------------------------------------ editing in the grid
+    @contextmanager
+    def _sementara(self, sub: Subkegiatan, kolom: str, nilai):
+        """Figures as if ``nilai`` were stored, then the real value back."""
+        lama = getattr(sub, kolom)
+        setattr(sub, kolom, nilai)
+        try:
+            yield
+        finally:
+            setattr(sub, kolom, lama)
+
+    @on(EditGrid.Pratinjau)
+    def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
+        event.stop()
+        if event.baris[0] != "S":
+            return
+        prog, keg, sub = self._sub[event.baris[2:]]
+        if event.galat is not None or event.batal:
+            self.perbarui_jalur(prog, keg, sub)
+            return
+        nilai = Decimal(0) if event.kolom == "pagu" and event.nilai is None else event.nilai
+        with self._sementara(sub, event.kolom, nilai):
+            self.perbarui_jalur(prog, keg, sub)
+        self._hitung_jalur(prog, keg)  # the caches hold stored figures again
+
+    @on(EditGrid.Simpan)
+    def _simpan(self, event: EditGrid.Simpan) -> None:
+        event.stop()
+        prog, keg, sub = self._sub[event.baris[2:]]
+
+        def mutasi() -> None:
+            setattr(sub, event.kolom, event.nilai)
+
+        self.app.ubah(sub, mutasi, f"{event.kolom} {sub.nama}")
+        self.perbarui_jalur(prog, keg, sub)
+        self._tandai()
+
+    @on(EditGrid.Pilih)
+    def _pilih(self, event: EditGrid.Pilih) -> None:
+        event.stop()
+        jenis = event.baris[0]
+        if jenis in "PK":
+            self._buka_tutup(event.baris)
+        elif event.kolom == "realisasi":
+            self.action_bulanan()
+        elif event.kolom == "uraian":
+            self.action_sunting()
+
+    def _buka_tutup(self, baris: str) -> None:
+        if baris in self._buka:
+            self._buka.discard(baris)
+        else:
+            if self._besar:  # many rows: one program and one kegiatan open at a time
+                self._buka = {b for b in self._buka if b[0] != baris[0]}
+                if baris[0] == "K":
+                    prog, _ = self._keg[baris[2:]]
+                    self._buka.add(f"P:{prog.id}")
+            self._buka.add(baris)
+        self._isi_ulang(baris)
+
+    def _isi_ulang(self, ke: str | None = None) -> None:
+        """Rebuild the rows and put the cursor on row ``ke`` when it is shown."""
+        grid = self.grid
+        kol = grid.tabel.cursor_coordinate.column
+        rows = self._baris()
+        grid.isi(rows)
+        if ke in rows:
+            grid.tabel.cursor_coordinate = Coordinate(rows.index(ke), kol)
+        self._perbarui_ringkas()
+
+    @on(DataTable.CellHighlighted)
+    def _pindah(self, event) -> None:
+        if self.lap is not None and not self.grid.sedang_edit:
+            self._perbarui_ringkas()
+
+    # ------------------------------------------------------------ add / change / delete
+    def _boleh_ubah(self) -> bool:
+        if self.lap is None:
+            self.notify(KOSONG_TAHUN, severity="warning")
+            return False
+        if self.app.hanya_baca:
+            self.app.bell()
+            self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
+            return False
+        return True
+
+    def _cek_sasaran(self, teks: str) -> str:
+        sid = teks_wajib(teks)
+        if self.lap.sasaran and self.lap.cari_sasaran(sid) is None:
+            raise ValueError(f'"{sid}" tidak ada; pilih salah satu: {", ".join(s.id for s in self.lap.sasaran)}')
+        return sid
+
+    def action_tambah_program(self) -> None:
+        if not self._boleh_ubah():
+            return
+        lap = self.lap
+        pilihan = ", ".join(s.id for s in lap.sasaran) or "belum ada"
+
+        def cek(d) -> list[str]:
+            return [f'ID program "{d["id"]}" sudah dipakai'] if d["id"] in self._prog else []
+
+        def selesai(prog: Program | None) -> None:
+            if prog is not None and self.app.tambah(prog, self.lap.program, keterangan=f"tambah program {prog.id}"):
+                self._indeks()
+                self._buka.add(f"P:{prog.id}")
+                self._isi_ulang(f"P:{prog.id}")
+
+        n = len(lap.program) + 1
+        while f"P{n}" in self._prog:
+            n += 1
+        self.app.push_screen(FormulirScreen(
+            "Program baru",
+            [Isian("id", "ID program", f"P{n}"), Isian("nama", "Nama program"),
+             Isian("sasaran", f"Sasaran ({pilihan})", lap.sasaran[0].id if lap.sasaran else "", self._cek_sasaran),
+             Isian("pagu_murni", "Pagu murni (Rp)", "", angka_opsional)],
+            jadi=lambda d: Program(d["id"], d["nama"], d["sasaran"], d["pagu_murni"]),
+            cek_semua=cek), selesai)
+
+    def action_tambah(self) -> None:
+        if not self._boleh_ubah():
+            return
+        prog, keg, _ = self._jalur(self._terpilih())
+        if prog is None:
+            self.action_tambah_program()
+        elif keg is None:
+            self._tambah_kegiatan(prog)
+        else:
+            self._tambah_sub(prog, keg)
+
+    def _tambah_kegiatan(self, prog: Program) -> None:
+        def selesai(keg: Kegiatan | None) -> None:
+            if keg is not None and self.app.tambah(keg, prog.kegiatan, induk=prog.id,
+                                                   keterangan=f"tambah kegiatan {keg.nama}"):
+                self._indeks()
+                rk = f"K:{self._kunci_keg(keg)}"
+                self._buka |= {f"P:{prog.id}", rk}
+                self._isi_ulang(rk)
+
+        self.app.push_screen(FormulirScreen(f"Kegiatan baru di program {prog.id}", [Isian("nama", "Nama kegiatan")],
+                                            jadi=lambda d: Kegiatan(d["nama"])), selesai)
+
+    def _tambah_sub(self, prog: Program, keg: Kegiatan) -> None:
+        def selesai(sub: Subkegiatan | None) -> None:
+            if sub is not None and self.app.tambah(sub, keg.subkegiatan, induk=keg.key,
+                                                   keterangan=f"tambah subkegiatan {sub.nama}"):
+                self._indeks()
+                self._buka |= {f"P:{prog.id}", f"K:{self._kunci_keg(keg)}"}
+                self._isi_ulang(f"S:{self._kunci_sub(sub)}")
+
+        self.app.push_screen(FormulirScreen(
+            Text(f"Subkegiatan baru di kegiatan: {keg.nama}").plain,
+            [Isian("nama", "Nama subkegiatan"), Isian("pagu", "Pagu (Rp)", "", angka_wajib),
+             Isian("realisasi", "Realisasi (Rp)", "", angka_opsional)],
+            jadi=lambda d: Subkegiatan(d["nama"], d["pagu"], d["realisasi"])), selesai)
+
+    def action_sunting(self) -> None:
+        if not self._boleh_ubah():
+            return
+        prog, keg, sub = self._jalur(self._terpilih())
+        if prog is None:
+            return
+        if sub is not None:
+            obj, isian, judul = sub, [Isian("nama", "Nama subkegiatan", sub.nama)], "Ubah subkegiatan"
+        elif keg is not None:
+            obj, isian, judul = keg, [Isian("nama", "Nama kegiatan", keg.nama)], "Ubah kegiatan"
+        else:
+            pilihan = ", ".join(s.id for s in self.lap.sasaran) or "belum ada"
+            obj, judul = prog, f"Ubah program {prog.id}"
+            isian = [Isian("nama", "Nama program", prog.nama),
+                     Isian("sasaran", f"Sasaran ({pilihan})", prog.sasaran, self._cek_sasaran),
+                     Isian("pagu_murni", "Pagu murni (Rp)",
+                           "" if prog.pagu_murni is None else format_bebas(prog.pagu_murni), angka_opsional)]
+
+        def selesai(d: dict | None) -> None:
+            if d is None:
+                return
+
+            def mutasi() -> None:
+                for k, v in d.items():
+                    setattr(obj, k, v)
+
+            self.app.ubah(obj, mutasi, f"ubah {getattr(obj, 'nama', '')}")
+            self.segarkan()
+
+        self.app.push_screen(FormulirScreen(judul, isian), selesai)
+
+    def action_hapus(self) -> None:
+        if not self._boleh_ubah():
+            return
+        prog, keg, sub = self._jalur(self._terpilih())
+        if prog is None:
+            return
+        if sub is not None:
+            obj, wadah, induk = sub, keg.subkegiatan, keg.key
+            tanya = f'Hapus subkegiatan "{sub.nama}"?'
+        elif keg is not None:
+            obj, wadah, induk = keg, prog.kegiatan, prog.id
+            tanya = f'Hapus kegiatan "{keg.nama}" beserta {len(keg.subkegiatan)} subkegiatannya?'
+        else:
+            obj, wadah, induk = prog, self.lap.program, None
+            n_sub = sum(len(k.subkegiatan) for k in prog.kegiatan)
+            tanya = (f'Hapus program {prog.id} "{prog.nama}" beserta {len(prog.kegiatan)} kegiatan '
+                     f"dan {n_sub} subkegiatannya?")
+        tanya += "\n(ctrl+z mengembalikannya)"
+
+        def selesai(ya: bool | None) -> None:
+            if ya and self.app.hapus(obj, wadah, induk=induk, keterangan=f"hapus {getattr(obj, 'nama', '')}"):
+                self.segarkan()
+
+        self.app.push_screen(KonfirmasiScreen(tanya), selesai)
+
+    def action_bulanan(self) -> None:
+        if self.lap is None:
+            self.notify(KOSONG_TAHUN, severity="warning")
+            return
+        prog, keg, sub = self._jalur(self._terpilih())
+        if sub is None:
+            self.notify("Pilih baris subkegiatan dulu (buka kegiatannya dengan Enter).")
+            return
+        self.app.push_screen(BulananScreen(self, prog, keg, sub), lambda _: self.segarkan())
+
+
+# ---------------------------------------------------------------- monthly realisasi
+KOLOM_BULAN = [
+    Kolom("bulan", "Bulan", 5, kanan=False),
+    Kolom("realisasi", "Realisasi (Rp)", 17, ANGKA, cek=_tidak_negatif),
+]
+
+
+class BulananScreen(Modal[None]):
+    """The twelve months of one subkegiatan's realisasi; each value is saved on Enter/Tab and
+    the subkegiatan's realisasi becomes the sum of the filled months."""
+
+    BINDINGS = [Binding("escape", "tutup", "Tutup")]
+
+    def __init__(self, layar: AnggaranScreen, prog: Program, keg: Kegiatan, sub: Subkegiatan):
+        super().__init__()
+        self.layar, self.prog, self.keg, self.sub = layar, prog, keg, sub
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bulanan"):
+            yield Static(Text(f"Realisasi bulanan: {self.sub.nama}", no_wrap=True, overflow="ellipsis"),
+                         id="bulanan-judul")
+            yield EditGrid(KOLOM_BULAN, tampil=self._tampil, mentah=self._mentah, id="grid-bulan",
+                           hanya_baca=self.app.hanya_baca)
+            yield Static(id="bulanan-ringkas")
+            yield Static(Text("Enter simpan · Tab berikut · kosong = belum dilaporkan · Esc tutup"),
+                         id="bulanan-petunjuk")
+
+    @property
+    def grid(self) -> EditGrid:
+        return self.query_one("#grid-bulan", EditGrid)
+
+    def on_mount(self) -> None:
+        self.grid.isi([str(b) for b in range(1, 13)])
+        self.grid.tabel.cursor_coordinate = Coordinate(0, 1)
+        self.grid.tabel.focus()
+        self._perbarui()
+
+    def _nilai(self, bulan: int):
+        return (self.sub.realisasi_bulanan or {}).get(bulan)
+
+    def _tampil(self, baris: str, kolom: str):
+        b = int(baris)
+        if kolom == "bulan":
+            return BULAN[b - 1]
+        v = self._nilai(b)
+        return redup() if v is None else Text(format_bebas(v))
+
+    def _mentah(self, baris: str, kolom: str) -> str:
+        v = self._nilai(int(baris))
+        return "" if v is None else format_bebas(v)
+
+    def _perbarui(self) -> None:
+        d = self.layar.lap.pengaturan.desimal
+        a = calc.anggaran_sub(self.sub)
+        t = teks_anggaran("Subkegiatan", a, d)
+        t.append("\n")
+        t.append_text(teks_anggaran("Kegiatan", calc.anggaran_kegiatan(self.keg), d))
+        if not ada_bulanan(self.sub) and self.sub.realisasi is not None:
+            t.append("\nRealisasi kini diisi langsung; isian bulan akan menggantinya.",
+                     style="dim")
+        self.query_one("#bulanan-ringkas", Static).update(t)
+
+    @contextmanager
+    def _sementara(self, bulan: int, nilai):
+        lama = self.sub.realisasi_bulanan
+        baru = dict(lama or {})
+        baru[bulan] = nilai
+        self.sub.realisasi_bulanan = baru
+        try:
+            yield
+        finally:
+            self.sub.realisasi_bulanan = lama
+
+    @on(EditGrid.Pratinjau)
+    def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
+        event.stop()
+        if event.galat is not None or event.batal:
+            self.grid.segarkan([event.baris])
+            self._perbarui()
+            self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
+            return
+        with self._sementara(int(event.baris), event.nilai):
+            self.grid.segarkan([event.baris])
+            self._perbarui()
+            self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
+        self.layar._hitung_jalur(self.prog, self.keg)
+
+    @on(EditGrid.Simpan)
+    def _simpan(self, event: EditGrid.Simpan) -> None:
+        event.stop()
+        sub, bulan = self.sub, int(event.baris)
+
+        def mutasi() -> None:
+            bul = dict(sub.realisasi_bulanan or {})
+            bul[bulan] = event.nilai
+            bul = {b: v for b, v in sorted(bul.items()) if v is not None}
+            sub.realisasi_bulanan = bul or None
+            # the bundle contract: realisasi equals the sum of the filled months
+            sub.realisasi = calc.realisasi_sub(sub) if bul else None
+
+        self.app.ubah(sub, mutasi, f"realisasi {BULAN[bulan - 1]} {sub.nama}")
+        self.segarkan()
+        self.layar._tandai()
+
+    def segarkan(self) -> None:
+        """Redraw (also after ctrl+z)."""
+        self.grid.segarkan()
+        self._perbarui()
+        self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
+
+    def action_tutup(self) -> None:
+        self.dismiss(None)

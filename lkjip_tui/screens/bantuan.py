@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from ..widgets.modal import Modal
 from textual.widgets import Static
 
 UMUM = [
@@ -23,7 +23,7 @@ UMUM = [
 ]
 
 
-class BantuanScreen(ModalScreen[None]):
+class BantuanScreen(Modal[None]):
     BINDINGS = [Binding("escape,f1,q,question_mark,enter", "dismiss", "Tutup")]
 
     def __init__(self, judul: str, tombol: list[tuple[str, str]], teks: str = ""):

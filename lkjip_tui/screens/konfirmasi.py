@@ -6,11 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from ..widgets.modal import Modal
 from textual.widgets import Static
 
 
-class KonfirmasiScreen(ModalScreen[bool]):
+class KonfirmasiScreen(Modal[bool]):
     BINDINGS = [
         Binding("y,enter", "ya", "Ya"),
         Binding("n,escape", "tidak", "Tidak"),

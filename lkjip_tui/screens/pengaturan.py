@@ -21,7 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from ..widgets.modal import Modal
 from textual.validation import ValidationResult, Validator
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -67,7 +67,7 @@ def pesan_galat(e: ValueError) -> str:
     return e.alasan if isinstance(e, AngkaTidakSah) else str(e)
 
 
-class FormulirScreen(ModalScreen[dict | None]):
+class FormulirScreen(Modal[dict | None]):
     """Fields in a column; Enter saves when every field (and ``periksa``) is valid, else one
     message lists every failure; Esc cancels."""
 
@@ -355,7 +355,7 @@ def buat_tahun(app, hasil: dict) -> bool:
     return True
 
 
-class PilihTahunScreen(ModalScreen[int | str | None]):
+class PilihTahunScreen(Modal[int | str | None]):
     """The years in the database; Enter opens one, or "baru" creates a new one."""
 
     BINDINGS = [Binding("escape", "batal", "Batal"), Binding("n", "baru", "Tahun baru")]

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -38,8 +38,7 @@ class Kolom:
     lebar: int | None = None
     jenis: str | None = None  # ANGKA / BULAT / TEKS; None: read-only (computed)
     kanan: bool = True
-    # optional extra check of a parsed value: returns the reason it is refused, or None
-    periksa: Callable[[Any], str | None] | None = None
+    cek: Callable[[Any], str | None] | None = None  # extra rule on the parsed value: the reason it is refused
 
 
 def baca_nilai(jenis: str | None, teks: str) -> Any:
@@ -69,21 +68,89 @@ class _Tabel(DataTable):
         Binding("shift+tab", "sebelum", "Sel sebelumnya", show=False),
     ]
 
+    # Keys are handled here, in arrival order. Bindings run later (after the key has bubbled to
+    # the app), so with fast typing a binding for "right" could run after the "2" typed next,
+    # and focus moves to the editor input only after the key that started the edit: keys typed
+    # quickly after it still arrive here and belong to the open edit.
+    _GERAK = {"up": "cursor_up", "down": "cursor_down", "left": "cursor_left", "right": "cursor_right",
+              "pageup": "page_up", "pagedown": "page_down", "home": "scroll_home", "end": "scroll_end",
+              "ctrl+home": "scroll_top", "ctrl+end": "scroll_bottom"}
+
     def action_ubah(self) -> None:
-        self.parent.parent.mulai_edit(None)  # type: ignore[union-attr]
+        grid: EditGrid = self.parent.parent  # type: ignore[assignment]
+        if grid.sedang_edit:
+            grid.selesai(maju=0)
+        else:
+            grid.mulai_edit(None)
 
     def action_berikut(self) -> None:
-        self.parent.parent.lompat(+1)  # type: ignore[union-attr]
+        grid: EditGrid = self.parent.parent  # type: ignore[assignment]
+        grid.selesai(maju=+1) if grid.sedang_edit else grid.lompat(+1)
 
     def action_sebelum(self) -> None:
-        self.parent.parent.lompat(-1)  # type: ignore[union-attr]
+        grid: EditGrid = self.parent.parent  # type: ignore[assignment]
+        grid.selesai(maju=-1) if grid.sedang_edit else grid.lompat(-1)
 
     def on_key(self, event) -> None:
         grid: EditGrid = self.parent.parent  # type: ignore[assignment]
-        if event.character and event.is_printable and event.character not in "?":
-            if grid.mulai_edit(event.character):
-                event.stop()
-                event.prevent_default()
+        key = event.key
+        if key == "enter":
+            self.action_ubah()
+        elif key == "tab":
+            self.action_berikut()
+        elif key == "shift+tab":
+            self.action_sebelum()
+        elif grid.sedang_edit:
+            inp = grid.query_one("#input-edit", Input)
+            if key == "escape":
+                grid.batal()
+            elif key == "backspace":
+                inp.action_delete_left()
+            elif event.character and event.is_printable:
+                inp.insert_text_at_cursor(event.character)
+            else:
+                return  # anything else waits for the editor
+        elif key in self._GERAK:
+            getattr(self, f"action_{self._GERAK[key]}")()
+        elif event.character and event.is_printable and event.character not in "?" + grid.tombol:
+            if not grid.mulai_edit(event.character):
+                return
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+
+class _Editor(Input):
+    """The editor input. Enter, Tab and Esc are handled in arrival order (not as bindings, which
+    run later); after the edit closes, keys that still reach it belong to the table."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        grid = self.parent.parent  # type: ignore[union-attr]
+        if not isinstance(grid, EditGrid):
+            await super()._on_key(event)
+            return
+        if not grid.sedang_edit:
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(grid.tabel)
+            grid.tabel.post_message(events.Key(event.key, event.character))
+            return
+        if event.key in ("enter", "tab", "shift+tab", "escape"):
+            event.stop()
+            event.prevent_default()
+            if event.key == "escape":
+                grid.batal()
+            else:
+                grid.selesai(maju={"enter": 0, "tab": +1, "shift+tab": -1}[event.key])
+            return
+        sendiri = self._bindings.key_to_bindings.get(event.key)
+        if sendiri:  # the Input's own editing keys (backspace, ctrl+u, arrows…), in order too
+            event.stop()
+            event.prevent_default()
+            await self.run_action(sendiri[0].action)
+            return
+        await super()._on_key(event)
 
 
 class EditGrid(Vertical):
@@ -107,6 +174,13 @@ class EditGrid(Vertical):
             super().__init__()
             self.grid, self.baris, self.kolom, self.nilai, self.galat, self.batal = grid, baris, kolom, nilai, galat, batal
 
+    class Pilih(Message):
+        """Enter on a cell that is not editable (e.g. a group row to open or close)."""
+
+        def __init__(self, grid: EditGrid, baris: str, kolom: str):
+            super().__init__()
+            self.grid, self.baris, self.kolom = grid, baris, kolom
+
     class Simpan(Message):
         """A valid value was committed (Enter / Tab)."""
 
@@ -117,8 +191,9 @@ class EditGrid(Vertical):
     def __init__(self, kolom: Sequence[Kolom], *, tampil: Callable[[str, str], Text | str],
                  mentah: Callable[[str, str], str] | None = None,
                  bisa_edit: Callable[[str, str], bool] | None = None, id: str | None = None,
-                 hanya_baca: bool = False):
+                 hanya_baca: bool = False, tombol: str = ""):
         super().__init__(id=id)
+        self.tombol = tombol  # printable keys left to the screen's bindings instead of starting an edit
         self.kolom = list(kolom)
         self._tampil = tampil
         self._mentah = mentah or (lambda b, k: "")
@@ -133,7 +208,7 @@ class EditGrid(Vertical):
             yield t
         with Horizontal(id="editor"):
             yield Label("", id="label-edit")
-            yield Input(id="input-edit", select_on_focus=False)
+            yield _Editor(id="input-edit", select_on_focus=False)
             yield Static("", id="dibaca")
 
     @property
@@ -207,9 +282,12 @@ class EditGrid(Vertical):
             return True
         b, k = pos
         if not self._editable(b, k):
-            if self.hanya_baca:
+            bisa = k.jenis is not None and self._bisa_edit(b, k.key)
+            if self.hanya_baca and bisa:
                 self.app.bell()
                 self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
+            elif awal is None:
+                self.post_message(self.Pilih(self, b, k.key))
             return False
         self._edit = (b, k.key)
         inp = self.query_one("#input-edit", Input)
@@ -230,7 +308,7 @@ class EditGrid(Vertical):
         inp = self.query_one("#input-edit", Input)
         try:
             nilai = baca_nilai(k.jenis, teks)
-            alasan = k.periksa(nilai) if k.periksa is not None else None
+            alasan = k.cek(nilai) if k.cek is not None else None
         except AngkaTidakSah as e:
             alasan = str(e)
         if alasan is not None:

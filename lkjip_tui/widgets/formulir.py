@@ -19,7 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
+from .modal import Modal
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, Select, Static, TextArea
 
@@ -57,7 +57,7 @@ class _Periksa(Validator):
         return self.success() if alasan is None else self.failure(alasan)
 
 
-class Formulir(ModalScreen[Any]):
+class Formulir(Modal[Any]):
     """Dismisses with ``buat(values)`` on a valid save, ``None`` on Esc."""
 
     DEFAULT_CSS = """

@@ -1,0 +1,333 @@
+import json
+from decimal import Decimal
+
+from lkjip_tui.screens.anggaran import AnggaranScreen, BulananScreen
+from lkjip_tui.widgets.edit_grid import EditGrid
+from lkjip_tui.widgets.formulir_baca import FormulirScreen
+from store import calc
+from store.bundle import baca_bundle, dump_bundle
+from store.numbers import format_bebas
+from store.repository import Repository
+
+from .util import SIZE, teks
+
+PENYUSUNAN = "Penyusunan Dokumen Perencanaan Perangkat Daerah"
+
+
+def sub_db(path, nama=PENYUSUNAN):
+    with Repository(path, readonly=True) as r:
+        lap = r.muat(2021)
+    return next(s for _, _, s in lap.semua_subkegiatan() if s.nama == nama)
+
+
+def sel(app, baris, kolom) -> str:
+    return str(app.screen.query_one("#grid-ang", EditGrid).tabel.get_cell(baris, kolom))
+
+
+def baris_ke(app, n) -> str:
+    return app.screen.query_one("#grid-ang", EditGrid)._baris[n]
+
+
+async def ke_pagu_penyusunan(pilot):
+    await pilot.press("f6")
+    await pilot.pause()
+    await pilot.press("down", "down", "right")     # P1 › Perencanaan › Penyusunan, pagu
+
+
+async def test_demo_figures(buka):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "Total pagu 24.246.540.687 · realisasi 20.644.862.632 · 85,15 %" in teks(app.screen.query_one("#ringkas-ang"))
+        assert [sel(app, f"P:P{i}", "serapan") for i in range(1, 5)] == ["86,98", "92,01", "70,63", "47,86"]
+        assert "Sasaran S1 pagu 20.789.314.577 · realisasi 18.277.290.802 · 87,92 %" in teks(app.screen.query_one("#detail-ang"))
+
+
+async def test_live_rollups_while_typing_then_saved(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        await pilot.press(*"20.000.000")
+        await pilot.pause()
+        sub, keg = baris_ke(app, 2), baris_ke(app, 1)
+        # live, before saving: 3.911.500 / 20.000.000 = 19,56 on the subkegiatan and its kegiatan
+        assert sel(app, sub, "serapan") == "19,56" and sel(app, keg, "serapan") == "19,56"
+        assert sel(app, "P:P1", "pagu") == "16.919.973.552"
+        assert "Total pagu 24.256.540.687" in teks(app.screen.query_one("#ringkas-ang"))
+        assert "Sasaran S1 pagu 20.799.314.577" in teks(app.screen.query_one("#detail-ang"))
+        assert sub_db(demo_db).pagu == Decimal(10_000_000)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.status.startswith("Tersimpan")
+        assert sel(app, sub, "pagu") == "20.000.000"
+    assert sub_db(demo_db).pagu == Decimal(20_000_000)
+
+
+async def test_realisasi_above_pagu_is_marked(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        await pilot.press("right", *"Rp 12.500.000,-", "enter")
+        await pilot.pause()
+        assert sel(app, baris_ke(app, 2), "serapan") == "!125,00"
+        assert sel(app, baris_ke(app, 1), "serapan") == "!125,00"
+        assert sel(app, "P:P1", "serapan").startswith("8")  # the program as a whole is not above pagu
+    assert sub_db(demo_db).realisasi == Decimal(12_500_000)
+
+
+async def test_bad_values_marked_and_not_saved(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        grid = app.screen.query_one("#grid-ang", EditGrid)
+        for salah, alasan in (("12,3,4", "bukan angka yang sah"), ("-5", "tidak boleh negatif")):
+            await pilot.press(*salah, "enter")
+            await pilot.pause()
+            assert grid.sedang_edit
+            assert alasan in teks(grid.query_one("#dibaca"))
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("enter", "ctrl+u", "enter")        # blank pagu is refused, not read as 0
+        await pilot.pause()
+        assert grid.sedang_edit and "pagu wajib diisi" in teks(grid.query_one("#dibaca"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert sel(app, baris_ke(app, 1), "serapan") == "39,12"
+    assert sub_db(demo_db).pagu == Decimal(10_000_000)
+
+
+async def test_blank_realisasi_is_not_reported_and_undo(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        await pilot.press("right", "enter", "ctrl+u", "enter")
+        await pilot.pause()
+        assert sel(app, baris_ke(app, 2), "realisasi") == "-"
+        assert sub_db(demo_db).realisasi is None
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert sel(app, baris_ke(app, 2), "realisasi") == "3.911.500"
+        assert "realisasi 20.644.862.632" in teks(app.screen.query_one("#ringkas-ang"))
+    assert sub_db(demo_db).realisasi == Decimal(3_911_500)
+
+
+async def test_quit_and_reopen_keeps_data(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        await pilot.press(*"15000000", "tab", *"4.000.000,50", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    app.repo.close()
+    app2 = buka()
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        assert sel(app2, baris_ke(app2, 2), "pagu") == "15.000.000"
+        assert sel(app2, baris_ke(app2, 2), "realisasi") == "4.000.000,50"
+
+
+async def test_monthly_realisasi_becomes_the_sum(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, BulananScreen)
+        await pilot.press(*"1.000.000", "enter", "down", *"2.500.000")
+        await pilot.pause()
+        # live in the modal before the second month is saved: 3.500.000 / 10.000.000
+        assert "realisasi 3.500.000 · 35,00 %" in teks(app.screen.query_one("#bulanan-ringkas"))
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AnggaranScreen)
+        assert sel(app, baris_ke(app, 2), "realisasi") == "3.500.000"
+        grid = app.screen.query_one("#grid-ang", EditGrid)
+        await pilot.press("right", "9")                      # realisasi is now the months' sum
+        await pilot.pause()
+        assert not grid.sedang_edit
+    s = sub_db(demo_db)
+    assert s.realisasi_bulanan == {1: Decimal(1_000_000), 2: Decimal(2_500_000)}
+    assert s.realisasi == Decimal(3_500_000)
+    # the bundle contract holds: an export of the year is accepted back (realisasi = sum of months)
+    with Repository(demo_db, readonly=True) as r:
+        lap = r.muat(2021)
+    kembali = baca_bundle(json.loads(dump_bundle(lap)))
+    assert next(x for _, _, x in kembali.semua_subkegiatan() if x.nama == PENYUSUNAN).realisasi == Decimal(3_500_000)
+
+
+async def test_collapse_and_expand_with_enter(buka):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        grid = app.screen.query_one("#grid-ang", EditGrid)
+        n = len(grid._baris)
+        await pilot.press("enter")                            # on P1: close it
+        await pilot.pause()
+        assert len(grid._baris) == n - 6 - 16 and grid._baris[1] == "P:P2"
+        assert sel(app, "P:P1", "uraian").startswith("+ P1")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(grid._baris) == n
+
+
+async def test_add_program_form_lists_all_failures_then_saves(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormulirScreen)
+        await pilot.press("tab", "tab", "ctrl+u", *"S9", "tab", *"abc", "enter")
+        await pilot.pause()
+        galat = teks(form.query_one("#form-galat"))
+        assert "Nama program: wajib diisi" in galat and '"S9" tidak ada' in galat and '"abc" bukan angka' in galat
+        await pilot.press("shift+tab", "shift+tab", *"[b]Program Baru", "tab", "ctrl+u", *"S2", "tab", "ctrl+u",
+                          *"1.000.000", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnggaranScreen)
+        assert sel(app, "P:P5", "uraian").endswith("P5 [b]Program Baru")   # shown literally, not as markup
+    with Repository(demo_db, readonly=True) as r:
+        p = r.muat(2021).program[-1]
+    assert (p.id, p.nama, p.sasaran, p.pagu_murni) == ("P5", "[b]Program Baru", "S2", Decimal(1_000_000))
+
+
+async def test_add_kegiatan_and_subkegiatan(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("a", *"Kegiatan Uji", "enter")      # on P1: a kegiatan in P1
+        await pilot.pause()
+        await pilot.press("a", *"Sub Uji", "tab", *"2.000.000", "tab", *"500.000", "enter")
+        await pilot.pause()
+        assert "Total pagu 24.248.540.687" in teks(app.screen.query_one("#ringkas-ang"))
+    with Repository(demo_db, readonly=True) as r:
+        k = r.muat(2021).program[0].kegiatan[-1]
+    assert k.nama == "Kegiatan Uji"
+    assert [(s.nama, s.pagu, s.realisasi) for s in k.subkegiatan] == [("Sub Uji", Decimal(2_000_000), Decimal(500_000))]
+
+
+async def test_delete_kegiatan_asks_and_undo_restores(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "h")       # Administrasi Keuangan (one subkegiatan)
+        await pilot.pause()
+        await pilot.press("n")                                # no: nothing happens
+        await pilot.pause()
+        with Repository(demo_db, readonly=True) as r:
+            assert len(r.muat(2021).program[0].kegiatan) == 6
+        await pilot.press("h", "y")
+        await pilot.pause()
+        assert "Total pagu 12.750.472.887" in teks(app.screen.query_one("#ringkas-ang"))
+        with Repository(demo_db, readonly=True) as r:
+            lap = r.muat(2021)
+            assert len(lap.program[0].kegiatan) == 5
+            assert not any(s.nama == "Penyediaan Gaji dan Tunjangan ASN" for _, _, s in lap.semua_subkegiatan())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Total pagu 24.246.540.687" in teks(app.screen.query_one("#ringkas-ang"))
+    assert sub_db(demo_db, "Penyediaan Gaji dan Tunjangan ASN").pagu == Decimal(11_496_067_800)
+
+
+async def test_readonly_refuses_changes(buka):
+    app = buka(readonly=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        await pilot.press("5", "a", "p", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, AnggaranScreen)
+        assert not app.screen.query_one("#grid-ang", EditGrid).sedang_edit
+        assert "HANYA-BACA" in teks(app.screen.query_one("#ringkas-ang"))
+
+
+async def test_empty_database(buka, tmp_path):
+    app = buka(tmp_path / "kosong.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "f6")  # Esc: skip the first-year form Beranda offers
+        await pilot.pause()
+        assert "F8 Atur" in teks(app.screen.query_one("#ringkas-ang"))
+        await pilot.press("enter", "a", "p", "m", "h", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, AnggaranScreen)
+
+
+async def test_city_scale_starts_collapsed(buka, tmp_path):
+    from bench.synth import buat_laporan_kota
+
+    path = tmp_path / "kota.json"
+    with Repository(path) as r:
+        r.simpan_laporan(buat_laporan_kota(n_sub=400, n_indikator=2))
+    app = buka(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        grid = app.screen.query_one("#grid-ang", EditGrid)
+        assert grid._baris == ["P:P1", "P:P2"]
+        await pilot.press("enter", "down", "enter")          # open P1, then its first kegiatan
+        await pilot.pause()
+        assert len(grid._baris) == 2 + 10 + 20
+        prog = app.lap.program[0]
+        sub = prog.kegiatan[0].subkegiatan[0]
+        diharapkan = calc.anggaran_program(prog).pagu - sub.pagu + 1
+        await pilot.press("down", "right", *"1")                 # live: only this path is recomputed
+        await pilot.pause()
+        assert sel(app, "P:P1", "pagu") == format_bebas(diharapkan)
+
+
+def test_snapshot(demo_db, snap_compare):
+    from lkjip_tui.app import LkjipApp
+
+    repo = Repository(demo_db)
+    try:
+        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "down", "down", "right"])
+    finally:
+        repo.close()
+
+
+def test_snapshot_bulanan(demo_db, snap_compare):
+    from lkjip_tui.app import LkjipApp
+
+    repo = Repository(demo_db)
+    try:
+        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "down", "down", "m", *"1.000.000"])
+    finally:
+        repo.close()
+
+
+async def test_fast_typing_keeps_key_order(buka, demo_db):
+    """Keys arriving in one burst (a fast typist, a slow PC, a paste) land where they were typed."""
+    from textual import events
+
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        for k in ["down", "down", "right", *"20.000.000", "enter", "right", *"50.000.000", "tab"]:
+            app.post_message(events.Key(k, k if len(k) == 1 else None))
+        await pilot.pause(0.5)
+        assert app.screen.query_one("#grid-ang", EditGrid).cell_terpilih() == (baris_ke(app, 4), "pagu")
+    s = sub_db(demo_db)
+    assert (s.pagu, s.realisasi) == (Decimal(20_000_000), Decimal(50_000_000))
+
+
+async def test_clearing_every_month_leaves_realisasi_not_reported(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"700.000", "enter")
+        await pilot.pause()
+        assert sub_db(demo_db).realisasi == Decimal(700_000)
+        await pilot.press("enter", "ctrl+u", "enter", "escape")
+        await pilot.pause()
+        assert sel(app, baris_ke(app, 2), "realisasi") == "-"
+    s = sub_db(demo_db)
+    assert (s.realisasi, s.realisasi_bulanan) == (None, None)
