@@ -16,7 +16,7 @@ from babel.numbers import format_decimal
 LOCALE = "id_ID"
 KOSONG = "-"  # how an undefined value (target 0, nothing reported) is shown
 
-_MAX_DIGITS = 30  # far beyond any Rupiah amount; keeps Decimal work bounded
+_MAX_DIGITS = 25  # far beyond any Rupiah amount; within what Babel formats at its 28-digit precision
 _MAX_PANJANG = 100  # characters of digits and separators, leading zeros included
 
 

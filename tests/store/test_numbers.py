@@ -97,3 +97,11 @@ def test_bulatkan_half_up():
     assert bulatkan(Decimal("97.975")) == Decimal("97.98")
     assert bulatkan(Decimal("2.5"), 0) == Decimal("3")
     assert bulatkan(None) is None
+
+
+def test_every_accepted_length_can_be_shown_back():
+    # 25 digits is the most parse_angka takes; Babel must still format it (it works at 28).
+    for teks in ("9" * 25, "9" * 23 + ",99", "0," + "9" * 24):
+        assert parse_angka(format_bebas(parse_angka(teks))) == parse_angka(teks)
+    with pytest.raises(AngkaTidakSah, match="lebih dari 25 angka"):
+        parse_angka("9" * 26)
