@@ -7,7 +7,9 @@ replaced only by a complete new one.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from store.bundle import dump_bundle
@@ -117,13 +119,36 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
 
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
+    return _tulis_semua(folder, tugas, on_progress)
+
+
+def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
+                 on_progress: Progres | None) -> list[Path]:
+    """Make each file's bytes here and write them (atomically, with fsync) on one writer
+    thread, so the disk waits overlap the next file's formatting. Files are written and
+    reported in order; ``on_progress`` is called from this thread once a file is in place."""
     ditulis: list[Path] = []
-    for n, (nama, buat) in enumerate(tugas, 1):
-        path = folder / nama
-        tulis_atomik(path, buat())
-        ditulis.append(path)
-        if on_progress is not None:
-            on_progress(n, len(tugas), nama)
+    antre: deque[tuple[str, Future]] = deque()
+
+    def lapor(sampai_habis: bool) -> None:
+        while antre and (sampai_habis or antre[0][1].done()):
+            nama, f = antre.popleft()
+            f.result()  # re-raises the writer's OSError
+            ditulis.append(folder / nama)
+            if on_progress is not None:
+                on_progress(len(ditulis), len(tugas), nama)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-tulis") as penulis:
+        try:
+            for nama, buat in tugas:
+                data = buat()
+                antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data)))
+                lapor(False)
+            lapor(True)
+        except BaseException:
+            for _, f in antre:
+                f.cancel()
+            raise
     return ditulis
 
 
