@@ -93,17 +93,33 @@ def _tulis_sheet(wb, fmt: _Format, tabel: Tabel) -> None:
         if n == 0 and len(tabel.bagian) == 1:
             ws.freeze_panes(r + 1, 0)
         r += 1
+        # Per-cell work is most of the XLSX time on a city-scale budget: look formats up once
+        # per (bold, decimals) / (bold, wrap) instead of building keys and patterns per cell.
+        f_angka: dict[tuple[bool, int], object] = {}
+        f_teks: dict[tuple[bool, bool], object] = {}
+        f_kosong = (fmt.get(False, kanan=True), fmt.get(True, kanan=True))
+        batas = [w - 2 for w in lebar]
+        tulis_angka, tulis_teks = ws.write_number, ws.write_string
         for b, teks in zip(bagian.baris, teks_bagian(bagian, d)):
             tebal = b.jenis.tebal
             for c, (s, t) in enumerate(zip(b.sel, teks)):
                 if not t:
                     continue  # empty cells are not written: a 10,000-row table has ~70,000 of them
-                if s.angka and s.nilai is not None:
-                    ws.write_number(r, c, float(s.nilai), fmt.get(tebal, _pola(_desimal_sel(s, d))))
-                elif s.angka:
-                    ws.write_string(r, c, t, fmt.get(tebal, kanan=True))  # undefined: "-" as on screen
+                j = s.jenis
+                if j is Jenis.TEKS:
+                    kunci = (tebal, len(t) >= batas[c] or "\n" in t)
+                    f = f_teks.get(kunci)
+                    if f is None:
+                        f = f_teks[kunci] = fmt.get(tebal, bungkus=kunci[1])
+                    tulis_teks(r, c, t, f)
+                elif s.nilai is None:
+                    tulis_teks(r, c, t, f_kosong[tebal])  # undefined: "-" as on screen
                 else:
-                    ws.write_string(r, c, t, fmt.get(tebal, bungkus=len(t) >= lebar[c] - 2 or "\n" in t))
+                    kunci = (tebal, _desimal_sel(s, d))
+                    f = f_angka.get(kunci)
+                    if f is None:
+                        f = f_angka[kunci] = fmt.get(tebal, _pola(kunci[1]))
+                    tulis_angka(r, c, float(s.nilai), f)
             r += 1
         r += 1
     if tabel.catatan:
