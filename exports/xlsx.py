@@ -158,5 +158,9 @@ def tulis_rencana(rencana: Rencana) -> bytes:
     return buf.getvalue()
 
 
+def siap() -> None:
+    """Nothing: submitted first so a spawned worker has imported this module before work arrives."""
+
+
 def workbook_xlsx(daftar: list[Tabel]) -> bytes:
     return tulis_rencana(rencana(daftar))
