@@ -18,7 +18,7 @@ from pathlib import Path
 
 from store.bundle import dump_bundle
 from store.models import Laporan
-from store.storage import tulis_atomik
+from store.storage import fsync_folder, tulis_atomik
 
 from .builders import Konteks, bangun_tabel, nomor_tabel
 from .csv_writer import GAYA, tabel_csv
@@ -182,11 +182,15 @@ def _kirim(proses: ProcessPoolExecutor | None, plan: Rencana) -> Future | None:
         return None
 
 
+PENULIS = 4  # writer threads: fsync waits on the disk, not the CPU, and releases the GIL
+
+
 def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
                  on_progress: Progres | None) -> list[Path]:
-    """Make each file's bytes here and write them (atomically, with fsync) on one writer
-    thread, so the disk waits overlap the next file's formatting. Files are written and
-    reported in order; ``on_progress`` is called from this thread once a file is in place."""
+    """Make each file's bytes here and write them (each atomically: temp file, fsync,
+    replace) on a few writer threads, so the disk waits overlap each other and the next
+    file's formatting; the folder is fsynced once at the end. Files are reported in order;
+    ``on_progress`` is called from this thread once a file is in place."""
     ditulis: list[Path] = []
     antre: deque[tuple[str, Future]] = deque()
 
@@ -198,13 +202,14 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
             if on_progress is not None:
                 on_progress(len(ditulis), len(tugas), nama)
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-tulis") as penulis:
+    with ThreadPoolExecutor(max_workers=PENULIS, thread_name_prefix="lkjip-tulis") as penulis:
         try:
             for nama, buat in tugas:
                 data = buat()
-                antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data)))
+                antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
                 lapor(False)
             lapor(True)
+            fsync_folder(folder)
         except BaseException:
             for _, f in antre:
                 f.cancel()
