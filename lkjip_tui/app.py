@@ -11,6 +11,7 @@ import copy
 from collections.abc import Callable
 from datetime import datetime
 from importlib import import_module
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -40,7 +41,7 @@ def _kelas(spec: str):
 
 
 class LkjipApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses live elsewhere
     TITLE = "lkjip"
     NAV = [(k, m, label) for k, m, label, _ in LAYAR]
     MODES = {m: (lambda spec=spec: _kelas(spec)()) for _, m, _, spec in LAYAR}

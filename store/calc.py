@@ -96,9 +96,17 @@ def capaian_sasaran(lap: Laporan, sasaran_id: str, tahun: int | None = None) -> 
     return rata_rata((capaian_indikator(i, tahun, d) for i in lap.indikator_sasaran(sasaran_id)), d)
 
 
-def capaian_organisasi(lap: Laporan, tahun: int | None = None) -> Decimal | None:
-    d = lap.pengaturan.desimal
-    return rata_rata((capaian_sasaran(lap, s.id, tahun) for s in lap.sasaran), d)
+def capaian_per_sasaran(lap: Laporan, tahun: int | None = None) -> dict[str, Decimal | None]:
+    return {s.id: capaian_sasaran(lap, s.id, tahun) for s in lap.sasaran}
+
+
+def capaian_organisasi(lap: Laporan, tahun: int | None = None,
+                       per_sasaran: dict[str, Decimal | None] | None = None) -> Decimal | None:
+    """Mean of the sasaran capaian. A screen that keeps ``per_sasaran`` and refreshes only the
+    sasaran a keystroke touched passes it in, instead of recomputing every indicator."""
+    if per_sasaran is None:
+        per_sasaran = capaian_per_sasaran(lap, tahun)
+    return rata_rata(per_sasaran.values(), lap.pengaturan.desimal)
 
 
 def kategori(nilai: Decimal | None, skala: Sequence[Band]) -> str:

@@ -69,7 +69,7 @@ class TriwulanScreen(LayarDasar):
             self.grid.isi([])
             return
         self.grid.isi([kunci(i, q) for i in self.lap.indikator for q in range(5)])
-        self._perbarui_ringkas()
+        self._perbarui_ringkas(semua=True)
 
     # ------------------------------------------------------------ cells
     def _cari(self, baris: str) -> tuple[Indikator, int]:
@@ -135,14 +135,23 @@ class TriwulanScreen(LayarDasar):
         finally:
             setattr(tw, kolom, lama)
 
-    def _perbarui_ringkas(self, ind: Indikator | None = None) -> None:
+    def _perbarui_ringkas(self, ind: Indikator | None = None, semua: bool = False) -> None:
+        """Redraw the summary lines. Only the sasaran of ``ind`` is recomputed unless
+        ``semua``: a keystroke touches one indicator, so one sasaran average changes."""
         lap, d = self.lap, self.lap.pengaturan.desimal
         skala = lap.pengaturan.skala
-        org = calc.capaian_organisasi(lap)
+        if semua or not hasattr(self, "_per_sasaran"):
+            self._per_sasaran = calc.capaian_per_sasaran(lap)
+        elif ind is not None:
+            self._per_sasaran[ind.sasaran] = calc.capaian_sasaran(lap, ind.sasaran)
+        org = calc.capaian_organisasi(lap, per_sasaran=self._per_sasaran)
         teks = Text(f"Capaian organisasi {format_angka(org, d)} ({calc.kategori(org, skala)})", style="bold")
-        for s in lap.sasaran:
-            c = calc.capaian_sasaran(lap, s.id)
-            teks.append(f"  {s.id} {format_angka(c, d)}", style="")
+        for sid, c in self._per_sasaran.items():
+            bagian = f"  {sid} {format_angka(c, d)}"
+            if teks.cell_len + len(bagian) > 78:  # one line; the detail line names the current sasaran
+                teks.append("  …", style="dim")
+                break
+            teks.append(bagian, style="")
         self.query_one("#ringkas-tw", Static).update(teks)
         sel = self.grid.cell_terpilih()
         if ind is None and sel:
@@ -151,7 +160,7 @@ class TriwulanScreen(LayarDasar):
         if ind is not None:
             t = lap.tahun
             c = calc.capaian_indikator(ind, t, d)
-            cs = calc.capaian_sasaran(lap, ind.sasaran)
+            cs = self._per_sasaran.get(ind.sasaran)
             detail.append(f"{ind.id}: realisasi {t} ", style="dim")
             detail.append(format_bebas(calc.realisasi_tahun(ind, t)))
             detail.append(" · capaian ", style="dim")

@@ -1,0 +1,78 @@
+"""Start an app, paint one screen, exit; print seconds since process start and peak RSS.
+
+Used by ``bench.bench_app`` in a fresh process per run, so import time counts as it does for
+a user. ``bare`` is the floor: a bare Textual app with a 200-row DataTable.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+T0 = time.perf_counter()
+
+
+def peak_mb() -> float:
+    # VmHWM is this process's own high-water mark; ru_maxrss would include the parent's
+    # memory at fork time, because Linux carries it across exec.
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows: no resource module; psutil is not a dependency
+        return float("nan")
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
+
+
+def bare() -> None:
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    class Bare(App):
+        def compose(self):
+            yield DataTable()
+
+        def on_mount(self):
+            t = self.query_one(DataTable)
+            t.add_columns("a", "b", "c")
+            for i in range(200):
+                t.add_row(str(i), "x" * 10, str(i * 7))
+            self.call_after_refresh(self.exit)
+
+    Bare().run(headless=True, size=(80, 24))
+
+
+def lkjip(db: str, mode: str) -> None:
+    from lkjip_tui.app import LkjipApp
+    from store.repository import Repository
+
+    repo = Repository(db)
+
+    class Bench(LkjipApp):
+        def on_mount(self):
+            super().on_mount()
+            if mode != self.DEFAULT_MODE:
+                self.switch_mode(mode)
+            # exit once the screen of ``mode`` has been painted
+            self.set_interval(0.005, self._cek)
+
+        def _cek(self):
+            if self.current_mode == mode and self.screen.is_mounted and not self.screen._dirty_regions:
+                self.call_after_refresh(self.exit)
+
+    Bench(repo).run(headless=True, size=(80, 24))
+    repo.close()
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "bare":
+        bare()
+    else:
+        lkjip(sys.argv[2], sys.argv[3])
+    print(f"{time.perf_counter() - T0:.4f} {peak_mb():.1f}")
