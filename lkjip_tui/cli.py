@@ -6,12 +6,15 @@ ends as one clear Indonesian line on stderr and exit status 2, never a traceback
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
 
+from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa
+from store.lock import Kunci, SedangDipakai
 from store.repository import Repository, TahunSudahAda
 from store.schema import SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
@@ -25,6 +28,10 @@ GAGAL = 2
 
 class Gagal(Exception):
     """A user-facing failure: printed as one line, exit status 2."""
+
+
+class GagalDipakai(Gagal):
+    """The database is held by another writer; the message says who."""
 
 
 def _parser() -> ArgumentParser:
@@ -57,12 +64,25 @@ def _parser() -> ArgumentParser:
 
     chk = sub.add_parser("check", parents=[db], help="periksa masalah data", description="Periksa masalah data; keluar dengan status 1 bila ada.")
     chk.add_argument("--tahun", type=int, metavar="YYYY", help="hanya tahun ini (bawaan: semua tahun)")
+
+    res = sub.add_parser("restore", parents=[db], help="pulihkan cadangan basis data",
+                         description="Pulihkan cadangan terbaru yang masih baik dari folder backup/ di samping basis data; "
+                                     "berkas lama disimpan dengan nama bertanda waktu, tidak dihapus.")
+    res.add_argument("--list", action="store_true", help="tampilkan daftar cadangan saja")
+    res.add_argument("--dari", metavar="BERKAS", help="pulihkan cadangan ini, bukan yang terbaru")
+
+    riw = sub.add_parser("riwayat", parents=[db], help="tampilkan riwayat perubahan data",
+                         description="Riwayat perubahan data (kapan, data apa, nilai lama dan baru), terbaru di atas.")
+    riw.add_argument("--tahun", type=int, metavar="YYYY", help="hanya perubahan data tahun ini")
+    riw.add_argument("--batas", type=int, default=50, metavar="N", help="paling banyak N entri (bawaan: 50; 0 = semua)")
     return p
 
 
 def _buka(path: Path, readonly: bool = False) -> Repository:
     try:
         return Repository(path, readonly=readonly)
+    except SedangDipakai as e:
+        raise GagalDipakai(str(e)) from None
     except (DatabaseRusak, SkemaTerlaluBaru) as e:
         raise Gagal(str(e)) from None
     except OSError as e:
@@ -143,10 +163,16 @@ def cmd_app(args) -> int:
         path = buat_demo(Path(tempfile.mkdtemp(prefix="lkjip-demo-")) / "demo.json")
     else:
         path = resolve_db(args.db)
-    repo = _buka(path, readonly=args.baca_saja)
+    peringatan = None
+    try:
+        repo = _buka(path, readonly=args.baca_saja)
+    except GagalDipakai as e:
+        # Another lkjip is writing: open read-only and tell the user who has it.
+        peringatan = str(e)
+        repo = _buka(path, readonly=True)
     from .app import LkjipApp  # imported late: textual is only needed for the app itself
 
-    app = LkjipApp(repo, tahun=args.tahun)
+    app = LkjipApp(repo, tahun=args.tahun, peringatan=peringatan)
     try:
         app.run()
     finally:
@@ -156,7 +182,64 @@ def cmd_app(args) -> int:
     return app.return_code or 0
 
 
-PERINTAH = {"import": cmd_import, "export": cmd_export, "check": cmd_check}
+def cmd_restore(args) -> int:
+    path = resolve_db(args.db)
+    if args.list:
+        daftar = backup.daftar_cadangan(path)
+        if not daftar:
+            raise Gagal(f"Belum ada cadangan untuk {path} (folder {backup.folder_backup(path)} kosong)")
+        for c in daftar:
+            status = "baik" if c.baik else f"RUSAK ({c.alasan})"
+            print(f"{c.waktu:%d-%m-%Y %H:%M}  {c.path}  {status}")
+        return 0
+    kunci = Kunci(path)
+    try:
+        kunci.ambil()
+    except SedangDipakai as e:
+        raise Gagal(e.pesan) from None
+    try:
+        sumber = None
+        if args.dari:
+            sumber = Path(args.dari)
+            if not sumber.is_file():
+                sumber = backup.folder_backup(path) / args.dari
+            if not sumber.is_file():
+                raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: lkjip restore --list --db {path}")
+            cek = [c for c in backup.daftar_cadangan(path) if c.path.resolve() == sumber.resolve()]
+            if cek and not cek[0].baik:
+                raise Gagal(f"Cadangan {sumber} rusak ({cek[0].alasan}); pilih yang lain dari: lkjip restore --list --db {path}")
+        try:
+            dipakai, lama = backup.pulihkan(path, sumber)
+        except FileNotFoundError:
+            raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
+        except OSError as e:
+            raise Gagal(f"Pemulihan {path} gagal: {e.strerror or e}") from None
+        audit.tambah_riwayat(path.with_name(f"{path.name}.riwayat.jsonl"),
+                             [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(), "keterangan": f"dipulihkan dari cadangan {dipakai.name}",
+                               "tahun": []}])  # history is kept across restores
+    finally:
+        kunci.lepas()
+    print(f"Basis data {path} dipulihkan dari cadangan {dipakai}.")
+    if lama:
+        print(f"Berkas sebelumnya disimpan sebagai {lama}.")
+    return 0
+
+
+def cmd_riwayat(args) -> int:
+    path = resolve_db(args.db)
+    if not path.exists():
+        raise Gagal(f"Basis data {path} tidak ada")
+    entri = audit.baca_riwayat(path, args.tahun, args.batas or None)
+    if not entri:
+        print("Belum ada riwayat perubahan" + (f" untuk tahun {args.tahun}." if args.tahun else "."))
+        return 0
+    for e in entri:
+        print("\n".join(audit.teks_entri(e)))
+    return 0
+
+
+PERINTAH = {"import": cmd_import, "export": cmd_export, "check": cmd_check, "restore": cmd_restore,
+            "riwayat": cmd_riwayat}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,8 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     except Gagal as e:
         print(f"lkjip: {e}", file=sys.stderr)
         return GAGAL
-    except (DatabaseRusak, SkemaTerlaluBaru, HanyaBaca) as e:
+    except (DatabaseRusak, SkemaTerlaluBaru, HanyaBaca, SedangDipakai) as e:
         print(f"lkjip: {e}", file=sys.stderr)
         return GAGAL
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `lkjip riwayat | head`: the reader left; not an error
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+        return 0

@@ -289,3 +289,8 @@ def bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:
 
 def tahun_akip(komponen: Sequence[KomponenAkip]) -> list[int]:
     return sorted({t for k in komponen for t in k.nilai})
+
+
+def jumlah_bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:
+    """Sum of the components' bobot (should be 100)."""
+    return sum((k.bobot for k in komponen), NOL)

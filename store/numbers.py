@@ -9,7 +9,7 @@ because Babel rounds half-even.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import cache
 
 from babel import Locale
@@ -19,6 +19,7 @@ LOCALE = "id_ID"
 KOSONG = "-"  # how an undefined value (target 0, nothing reported) is shown
 
 _MAX_DIGITS = 30  # far beyond any Rupiah amount; keeps Decimal work bounded
+_MAX_PANJANG = 100  # characters of digits and separators, leading zeros included
 
 
 class AngkaTidakSah(ValueError):
@@ -101,7 +102,8 @@ def parse_angka(teks: str | None) -> Decimal | None:
     else:
         bulat, pecahan = s, ""
 
-    if len(bulat) + len(pecahan) > _MAX_DIGITS:
+    # Leading zeros (0,000000000000001) cost nothing and are what format_bebas writes for tiny values.
+    if len((bulat + pecahan).lstrip("0")) > _MAX_DIGITS or len(s) > _MAX_PANJANG:
         raise AngkaTidakSah(asli, f"terlalu panjang (lebih dari {_MAX_DIGITS} angka)")
     try:
         nilai = Decimal(f"{bulat}.{pecahan}" if pecahan else bulat)
@@ -126,7 +128,11 @@ def bulatkan(nilai: Decimal | None, desimal: int = 2) -> Decimal | None:
     """Round half-up to ``desimal`` places, as the printed report does."""
     if nilai is None:
         return None
-    return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:
+        # quantize fails when the result needs more digits than the context holds (1e25 % at
+        # 2 places): give it enough, the rounding rule is unchanged.
+        ctx.prec = max(ctx.prec, nilai.adjusted() + desimal + 2)
+        return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
 
 
 def _pola(desimal: int) -> str:
@@ -166,8 +172,8 @@ def format_angka(nilai: Decimal | int | None, desimal: int = 2) -> str:
     for the plain patterns used, Python's own grouping is given Babel's symbols (~1 µs)."""
     if nilai is None:
         return KOSONG
-    pola, kuantum = _pola_babel(desimal)
-    d = Decimal(nilai).quantize(kuantum, rounding=ROUND_HALF_UP)
+    pola = _pola_babel(desimal)[0]
+    d = bulatkan(Decimal(nilai), desimal)
     tanda = _tanda()
     if tanda is None or not d.is_finite():
         return pola.apply(d, _locale())

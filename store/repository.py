@@ -1,12 +1,18 @@
 """The TinyDB-backed store of LKjIP data: several report years in one file.
 
 Each year's records are rows tagged with ``tahun`` and ordered by ``urut``. The screens
-change one record at a time (:meth:`Repository.simpan`), which writes that one row; an
-import replaces a whole year inside one transaction, so it lands whole or not at all.
+change one record at a time (:meth:`Repository.simpan`), which appends that one row to the
+journal (store/storage.py); an import replaces a whole year inside one transaction, so it
+lands whole or not at all.
+
+A writable Repository holds the database's lock (store/lock.py: a second writer gets
+:class:`SedangDipakai`), makes the day's backup, migrates an older schema after backing
+it up, and compacts the journal on open and close.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -18,8 +24,10 @@ from tinydb import TinyDB
 from . import codec
 from .models import (Indikator, Kegiatan, KomponenAkip, Laporan, Pegawai, Program, Sasaran,
                      Subkegiatan, Tujuan, UnitPegawai)
+from . import audit, backup
+from .lock import Kunci, SedangDipakai  # noqa: F401 - re-exported for callers
 from .schema import META, SKEMA, migrasi, versi_data
-from .storage import AtomicJSONStorage
+from .storage import AtomicJSONStorage, JurnalDB
 
 
 class MasihDipakai(Exception):
@@ -64,10 +72,22 @@ class Repository:
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = Path(path)
         self.readonly = readonly
-        self.db = TinyDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
-        self.storage: AtomicJSONStorage = self.db.storage
-        self._indeks: dict[tuple[str, int], dict[str, int]] = {}
-        self._siapkan_skema()
+        self._kunci: Kunci | None = None
+        if not readonly:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._kunci = Kunci(self.path)
+            self._kunci.ambil()  # raises SedangDipakai with who holds it
+        try:
+            self.db: TinyDB = JurnalDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
+            self.storage: AtomicJSONStorage = self.db.storage
+            self._indeks: dict[tuple[str, int], dict[str, int]] = {}
+            self._siapkan_skema()
+            if not readonly:
+                self._rapikan()
+        except BaseException:
+            if self._kunci:
+                self._kunci.lepas()
+            raise
 
     # ------------------------------------------------------------ lifecycle
     def _siapkan_skema(self) -> None:
@@ -81,11 +101,59 @@ class Repository:
         if self.readonly:
             self.storage._cache = baru  # migrated in memory only; the file stays as it was
         else:
+            if versi is not None and self.path.exists():
+                backup.cadangan_migrasi(self.path, versi)  # before the migrated file replaces it
+            self.storage.keterangan = None if versi is None else f"migrasi skema {versi} ke {SKEMA}"
             self.storage.write(baru)
         self.db.clear_cache()
 
+    def _rapikan(self) -> None:
+        """After a writable open: fold the journal into a fresh snapshot (so a crash-left
+        torn tail is gone before anything is appended), take the day's backup, and delete
+        temp files and stale journals that a crashed writer left (we hold the lock)."""
+        st = self.storage
+        st.potong_ekor()
+        if not self.path.exists():
+            st.kompaksi()  # a new database: the file must exist with its schema
+        elif st.isi_jurnal or st.jurnal_lain():
+            try:
+                st.kompaksi()
+            except OSError:
+                pass  # e.g. Windows refusing the replace: the journal still holds everything
+        sisa = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
+        sisa += [p for p in self.path.parent.glob(f"{self.path.name}.kunci.*.*") if not p.name.endswith(".ambil")
+                 and time.time() - p.stat().st_mtime > 60]  # a lock's temp file from a killed starter
+        for tmp in sisa:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+        try:
+            backup.cadangan_harian(self.path, self.path.read_bytes())
+        except OSError:
+            pass  # a backup failure (full disk, read-only folder) must not stop the work
+
+    def kompaksi(self) -> None:
+        """Fold the journal into the database file now (normally automatic)."""
+        self.storage.kompaksi()
+
     def close(self) -> None:
-        self.db.close()
+        if self._kunci is None or not self._kunci.dipegang:
+            return
+        try:
+            if self.storage.isi_jurnal:
+                try:
+                    self.storage.kompaksi()
+                    backup.cadangan_harian(self.path, self.path.read_bytes(), timpa=True)
+                except OSError:
+                    pass  # the journal keeps everything; the next open compacts
+        finally:
+            self.db.close()
+            self._kunci.lepas()
+
+    def riwayat(self, tahun: int | None = None, batas: int | None = None) -> list[dict]:
+        """The audit trail, newest first (see store/audit.py)."""
+        return audit.baca_riwayat(self.path, tahun, batas)
 
     def __enter__(self) -> Repository:
         return self
@@ -94,10 +162,13 @@ class Repository:
         self.close()
 
     @contextmanager
-    def transaksi(self):
-        """Everything inside reaches the disk as one atomic write, or nothing does."""
+    def transaksi(self, keterangan: str | None = None):
+        """Everything inside reaches the disk as one atomic write, or nothing does.
+        ``keterangan`` describes the change in the audit trail (e.g. "impor tahun 2021")."""
         try:
             with self.storage.transaction():
+                if keterangan and not self.storage.keterangan:
+                    self.storage.keterangan = keterangan
                 yield self
         except BaseException:
             self.db.clear_cache()
@@ -106,19 +177,24 @@ class Repository:
 
     # ------------------------------------------------------------ reading
     def tahun_tersedia(self) -> list[int]:
-        return sorted(int(d["tahun"]) for d in self.db.table(LAPORAN))
+        return sorted(int(d["tahun"]) for d in self._mentah(LAPORAN))
 
     def ada_tahun(self, tahun: int) -> bool:
         return tahun in self.tahun_tersedia()
 
+    def _mentah(self, tabel: str):
+        """The stored rows of a table, read-only. Straight from the storage's dict: wrapping
+        10,000 rows in TinyDB Documents costs a tenth of a second on every muat()."""
+        return (self.storage.read() or {}).get(tabel, {}).values()
+
     def _baris(self, tabel: str, tahun: int) -> list[dict]:
-        rows = [d for d in self.db.table(tabel) if d.get("tahun") == tahun]
+        rows = [d for d in self._mentah(tabel) if d.get("tahun") == tahun]
         rows.sort(key=lambda d: d.get("urut", 0))
         return rows
 
     def muat(self, tahun: int) -> Laporan:
         """The whole report year as typed records; KeyError when the year does not exist."""
-        kepala = next((d for d in self.db.table(LAPORAN) if d["tahun"] == tahun), None)
+        kepala = next((d for d in self._mentah(LAPORAN) if d["tahun"] == tahun), None)
         if kepala is None:
             raise KeyError(tahun)
         lap = Laporan(
@@ -152,7 +228,7 @@ class Repository:
 
     def simpan_laporan(self, lap: Laporan, ganti: bool = False) -> None:
         """Store a whole report year (an import). Refuses an existing year unless ``ganti``."""
-        with self.transaksi():
+        with self.transaksi(f"impor tahun {lap.tahun}" + (" (ganti)" if ganti else "")):
             if self.ada_tahun(lap.tahun):
                 if not ganti:
                     raise TahunSudahAda(lap.tahun)
@@ -190,7 +266,7 @@ class Repository:
         self._indeks.clear()
 
     def hapus_tahun(self, tahun: int) -> None:
-        with self.transaksi():
+        with self.transaksi(f"hapus tahun {tahun}"):
             self._hapus_tahun(tahun)
 
     def simpan_kepala(self, lap: Laporan) -> None:
@@ -207,7 +283,8 @@ class Repository:
         idx = self._indeks.get((tabel, tahun))
         if idx is None:
             kunci = "id" if tabel in ("tujuan", "sasaran", "indikator", "program") else "key"
-            idx = {d[kunci]: d.doc_id for d in self.db.table(tabel) if d.get("tahun") == tahun}
+            raw = (self.storage.read() or {}).get(tabel, {})
+            idx = {d[kunci]: int(i) for i, d in raw.items() if d.get("tahun") == tahun}
             self._indeks[(tabel, tahun)] = idx
         return idx
 
@@ -231,7 +308,7 @@ class Repository:
         else:
             if j.induk and induk is None:
                 raise ValueError(f"{j.tabel} baru membutuhkan induk")
-            urut = 1 + max((d.get("urut", 0) for d in tabel if d.get("tahun") == tahun), default=-1)
+            urut = 1 + max((d.get("urut", 0) for d in self._mentah(j.tabel) if d.get("tahun") == tahun), default=-1)
             idx[kunci] = tabel.insert({"tahun": tahun, "urut": urut, **doc})
 
     def hapus(self, tahun: int, obj) -> None:
@@ -246,7 +323,7 @@ class Repository:
                 raise MasihDipakai(f"Sasaran {kunci} masih memiliki indikator; hapus indikatornya dulu.")
             if any(d["sasaran"] == kunci for d in self._baris("program", tahun)):
                 raise MasihDipakai(f"Sasaran {kunci} masih memiliki program; pindahkan atau hapus programnya dulu.")
-        with self.transaksi():
+        with self.transaksi(f"hapus {j.tabel} {kunci} beserta isinya" if isinstance(obj, (Program, Kegiatan)) else None):
             if isinstance(obj, Program):
                 for k in obj.kegiatan:
                     self.hapus(tahun, k)

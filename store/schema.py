@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-SKEMA = 1
+SKEMA = 2
+# 1: all rows in one JSON file. 2: the same rows, but the file is a snapshot that a journal
+# beside it completes (store/storage.py); an older lkjip would silently miss the journal,
+# so it must refuse a version-2 file, which it does.
 META = "_meta"
 
 
@@ -58,4 +61,10 @@ def _dari_0(raw: dict) -> dict:
     return raw
 
 
+def _dari_1(raw: dict) -> dict:
+    # The rows are unchanged; version 2 only marks that a journal may complete the file.
+    return raw
+
+
 MIGRASI[0] = _dari_0
+MIGRASI[1] = _dari_1

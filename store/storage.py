@@ -1,36 +1,63 @@
-"""TinyDB storage that never leaves a half-written database behind.
+"""TinyDB storage that never loses a committed change and commits in milliseconds.
 
-TinyDB's own ``JSONStorage`` overwrites the file in place and uses the locale's encoding.
-This one always writes UTF-8 to a temporary file in the same folder, fsyncs it, replaces the
-database atomically (``os.replace``, atomic on Windows and POSIX) and then fsyncs the folder
-where the platform allows it. The parsed data is kept in memory, so reads cost nothing and
-TinyDB does not re-parse the file on every query.
+Layout beside the database ``lkjip.json``:
 
-``transaction()`` defers writes: everything inside it reaches the disk as one atomic
-replace, or not at all.
+- ``lkjip.json``: the *snapshot*, the whole TinyDB dict as UTF-8 JSON, plus a ``_jurnal``
+  entry naming its generation. It is only ever written whole: temp file, fsync,
+  ``os.replace``, folder fsync (:func:`tulis_atomik`).
+- ``lkjip.json.jurnal-<generasi>``: the *journal* (write-ahead log) of that snapshot. A
+  commit appends one line ``<length> <crc32> <json>`` holding the rows it set or removed
+  (absolute values, so replaying twice is harmless) and its audit entry, then fsyncs. That
+  is a few milliseconds instead of re-serialising megabytes.
+
+Opening reads the snapshot and replays the journal of the same generation; a torn last
+line (power cut mid-append) fails its length/checksum and is dropped, since its commit
+never returned. A bad line *followed by* good ones is real damage: :class:`DatabaseRusak`.
+*Compaction* writes a new snapshot under a new generation and deletes the old journal; a
+crash between the two leaves a journal whose generation no longer matches, which is
+ignored because the snapshot already holds it. Audit entries move from the journal to
+``lkjip.json.riwayat.jsonl`` before the snapshot is replaced (see :mod:`store.audit`).
+
+TinyDB funnels every write through ``Table._update_table``; :class:`JurnalTable` hands the
+updater a view that notes which rows it touches (and their old value, for rollback and the
+audit trail), so a commit knows exactly what changed without diffing 10,000 rows.
 """
 
 from __future__ import annotations
 
+import copy
+import getpass
 import json
 import os
+import secrets
 import tempfile
+import time
+import zlib
+from collections.abc import Callable, MutableMapping
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 ENCODING = "utf-8"
+KUNCI_JURNAL = "_jurnal"  # top-level key of the snapshot naming its generation; hidden from TinyDB
+BATAS_JURNAL = 1 << 20     # compact once the journal passes 1 MiB (or half the snapshot)
+RINGKAS_DI_ATAS = 50       # a commit touching more rows is audited as a summary, not row by row
+_TIADA = object()          # "row absent" (distinct from a row whose value is None)
 
 
 class DatabaseRusak(Exception):
-    """The database file exists but cannot be read as JSON; it is never overwritten."""
+    """The database file exists but cannot be read; it is never overwritten."""
 
     def __init__(self, path: Path, alasan: str):
         self.path = path
         self.alasan = alasan
-        super().__init__(f"Basis data {path} rusak dan tidak dapat dibaca ({alasan}).")
+        super().__init__(f"Basis data {path} rusak dan tidak dapat dibaca ({alasan}); pulihkan cadangan "
+                         f"terbaru dengan: lkjip restore --db {path}")
 
 
 class HanyaBaca(Exception):
@@ -56,6 +83,22 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+_fsync_data = getattr(os, "fdatasync", os.fsync)  # fdatasync skips the mtime flush where it exists
+
+
+def ganti_berkas(src: str | Path, dst: str | Path, percobaan: int = 8) -> None:
+    """``os.replace`` that waits out Windows' refusal to replace a file another process
+    (a read-only lkjip, an antivirus scan) holds open for a moment."""
+    for n in range(percobaan):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if n == percobaan - 1:
+                raise
+            time.sleep(0.02 * (2 ** n))
+
+
 def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
 
@@ -69,7 +112,7 @@ def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        ganti_berkas(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -80,12 +123,8 @@ def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True) -> None:
         fsync_folder(folder)
 
 
-def baca_json(path: Path) -> Any:
-    """Read a database file; raise :class:`DatabaseRusak` when it is not valid UTF-8 JSON."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        return None
+def parse_json_db(path: Path, raw: bytes) -> Any:
+    """Parse database bytes; raise :class:`DatabaseRusak` when not valid UTF-8 JSON."""
     if not raw.strip():
         return None
     try:
@@ -97,58 +136,375 @@ def baca_json(path: Path) -> Any:
         raise DatabaseRusak(Path(path), alasan) from None
 
 
+def baca_json(path: Path) -> Any:
+    """Read a database file; raise :class:`DatabaseRusak` when it is not valid UTF-8 JSON."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    return parse_json_db(path, raw)
+
+
+# ------------------------------------------------------------------ journal lines
+def baris_jurnal(rec: dict) -> bytes:
+    payload = json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
+    return b"%d %08x " % (len(payload), zlib.crc32(payload)) + payload + b"\n"
+
+
+def _urai_baris(line: bytes) -> dict | None:
+    """One journal line, or None when it fails its length/checksum (torn or damaged)."""
+    try:
+        panjang, crc, payload = line.split(b" ", 2)
+        if len(payload) != int(panjang) or zlib.crc32(payload) != int(crc, 16):
+            return None
+        rec = json.loads(payload.decode(ENCODING))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    return rec if isinstance(rec, dict) else None
+
+
+def baca_jurnal(path: Path) -> tuple[list[dict], bool, int]:
+    """The valid records of a journal, whether a torn tail was dropped, and the byte length
+    of the good part. A bad record followed by a good one cannot be a torn append: that is
+    damage, raised as DatabaseRusak."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return [], False, 0
+    recs: list[dict] = []
+    buruk: int | None = None
+    baik = 0
+    lines = raw.split(b"\n")
+    ekor = lines.pop()  # after the last newline: empty, or a torn append
+    for n, line in enumerate(lines, 1):
+        rec = _urai_baris(line)
+        if rec is None:
+            if buruk is None:
+                buruk = n
+            continue
+        if buruk is not None:
+            raise DatabaseRusak(Path(path), f"jurnal rusak di baris {buruk}")
+        recs.append(rec)
+        baik += len(line) + 1
+    return recs, bool(ekor) or buruk is not None, baik
+
+
+def terapkan(tables: dict, ops: list) -> None:
+    """Replay one commit's row operations onto the raw TinyDB dict."""
+    for op in ops:
+        if op[0] == "s":
+            tables.setdefault(op[1], {})[op[2]] = op[3]
+        elif op[0] == "h":
+            tables.get(op[1], {}).pop(op[2], None)
+
+
+# ------------------------------------------------------------------ storage
 class AtomicJSONStorage(Storage):
+    """Snapshot + journal storage (see the module docstring)."""
+
     def __init__(self, path: str | os.PathLike, readonly: bool = False, **_: Any):
         self.path = Path(path)
         self.readonly = readonly
         self._cache: dict | None = None
-        self._depth = 0  # nesting of transaction()
-        self._dirty = False
+        self._gen: str | None = None
+        self._seq = 0
+        self._jurnal_bytes = 0
+        self._snapshot_bytes = 0
+        self._riwayat: list[dict] = []   # audit entries in the current journal, not yet in the .jsonl
+        self.ekor_robek = False          # a torn journal tail was dropped on the last read
+        self._depth = 0
+        self._sentuh: dict[tuple[str, str], Any] = {}  # (table, doc id) → value before the transaction
+        self._penuh = False              # a whole-dict write() happened inside the transaction
+        self.keterangan: str | None = None  # what the current transaction is, for the audit trail
+        try:
+            self.pengguna = getpass.getuser()
+        except Exception:  # noqa: BLE001 - no user name on some Windows setups
+            self.pengguna = ""
         if not readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
 
-    def read(self) -> dict | None:
+    # ---------------------------------------------------------- paths
+    def jurnal_path(self, gen: str | None = None) -> Path:
+        return self.path.with_name(f"{self.path.name}.jurnal-{gen or self._gen or 'awal'}")
+
+    def jurnal_lain(self) -> list[Path]:
+        """Journals of other generations: already compacted, left behind by a crash."""
+        sekarang = self.jurnal_path()
+        return [p for p in self.path.parent.glob(f"{self.path.name}.jurnal-*") if p != sekarang]
+
+    @property
+    def riwayat_path(self) -> Path:
+        return self.path.with_name(f"{self.path.name}.riwayat.jsonl")
+
+    @property
+    def isi_jurnal(self) -> int:
+        return self._jurnal_bytes
+
+    # ---------------------------------------------------------- reading
+    def read(self) -> dict:
         if self._cache is None:
-            data = baca_json(self.path)
-            if data is not None and not isinstance(data, dict):
-                raise DatabaseRusak(self.path, "isi bukan objek JSON")
-            self._cache = data
+            self._muat()
         return self._cache
 
+    def _muat(self) -> None:
+        for _ in range(20):
+            try:
+                st1 = os.stat(self.path)
+            except FileNotFoundError:
+                st1 = None
+            try:
+                raw = self.path.read_bytes() if st1 else b""
+            except FileNotFoundError:
+                continue  # replaced between stat and read
+            data = parse_json_db(self.path, raw)
+            if data is not None and not isinstance(data, dict):
+                raise DatabaseRusak(self.path, "isi bukan objek JSON")
+            data = data or {}
+            meta = data.pop(KUNCI_JURNAL, None)
+            gen = None
+            if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
+                gen = meta["1"].get("generasi")
+            recs, robek, baik = baca_jurnal(self.jurnal_path(gen)) if gen else ([], False, 0)
+            # A writer may have compacted between our two reads: then the journal we read
+            # may already be gone. Same snapshot before and after means a consistent pair.
+            try:
+                st2 = os.stat(self.path)
+            except FileNotFoundError:
+                st2 = None
+            if (st1 and (st1.st_mtime_ns, st1.st_size, st1.st_ino)) != (st2 and (st2.st_mtime_ns, st2.st_size, st2.st_ino)):
+                continue
+            break
+        else:  # pragma: no cover - a writer compacting 20 times in a row
+            raise DatabaseRusak(self.path, "berkas terus berubah saat dibaca")
+        for rec in recs:
+            terapkan(data, rec.get("ops", []))
+        self._cache = data
+        self._gen = gen
+        self._seq = max((int(r.get("seq", 0)) for r in recs), default=0)
+        self._riwayat = [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if r.get("riwayat")]
+        self._snapshot_bytes = len(raw)
+        self._jurnal_bytes = baik
+        self.ekor_robek = robek
+
+    # ---------------------------------------------------------- writing
     def write(self, data: dict) -> None:
+        """A whole-dict write (migration, TinyDB's drop_table): becomes a compaction."""
         if self.readonly:
             raise HanyaBaca(self.path)
         self._cache = data
         if self._depth:
-            self._dirty = True
+            self._penuh = True
             return
-        self._flush()
+        from .audit import entri_riwayat
+        ket, self.keterangan = self.keterangan, None
+        self.kompaksi(tambahan=[entri_riwayat([], ket, self.pengguna)] if ket else [])
 
-    def _flush(self) -> None:
-        try:
-            payload = json.dumps(self._cache, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
-            tulis_atomik(self.path, payload)
-        except BaseException:
-            # Memory may now be ahead of the disk: forget it and re-read the truth next time.
-            self._cache = None
-            raise
+    def catat(self, tabel: str, kunci: str, salin: bool = True) -> None:
+        """Called before a row is read for change, set or removed: remember its old value once.
+        Only a row handed out for change (TinyDB updates rows in place) needs a copy; a row
+        that is removed or replaced keeps its old object untouched."""
+        if self.readonly:
+            raise HanyaBaca(self.path)
+        k = (tabel, kunci)
+        if k not in self._sentuh:
+            lama = self._cache.get(tabel, {}).get(kunci, _TIADA)
+            self._sentuh[k] = copy.deepcopy(lama) if salin and lama is not _TIADA else lama
 
     @contextmanager
     def transaction(self):
-        """All writes inside reach the disk in one atomic replace at the end, or not at all."""
+        """All writes inside reach the disk as one journal record at the end, or not at all."""
+        if self._cache is None:
+            self._muat()
         self._depth += 1
         try:
             yield self
         except BaseException:
             self._depth -= 1
             if self._depth == 0:
-                self._cache = None
-                self._dirty = False
+                self._kembalikan()
             raise
         self._depth -= 1
-        if self._depth == 0 and self._dirty:
-            self._dirty = False
-            self._flush()
+        if self._depth == 0:
+            try:
+                self._commit()
+            except BaseException:
+                self._kembalikan()
+                raise
+
+    def _kembalikan(self) -> None:
+        """Undo the uncommitted changes in memory."""
+        if self._penuh:
+            self._cache = None  # a whole-dict write cannot be undone row by row: re-read the truth
+        else:
+            for (tabel, kunci), lama in self._sentuh.items():
+                t = self._cache.setdefault(tabel, {})
+                if lama is _TIADA:
+                    t.pop(kunci, None)
+                else:
+                    t[kunci] = lama
+        self._sentuh = {}
+        self._penuh = False
+        self.keterangan = None
+
+    def _commit(self) -> None:
+        ops, ubah = [], []
+        for (tabel, kunci), lama in self._sentuh.items():
+            baru = self._cache.get(tabel, {}).get(kunci, _TIADA)
+            if baru is _TIADA and lama is _TIADA or baru == lama:
+                continue
+            ops.append(["h", tabel, kunci] if baru is _TIADA else ["s", tabel, kunci, baru])
+            ubah.append((tabel, lama, baru))
+        from .audit import entri_riwayat  # late: audit imports nothing of ours at import time
+        entri = entri_riwayat(ubah, self.keterangan, self.pengguna) if (ubah or self._penuh) else None
+        if self._penuh:
+            self._sentuh, self._penuh, self.keterangan = {}, False, None
+            self.kompaksi(tambahan=[entri] if entri else [])
+            return
+        if not ops:
+            self._sentuh, self.keterangan = {}, None
+            return
+        rec = {"seq": self._seq + 1, "ops": ops, "riwayat": entri}
+        line = baris_jurnal(rec)
+        path = self.jurnal_path()
+        baru_dibuat = self._jurnal_bytes == 0 and not path.exists()
+        with open(path, "ab") as f:
+            awal = f.tell()
+            try:
+                f.write(line)
+                f.flush()
+                _fsync_data(f.fileno())
+            except BaseException:
+                # Disk full or I/O error mid-append: cut the partial line off, or the next
+                # commit would follow garbage and the journal would read as damaged.
+                try:
+                    f.truncate(awal)
+                    f.flush()
+                except OSError:
+                    pass
+                raise
+        if baru_dibuat:
+            fsync_folder(self.path.parent)  # the new journal's name must survive a power cut too
+        # Committed: from here on nothing may undo it.
+        self._seq += 1
+        self._jurnal_bytes += len(line)
+        self._riwayat.append(dict(entri, gen=self._gen, seq=self._seq))
+        self._sentuh, self.keterangan = {}, None
+        if self._jurnal_bytes > max(BATAS_JURNAL, self._snapshot_bytes // 2):
+            try:
+                self.kompaksi()
+            except OSError:
+                pass  # the journal still holds everything; compaction is retried later
+
+    def kompaksi(self, tambahan: list[dict] | None = None) -> None:
+        """Write the whole state as a new snapshot generation and drop the old journal."""
+        if self.readonly:
+            raise HanyaBaca(self.path)
+        from .audit import tambah_riwayat
+        if self._cache is None:
+            self._muat()
+        # 1. audit entries first: if we crash after this, they are deduplicated next time.
+        tambah_riwayat(self.riwayat_path, self._riwayat + list(tambahan or []))
+        lama = self.jurnal_path() if self._gen else None
+        gen = secrets.token_hex(4)
+        data = dict(self._cache)
+        data[KUNCI_JURNAL] = {"1": {"generasi": gen, "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
+        # 2. the commit point of a compaction.
+        tulis_atomik(self.path, payload)
+        self._gen, self._seq, self._jurnal_bytes, self._riwayat = gen, 0, 0, []
+        self._snapshot_bytes = len(payload)
+        self.ekor_robek = False
+        # 3. the old journal is now stale; a failed delete (Windows, file open) is harmless.
+        for p in ([lama] if lama else []) + self.jurnal_lain():
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+    def potong_ekor(self) -> None:
+        """Cut a torn last line (left by a crash) off the journal before anything is appended."""
+        if self.readonly or not self.ekor_robek or not self._gen:
+            return
+        with open(self.jurnal_path(), "r+b") as f:
+            f.truncate(self._jurnal_bytes)
+            f.flush()
+            os.fsync(f.fileno())
+        self.ekor_robek = False
+
+    def riwayat_tertunda(self) -> list[dict]:
+        return list(self._riwayat)
 
     def close(self) -> None:
         pass
+
+
+# ------------------------------------------------------------------ TinyDB glue
+class _Pandang(MutableMapping):
+    """The int-keyed table TinyDB's updaters expect, over the raw str-keyed dict, noting
+    every row an updater reads for change, sets or removes."""
+
+    __slots__ = ("_raw", "_catat")  # noqa: RUF023
+
+    def __init__(self, raw: dict, catat: Callable[[str], None]):
+        self._raw = raw
+        self._catat = catat
+
+    def __getitem__(self, k):
+        s = str(k)
+        if s in self._raw:
+            self._catat(s)  # before TinyDB mutates the row in place
+        return self._raw[s]
+
+    def __setitem__(self, k, v):
+        s = str(k)
+        self._catat(s, False)
+        self._raw[s] = v
+
+    def __delitem__(self, k):
+        s = str(k)
+        self._catat(s, False)
+        del self._raw[s]
+
+    _TANPA = object()
+
+    def pop(self, k, default=_TANPA):
+        s = str(k)
+        if s not in self._raw:
+            if default is _Pandang._TANPA:
+                raise KeyError(k)
+            return default
+        self._catat(s, False)
+        return self._raw.pop(s)
+
+    def __contains__(self, k):
+        return str(k) in self._raw
+
+    def __iter__(self):
+        return (int(k) for k in list(self._raw))
+
+    def __len__(self):
+        return len(self._raw)
+
+    def keys(self):
+        return [int(k) for k in self._raw]
+
+    def clear(self):
+        for s in list(self._raw):
+            self._catat(s, False)
+        self._raw.clear()
+
+
+class JurnalTable(Table):
+    def _update_table(self, updater: Callable[[dict], None]) -> None:
+        st = self._storage
+        if getattr(st, "readonly", False):
+            raise HanyaBaca(st.path)
+        tables = st.read()
+        raw = tables.setdefault(self.name, {})
+        with st.transaction():
+            updater(_Pandang(raw, lambda k, salin=True: st.catat(self.name, k, salin)))
+        self.clear_cache()
+
+
+class JurnalDB(TinyDB):
+    table_class = JurnalTable

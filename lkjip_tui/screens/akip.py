@@ -1,17 +1,342 @@
-"""Evaluasi AKIP (not built yet: its own work item)."""
+"""Evaluasi AKIP (Tabel 3.1): components × years, with the total and grade per year.
+
+Every keystroke in a nilai or bobot recalculates the year's total (``calc.nilai_akip``) and
+grade (``calc.grade_akip``) on screen before the value is saved; Enter or Tab saves it. A
+nilai above its bobot, and a total bobot other than 100, are flagged but not refused.
+"""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from decimal import Decimal
+
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Static
 
+from store import calc
+from store.models import KomponenAkip
+from store.numbers import AngkaTidakSah, format_angka, format_bebas, parse_angka
+
+from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom
+from ..widgets.formulir import Formulir, Isian
 from .base import LayarDasar
+from .konfirmasi import KonfirmasiScreen
+
+JUMLAH, GRADE = "__jumlah", "__grade"
+SERATUS = Decimal(100)
+KOSONG_DB = ("Basis data kosong: belum ada tahun laporan. Buka F8 Atur untuk membuat tahun baru, "
+             "atau impor data dengan perintah: lkjip import FILE")
+
+
+def _wajib_teks(v) -> str | None:
+    return None if v else "nama komponen wajib diisi"
+
+
+def _bobot_sah(v) -> str | None:
+    if v is None:
+        return "bobot wajib diisi"
+    if v < 0:
+        return "bobot tidak boleh negatif"
+    return None
+
+
+def _nilai_sah(v) -> str | None:
+    return "nilai tidak boleh negatif" if v is not None and v < 0 else None
+
+
+def _baca(teks: str) -> Decimal | None:
+    try:
+        return parse_angka(teks)
+    except AngkaTidakSah:
+        return None
+
+
+def _periksa_bobot_form(teks: str) -> str | None:
+    try:
+        return _bobot_sah(parse_angka(teks))
+    except AngkaTidakSah as e:
+        return e.alasan
+
+
+def redup(teks: str = "-") -> Text:
+    return Text(teks, style="dim")
 
 
 class AkipScreen(LayarDasar):
     MODE = "akip"
     JUDUL = "Evaluasi AKIP"
+    BANTUAN = ("Nilai evaluasi AKIP per komponen dan tahun (Tabel 3.1). Ketik nilai atau bobot; "
+               "jumlah dan grade tiap tahun dihitung langsung. Kosong berarti belum dinilai. "
+               "Nilai di atas bobot ditandai '!'; jumlah bobot harus 100. Untuk mengganti nama "
+               "komponen tekan Enter di kolom Komponen. 'a' menambah komponen, 'd'/Delete menghapus.")
+    BINDINGS = [
+        Binding("a", "tambah", "Tambah", id="tambah", priority=True),
+        Binding("d,delete", "hapus", "Hapus", id="hapus", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tahun_kolom: list[int] = []
 
     def isi(self) -> ComposeResult:
-        yield Static(Text("Layar ini belum tersedia."), classes="kosong")
+        yield Static(id="ringkas-akip", classes="ringkas")
+        yield Static(id="peringatan-akip", classes="ringkas")
+        yield Static(id="petunjuk-akip", classes="ringkas")
+
+    # ------------------------------------------------------------ layout
+    def _tahun(self) -> list[int]:
+        lap = self.lap
+        return sorted(set(calc.tahun_akip(lap.evaluasi_akip)) | {lap.tahun - 1, lap.tahun})
+
+    def _kolom(self, tahun: list[int]) -> list[Kolom]:
+        return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, periksa=_wajib_teks),
+                Kolom("bobot", "Bobot", 6, ANGKA, periksa=_bobot_sah),
+                *[Kolom(f"t{t}", str(t), 8, ANGKA, periksa=_nilai_sah) for t in tahun]]
+
+    @property
+    def grid(self) -> EditGrid | None:
+        hasil = self.query("#grid-akip")
+        return hasil.first(EditGrid) if hasil else None
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("tambah", "hapus"):
+            g = self.grid
+            return not (g is not None and g.sedang_edit)
+        return True
+
+    def segarkan(self) -> None:
+        lap = self.lap
+        self.set_class(lap is None, "-kosong")
+        if lap is None:
+            if self.grid is not None:
+                self.grid.remove()
+                self._tahun_kolom = []
+            self.query_one("#ringkas-akip", Static).update(Text(KOSONG_DB))
+            self.query_one("#peringatan-akip", Static).update("")
+            self.query_one("#petunjuk-akip", Static).update("")
+            return
+        tahun = self._tahun()
+        if self.grid is None or tahun != self._tahun_kolom:
+            # the year columns follow the data: rebuild the grid when they change
+            self._tahun_kolom = tahun
+            lama = self.grid
+            grid = EditGrid(self._kolom(tahun), tampil=self._tampil, mentah=self._mentah,
+                            bisa_edit=self._bisa_edit, id="grid-akip", hanya_baca=self.app.hanya_baca)
+            if lama is not None:
+                lama.remove()
+            self.mount(grid, before=self.query_one("#peringatan-akip"))
+            self.call_after_refresh(self._isi_grid)
+        else:
+            self._isi_grid()
+
+    def _isi_grid(self) -> None:
+        grid = self.grid
+        if grid is None or self.lap is None:
+            return
+        grid.isi([k.key for k in self.lap.evaluasi_akip] + [JUMLAH, GRADE])
+        self._perbarui_ringkas()
+        if self.app.focused is None and self.app.screen is self:
+            grid.tabel.focus()
+
+    # ------------------------------------------------------------ cells
+    def _komponen(self, baris: str) -> KomponenAkip | None:
+        return next((k for k in self.lap.evaluasi_akip if k.key == baris), None)
+
+    def _tampil(self, baris: str, kolom: str):
+        komponen = self.lap.evaluasi_akip
+        if baris in (JUMLAH, GRADE):
+            if kolom == "nama":
+                return Text("Jumlah" if baris == JUMLAH else "Grade", style="bold")
+            if kolom == "bobot":
+                if baris == GRADE:
+                    return ""
+                total = calc.jumlah_bobot_akip(komponen)
+                return Text(format_bebas(total) + ("!" if total != SERATUS else ""),
+                            style="bold red" if total != SERATUS else "bold")
+            nilai = calc.nilai_akip(komponen, int(kolom[1:]))
+            if baris == JUMLAH:
+                return redup() if nilai is None else Text(format_angka(nilai, 2), style="bold")
+            grade = calc.grade_akip(nilai)
+            return redup() if nilai is None else Text(grade, style="bold")
+        k = self._komponen(baris)
+        if k is None:
+            return ""
+        if kolom == "nama":
+            return Text(k.nama, no_wrap=True, overflow="ellipsis")
+        if kolom == "bobot":
+            return Text(format_bebas(k.bobot))
+        v = k.nilai.get(int(kolom[1:]))
+        if v is None:
+            return redup()
+        if v > k.bobot:
+            return Text(format_angka(v, 2) + "!", style="bold red")
+        return Text(format_angka(v, 2))
+
+    def _mentah(self, baris: str, kolom: str) -> str:
+        k = self._komponen(baris)
+        if k is None:
+            return ""
+        if kolom == "nama":
+            return k.nama
+        if kolom == "bobot":
+            return format_bebas(k.bobot)
+        v = k.nilai.get(int(kolom[1:]))
+        return "" if v is None else format_bebas(v)
+
+    def _bisa_edit(self, baris: str, kolom: str) -> bool:
+        return baris not in (JUMLAH, GRADE)
+
+    # ------------------------------------------------------------ live figures
+    @contextmanager
+    def _sementara(self, k: KomponenAkip, kolom: str, nilai):
+        if kolom == "nama":
+            lama = k.nama
+            k.nama = nilai
+            try:
+                yield
+            finally:
+                k.nama = lama
+            return
+        if kolom == "bobot":
+            lama = k.bobot
+            k.bobot = nilai
+            try:
+                yield
+            finally:
+                k.bobot = lama
+            return
+        t = int(kolom[1:])
+        ada, lama = t in k.nilai, k.nilai.get(t)
+        k.nilai[t] = nilai
+        try:
+            yield
+        finally:
+            if ada:
+                k.nilai[t] = lama
+            else:
+                k.nilai.pop(t, None)
+
+    def _segarkan_baris(self, k: KomponenAkip) -> None:
+        self.grid.segarkan([k.key, JUMLAH, GRADE])
+        self._perbarui_ringkas()
+
+    def _perbarui_ringkas(self) -> None:
+        lap = self.lap
+        komponen = lap.evaluasi_akip
+        teks = Text("Nilai AKIP", style="bold")
+        for t in self._tahun_kolom:
+            n = calc.nilai_akip(komponen, t)
+            teks.append(f"  {t}: ")
+            teks.append(f"{format_angka(n, 2)} {calc.grade_akip(n) if n is not None else ''}".rstrip(),
+                        style="bold" if n is not None else "dim")
+        self.query_one("#ringkas-akip", Static).update(teks)
+        peringatan = []
+        total = calc.jumlah_bobot_akip(komponen)
+        if komponen and total != SERATUS:
+            peringatan.append(f"⚠ Jumlah bobot {format_bebas(total)}, seharusnya 100.")
+        for k in komponen:
+            for t in self._tahun_kolom:
+                v = k.nilai.get(t)
+                if v is not None and v > k.bobot:
+                    peringatan.append(f"⚠ {k.nama} {t}: nilai {format_bebas(v)} melebihi bobot {format_bebas(k.bobot)}.")
+        if not komponen:
+            peringatan.append("Belum ada komponen. Tekan 'a' untuk menambah komponen penilaian.")
+        w = Text("\n".join(peringatan[:3]) + (f"\n… dan {len(peringatan) - 3} lagi" if len(peringatan) > 3 else ""),
+                 style="bold red" if komponen else "")
+        self.query_one("#peringatan-akip", Static).update(w)
+        if self.app.hanya_baca:
+            self.query_one("#petunjuk-akip", Static).update(
+                Text("HANYA-BACA: data tidak dapat diubah.", style="bold"))
+        else:
+            self.query_one("#petunjuk-akip", Static).update(
+                Text("Ketik nilai; Enter/Tab simpan · a: tambah komponen · d: hapus komponen", style="dim"))
+
+    @on(EditGrid.Pratinjau)
+    def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
+        k = self._komponen(event.baris)
+        if k is None:
+            return
+        if event.galat is not None or event.batal:
+            self._segarkan_baris(k)
+            return
+        with self._sementara(k, event.kolom, event.nilai):
+            self._segarkan_baris(k)
+
+    @on(EditGrid.Simpan)
+    def _simpan(self, event: EditGrid.Simpan) -> None:
+        k = self._komponen(event.baris)
+        if k is None:
+            return
+        kolom, nilai = event.kolom, event.nilai
+
+        def mutasi() -> None:
+            if kolom == "nama":
+                k.nama = nilai
+            elif kolom == "bobot":
+                k.bobot = nilai
+            else:
+                k.nilai[int(kolom[1:])] = nilai
+
+        apa = {"nama": "nama", "bobot": "bobot"}.get(kolom, f"nilai {kolom[1:]}")
+        self.app.ubah(k, mutasi, f"{apa} AKIP {k.nama}")
+        self._segarkan_baris(k)
+
+    def on_key(self, event) -> None:
+        # A number typed on the total or grade row must not vanish silently.
+        g = self.grid
+        if g is None or not (event.character and event.character.isdigit()):
+            return
+        if self.focused is g.tabel and not g.sedang_edit:
+            sel = g.cell_terpilih()
+            if sel and sel[0] in (JUMLAH, GRADE):
+                self.notify("Jumlah dan grade dihitung otomatis dari nilai komponen.")
+
+    # ------------------------------------------------------------ add / delete
+    def _boleh_ubah(self) -> bool:
+        if self.lap is None:
+            self.notify(KOSONG_DB, severity="warning", timeout=8)
+            return False
+        if self.app.hanya_baca:
+            self.app.bell()
+            self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
+            return False
+        return True
+
+    def action_tambah(self) -> None:
+        if not self._boleh_ubah():
+            return
+        sisa = SERATUS - calc.jumlah_bobot_akip(self.lap.evaluasi_akip)
+        isian = [
+            Isian("nama", "Komponen", "", wajib=True, petunjuk="mis. Perencanaan Kinerja"),
+            Isian("bobot", "Bobot", format_bebas(sisa) if sisa > 0 else "", wajib=True,
+                  periksa=_periksa_bobot_form, petunjuk="mis. 30"),
+        ]
+
+        def buat(v: dict[str, str]) -> KomponenAkip:
+            return KomponenAkip(v["nama"].strip(), _baca(v["bobot"]))
+
+        def selesai(baru: KomponenAkip | None) -> None:
+            if baru is not None and self.app.tambah(baru, self.lap.evaluasi_akip,
+                                                   keterangan=f"tambah komponen AKIP {baru.nama}"):
+                self.segarkan()
+
+        self.app.push_screen(Formulir("Komponen AKIP baru", isian, buat), selesai)
+
+    def action_hapus(self) -> None:
+        if not self._boleh_ubah():
+            return
+        sel = self.grid.cell_terpilih() if self.grid else None
+        k = self._komponen(sel[0]) if sel else None
+        if k is None:
+            self.notify("Pilih baris komponen yang akan dihapus.")
+            return
+
+        def jawab(ya: bool | None) -> None:
+            if ya and self.app.hapus(k, self.lap.evaluasi_akip, keterangan=f"hapus komponen AKIP {k.nama}"):
+                self.notify(f"Komponen {k.nama} dihapus. ctrl+z untuk mengurungkan.", markup=False)
+                self.segarkan()
+
+        self.app.push_screen(KonfirmasiScreen(f"Hapus komponen AKIP \"{k.nama}\" beserta semua nilainya?"), jawab)

@@ -1,17 +1,300 @@
-"""Beranda (not built yet: its own work item)."""
+"""Beranda: the first screen — how the open year stands, at a glance, read-only.
+
+A fixed summary (unit, year, capaian organisasi, serapan, what is still missing) over a
+scrolling list: capaian per sasaran and indikator with bars and a trend over the Renstra
+years, serapan per program, and the entries still missing up to the running quarter.
+
+Built cheaply: the lists are Rich tables inside a few ``Static`` widgets, so a city-sized
+year (hundreds of indicators and programs) does not create thousands of widgets.
+Every figure comes from ``store.calc``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from store import calc
+from store.models import BULAN, TRIWULAN, Indikator, Laporan
+from store.numbers import format_angka, format_rupiah
+
+from ..widgets.bar import bar_teks
+from ..widgets.tren import tren_teks
 from .base import LayarDasar
 
+BATAS_DAFTAR = 60  # missing entries listed; the rest is counted
+PREDIKAT_PENDEK = {"Tidak Tercapai": "Tdk tercapai", "Tercapai sesuai target": "Sesuai target",
+                   "Melebihi target": "Melebihi"}
 
+
+# ---------------------------------------------------------------- what is missing
+def kuartal_berjalan(tahun: int, hari_ini: date | None = None) -> int:
+    """Quarters of ``tahun`` expected to be filled by ``hari_ini``: 4 for a past year, 0 for
+    a future one, the running quarter (1..4) for the current year."""
+    hari_ini = hari_ini or date.today()
+    if tahun < hari_ini.year:
+        return 4
+    if tahun > hari_ini.year:
+        return 0
+    return (hari_ini.month - 1) // 3 + 1
+
+
+@dataclass(frozen=True)
+class Kurang:
+    jenis: str   # "indikator" | "subkegiatan"
+    lokasi: str
+    pesan: str
+
+
+def belum_diisi(lap: Laporan, kuartal: int) -> list[Kurang]:
+    """Entries still missing up to quarter ``kuartal`` (1..4): quarterly realisasi of
+    indicators where the quarter has a target, and subkegiatan realisasi (monthly where the
+    subkegiatan is tracked monthly, else the year's figure)."""
+    hasil: list[Kurang] = []
+    if kuartal <= 0:
+        return hasil
+    t = lap.tahun
+    for ind in lap.indikator:
+        tw = ind.triwulan.get(t) or []
+        kosong = [TRIWULAN[n] for n, q in enumerate(tw[:kuartal]) if q.target is not None and q.realisasi is None]
+        if kosong:
+            hasil.append(Kurang("indikator", f"{ind.id} {ind.uraian}", f"realisasi TW {', '.join(kosong)}"))
+        elif (kuartal == 4 and ind.target.get(t) is not None and not any(q.target is not None for q in tw)
+              and calc.realisasi_tahun(ind, t) is None):
+            hasil.append(Kurang("indikator", f"{ind.id} {ind.uraian}", f"realisasi tahun {t}"))
+    batas = 3 * kuartal
+    for p, _k, s in lap.semua_subkegiatan():
+        if s.realisasi_bulanan:
+            bulan = [BULAN[b - 1] for b in range(1, batas + 1) if s.realisasi_bulanan.get(b) is None]
+            if bulan:
+                hasil.append(Kurang("subkegiatan", f"{p.id} {s.nama}", f"realisasi {', '.join(bulan)}"))
+        elif calc.realisasi_sub(s) is None and s.pagu:
+            hasil.append(Kurang("subkegiatan", f"{p.id} {s.nama}", "realisasi belum diisi"))
+    return hasil
+
+
+def tahun_tren(lap: Laporan) -> list[int]:
+    r = lap.renstra
+    tahun = set(r.tahun_target) if r.tahun_target else set(range(r.mulai, r.akhir + 1))
+    return sorted(tahun | {lap.tahun})
+
+
+def tren_indikator(ind: Indikator, tahun: list[int]):
+    return [calc.realisasi_tahun(ind, t) for t in tahun]
+
+
+def _kosong(teks: str = "-") -> Text:
+    return Text(teks, style="dim")
+
+
+# ---------------------------------------------------------------- the screen
 class BerandaScreen(LayarDasar):
     MODE = "beranda"
     JUDUL = "Beranda"
+    BANTUAN = ("Ringkasan tahun laporan yang terbuka; layar ini hanya untuk dibaca. Capaian dan serapan "
+               "dihitung dari data yang sudah diisi. Batang: penuh = 100 %, ▶ di ujung = di atas 100 %, "
+               "░ kosong = belum dapat dihitung. Tren: realisasi indikator tiap tahun Renstra "
+               "(· = belum ada). 'Belum diisi' memuat isian yang diharapkan sampai triwulan berjalan. "
+               "I, A, B melompat ke bagian Capaian, Anggaran, Belum diisi; ↑ ↓ PgUp PgDn menggulir.")
+    BINDINGS = [
+        Binding("i", "ke('#b-capaian')", "Capaian", id="ke-capaian"),
+        Binding("a", "ke('#b-anggaran')", "Anggaran", id="ke-anggaran"),
+        Binding("b", "ke('#b-kurang')", "Belum diisi", id="ke-kurang"),
+        Binding("n", "tahun_baru", "Buat tahun", id="tahun-baru"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sudah_tawar = False
 
     def isi(self) -> ComposeResult:
-        yield Static(Text("Layar ini belum tersedia."), classes="kosong")
+        yield Static(id="b-ringkas", classes="ringkas")
+        with VerticalScroll(id="b-daftar"):
+            yield Static(id="b-capaian")
+            yield Static(id="b-anggaran")
+            yield Static(id="b-kurang")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#b-daftar").focus()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        ada = self.app.lap is not None
+        if action == "tahun_baru":
+            return not ada and not self.app.hanya_baca
+        if action == "ke":
+            return ada
+        return True
+
+    # ------------------------------------------------------------ actions
+    def action_ke(self, selector: str) -> None:
+        daftar = self.query_one("#b-daftar", VerticalScroll)
+        daftar.scroll_to_widget(self.query_one(selector), top=True, animate=False)
+
+    def action_tahun_baru(self) -> None:
+        from .pengaturan import TahunBaruScreen, buat_tahun
+
+        if self.app.hanya_baca:
+            self.notify("Basis data dibuka hanya-baca; tahun baru tidak dapat dibuat.", severity="warning")
+            return
+
+        def selesai(hasil) -> None:
+            if hasil is not None:
+                buat_tahun(self.app, hasil)
+
+        self.app.push_screen(TahunBaruScreen(self.app), selesai)
+
+    # ------------------------------------------------------------ drawing
+    def segarkan(self) -> None:
+        self.refresh_bindings()
+        lap = self.app.lap
+        if lap is None:
+            self._kosong()
+            return
+        d = lap.pengaturan.desimal
+        kuartal = kuartal_berjalan(lap.tahun)
+        kurang = belum_diisi(lap, kuartal)
+        self.query_one("#b-ringkas", Static).update(self._ringkas(lap, d, kuartal, kurang))
+        self.query_one("#b-capaian", Static).update(self._capaian(lap, d))
+        self.query_one("#b-anggaran", Static).update(self._anggaran(lap, d))
+        self.query_one("#b-kurang", Static).update(self._kurang(lap, kuartal, kurang))
+
+    def _kosong(self) -> None:
+        pesan = Text("Basis data masih kosong: belum ada tahun laporan.\n\n", style="bold")
+        if self.app.hanya_baca:
+            pesan.append("Basis data dibuka hanya-baca, jadi tahun baru tidak dapat dibuat di sini.\n"
+                         "Impor bundle dengan: lkjip import BERKAS.json", style="")
+        else:
+            pesan.append("Tekan ", style="")
+            pesan.append("N", style="reverse bold")
+            pesan.append(" untuk membuat tahun laporan pertama (cukup nama unit dan tahun),\n"
+                         "atau buka ", style="")
+            pesan.append("F8", style="reverse bold")
+            pesan.append(" Atur. Data dari aplikasi lain: lkjip import BERKAS.json", style="")
+        self.query_one("#b-ringkas", Static).update(pesan)
+        for sid in ("#b-capaian", "#b-anggaran", "#b-kurang"):
+            self.query_one(sid, Static).update("")
+        if not self._sudah_tawar and not self.app.hanya_baca:
+            # A brand-new user lands here: offer the first year straight away, once.
+            self._sudah_tawar = True
+            self.call_after_refresh(self.action_tahun_baru)
+
+    def _ringkas(self, lap: Laporan, d: int, kuartal: int, kurang: list[Kurang]) -> Text:
+        skala = lap.pengaturan.skala
+        t = Text(no_wrap=True, overflow="ellipsis")
+        t.append(lap.instansi.nama or "Tanpa nama", style="bold")
+        if lap.instansi.pemerintah_daerah:
+            t.append(f" · {lap.instansi.pemerintah_daerah}")
+        t.append(f" · LKjIP tahun {lap.tahun}", style="bold")
+        t.append(f" (Renstra {lap.renstra.mulai}–{lap.renstra.akhir})", style="dim")
+        org = calc.capaian_organisasi(lap)
+        t.append("\nCapaian organisasi ")
+        if org is None:
+            t.append("- belum dapat dihitung (target/realisasi belum diisi)", style="dim")
+        else:
+            t.append(format_angka(org, d), style="bold")
+            t.append(" % ")
+            t.append(calc.kategori(org, skala), style="bold")
+            t.append("  ")
+            t.append_text(bar_teks(org, 20))
+        total = calc.anggaran_total(lap)
+        ser = total.serapan(d)
+        t.append("\nSerapan anggaran   ")
+        if ser is None:
+            t.append("- belum ada pagu", style="dim")
+        else:
+            t.append(format_angka(ser, d), style="bold")
+            t.append(" % ")
+            t.append_text(bar_teks(ser, 10))
+            t.append(f" {format_rupiah(total.realisasi)} / {format_rupiah(total.pagu)}", style="dim")
+        t.append("\n")
+        if not lap.indikator and not lap.program:
+            t.append("Belum ada indikator dan program: mulai dari F3 Indikator dan F6 Anggaran.", style="dim")
+        elif kuartal == 0:
+            t.append(f"Tahun {lap.tahun} belum berjalan: belum ada isian yang ditunggu.", style="dim")
+        elif not kurang:
+            t.append(f"✓ Semua isian s.d. TW {TRIWULAN[kuartal - 1]} sudah diisi.", style="green")
+        else:
+            n_ind = sum(1 for k in kurang if k.jenis == "indikator")
+            n_sub = len(kurang) - n_ind
+            t.append(f"⚠ Belum diisi s.d. TW {TRIWULAN[kuartal - 1]}: ", style="bold yellow")
+            t.append(f"{n_ind} indikator, {n_sub} subkegiatan (tekan B)")
+        return t
+
+    def _capaian(self, lap: Laporan, d: int) -> Table | Text:
+        skala, t = lap.pengaturan.skala, lap.tahun
+        tahun = tahun_tren(lap)
+        tab = Table(box=None, expand=True, padding=(0, 1, 0, 0), show_edge=False,
+                    title=Text(f"Capaian kinerja {t}", style="bold"), title_justify="left",
+                    caption=Text(f"Tren: realisasi {tahun[0]}–{tahun[-1]} (· = belum ada)", style="dim"),
+                    caption_justify="left")
+        tab.add_column("Sasaran / indikator", ratio=1, no_wrap=True, overflow="ellipsis")
+        tab.add_column("%", justify="right", width=7, no_wrap=True)
+        tab.add_column("", width=10, no_wrap=True)
+        tab.add_column("Kategori", width=13, no_wrap=True, overflow="ellipsis")
+        tab.add_column("Tren", width=max(4, len(tahun)), no_wrap=True)
+        if not lap.sasaran and not lap.indikator:
+            tab.caption = Text("Belum ada sasaran dan indikator. Isi di F3 Indikator.", style="dim")
+        sasaran_ids = {s.id for s in lap.sasaran}
+        kelompok = [(s.id, Text(f"{s.id} {s.uraian}", style="bold"), lap.indikator_sasaran(s.id)) for s in lap.sasaran]
+        yatim = [i for i in lap.indikator if i.sasaran not in sasaran_ids]
+        if yatim:
+            kelompok.append((None, Text("Tanpa sasaran", style="bold"), yatim))
+        for sid, judul, inds in kelompok:
+            if sid is not None:
+                c = calc.capaian_sasaran(lap, sid)
+                tab.add_row(judul, Text(format_angka(c, d), style="bold"), bar_teks(c, 10),
+                            Text(calc.kategori(c, skala), style="bold"), "")
+            else:
+                tab.add_row(judul, "", "", "", "")
+            for ind in inds:
+                c = calc.capaian_indikator(ind, t, d)
+                pred = calc.predikat(c)
+                tab.add_row(Text(f" {ind.id} {ind.uraian}"), format_angka(c, d) if c is not None else _kosong(),
+                            bar_teks(c, 10), _kosong() if c is None else Text(PREDIKAT_PENDEK.get(pred, pred)),
+                            tren_teks(tren_indikator(ind, tahun)))
+        return tab
+
+    def _anggaran(self, lap: Laporan, d: int) -> Table:
+        tab = Table(box=None, expand=True, padding=(0, 1, 0, 0), show_edge=False,
+                    title=Text("Serapan anggaran per program", style="bold"), title_justify="left")
+        tab.add_column("Program", ratio=1, no_wrap=True, overflow="ellipsis")
+        tab.add_column("Pagu (Rp)", justify="right", width=17, no_wrap=True)
+        tab.add_column("%", justify="right", width=6, no_wrap=True)
+        tab.add_column("", width=10, no_wrap=True)
+        if not lap.program:
+            tab.caption, tab.caption_justify = Text("Belum ada program. Isi di F6 Anggaran.", style="dim"), "left"
+            return tab
+        for p in lap.program:
+            a = calc.anggaran_program(p)
+            s = a.serapan(d)
+            tab.add_row(Text(f"{p.id} {p.nama}"), format_rupiah(a.pagu),
+                        format_angka(s, d) if s is not None else _kosong(), bar_teks(s, 10))
+        total = calc.anggaran_total(lap)
+        s = total.serapan(d)
+        tab.add_row(Text("Total", style="bold"), Text(format_rupiah(total.pagu), style="bold"),
+                    Text(format_angka(s, d), style="bold"), bar_teks(s, 10))
+        return tab
+
+    def _kurang(self, lap: Laporan, kuartal: int, kurang: list[Kurang]) -> Text:
+        if kuartal == 0:
+            return Text(f"\nBelum diisi: tahun {lap.tahun} belum berjalan.", style="dim")
+        t = Text(f"\nBelum diisi s.d. TW {TRIWULAN[kuartal - 1]} {lap.tahun}", style="bold")
+        if not kurang:
+            t.append("\n✓ tidak ada; semua isian sudah lengkap.", style="green")
+            return t
+        for k in kurang[:BATAS_DAFTAR]:
+            t.append("\n• ")
+            t.append(k.lokasi)
+            t.append(f": {k.pesan}", style="yellow")
+        if len(kurang) > BATAS_DAFTAR:
+            t.append(f"\n… dan {len(kurang) - BATAS_DAFTAR} lagi (lkjip check menampilkan semuanya)", style="dim")
+        t.append("\nIsi di F4 Triwulan (indikator) dan F6 Anggaran (subkegiatan).", style="dim")
+        return t

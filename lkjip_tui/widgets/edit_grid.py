@@ -38,6 +38,8 @@ class Kolom:
     lebar: int | None = None
     jenis: str | None = None  # ANGKA / BULAT / TEKS; None: read-only (computed)
     kanan: bool = True
+    # optional extra check of a parsed value: returns the reason it is refused, or None
+    periksa: Callable[[Any], str | None] | None = None
 
 
 def baca_nilai(jenis: str | None, teks: str) -> Any:
@@ -199,6 +201,10 @@ class EditGrid(Vertical):
         pos = self._posisi()
         if pos is None:
             return False
+        if self._edit is not None and awal is not None:
+            # keys typed faster than the focus moved to the editor: keep them all
+            self.query_one("#input-edit", Input).insert_text_at_cursor(awal)
+            return True
         b, k = pos
         if not self._editable(b, k):
             if self.hanya_baca:
@@ -224,11 +230,14 @@ class EditGrid(Vertical):
         inp = self.query_one("#input-edit", Input)
         try:
             nilai = baca_nilai(k.jenis, teks)
+            alasan = k.periksa(nilai) if k.periksa is not None else None
         except AngkaTidakSah as e:
-            dibaca.update(Text(f"✗ {e}"))
+            alasan = str(e)
+        if alasan is not None:
+            dibaca.update(Text(f"✗ {alasan}"))
             dibaca.add_class("galat")
             inp.add_class("-invalid")
-            self.post_message(self.Pratinjau(self, b, key, None, str(e)))
+            self.post_message(self.Pratinjau(self, b, key, None, alasan))
             return False, None
         dibaca.update(Text(f"dibaca: {tampil_dibaca(k.jenis, nilai)}"))
         dibaca.remove_class("galat")

@@ -11,6 +11,11 @@ from store.storage import DatabaseRusak, HanyaBaca
 
 
 def test_file_is_utf8_json_with_schema(repo_demo, db_path):
+    # Before compaction the import lives in the journal, also UTF-8 (no \u escapes).
+    jurnal = repo_demo.storage.jurnal_path()
+    assert "Heruressandi" in jurnal.read_text(encoding="utf-8")
+    repo_demo.kompaksi()
+    assert not jurnal.exists()
     raw = json.loads(db_path.read_bytes().decode("utf-8"))
     assert raw["_meta"]["1"]["skema"] == SKEMA
     assert "Heruressandi" in db_path.read_text(encoding="utf-8")
@@ -42,7 +47,7 @@ def test_update_one_record_persists(repo_demo, db_path):
     _, _, sub = next(lap.semua_subkegiatan())
     sub.realisasi_bulanan = {1: Decimal(100)}
     repo_demo.simpan(2021, sub)
-    with Repository(db_path) as again:
+    with Repository(db_path, readonly=True) as again:  # the writer still holds the lock
         lap2 = again.muat(2021)
     assert lap2.cari_indikator("I1").triwulan[2021][2].realisasi == Decimal("78.5")
     assert next(lap2.semua_subkegiatan())[2].realisasi_bulanan == {1: Decimal(100)}
@@ -59,7 +64,7 @@ def test_add_and_delete_program_with_children(repo_demo, db_path):
     lap = repo_demo.muat(2021)
     assert lap.program[-1].kegiatan[0].subkegiatan[0].nama == "Sub Baru"
     repo_demo.hapus(2021, lap.program[-1])
-    with Repository(db_path) as again:
+    with Repository(db_path, readonly=True) as again:
         assert [p.id for p in again.muat(2021).program] == ["P1", "P2", "P3", "P4"]
         assert len(again.db.table("subkegiatan")) == n_sub
         assert len(again.db.table("kegiatan")) == 13

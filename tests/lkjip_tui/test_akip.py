@@ -1,0 +1,233 @@
+import shutil
+from decimal import Decimal
+
+from textual.widgets import Input
+
+from lkjip_tui.app import LkjipApp
+from lkjip_tui.screens.akip import GRADE, JUMLAH
+from lkjip_tui.screens.konfirmasi import KonfirmasiScreen
+from lkjip_tui.widgets.edit_grid import EditGrid
+from lkjip_tui.widgets.formulir import Formulir
+from store import calc
+from store.models import KomponenAkip
+from store.repository import Repository
+
+from .util import SIZE, teks
+
+
+def muat(path):
+    with Repository(path, readonly=True) as r:
+        return r.muat(2021)
+
+
+def nilai(path, nama, tahun):
+    return next(k for k in muat(path).evaluasi_akip if k.nama == nama).nilai.get(tahun)
+
+
+async def buka_akip(pilot):
+    await pilot.press("f7")
+    await pilot.pause()
+    await pilot.pause()
+    return pilot.app.screen.query_one(EditGrid)
+
+
+async def ke_capaian_2020(pilot):
+    grid = await buka_akip(pilot)
+    await pilot.press("down", "down", "down", "down", "right", "right", "right")
+    await pilot.pause()
+    return grid
+
+
+def sel(grid, baris, kolom) -> str:
+    return str(grid.tabel.get_cell(baris, kolom))
+
+
+async def test_demo_totals_and_grades(buka):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await buka_akip(pilot)
+        assert [sel(grid, JUMLAH, "t2019"), sel(grid, JUMLAH, "t2020"), sel(grid, JUMLAH, "t2021")] == ["64,33", "65,08", "-"]
+        assert [sel(grid, GRADE, "t2019"), sel(grid, GRADE, "t2020")] == ["B", "B"]
+        assert "2019: 64,33 B  2020: 65,08 B  2021: -" in teks(app.screen.query_one("#ringkas-akip"))
+        await pilot.press(*["down"] * 5, "right", "right", "7")     # the Jumlah row is derived
+        await pilot.pause()
+        assert not grid.sedang_edit
+        assert any("dihitung otomatis" in n.message for n in app._notifications)
+
+
+async def test_live_total_and_grade_while_typing_then_saved(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await ke_capaian_2020(pilot)
+        assert grid.cell_terpilih()[1] == "t2020"
+        await pilot.press(*"30")
+        await pilot.pause()
+        # 65,08 − 13,17 + 30 = 81,91 → A, before anything is saved
+        assert (sel(grid, JUMLAH, "t2020"), sel(grid, GRADE, "t2020")) == ("81,91", "A")
+        assert "2020: 81,91 A" in teks(app.screen.query_one("#ringkas-akip"))
+        assert nilai(demo_db, "Capaian Kinerja", 2020) == Decimal("13.17")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.status.startswith("Tersimpan")
+    assert nilai(demo_db, "Capaian Kinerja", 2020) == Decimal(30)
+
+
+async def test_bad_and_negative_values_refused(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await ke_capaian_2020(pilot)
+        await pilot.press(*"1,2,3", "enter")
+        await pilot.pause()
+        assert grid.sedang_edit
+        assert "bukan angka yang sah" in teks(grid.query_one("#dibaca"))
+        await pilot.press("escape", "-", "5", "enter")
+        await pilot.pause()
+        assert grid.sedang_edit
+        assert "nilai tidak boleh negatif" in teks(grid.query_one("#dibaca"))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert sel(grid, JUMLAH, "t2020") == "65,08"
+        await pilot.press("left", "left", "enter", "ctrl+u", "enter")   # blank bobot
+        await pilot.pause()
+        assert grid.sedang_edit
+        assert "bobot wajib diisi" in teks(grid.query_one("#dibaca"))
+    assert nilai(demo_db, "Capaian Kinerja", 2020) == Decimal("13.17")
+    assert muat(demo_db).evaluasi_akip[4].bobot == Decimal(20)
+
+
+async def test_warnings_nilai_over_bobot_and_bobot_not_100(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await ke_capaian_2020(pilot)
+        await pilot.press(*"21", "enter")
+        await pilot.pause()
+        assert sel(grid, grid._baris[4], "t2020") == "21,00!"
+        peringatan = teks(app.screen.query_one("#peringatan-akip"))
+        assert "Capaian Kinerja 2020: nilai 21 melebihi bobot 20" in peringatan
+        await pilot.press("left", "left", *"25", "enter")            # bobot 20 → 25
+        await pilot.pause()
+        peringatan = teks(app.screen.query_one("#peringatan-akip"))
+        assert "Jumlah bobot 105, seharusnya 100" in peringatan
+        assert "melebihi" not in peringatan
+        assert sel(grid, JUMLAH, "bobot") == "105!"
+    assert muat(demo_db).evaluasi_akip[4].bobot == Decimal(25)
+
+
+async def test_undo_restores(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await ke_capaian_2020(pilot)
+        await pilot.press("enter", "ctrl+u", "enter")                 # blank: not assessed
+        await pilot.pause()
+        assert sel(grid, JUMLAH, "t2020") == "51,91"
+        assert nilai(demo_db, "Capaian Kinerja", 2020) is None
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert sel(app.screen.query_one(EditGrid), JUMLAH, "t2020") == "65,08"
+    assert nilai(demo_db, "Capaian Kinerja", 2020) == Decimal("13.17")
+
+
+async def test_rename_component_in_grid(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await buka_akip(pilot)
+        await pilot.press("enter", "ctrl+u", "enter")
+        await pilot.pause()
+        assert grid.sedang_edit                                          # blank name refused
+        assert "nama komponen wajib diisi" in teks(grid.query_one("#dibaca"))
+        await pilot.press(*"[b]Rencana", "enter")
+        await pilot.pause()
+        assert sel(grid, grid._baris[0], "nama") == "[b]Rencana"
+    assert muat(demo_db).evaluasi_akip[0].nama == "[b]Rencana"
+
+
+async def test_add_component_form_then_delete_with_confirmation_and_undo(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_akip(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, Formulir)
+        form.query_one("#isian-bobot", Input).value = "abc"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        galat = teks(form.query_one("#galat-form"))
+        assert "Komponen: wajib diisi" in galat and "Bobot: berisi karakter" in galat
+        form.query_one("#isian-nama", Input).value = "Inovasi"
+        form.query_one("#isian-bobot", Input).value = "5"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, Formulir)
+        assert [k.nama for k in muat(demo_db).evaluasi_akip][-1] == "Inovasi"
+        assert "Jumlah bobot 105" in teks(app.screen.query_one("#peringatan-akip"))
+        await pilot.press("down", "down", "down", "down", "down", "delete")
+        await pilot.pause()
+        assert isinstance(app.screen, KonfirmasiScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Inovasi" not in [k.nama for k in muat(demo_db).evaluasi_akip]
+        await pilot.press("d", "n")                                      # no: kept
+        await pilot.pause()
+        assert len(muat(demo_db).evaluasi_akip) == 5
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [k.nama for k in app.lap.evaluasi_akip][-1] == "Inovasi"
+    assert [k.nama for k in muat(demo_db).evaluasi_akip][-1] == "Inovasi"
+
+
+async def test_quit_and_reopen_keeps_data(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_capaian_2020(pilot)
+        await pilot.press("right", *"13.5", "enter")                  # 2021; "13.5" read as 13,5
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    app.repo.close()
+    app2 = buka()
+    async with app2.run_test(size=SIZE) as pilot:
+        grid = await buka_akip(pilot)
+        assert sel(grid, JUMLAH, "t2021") == "13,50"
+        assert sel(grid, GRADE, "t2021") == "D"
+
+
+async def test_readonly_refuses_changes(buka):
+    app = buka(readonly=True)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await ke_capaian_2020(pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        assert not grid.sedang_edit
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, Formulir)
+        assert "HANYA-BACA" in teks(app.screen.query_one("#petunjuk-akip"))
+
+
+async def test_empty_database_says_what_to_do(tmp_path):
+    repo = Repository(tmp_path / "kosong.json")
+    app = LkjipApp(repo)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f7", "a", "d", "5")
+            await pilot.pause()
+            isi = teks(app.screen.query_one("#ringkas-akip"))
+            assert "F8 Atur" in isi and "lkjip import" in isi
+            assert not isinstance(app.screen, Formulir)
+    finally:
+        repo.close()
+
+
+def test_jumlah_bobot_akip():
+    assert calc.jumlah_bobot_akip([]) == 0
+    assert calc.jumlah_bobot_akip([KomponenAkip("a", Decimal(30)), KomponenAkip("b", Decimal("70.5"))]) == Decimal("100.5")
+
+
+def test_snapshot_akip(snap_compare, demo_db, tmp_path):
+    salinan = tmp_path / "salinan.json"
+    shutil.copy(demo_db, salinan)
+    repo = Repository(salinan)
+    try:
+        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f7"])
+    finally:
+        repo.close()
