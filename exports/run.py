@@ -7,19 +7,25 @@ replaced only by a complete new one.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import pickle
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from store.bundle import dump_bundle
 from store.models import Laporan
-from store.storage import tulis_atomik
+from store.storage import fsync_folder, tulis_atomik
 
 from .builders import Konteks, bangun_tabel, nomor_tabel
 from .csv_writer import GAYA, tabel_csv
 from .document import dokumen_md
 from .markdown import tabel_md, tabel_teks
 from .tables import Tabel
-from .xlsx import workbook_xlsx
+from .xlsx import Rencana, rencana, siap, tulis_rencana
 
 FORMAT = ("md", "csv", "xlsx", "json")
 Progres = Callable[[int, int, str], None]
@@ -93,6 +99,16 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
     csv_gaya = baca_gaya_csv(csv_gaya)
     nomor = baca_tabel(lap, tabel)
     konteks = Konteks(lap)
+    proses = _proses_xlsx(lap, formats)
+    try:
+        return _ekspor(lap, Path(out), formats, nomor, csv_gaya, on_progress, konteks, proses)
+    finally:
+        if proses is not None:
+            proses.shutdown(wait=True, cancel_futures=True)
+
+
+def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | None, csv_gaya: str,
+            on_progress: Progres | None, konteks: Konteks, proses: ProcessPoolExecutor | None) -> list[Path]:
     daftar = bangun_tabel(lap, nomor, konteks) if {"md", "csv", "xlsx"} & set(formats) else []
     per_nomor = {t.nomor: t for t in daftar}
     md_cache: dict[str, str] = {}
@@ -110,20 +126,94 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
                 lap, per_nomor, md, konteks.anggaran_total()).encode("utf-8")))
     if "csv" in formats:
         tugas += [(f"tabel-{t.nomor}.csv", lambda t=t: tabel_csv(t, csv_gaya)) for t in daftar]
-    if "xlsx" in formats:
-        tugas.append((f"laporan-{lap.tahun}.xlsx", lambda: workbook_xlsx(daftar)))
-    if "json" in formats:
-        tugas.append((f"lkjip-{lap.tahun}.json", lambda: dump_bundle(lap).encode("utf-8")))
+    bundle: list[bytes] = []
 
-    folder = Path(out)
+    def json_() -> bytes:
+        return bundle.pop() if bundle else dump_bundle(lap).encode("utf-8")
+
+    if "xlsx" in formats:
+        plan = rencana(daftar)  # also formats every cell, which the md and csv writers then share
+        hasil = _kirim(proses, plan)
+
+        def xlsx() -> bytes:
+            if hasil is None:
+                return tulis_rencana(plan)
+            if "json" in formats:  # make the bundle while the other process finishes the workbook
+                bundle.append(json_())
+            try:
+                return hasil.result()
+            except (BrokenProcessPool, OSError, pickle.PicklingError):
+                return tulis_rencana(plan)
+
+        tugas.append((f"laporan-{lap.tahun}.xlsx", xlsx))
+    if "json" in formats:
+        tugas.append((f"lkjip-{lap.tahun}.json", json_))
+
     folder.mkdir(parents=True, exist_ok=True)
+    return _tulis_semua(folder, tugas, on_progress)
+
+
+# From this many subkegiatan the XLSX workbook is written in a second process while this one
+# writes Markdown, CSV and the bundle: xlsxwriter is about half of a city-scale export.
+BESAR = 2000
+
+
+def _proses_xlsx(lap: Laporan, formats: list[str]) -> ProcessPoolExecutor | None:
+    """A one-worker process pool (spawn: the same on Windows, Linux and macOS) for a large
+    report on a machine with two or more cores; None otherwise, or when it cannot start."""
+    if "xlsx" not in formats or (os.cpu_count() or 1) < 2:
+        return None
+    if sum(1 for _ in lap.semua_subkegiatan()) < BESAR:
+        return None
+    try:
+        proses = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        proses.submit(siap)  # start the interpreter and its imports while the tables are built
+    except (OSError, ImportError, NotImplementedError, RuntimeError):
+        return None
+    return proses
+
+
+def _kirim(proses: ProcessPoolExecutor | None, plan: Rencana) -> Future | None:
+    if proses is None:
+        return None
+    try:
+        return proses.submit(tulis_rencana, plan)
+    except (BrokenProcessPool, OSError, RuntimeError):
+        return None
+
+
+PENULIS = 4  # writer threads: fsync waits on the disk, not the CPU, and releases the GIL
+
+
+def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
+                 on_progress: Progres | None) -> list[Path]:
+    """Make each file's bytes here and write them (each atomically: temp file, fsync,
+    replace) on a few writer threads, so the disk waits overlap each other and the next
+    file's formatting; the folder is fsynced once at the end. Files are reported in order;
+    ``on_progress`` is called from this thread once a file is in place."""
     ditulis: list[Path] = []
-    for n, (nama, buat) in enumerate(tugas, 1):
-        path = folder / nama
-        tulis_atomik(path, buat())
-        ditulis.append(path)
-        if on_progress is not None:
-            on_progress(n, len(tugas), nama)
+    antre: deque[tuple[str, Future]] = deque()
+
+    def lapor(sampai_habis: bool) -> None:
+        while antre and (sampai_habis or antre[0][1].done()):
+            nama, f = antre.popleft()
+            f.result()  # re-raises the writer's OSError
+            ditulis.append(folder / nama)
+            if on_progress is not None:
+                on_progress(len(ditulis), len(tugas), nama)
+
+    with ThreadPoolExecutor(max_workers=PENULIS, thread_name_prefix="lkjip-tulis") as penulis:
+        try:
+            for nama, buat in tugas:
+                data = buat()
+                antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
+                lapor(False)
+            lapor(True)
+            fsync_folder(folder)
+        except BaseException:
+            for _, f in antre:
+                f.cancel()
+            raise
     return ditulis
 
 

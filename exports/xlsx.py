@@ -76,45 +76,91 @@ def _lebar(tabel: Tabel) -> list[int]:
     return [min(w + 2, LEBAR_MAKS) for w in lebar]
 
 
-def _tulis_sheet(wb, fmt: _Format, tabel: Tabel) -> None:
-    ws = wb.add_worksheet(_nama_sheet(tabel.nomor))
+# A sheet is first laid out as a plan of plain values (:func:`rencana`), then written with
+# xlsxwriter (:func:`tulis_rencana`). The plan is cheap to pickle, so a large export can
+# hand the xlsxwriter work (most of an export's time) to a second process; see exports.run.
+# Format keys are the arguments of :meth:`_Format.get`, or JUDUL, or None (no format).
+JUDUL = "judul"
+Rencana = list[tuple[str, list[int], tuple[int, int] | None, list[tuple[int, int, str | float, object]]]]
+
+
+def _rencana_sheet(tabel: Tabel):
     lebar = _lebar(tabel)
-    for c, w in enumerate(lebar):
-        ws.set_column(c, c, w)
-    ws.write_string(0, 0, tabel.keterangan, fmt.judul)
+    sel: list[tuple[int, int, str | float, object]] = [(0, 0, tabel.keterangan, JUDUL)]
+    tambah = sel.append
+    beku = None
     r = 2
     d = tabel.desimal
     for n, bagian in enumerate(tabel.bagian):
         if bagian.judul:
-            ws.write_string(r, 0, bagian.judul, fmt.get(tebal=True))
+            tambah((r, 0, bagian.judul, (True, None, False, False, False)))
             r += 1
         for c, k in enumerate(bagian.kolom):
-            ws.write_string(r, c, k, fmt.get(kepala=True))
+            tambah((r, c, k, (False, None, True, False, False)))
         if n == 0 and len(tabel.bagian) == 1:
-            ws.freeze_panes(r + 1, 0)
+            beku = (r + 1, 0)
         r += 1
+        batas = [w - 2 for w in lebar]
+        kosong = ((False, None, False, False, True), (True, None, False, False, True))
         for b, teks in zip(bagian.baris, teks_bagian(bagian, d)):
             tebal = b.jenis.tebal
             for c, (s, t) in enumerate(zip(b.sel, teks)):
                 if not t:
                     continue  # empty cells are not written: a 10,000-row table has ~70,000 of them
-                if s.angka and s.nilai is not None:
-                    ws.write_number(r, c, float(s.nilai), fmt.get(tebal, _pola(_desimal_sel(s, d))))
-                elif s.angka:
-                    ws.write_string(r, c, t, fmt.get(tebal, kanan=True))  # undefined: "-" as on screen
+                if s.jenis is Jenis.TEKS:
+                    tambah((r, c, t, (tebal, None, False, len(t) >= batas[c] or "\n" in t, False)))
+                elif s.nilai is None:
+                    tambah((r, c, t, kosong[tebal]))  # undefined: "-" as on screen
                 else:
-                    ws.write_string(r, c, t, fmt.get(tebal, bungkus=len(t) >= lebar[c] - 2 or "\n" in t))
+                    tambah((r, c, float(s.nilai), (tebal, _POLA[_desimal_sel(s, d)], False, False, False)))
             r += 1
         r += 1
     if tabel.catatan:
-        ws.write_string(r, 0, tabel.catatan)
+        tambah((r, 0, tabel.catatan, None))
+    return _nama_sheet(tabel.nomor), lebar, beku, sel
 
 
-def workbook_xlsx(daftar: list[Tabel]) -> bytes:
+class _Pola(dict):
+    def __missing__(self, desimal: int) -> str:
+        self[desimal] = p = _pola(desimal)
+        return p
+
+
+_POLA = _Pola()
+
+
+def rencana(daftar: list[Tabel]) -> Rencana:
+    return [_rencana_sheet(t) for t in daftar]
+
+
+def tulis_rencana(rencana: Rencana) -> bytes:
+    """The workbook of a plan. A top-level function of plain data: runs in a spawned process."""
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True})
     fmt = _Format(wb)
-    for tabel in daftar:
-        _tulis_sheet(wb, fmt, tabel)
+    cache: dict[object, object] = {JUDUL: fmt.judul, None: None}
+    for nama, lebar, beku, sel in rencana:
+        ws = wb.add_worksheet(nama)
+        for c, w in enumerate(lebar):
+            ws.set_column(c, c, w)
+        if beku is not None:
+            ws.freeze_panes(*beku)
+        angka, teks = ws.write_number, ws.write_string
+        for r, c, v, k in sel:
+            f = cache.get(k, cache)
+            if f is cache:
+                f = cache[k] = fmt.get(*k)
+            if type(v) is float:
+                angka(r, c, v, f)
+            else:
+                teks(r, c, v, f)
     wb.close()
     return buf.getvalue()
+
+
+def siap() -> None:
+    """Nothing: submitted first so a spawned worker has imported this module before work arrives."""
+
+
+def workbook_xlsx(daftar: list[Tabel]) -> bytes:
+    return tulis_rencana(rencana(daftar))

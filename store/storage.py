@@ -99,8 +99,11 @@ def ganti_berkas(src: str | Path, dst: str | Path, percobaan: int = 8) -> None:
             time.sleep(0.02 * (2 ** n))
 
 
-def tulis_atomik(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+
+    ``sinkron_folder=False`` leaves the folder's fsync (which makes the rename durable, not
+    atomic) to the caller: an export of 265 files does it once, after the last."""
     path = Path(path)
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -116,7 +119,8 @@ def tulis_atomik(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-    fsync_folder(folder)
+    if sinkron_folder:
+        fsync_folder(folder)
 
 
 def parse_json_db(path: Path, raw: bytes) -> Any:

@@ -51,3 +51,45 @@ def test_plain_text_preview_has_no_markup(lap):
     (t,) = bangun_tabel(lap, ["3.17"])
     teks = tabel_teks(t)
     assert "**" not in teks and "24.246.540.687" in teks and teks.startswith("Tabel 3.17.")
+
+
+def _sel_acak():
+    from hypothesis import strategies as st
+    huruf = st.sampled_from(list("ab Z09.,-|*_ \t") + ["é", "“", "中", "\u00a0", "\u2003", "**"])
+    return st.lists(huruf, max_size=8).map("".join)
+
+
+def test_pipe_cepat_sama_dengan_tabulate():
+    """The fast layout of long parts gives tabulate's exact bytes, or declines (None)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from tabulate import tabulate
+
+    from exports.markdown import _pipe_cepat
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.integers(1, 5).flatmap(lambda n: st.tuples(
+        st.lists(_sel_acak(), min_size=n, max_size=n),
+        st.lists(st.lists(_sel_acak(), min_size=n, max_size=n), min_size=1, max_size=6),
+        st.lists(st.sampled_from(["left", "right"]), min_size=n, max_size=n))))
+    def cek(data):
+        kolom, rows, align = data
+        cepat = _pipe_cepat(rows, kolom, align)
+        if cepat is not None:
+            assert cepat == tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True, colalign=align)
+    cek()
+    for aneh in ("\x1b[31mmerah\x1b[0m", "\x01", "a\nb", "a\rb"):
+        assert _pipe_cepat([[aneh]], ["k"], ["left"]) is None
+
+
+def test_bagian_panjang_lewat_jalur_cepat_sama(lap, monkeypatch):
+    """Every table of the fixture rendered with the fast layout forced on equals tabulate's."""
+    import exports.markdown as md
+
+    semua = bangun_tabel(lap)
+    biasa = [tabel_md(t) for t in semua]
+    monkeypatch.setattr(md, "BARIS_CEPAT", 1)
+    for t in semua:
+        for b in t.bagian:
+            b._teks = None
+    assert [tabel_md(t) for t in semua] == biasa

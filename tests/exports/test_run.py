@@ -49,3 +49,28 @@ def test_preview(lap):
     assert "│" in pratinjau(lap, "3.2", "teks")
     with pytest.raises(EksporTidakSah):
         pratinjau(lap, "4.1")
+
+
+def test_large_report_path_second_process_same_files(lap, tmp_path, monkeypatch):
+    """The XLSX-in-a-spawned-process path writes the same files, in the same order, with progress."""
+    import zipfile
+
+    import exports.run as run
+
+    satu = ekspor(lap, tmp_path / "satu")
+    monkeypatch.setattr(run, "BESAR", 0)
+    dipakai = []
+    asli = run._proses_xlsx
+    monkeypatch.setattr(run, "_proses_xlsx", lambda *a: dipakai.append(asli(*a)) or dipakai[-1])
+    calls = []
+    dua = ekspor(lap, tmp_path / "dua", on_progress=lambda d, t, n: calls.append(n))
+    assert dipakai and dipakai[0] is not None
+    assert [f.name for f in dua] == [f.name for f in satu] == calls
+    for a, b in zip(satu, dua):
+        if a.suffix == ".xlsx":
+            za, zb = zipfile.ZipFile(a), zipfile.ZipFile(b)
+            assert za.namelist() == zb.namelist()
+            assert all(za.read(n) == zb.read(n) for n in za.namelist() if n != "docProps/core.xml")
+        else:
+            assert a.read_bytes() == b.read_bytes(), a.name
+    assert sorted(os.listdir(tmp_path / "dua")) == sorted(f.name for f in dua)

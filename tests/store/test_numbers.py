@@ -105,3 +105,30 @@ def test_every_accepted_length_can_be_shown_back():
         assert parse_angka(format_bebas(parse_angka(teks))) == parse_angka(teks)
     with pytest.raises(AngkaTidakSah, match="lebih dari 25 angka"):
         parse_angka("9" * 26)
+def _nilai_uji():
+    """Many values: half-up edges, negatives (also rounding to -0), big Rupiah, long fractions."""
+    import random
+    rnd = random.Random(7)
+    tetap = ["0", "-0", "0.005", "-0.005", "-0.004", "0.5", "-0.5", "1.5", "2.5", "-2.5", "999.995", "-999.995",
+             "999999.5", "102.025", "102.035", "-0.105", "97.975", "1234567.891", "24246540687", "-24246540687",
+             "100", "1E+3", "1.000", "0.0001", "123456789012345678.9", "33.333333333333333333333333"]
+    acak = [f"{rnd.choice(['', '-'])}{rnd.randint(0, 10 ** rnd.randint(0, 14))}.{rnd.randint(0, 10 ** 6):06d}"
+            for _ in range(2000)]
+    setengah = [f"{rnd.choice(['', '-'])}{rnd.randint(0, 99999)}.{rnd.randint(0, 99)}5" for _ in range(500)]
+    return [Decimal(v) for v in tetap + acak + setengah]
+
+
+def test_format_angka_sama_dengan_babel_format_decimal():
+    """The pre-parsed pattern gives exactly what format_decimal gives for the half-up rounded value."""
+    from babel.numbers import format_decimal
+
+    from store.numbers import _tanda
+
+    assert _tanda() is not None  # the fast path is the one compared here
+    nilai = _nilai_uji()
+    for desimal in (0, 1, 2, 3):
+        for v in nilai:
+            d = bulatkan(v, desimal)
+            pola = "#,##0" + ("." + "0" * desimal if desimal else "")
+            assert format_angka(v, desimal) == format_decimal(d, format=pola, locale="id_ID"), (v, desimal)
+    assert format_angka(7, 0) == "7" and format_rupiah(-1234) == "-1.234"
