@@ -14,8 +14,24 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-from store.models import (Iku, Indikator, Instansi, Jabatan, Kegiatan, Kepala, KomponenAkip, Laporan, Pegawai,
-                          Program, Renstra, Sasaran, Subkegiatan, Triwulan, Tujuan, UnitPegawai)
+from store.models import (
+    Iku,
+    Indikator,
+    Instansi,
+    Jabatan,
+    Kegiatan,
+    Kepala,
+    KomponenAkip,
+    Laporan,
+    Pegawai,
+    Program,
+    Renstra,
+    Sasaran,
+    Subkegiatan,
+    Triwulan,
+    Tujuan,
+    UnitPegawai,
+)
 
 TAHUN = 2025
 

@@ -17,7 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from store.models import Kegiatan, Laporan, Program
-from store.repository import Repository
+from store.repository import MasihDipakai, Repository
 from store.storage import HanyaBaca
 
 from .undo import Riwayat
@@ -58,6 +58,9 @@ class LkjipApp(App[int]):
         self.repo = repo
         self.peringatan = peringatan
         self.riwayat = Riwayat()
+        # Bumped on every saved change, undo and year switch: screens that cache derived
+        # figures compare it to know when to rebuild.
+        self.versi = 0
         self.status = "HANYA-BACA" if repo.readonly else "Siap"
         ada = repo.tahun_tersedia()
         tahun = tahun if tahun in ada else (ada[-1] if ada else None)
@@ -107,28 +110,46 @@ class LkjipApp(App[int]):
 
     # ------------------------------------------------------------ changing data
     def _tersimpan(self) -> None:
+        self.versi += 1
         self.status = f"Tersimpan {datetime.now():%H:%M:%S}"
         if hasattr(self.screen, "perbarui_judul"):
             self.screen.perbarui_judul()
 
     def _gagal(self, e: Exception) -> None:
-        pesan = str(e) if isinstance(e, HanyaBaca) else f"Gagal menyimpan: {e}"
-        self.notify(pesan, severity="error", timeout=8)
+        # A refusal (read-only, still in use) is said as it is; anything else is a failed save.
+        pesan = str(e) if isinstance(e, (HanyaBaca, MasihDipakai)) else f"Gagal menyimpan: {e}"
+        self.notify(pesan, severity="error", timeout=8, markup=False)
 
     def ubah(self, obj, mutasi: Callable[[], None], keterangan: str = "perubahan") -> bool:
         """Apply ``mutasi`` to record ``obj`` and save it; on failure put it back."""
-        sebelum = copy.deepcopy(obj)
+        return self.ubah_banyak([obj], mutasi, keterangan)
+
+    def ubah_banyak(self, objs: list, mutasi: Callable[[], None], keterangan: str = "perubahan") -> bool:
+        """Apply ``mutasi`` to several records and save them in one transaction, as one undo
+        step. Records keyed by ``id`` may have their id changed by ``mutasi`` (a rename)."""
+        tahun = self.lap.tahun
+        sebelum = [copy.deepcopy(o) for o in objs]
+        lama = [getattr(o, "id", None) for o in objs]
+
+        def simpan(dari: list) -> None:
+            with self.repo.transaksi():
+                for o, lama_id in zip(objs, dari):
+                    self.repo.simpan(tahun, o, lama_id=lama_id)
+
         mutasi()
         try:
-            self.repo.simpan(self.lap.tahun, obj)
+            simpan(lama)
         except Exception as e:  # a save error must never lose the screen or the old value
-            obj.__dict__.update(sebelum.__dict__)
+            for o, s in zip(objs, sebelum):
+                o.__dict__.update(s.__dict__)
             self._gagal(e)
             return False
 
         def kembalikan() -> None:
-            obj.__dict__.update(copy.deepcopy(sebelum).__dict__)
-            self.repo.simpan(self.lap.tahun, obj)
+            baru = [getattr(o, "id", None) for o in objs]
+            for o, s in zip(objs, sebelum):
+                o.__dict__.update(copy.deepcopy(s).__dict__)
+            simpan(baru)
 
         self.riwayat.catat(keterangan, kembalikan)
         self._tersimpan()
@@ -210,6 +231,7 @@ class LkjipApp(App[int]):
         """Switch the open year (or open a newly created one); undo starts afresh."""
         self.lap = lap
         self.riwayat = Riwayat()
+        self.versi += 1
         if hasattr(self.screen, "segarkan"):
             self.screen.perbarui_judul()
             self.screen.segarkan()
@@ -225,6 +247,6 @@ class LkjipApp(App[int]):
             self._gagal(e)
             return
         self._tersimpan()
-        self.notify(f"Diurungkan: {langkah.keterangan}")
+        self.notify(f"Diurungkan: {langkah.keterangan}", markup=False)
         if hasattr(self.screen, "segarkan"):
             self.screen.segarkan()

@@ -170,7 +170,9 @@ def cmd_app(args) -> int:
         # Another lkjip is writing: open read-only and tell the user who has it.
         peringatan = str(e)
         repo = _buka(path, readonly=True)
-    from .app import LkjipApp  # imported late: textual is only needed for the app itself
+    from .app import (
+        LkjipApp,  # imported late: textual is only needed for the app itself
+    )
 
     app = LkjipApp(repo, tahun=args.tahun, peringatan=peringatan)
     try:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .storage import ENCODING, RINGKAS_DI_ATAS, _TIADA, baca_jurnal, fsync_folder
+from .storage import _TIADA, ENCODING, RINGKAS_DI_ATAS, baca_jurnal, fsync_folder
 
 NAMA_TABEL = {"laporan": "data umum", "tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator",
               "program": "program", "kegiatan": "kegiatan", "subkegiatan": "subkegiatan", "pegawai": "unit pegawai",

@@ -17,7 +17,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .schema import SKEMA, versi_data
-from .storage import KUNCI_JURNAL, DatabaseRusak, fsync_folder, parse_json_db, tulis_atomik
+from .storage import (
+    KUNCI_JURNAL,
+    DatabaseRusak,
+    fsync_folder,
+    parse_json_db,
+    tulis_atomik,
+)
 
 SIMPAN_HARI = 7
 

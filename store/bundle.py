@@ -13,9 +13,29 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .models import (AGREGASI, ARAH, RUMUS_NEGATIF, Band, Iku, Indikator, Instansi, Jabatan, Kegiatan,
-                     Kepala, KomponenAkip, Laporan, Pegawai, Pengaturan, Program, Renstra, Sasaran,
-                     Subkegiatan, Triwulan, Tujuan, UnitPegawai)
+from .models import (
+    AGREGASI,
+    ARAH,
+    RUMUS_NEGATIF,
+    Band,
+    Iku,
+    Indikator,
+    Instansi,
+    Jabatan,
+    Kegiatan,
+    Kepala,
+    KomponenAkip,
+    Laporan,
+    Pegawai,
+    Pengaturan,
+    Program,
+    Renstra,
+    Sasaran,
+    Subkegiatan,
+    Triwulan,
+    Tujuan,
+    UnitPegawai,
+)
 
 FORMAT = "lkjip-bundle"
 VERSI = 1

@@ -12,7 +12,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .models import Band, Indikator, Kegiatan, KomponenAkip, Laporan, Program, Subkegiatan, Triwulan
+from .models import (
+    Band,
+    Indikator,
+    Kegiatan,
+    KomponenAkip,
+    Laporan,
+    Program,
+    Subkegiatan,
+    Triwulan,
+)
 from .numbers import bulatkan
 
 SERATUS = Decimal(100)

@@ -4,8 +4,24 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .models import (Band, Iku, Indikator, Instansi, Kegiatan, Kepala, KomponenAkip, Pengaturan,
-                     Program, Renstra, Sasaran, Subkegiatan, Triwulan, Tujuan, UnitPegawai, Jabatan)
+from .models import (
+    Band,
+    Iku,
+    Indikator,
+    Instansi,
+    Jabatan,
+    Kegiatan,
+    Kepala,
+    KomponenAkip,
+    Pengaturan,
+    Program,
+    Renstra,
+    Sasaran,
+    Subkegiatan,
+    Triwulan,
+    Tujuan,
+    UnitPegawai,
+)
 
 
 def d2s(d: Decimal | None) -> str | None:

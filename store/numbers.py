@@ -13,7 +13,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import cache
 
 from babel import Locale
-from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol, parse_pattern
+from babel.numbers import (
+    NumberPattern,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_pattern,
+)
 
 LOCALE = "id_ID"
 KOSONG = "-"  # how an undefined value (target 0, nothing reported) is shown

@@ -21,11 +21,20 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from . import codec
-from .models import (Indikator, Kegiatan, KomponenAkip, Laporan, Pegawai, Program, Sasaran,
-                     Subkegiatan, Tujuan, UnitPegawai)
-from . import audit, backup
+from . import audit, backup, codec
 from .lock import Kunci, SedangDipakai  # noqa: F401 - re-exported for callers
+from .models import (
+    Indikator,
+    Kegiatan,
+    KomponenAkip,
+    Laporan,
+    Pegawai,
+    Program,
+    Sasaran,
+    Subkegiatan,
+    Tujuan,
+    UnitPegawai,
+)
 from .schema import META, SKEMA, migrasi, versi_data
 from .storage import AtomicJSONStorage, JurnalDB
 

@@ -354,7 +354,9 @@ class AtomicJSONStorage(Storage):
                 continue
             ops.append(["h", tabel, kunci] if baru is _TIADA else ["s", tabel, kunci, baru])
             ubah.append((tabel, lama, baru))
-        from .audit import entri_riwayat  # late: audit imports nothing of ours at import time
+        from .audit import (
+            entri_riwayat,  # late: audit imports nothing of ours at import time
+        )
         entri = entri_riwayat(ubah, self.keterangan, self.pengguna) if (ubah or self._penuh) else None
         if self._penuh:
             self._sentuh, self._penuh, self.keterangan = {}, False, None

@@ -5,7 +5,17 @@ from __future__ import annotations
 from store import calc
 from store.models import TRIWULAN, Sasaran
 
-from ..tables import KOSONG_SEL, Bagian, JenisBaris, Tabel, nilai, persen, rupiah, teks, ukuran
+from ..tables import (
+    KOSONG_SEL,
+    Bagian,
+    JenisBaris,
+    Tabel,
+    nilai,
+    persen,
+    rupiah,
+    teks,
+    ukuran,
+)
 from .konteks import Konteks
 
 

@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
-from ..widgets.modal import Modal
 from textual.widgets import DataTable, Static
 
 from store import calc
@@ -29,7 +28,14 @@ from store.models import BULAN, Kegiatan, Program, Subkegiatan
 from store.numbers import format_bebas, format_persen
 
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
-from ..widgets.formulir_baca import FormulirScreen, Isian, angka_opsional, angka_wajib, teks_wajib
+from ..widgets.formulir_baca import (
+    FormulirScreen,
+    Isian,
+    angka_opsional,
+    angka_wajib,
+    teks_wajib,
+)
+from ..widgets.modal import Modal
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
@@ -129,16 +135,12 @@ class AnggaranScreen(LayarDasar):
 
     # ------------------------------------------------------------ index and caches
     def _versi(self) -> tuple:
-        """Identifies the state of the data: every change goes through the app's undo history,
-        and an undo brings back the state it had (the step objects are held, never reused)."""
-        langkah = getattr(self.app.riwayat, "_langkah", None)
-        if langkah is None:
-            return (object(),)  # unknown: always rebuild
-        return (self.lap, len(langkah), langkah[-1] if langkah else None)
+        """Identifies the state of the data: the open year and the app's change counter."""
+        return (self.lap, self.app.versi)
 
     def _masih_sama(self) -> bool:
         a, b = self._versi(), self._versi_indeks
-        return b is not None and len(a) == len(b) == 3 and a[0] is b[0] and a[1] == b[1] and a[2] is b[2]
+        return b is not None and a[0] is b[0] and a[1] == b[1]
 
     def _tandai(self) -> None:
         """The caches were kept up to date by hand after a change made here."""

@@ -7,8 +7,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from ..widgets.modal import Modal
 from textual.widgets import Static
+
+from ..widgets.modal import Modal
 
 UMUM = [
     ("F1 / ?", "bantuan ini"),

@@ -486,35 +486,6 @@ class IndikatorScreen(LayarDasar):
             return ("tujuan", lap.cari_sasaran(kunci).tujuan)
         return ("root", None)
 
-    def _ubah_bersama(self, objs: list, mutasi: Callable[[], None], keterangan: str) -> bool:
-        """Change several records at once (an id renamed together with the records that refer
-        to it), save them in one transaction and record ONE undo step."""
-        app, tahun = self.app, self.lap.tahun
-        sebelum = [copy.deepcopy(o) for o in objs]
-        lama = [o.id for o in objs]
-        mutasi()
-        try:
-            with app.repo.transaksi():
-                for o, lama_id in zip(objs, lama):
-                    app.repo.simpan(tahun, o, lama_id=lama_id)
-        except Exception as e:
-            for o, s in zip(objs, sebelum):
-                o.__dict__.update(s.__dict__)
-            app._gagal(e)
-            return False
-
-        def kembalikan() -> None:
-            baru = [o.id for o in objs]
-            for o, s in zip(objs, sebelum):
-                o.__dict__.update(copy.deepcopy(s).__dict__)
-            with app.repo.transaksi():
-                for o, baru_id in zip(objs, baru):
-                    app.repo.simpan(tahun, o, lama_id=baru_id)
-
-        app.riwayat.catat(keterangan, kembalikan)
-        app._tersimpan()
-        return True
-
     # ------------------------------------------------------------ forms
     def _form_tujuan(self, tj: Tujuan | None) -> None:
         lap = self.lap
@@ -562,7 +533,7 @@ class IndikatorScreen(LayarDasar):
                     s.tujuan = baru.id
                 tj.__dict__.update(baru.__dict__)
 
-            ok = self._ubah_bersama([tj, *anak], mutasi, f"ubah tujuan {tj.id} → {baru.id}")
+            ok = self.app.ubah_banyak([tj, *anak], mutasi, f"ubah tujuan {tj.id} → {baru.id}")
         if ok:
             self._bangun_pohon(("tujuan", baru.id))
 
@@ -601,7 +572,7 @@ class IndikatorScreen(LayarDasar):
                     x.sasaran = baru.id
                 s.__dict__.update(baru.__dict__)
 
-            ok = self._ubah_bersama([s, *anak], mutasi, f"ubah sasaran {s.id} → {baru.id}")
+            ok = self.app.ubah_banyak([s, *anak], mutasi, f"ubah sasaran {s.id} → {baru.id}")
         if ok:
             self._bangun_pohon(("sasaran", baru.id))
 
@@ -662,6 +633,6 @@ class IndikatorScreen(LayarDasar):
         if baru.id == ind.id:
             ok = self.app.ubah(ind, mutasi, f"ubah indikator {ind.id}")
         else:
-            ok = self._ubah_bersama([ind], mutasi, f"ubah indikator {ind.id} → {baru.id}")
+            ok = self.app.ubah_banyak([ind], mutasi, f"ubah indikator {ind.id} → {baru.id}")
         if ok:
             self._bangun_pohon(("indikator", baru.id))

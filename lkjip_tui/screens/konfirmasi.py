@@ -6,8 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from ..widgets.modal import Modal
 from textual.widgets import Static
+
+from ..widgets.modal import Modal
 
 
 class KonfirmasiScreen(Modal[bool]):

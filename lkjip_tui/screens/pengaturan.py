@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import copy
 import re
-from datetime import date
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -21,7 +21,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from ..widgets.modal import Modal
 from textual.validation import ValidationResult, Validator
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,6 +29,7 @@ from store import calc
 from store.models import DEFAULT_SKALA, Band, Instansi, Kepala, Laporan, Renstra
 from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
 
+from ..widgets.modal import Modal
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 

@@ -19,9 +19,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from .modal import Modal
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, Select, Static, TextArea
+
+from .modal import Modal
 
 TEKS, PILIHAN, BARIS = "teks", "pilihan", "baris"
 

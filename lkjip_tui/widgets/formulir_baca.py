@@ -19,12 +19,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from .modal import Modal
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, Label, Static
 
 from store.numbers import AngkaTidakSah, parse_angka
 
+from .modal import Modal
 
 BATAS_ANGKA = Decimal(10) ** 18  # far above any Rupiah amount; keeps Decimal arithmetic exact
 

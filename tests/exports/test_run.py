@@ -2,7 +2,14 @@ import os
 
 import pytest
 
-from exports.run import EksporTidakSah, baca_format, baca_tabel, ekspor, nama_berkas, pratinjau
+from exports.run import (
+    EksporTidakSah,
+    baca_format,
+    baca_tabel,
+    ekspor,
+    nama_berkas,
+    pratinjau,
+)
 from store.models import Laporan
 
 

@@ -2,8 +2,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from store.models import (Indikator, Jabatan, Kegiatan, Laporan, Pegawai, Program, Sasaran, Subkegiatan, Triwulan,
-                          Tujuan, UnitPegawai)
+from store.models import (
+    Indikator,
+    Jabatan,
+    Kegiatan,
+    Laporan,
+    Pegawai,
+    Program,
+    Sasaran,
+    Subkegiatan,
+    Triwulan,
+    Tujuan,
+    UnitPegawai,
+)
 
 NAMA_JAHAT = '=HYPERLINK("http://x")|"kutip"\nbaris dua'
 

@@ -6,6 +6,7 @@ from lkjip_tui.app import LkjipApp
 from store.demo import buat_demo
 from store.repository import Repository
 
+
 @pytest.fixture
 def demo_db(tmp_path):
     return buat_demo(tmp_path / "demo.json")

@@ -4,8 +4,14 @@ from decimal import Decimal
 
 import pytest
 
-from lkjip_tui.screens.pengaturan import (FormulirScreen, PilihTahunScreen, baca_band, baca_daftar_tahun,
-                                          periksa_skala, salin_laporan)
+from lkjip_tui.screens.pengaturan import (
+    FormulirScreen,
+    PilihTahunScreen,
+    baca_band,
+    baca_daftar_tahun,
+    periksa_skala,
+    salin_laporan,
+)
 from store.models import DEFAULT_SKALA, Band
 from store.repository import Repository
 

@@ -13,8 +13,18 @@ from decimal import Decimal
 from pathlib import Path
 
 from store import storage
-from store.models import (Indikator, Instansi, Kegiatan, Laporan, Pegawai, Program, Renstra, Sasaran, Subkegiatan,
-                          Tujuan)
+from store.models import (
+    Indikator,
+    Instansi,
+    Kegiatan,
+    Laporan,
+    Pegawai,
+    Program,
+    Renstra,
+    Sasaran,
+    Subkegiatan,
+    Tujuan,
+)
 from store.repository import Repository
 
 TAHUN_TUMBUH = 2030   # rows added and removed one by one, programs added and removed whole

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from store.repository import Repository
-
 from tests.store.penulis_crash import TAHUN_GANTI, TAHUN_TUMBUH, jalan, siapkan
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or not hasattr(os, "fork"),

@@ -2,8 +2,15 @@ from decimal import Decimal
 
 import pytest
 
-from store.numbers import (AngkaTidakSah, bulatkan, format_angka, format_bebas, format_rupiah, parse_angka,
-                           parse_bulat)
+from store.numbers import (
+    AngkaTidakSah,
+    bulatkan,
+    format_angka,
+    format_bebas,
+    format_rupiah,
+    parse_angka,
+    parse_bulat,
+)
 
 
 @pytest.mark.parametrize("teks, nilai", [

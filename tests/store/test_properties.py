@@ -8,9 +8,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store import calc
-from store.models import (Band, Indikator, Kegiatan, KomponenAkip, Laporan, Program, Renstra, Sasaran, Subkegiatan,
-                          Triwulan, Tujuan)
-from store.numbers import AngkaTidakSah, bulatkan, format_angka, format_bebas, parse_angka
+from store.models import (
+    Band,
+    Indikator,
+    Kegiatan,
+    KomponenAkip,
+    Laporan,
+    Program,
+    Renstra,
+    Sasaran,
+    Subkegiatan,
+    Triwulan,
+    Tujuan,
+)
+from store.numbers import (
+    AngkaTidakSah,
+    bulatkan,
+    format_angka,
+    format_bebas,
+    parse_angka,
+)
 
 CEPAT = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
