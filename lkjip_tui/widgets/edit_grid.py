@@ -157,12 +157,13 @@ class EditGrid(Vertical):
     EditGrid { height: 1fr; }
     EditGrid > #tabel-wrap { height: 1fr; }
     EditGrid _Tabel { height: 1fr; }
-    EditGrid #editor { height: 1; display: none; }
+    /* height auto: the reason a value is refused is long; it wraps instead of being cut off */
+    EditGrid #editor { height: auto; display: none; }
     EditGrid #editor.aktif { display: block; }
     EditGrid #editor Label { width: auto; max-width: 30; padding: 0 1 0 0; }
     EditGrid #editor Input { width: 24; height: 1; border: none; padding: 0 1; }
     EditGrid #editor Input.-invalid { background: $error 30%; }
-    EditGrid #dibaca { width: 1fr; padding: 0 1; }
+    EditGrid #dibaca { width: 1fr; height: auto; padding: 0 1; }
     EditGrid #dibaca.galat { color: $error; text-style: bold; }
     """
 
