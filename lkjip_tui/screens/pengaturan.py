@@ -404,6 +404,7 @@ INSTANSI = ("nama", "pemda", "kepala", "jabatan", "nip", "visi")
 
 
 class PengaturanScreen(LayarDasar):
+    PESAN_KOSONG = "Buat tahun laporan dulu (N)."
     MODE = "pengaturan"
     JUDUL = "Pengaturan"
     BANTUAN = ("Data unit kerja dan pengaturan tahun laporan yang terbuka. Enter membuka isian baris "
@@ -517,15 +518,6 @@ class PengaturanScreen(LayarDasar):
         return t.coordinate_to_cell_key(t.cursor_coordinate).row_key.value
 
     # ------------------------------------------------------------ actions
-    def _boleh_ubah(self) -> bool:
-        if self.app.lap is None:
-            self.notify("Buat tahun laporan dulu (N).", severity="warning")
-            return False
-        if self.app.hanya_baca:
-            self.app.bell()
-            self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
-            return False
-        return True
 
     def _ubah(self, mutasi: Callable[[Laporan], None], keterangan: str) -> bool:
         lap = self.app.lap
@@ -545,7 +537,7 @@ class PengaturanScreen(LayarDasar):
         if key == "tahun" or key is None:
             self.action_tahun()
             return
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         if key in INSTANSI:
             self._form_instansi(key)
@@ -606,7 +598,7 @@ class PengaturanScreen(LayarDasar):
         self.app.push_screen(FormulirScreen(judul, [Isian("misi", "Misi", awal, wajib("misi"))]), selesai)
 
     def action_tambah_misi(self) -> None:
-        if self._boleh_ubah():
+        if self.boleh_ubah():
             self._form_misi(None)
 
     def action_hapus_misi(self) -> None:
@@ -614,7 +606,7 @@ class PengaturanScreen(LayarDasar):
         if not key.startswith("misi#") or key == "misi#0":
             self.notify("Pilih baris misi yang akan dihapus.", severity="warning")
             return
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         n = int(key.split("#")[1])
         lap = self.app.lap
@@ -689,7 +681,7 @@ class PengaturanScreen(LayarDasar):
         self.app.push_screen(FormulirScreen("Skala kategori capaian", isian, periksa, catatan=catatan), selesai)
 
     def action_skala_bawaan(self) -> None:
-        if not self._boleh_ubah() or self.app.lap.pengaturan.skala_kategori is None:
+        if not self.boleh_ubah() or self.app.lap.pengaturan.skala_kategori is None:
             return
 
         def jawab(ya: bool | None) -> None:

@@ -27,6 +27,8 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
 
+from ..pesan import HANYA_BACA
+
 ANGKA, BULAT, TEKS = "angka", "bulat", "teks"
 
 
@@ -285,7 +287,7 @@ class EditGrid(Vertical):
             bisa = k.jenis is not None and self._bisa_edit(b, k.key)
             if self.hanya_baca and bisa:
                 self.app.bell()
-                self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
+                self.notify(HANYA_BACA, severity="warning")
             elif awal is None:
                 self.post_message(self.Pilih(self, b, k.key))
             return False
