@@ -283,6 +283,14 @@ class EditGrid(Vertical):
             self.query_one("#input-edit", Input).insert_text_at_cursor(awal)
             return True
         b, k = pos
+        if awal is not None and k.jenis is None and not self.hanya_baca:
+            # Typing on a computed column (a label, a percentage): the number is meant for the
+            # first input column of this row, as in a spreadsheet row of inputs.
+            for n, kk in enumerate(self.kolom):
+                if self._editable(b, kk):
+                    self.tabel.cursor_coordinate = Coordinate(self.tabel.cursor_coordinate.row, n)
+                    k = kk
+                    break
         if not self._editable(b, k):
             bisa = k.jenis is not None and self._bisa_edit(b, k.key)
             if self.hanya_baca and bisa:

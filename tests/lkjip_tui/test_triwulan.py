@@ -102,3 +102,16 @@ async def test_readonly_refuses_edit(buka):
         await pilot.pause()
         assert not app.screen.query_one(EditGrid).sedang_edit
         assert app.status == "HANYA-BACA"
+
+
+async def test_typing_on_a_computed_column_edits_the_first_input_of_the_row(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("down", "down", "down")   # I1 TW IV, cursor on the label column
+        await pilot.press(*"80", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(EditGrid).cell_terpilih() == ("I1#3", "target")
+    with Repository(demo_db, readonly=True) as r:
+        assert r.muat(2021).cari_indikator("I1").triwulan[2021][3].target == Decimal(80)
