@@ -30,6 +30,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from .masukan import MasukanUrut
 from .modal import Modal
 from .pembaca import teks_wajib
 
@@ -71,35 +72,22 @@ class _Cek(Validator):
         return self.success() if salah is None else self.failure(salah)
 
 
-class _Masukan(Input):
-    """An Input that handles its keys in arrival order. Bindings run only after the key has gone
-    round the app, so with fast typing (or a slow PC) "Tab a b c" would put "abc" in this field
-    before the focus moves; keys that arrive after the focus left go on to the new field."""
+class _Masukan(MasukanUrut):
+    """A form's text field: Tab/Down and shift+Tab/Up move, Enter saves, all in arrival order;
+    keys that arrive after the focus left go on to the new field."""
 
-    async def _on_key(self, event: events.Key) -> None:
+    def tombol_khusus(self, event: events.Key) -> bool:
         layar = self.screen
         if layar.focused is not self and layar.focused is not None:
-            event.stop()
-            event.prevent_default()
             layar.focused.post_message(events.Key(event.key, event.character))
-            return
+            return True
         if event.key in ("tab", "shift+tab", "down", "up"):
-            event.stop()
-            event.prevent_default()
             layar.focus_next() if event.key in ("tab", "down") else layar.focus_previous()
-            return
+            return True
         if event.key == "enter":
-            event.stop()
-            event.prevent_default()
             layar.action_simpan()  # type: ignore[attr-defined]
-            return
-        sendiri = self._bindings.key_to_bindings.get(event.key)
-        if sendiri:  # the Input's own editing keys (backspace, ctrl+u, arrows…), in order too
-            event.stop()
-            event.prevent_default()
-            await self.run_action(sendiri[0].action)
-            return
-        await super()._on_key(event)
+            return True
+        return False
 
 
 class Formulir(Modal[Any]):
