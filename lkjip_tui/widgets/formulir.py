@@ -104,6 +104,7 @@ class Formulir(Modal[Any]):
     Formulir #formulir Input { width: 1fr; height: 1; border: none; padding: 0 1; }
     Formulir #formulir Input.-invalid { background: $error 30%; }
     Formulir #formulir Select { width: 1fr; }
+    Formulir #formulir SelectCurrent { padding: 0 1; }
     Formulir #formulir TextArea { width: 1fr; border: none; padding: 0 1; }
     Formulir #galat-form { height: auto; color: $error; }
     """
