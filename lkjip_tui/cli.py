@@ -16,7 +16,7 @@ from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa
 from store.lock import Kunci, SedangDipakai
 from store.repository import Repository, TahunSudahAda
-from store.schema import SkemaTerlaluBaru
+from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
 
 from . import __version__
@@ -85,6 +85,8 @@ def _buka(path: Path, readonly: bool = False) -> Repository:
         raise GagalDipakai(str(e)) from None
     except (DatabaseRusak, SkemaTerlaluBaru) as e:
         raise Gagal(str(e)) from None
+    except BukanBasisData as e:
+        raise Gagal(f"{path} bukan basis data lkjip: {e}") from None
     except OSError as e:
         raise Gagal(f"Basis data {path} tidak dapat dibuka: {e.strerror or e}") from None
 

@@ -28,10 +28,29 @@ class SkemaTerlaluBaru(Exception):
 MIGRASI: dict[int, Callable[[dict], dict]] = {}
 
 
+class BukanBasisData(Exception):
+    """The file is valid JSON but not an lkjip database (e.g. a bundle given as --db). It is
+    never migrated or written: that would turn the user's file into something else."""
+
+    def __init__(self, alasan: str):
+        self.alasan = alasan
+        super().__init__(alasan)
+
+
+def periksa_bentuk(raw: dict) -> None:
+    """Every top-level value of a TinyDB file is a table: an object of objects."""
+    if raw.get("format") == "lkjip-bundle":
+        raise BukanBasisData("berkas ini adalah bundle, bukan basis data; masukkan dengan: lkjip import BERKAS")
+    for nama, tabel in raw.items():
+        if not isinstance(tabel, dict) or not all(isinstance(d, dict) for d in tabel.values()):
+            raise BukanBasisData(f'bagian "{nama}" bukan tabel basis data lkjip')
+
+
 def versi_data(raw: dict | None) -> int | None:
     """The schema version recorded in a raw database dict; None for a new, empty file."""
     if not raw:
         return None
+    periksa_bentuk(raw)
     meta = raw.get(META) or {}
     for doc in meta.values():
         if isinstance(doc, dict) and "skema" in doc:

@@ -20,6 +20,7 @@ from store import calc
 from store.models import KomponenAkip
 from store.numbers import format_angka, format_bebas
 
+from ..pesan import KOSONG_TAHUN
 from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.pembaca import angka, teks_wajib
@@ -28,8 +29,6 @@ from .konfirmasi import KonfirmasiScreen
 
 JUMLAH, GRADE = "__jumlah", "__grade"
 SERATUS = Decimal(100)
-KOSONG_DB = ("Basis data kosong: belum ada tahun laporan. Buka F8 Atur untuk membuat tahun baru, "
-             "atau impor data dengan perintah: lkjip import FILE")
 
 
 def _wajib_teks(v) -> str | None:
@@ -110,7 +109,7 @@ class AkipScreen(LayarDasar):
             if self.grid is not None:
                 self.grid.remove()
                 self._tahun_kolom = []
-            self.query_one("#ringkas-akip", Static).update(Text(KOSONG_DB))
+            self.query_one("#ringkas-akip", Static).update(Text(KOSONG_TAHUN))
             self.query_one("#peringatan-akip", Static).update("")
             self.query_one("#petunjuk-akip", Static).update("")
             return
@@ -291,18 +290,9 @@ class AkipScreen(LayarDasar):
                 self.notify("Jumlah dan grade dihitung otomatis dari nilai komponen.")
 
     # ------------------------------------------------------------ add / delete
-    def _boleh_ubah(self) -> bool:
-        if self.lap is None:
-            self.notify(KOSONG_DB, severity="warning", timeout=8)
-            return False
-        if self.app.hanya_baca:
-            self.app.bell()
-            self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
-            return False
-        return True
 
     def action_tambah(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         sisa = SERATUS - calc.jumlah_bobot_akip(self.lap.evaluasi_akip)
         isian = [
@@ -321,7 +311,7 @@ class AkipScreen(LayarDasar):
         self.app.push_screen(Formulir("Komponen AKIP baru", isian, buat), selesai)
 
     def action_hapus(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         sel = self.grid.cell_terpilih() if self.grid else None
         k = self._komponen(sel[0]) if sel else None

@@ -27,6 +27,7 @@ from store import calc
 from store.models import BULAN, Kegiatan, Program, Subkegiatan
 from store.numbers import format_bebas, format_persen
 
+from ..pesan import KOSONG_TAHUN
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.pembaca import angka_opsional, angka_wajib, teks_wajib
@@ -61,8 +62,6 @@ KOLOM = [
     Kolom("serapan", "Serap%", 9),
 ]
 
-KOSONG_TAHUN = ("Belum ada tahun laporan. Buka F8 Atur untuk membuat tahun baru, "
-                "atau impor data dengan perintah: lkjip import FILE")
 
 
 def redup(teks: str = "-") -> Text:
@@ -387,15 +386,6 @@ class AnggaranScreen(LayarDasar):
             self._perbarui_ringkas()
 
     # ------------------------------------------------------------ add / change / delete
-    def _boleh_ubah(self) -> bool:
-        if self.lap is None:
-            self.notify(KOSONG_TAHUN, severity="warning")
-            return False
-        if self.app.hanya_baca:
-            self.app.bell()
-            self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
-            return False
-        return True
 
     def _cek_sasaran(self, teks: str) -> str:
         sid = teks_wajib(teks)
@@ -404,7 +394,7 @@ class AnggaranScreen(LayarDasar):
         return sid
 
     def action_tambah_program(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         lap = self.lap
         pilihan = ", ".join(s.id for s in lap.sasaran) or "belum ada"
@@ -430,7 +420,7 @@ class AnggaranScreen(LayarDasar):
             periksa=cek), selesai)
 
     def action_tambah(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         prog, keg, _ = self._jalur(self._terpilih())
         if prog is None:
@@ -467,7 +457,7 @@ class AnggaranScreen(LayarDasar):
             jadi=lambda d: Subkegiatan(d["nama"], d["pagu"], d["realisasi"])), selesai)
 
     def action_sunting(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         prog, keg, sub = self._jalur(self._terpilih())
         if prog is None:
@@ -498,7 +488,7 @@ class AnggaranScreen(LayarDasar):
         self.app.push_screen(Formulir(judul, isian), selesai)
 
     def action_hapus(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         prog, keg, sub = self._jalur(self._terpilih())
         if prog is None:

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ..pesan import HANYA_BACA, KOSONG_TAHUN
 from ..widgets.nav_bar import NavBar
 from ..widgets.title_bar import TitleBar
 
@@ -44,6 +45,19 @@ class LayarDasar(Screen):
 
     def segarkan(self) -> None:
         """Redraw from the data; subclasses override."""
+
+    PESAN_KOSONG = KOSONG_TAHUN  # what to do when no year exists yet
+
+    def boleh_ubah(self) -> bool:
+        """Whether a change may start; if not, say why (no year yet, or read-only)."""
+        if self.app.lap is None:
+            self.notify(self.PESAN_KOSONG, severity="warning", timeout=8)
+            return False
+        if self.app.hanya_baca:
+            self.app.bell()
+            self.notify(HANYA_BACA, severity="warning")
+            return False
+        return True
 
     @property
     def lap(self):

@@ -161,9 +161,12 @@ class BerandaScreen(LayarDasar):
         d = lap.pengaturan.desimal
         kuartal = kuartal_berjalan(lap.tahun)
         kurang = belum_diisi(lap, kuartal)
-        self.query_one("#b-ringkas", Static).update(self._ringkas(lap, d, kuartal, kurang))
+        # Each program's rollup once: the summary line and the table both use them.
+        per_program = [(p, calc.anggaran_program(p)) for p in lap.program]
+        total = calc.jumlah(a for _, a in per_program)
+        self.query_one("#b-ringkas", Static).update(self._ringkas(lap, d, kuartal, kurang, total))
         self.query_one("#b-capaian", Static).update(self._capaian(lap, d))
-        self.query_one("#b-anggaran", Static).update(self._anggaran(lap, d))
+        self.query_one("#b-anggaran", Static).update(self._anggaran(lap, d, per_program, total))
         self.query_one("#b-kurang", Static).update(self._kurang(lap, kuartal, kurang))
 
     def _kosong(self) -> None:
@@ -186,7 +189,7 @@ class BerandaScreen(LayarDasar):
             self._sudah_tawar = True
             self.call_after_refresh(self.action_tahun_baru)
 
-    def _ringkas(self, lap: Laporan, d: int, kuartal: int, kurang: list[Kurang]) -> Text:
+    def _ringkas(self, lap: Laporan, d: int, kuartal: int, kurang: list[Kurang], total: calc.Anggaran) -> Text:
         skala = lap.pengaturan.skala
         t = Text(no_wrap=True, overflow="ellipsis")
         t.append(lap.instansi.nama or "Tanpa nama", style="bold")
@@ -204,7 +207,6 @@ class BerandaScreen(LayarDasar):
             t.append(calc.kategori(org, skala), style="bold")
             t.append("  ")
             t.append_text(bar_teks(org, 20))
-        total = calc.anggaran_total(lap)
         ser = total.serapan(d)
         t.append("\nSerapan anggaran   ")
         if ser is None:
@@ -262,7 +264,7 @@ class BerandaScreen(LayarDasar):
                             tren_teks(tren_indikator(ind, tahun)))
         return tab
 
-    def _anggaran(self, lap: Laporan, d: int) -> Table:
+    def _anggaran(self, lap: Laporan, d: int, per_program: list, total: calc.Anggaran) -> Table:
         tab = Table(box=None, expand=True, padding=(0, 1, 0, 0), show_edge=False,
                     title=Text("Serapan anggaran per program", style="bold"), title_justify="left")
         tab.add_column("Program", ratio=1, no_wrap=True, overflow="ellipsis")
@@ -272,12 +274,10 @@ class BerandaScreen(LayarDasar):
         if not lap.program:
             tab.caption, tab.caption_justify = Text("Belum ada program. Isi di F6 Anggaran.", style="dim"), "left"
             return tab
-        for p in lap.program:
-            a = calc.anggaran_program(p)
+        for p, a in per_program:
             s = a.serapan(d)
             tab.add_row(Text(f"{p.id} {p.nama}"), format_rupiah(a.pagu),
                         format_angka(s, d) if s is not None else _kosong(), bar_teks(s, 10))
-        total = calc.anggaran_total(lap)
         s = total.serapan(d)
         tab.add_row(Text("Total", style="bold"), Text(format_rupiah(total.pagu), style="bold"),
                     Text(format_angka(s, d), style="bold"), bar_teks(s, 10))

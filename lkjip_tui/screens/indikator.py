@@ -23,6 +23,7 @@ from store import calc
 from store.models import AGREGASI, Iku, Indikator, Sasaran, Tujuan
 from store.numbers import format_angka, format_bebas
 
+from ..pesan import KOSONG_TAHUN
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
 from ..widgets.formulir import BARIS, PILIHAN, Formulir, Isian
 from ..widgets.pembaca import teks_opsional, teks_wajib
@@ -46,8 +47,6 @@ AGREGASI_PILIHAN = [("jumlah (jumlah triwulan terisi)", "jumlah"),
                     ("rata-rata (rata-rata triwulan terisi)", "rata-rata")]
 IKU_PILIHAN = [("IKU (Indikator Kinerja Utama)", "ya"), ("bukan IKU", "bukan")]
 POLA_ID = re.compile(r"[A-Za-z0-9._-]{1,12}")
-KOSONG_DB = ("Basis data kosong: belum ada tahun laporan. Buka F8 Atur untuk membuat tahun baru, "
-             "atau impor data dengan perintah: lkjip import FILE")
 
 
 def id_berikut(awalan: str, ada: list[str]) -> str:
@@ -213,7 +212,7 @@ class IndikatorScreen(LayarDasar):
         petunjuk = self.query_one("#petunjuk-ind", Static)
         lap = self.lap
         if lap is None:
-            rinci.update(Text(KOSONG_DB))
+            rinci.update(Text(KOSONG_TAHUN))
             petunjuk.update("")
             return
         jenis, kunci = self._pilihan
@@ -403,18 +402,9 @@ class IndikatorScreen(LayarDasar):
         self.pohon.focus()
 
     # ------------------------------------------------------------ changing records
-    def _boleh_ubah(self) -> bool:
-        if self.lap is None:
-            self.notify(KOSONG_DB, severity="warning", timeout=8)
-            return False
-        if self.app.hanya_baca:
-            self.app.bell()
-            self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
-            return False
-        return True
 
     def action_tambah(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         lap = self.lap
         jenis, kunci = self._pilihan
@@ -430,7 +420,7 @@ class IndikatorScreen(LayarDasar):
             self._form_indikator(None, sasaran=sasaran)
 
     def action_ubah_rincian(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         jenis, kunci = self._pilihan
         if jenis == "tujuan":
@@ -443,7 +433,7 @@ class IndikatorScreen(LayarDasar):
             self.notify("Pilih tujuan, sasaran atau indikator di pohon dulu.")
 
     def action_hapus(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         lap = self.lap
         jenis, kunci = self._pilihan

@@ -40,11 +40,12 @@ class LaporanScreen(LayarDasar):
     MODE = "laporan"
     JUDUL = "Laporan"
     BANTUAN = ("Spasi memilih atau membatalkan tabel dan format; tabel yang disorot tampil di pratinjau. "
-               "ctrl+e mengekspor pilihan ke folder tujuan. Tanpa pilihan tabel, semua tabel diekspor "
+               "ctrl+o pindah ke isian folder tujuan; ctrl+e mengekspor pilihan ke folder itu. Tanpa pilihan tabel, semua tabel diekspor "
                "beserta dokumen laporan-<tahun>.md.")
     BINDINGS = [
         Binding("ctrl+e", "ekspor", "Ekspor", id="ekspor"),
-        Binding("ctrl+a", "semua", "Pilih semua tabel", id="semua"),
+        Binding("ctrl+a", "semua", "Semua tabel", id="semua"),
+        Binding("ctrl+o", "folder", "Folder", id="folder"),
     ]
 
     def isi(self) -> ComposeResult:
@@ -116,6 +117,9 @@ class LaporanScreen(LayarDasar):
             teks = "\n".join(baris[:300] + [f"… {len(baris) - 300} baris lagi ada di berkas ekspor"])
         isi.update(Text(teks, no_wrap=True))
 
+    def action_folder(self) -> None:
+        self.query_one("#lap-folder", Input).focus()
+
     def action_semua(self) -> None:
         self.query_one("#lap-tabel", SelectionList).select_all()
 
@@ -159,5 +163,5 @@ class LaporanScreen(LayarDasar):
             self.notify(galat, severity="error", timeout=10)
             return
         folder = berkas[0].parent if berkas else ""
-        status.update(Text(f"✓ {len(berkas)} berkas di {folder}"))
-        self.notify(f"{len(berkas)} berkas ditulis ke {folder}", title="Ekspor selesai")
+        status.update(Text(f"✓ {len(berkas)} berkas ditulis"))  # the folder is in the field above
+        self.notify(f"{len(berkas)} berkas ditulis ke {folder}", title="Ekspor selesai", markup=False)

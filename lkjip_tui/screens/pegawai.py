@@ -22,6 +22,7 @@ from store import calc
 from store.models import Jabatan, UnitPegawai
 from store.numbers import format_angka, parse_bulat
 
+from ..pesan import KOSONG_TAHUN
 from ..widgets.edit_grid import BULAT, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from .base import LayarDasar
@@ -38,8 +39,6 @@ KOLOM = [
 ]
 TOTAL = "T"
 
-KOSONG_TAHUN = ("Belum ada tahun laporan. Buka F8 Atur untuk membuat tahun baru, "
-                "atau impor data dengan perintah: lkjip import FILE")
 
 
 def tampil_tanggal(iso: str | None) -> str:
@@ -268,22 +267,13 @@ class PegawaiScreen(LayarDasar):
             self._perbarui_ringkas()
 
     # ------------------------------------------------------------ add / change / delete
-    def _boleh_ubah(self) -> bool:
-        if self.lap is None:
-            self.notify(KOSONG_TAHUN, severity="warning")
-            return False
-        if self.app.hanya_baca:
-            self.app.bell()
-            self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
-            return False
-        return True
 
     def _terpilih(self) -> tuple[UnitPegawai | None, int | None]:
         sel = self.grid.cell_terpilih()
         return self._cari(sel[0]) if sel else (None, None)
 
     def action_tambah_unit(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
 
         def cek(d) -> list[str]:
@@ -298,7 +288,7 @@ class PegawaiScreen(LayarDasar):
                                             jadi=lambda d: UnitPegawai(d["nama"]), periksa=cek), selesai)
 
     def action_tambah(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         unit, _ = self._terpilih()
         if unit is None:
@@ -320,7 +310,7 @@ class PegawaiScreen(LayarDasar):
             jadi=lambda d: Jabatan(d["nama"], d["l"], d["p"])), selesai)
 
     def action_sunting(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         unit, idx = self._terpilih()
         if unit is None:
@@ -346,7 +336,7 @@ class PegawaiScreen(LayarDasar):
         self.app.push_screen(Formulir(judul, [Isian("nama", "Nama", awal)]), selesai)
 
     def action_hapus(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         unit, idx = self._terpilih()
         if unit is None:
@@ -371,7 +361,7 @@ class PegawaiScreen(LayarDasar):
         self.app.push_screen(KonfirmasiScreen(tanya), selesai)
 
     def action_tanggal(self) -> None:
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         lap = self.lap
 

@@ -270,6 +270,7 @@ INSTANSI = ("nama", "pemda", "kepala", "jabatan", "nip", "visi")
 
 
 class PengaturanScreen(LayarDasar):
+    PESAN_KOSONG = "Buat tahun laporan dulu (N)."
     MODE = "pengaturan"
     JUDUL = "Pengaturan"
     BANTUAN = ("Data unit kerja dan pengaturan tahun laporan yang terbuka. Enter membuka isian baris "
@@ -383,15 +384,6 @@ class PengaturanScreen(LayarDasar):
         return t.coordinate_to_cell_key(t.cursor_coordinate).row_key.value
 
     # ------------------------------------------------------------ actions
-    def _boleh_ubah(self) -> bool:
-        if self.app.lap is None:
-            self.notify("Buat tahun laporan dulu (N).", severity="warning")
-            return False
-        if self.app.hanya_baca:
-            self.app.bell()
-            self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
-            return False
-        return True
 
     def _ubah(self, mutasi: Callable[[Laporan], None], keterangan: str) -> bool:
         lap = self.app.lap
@@ -411,7 +403,7 @@ class PengaturanScreen(LayarDasar):
         if key == "tahun" or key is None:
             self.action_tahun()
             return
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         if key in INSTANSI:
             self._form_instansi(key)
@@ -473,7 +465,7 @@ class PengaturanScreen(LayarDasar):
                              selesai)
 
     def action_tambah_misi(self) -> None:
-        if self._boleh_ubah():
+        if self.boleh_ubah():
             self._form_misi(None)
 
     def action_hapus_misi(self) -> None:
@@ -481,7 +473,7 @@ class PengaturanScreen(LayarDasar):
         if not key.startswith("misi#") or key == "misi#0":
             self.notify("Pilih baris misi yang akan dihapus.", severity="warning")
             return
-        if not self._boleh_ubah():
+        if not self.boleh_ubah():
             return
         n = int(key.split("#")[1])
         lap = self.app.lap
@@ -558,7 +550,7 @@ class PengaturanScreen(LayarDasar):
                                       fokus_galat=True), selesai)
 
     def action_skala_bawaan(self) -> None:
-        if not self._boleh_ubah() or self.app.lap.pengaturan.skala_kategori is None:
+        if not self.boleh_ubah() or self.app.lap.pengaturan.skala_kategori is None:
             return
 
         def jawab(ya: bool | None) -> None:

@@ -27,6 +27,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
 
+from ..pesan import HANYA_BACA
 from .masukan import MasukanUrut
 
 ANGKA, BULAT, TEKS = "angka", "bulat", "teks"
@@ -148,12 +149,13 @@ class EditGrid(Vertical):
     EditGrid { height: 1fr; }
     EditGrid > #tabel-wrap { height: 1fr; }
     EditGrid _Tabel { height: 1fr; }
-    EditGrid #editor { height: 1; display: none; }
+    /* height auto: the reason a value is refused is long; it wraps instead of being cut off */
+    EditGrid #editor { height: auto; display: none; }
     EditGrid #editor.aktif { display: block; }
     EditGrid #editor Label { width: auto; max-width: 30; padding: 0 1 0 0; }
     EditGrid #editor Input { width: 24; height: 1; border: none; padding: 0 1; }
     EditGrid #editor Input.-invalid { background: $error 30%; }
-    EditGrid #dibaca { width: 1fr; padding: 0 1; }
+    EditGrid #dibaca { width: 1fr; height: auto; padding: 0 1; }
     EditGrid #dibaca.galat { color: $error; text-style: bold; }
     """
 
@@ -275,7 +277,7 @@ class EditGrid(Vertical):
             bisa = k.jenis is not None and self._bisa_edit(b, k.key)
             if self.hanya_baca and bisa:
                 self.app.bell()
-                self.notify("Basis data dibuka hanya-baca; perubahan tidak dapat disimpan.", severity="warning")
+                self.notify(HANYA_BACA, severity="warning")
             elif awal is None:
                 self.post_message(self.Pilih(self, b, k.key))
             return False

@@ -101,3 +101,14 @@ def test_help_and_version_in_indonesian():
 def test_empty_database_export_says_so(tmp_path):
     r = run("export", "--db", tmp_path / "kosong.json", "--out", tmp_path)
     assert r.returncode == 2 and "belum berisi data" in r.stderr
+
+
+def test_bundle_given_as_database_is_refused_and_left_alone(fixture_path, tmp_path):
+    salah = tmp_path / "bundle.json"
+    salah.write_bytes(fixture_path.read_bytes())
+    for args in (("check", "--db", salah), ("import", fixture_path, "--db", salah), ("export", "--db", salah)):
+        r = run(*args)
+        assert r.returncode == 2, r.stderr
+        assert "bukan basis data lkjip" in r.stderr and "lkjip import" in r.stderr
+        assert "Traceback" not in r.stderr
+    assert salah.read_bytes() == fixture_path.read_bytes()

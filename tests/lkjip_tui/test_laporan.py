@@ -21,7 +21,7 @@ async def test_export_all_from_screen(buka, tmp_path):
         await pilot.press("ctrl+e")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "berkas di" in teks(app.screen.query_one("#lap-status"))
+        assert "berkas ditulis" in teks(app.screen.query_one("#lap-status"))
     assert (out / "laporan-2021.md").exists() and (out / "laporan-2021.xlsx").exists()
     csv = (out / "tabel-3.2.csv").read_bytes().decode("utf-8-sig")
     assert "95,95" in csv and ";" in csv
