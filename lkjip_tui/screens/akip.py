@@ -18,11 +18,12 @@ from textual.widgets import Static
 
 from store import calc
 from store.models import KomponenAkip
-from store.numbers import AngkaTidakSah, format_angka, format_bebas, parse_angka
+from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
 from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
+from ..widgets.pembaca import angka, teks_wajib
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
@@ -46,18 +47,13 @@ def _nilai_sah(v) -> str | None:
     return "nilai tidak boleh negatif" if v is not None and v < 0 else None
 
 
-def _baca(teks: str) -> Decimal | None:
-    try:
-        return parse_angka(teks)
-    except AngkaTidakSah:
-        return None
-
-
-def _periksa_bobot_form(teks: str) -> str | None:
-    try:
-        return _bobot_sah(parse_angka(teks))
-    except AngkaTidakSah as e:
-        return e.alasan
+def _baca_bobot(teks: str) -> Decimal:
+    """The reader of the form's Bobot: required, a number, not negative."""
+    v = angka(teks_wajib(teks))
+    salah = _bobot_sah(v)
+    if salah is not None:
+        raise ValueError(salah)
+    return v
 
 
 def redup(teks: str = "-") -> Text:
@@ -300,13 +296,12 @@ class AkipScreen(LayarDasar):
             return
         sisa = SERATUS - calc.jumlah_bobot_akip(self.lap.evaluasi_akip)
         isian = [
-            Isian("nama", "Komponen", "", wajib=True, petunjuk="mis. Perencanaan Kinerja"),
-            Isian("bobot", "Bobot", format_bebas(sisa) if sisa > 0 else "", wajib=True,
-                  periksa=_periksa_bobot_form, petunjuk="mis. 30"),
+            Isian("nama", "Komponen", "", petunjuk="mis. Perencanaan Kinerja"),
+            Isian("bobot", "Bobot", format_bebas(sisa) if sisa > 0 else "", _baca_bobot, "mis. 30"),
         ]
 
-        def buat(v: dict[str, str]) -> KomponenAkip:
-            return KomponenAkip(v["nama"].strip(), _baca(v["bobot"]))
+        def buat(v: dict) -> KomponenAkip:
+            return KomponenAkip(v["nama"], v["bobot"])
 
         def selesai(baru: KomponenAkip | None) -> None:
             if baru is not None and self.app.tambah(baru, self.lap.evaluasi_akip,

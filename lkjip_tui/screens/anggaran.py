@@ -29,13 +29,8 @@ from store.numbers import format_bebas, format_persen
 
 from ..pesan import KOSONG_TAHUN
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
-from ..widgets.formulir_baca import (
-    FormulirScreen,
-    Isian,
-    angka_opsional,
-    angka_wajib,
-    teks_wajib,
-)
+from ..widgets.formulir import Formulir, Isian
+from ..widgets.pembaca import angka_opsional, angka_wajib, teks_wajib
 from ..widgets.modal import Modal
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
@@ -416,13 +411,13 @@ class AnggaranScreen(LayarDasar):
         n = len(lap.program) + 1
         while f"P{n}" in self._prog:
             n += 1
-        self.app.push_screen(FormulirScreen(
+        self.app.push_screen(Formulir(
             "Program baru",
             [Isian("id", "ID program", f"P{n}"), Isian("nama", "Nama program"),
              Isian("sasaran", f"Sasaran ({pilihan})", lap.sasaran[0].id if lap.sasaran else "", self._cek_sasaran),
              Isian("pagu_murni", "Pagu murni (Rp)", "", angka_opsional)],
             jadi=lambda d: Program(d["id"], d["nama"], d["sasaran"], d["pagu_murni"]),
-            cek_semua=cek), selesai)
+            periksa=cek), selesai)
 
     def action_tambah(self) -> None:
         if not self.boleh_ubah():
@@ -444,7 +439,7 @@ class AnggaranScreen(LayarDasar):
                 self._buka |= {f"P:{prog.id}", rk}
                 self._isi_ulang(rk)
 
-        self.app.push_screen(FormulirScreen(f"Kegiatan baru di program {prog.id}", [Isian("nama", "Nama kegiatan")],
+        self.app.push_screen(Formulir(f"Kegiatan baru di program {prog.id}", [Isian("nama", "Nama kegiatan")],
                                             jadi=lambda d: Kegiatan(d["nama"])), selesai)
 
     def _tambah_sub(self, prog: Program, keg: Kegiatan) -> None:
@@ -455,7 +450,7 @@ class AnggaranScreen(LayarDasar):
                 self._buka |= {f"P:{prog.id}", f"K:{self._kunci_keg(keg)}"}
                 self._isi_ulang(f"S:{self._kunci_sub(sub)}")
 
-        self.app.push_screen(FormulirScreen(
+        self.app.push_screen(Formulir(
             Text(f"Subkegiatan baru di kegiatan: {keg.nama}").plain,
             [Isian("nama", "Nama subkegiatan"), Isian("pagu", "Pagu (Rp)", "", angka_wajib),
              Isian("realisasi", "Realisasi (Rp)", "", angka_opsional)],
@@ -490,7 +485,7 @@ class AnggaranScreen(LayarDasar):
             self.app.ubah(obj, mutasi, f"ubah {getattr(obj, 'nama', '')}")
             self.segarkan()
 
-        self.app.push_screen(FormulirScreen(judul, isian), selesai)
+        self.app.push_screen(Formulir(judul, isian), selesai)
 
     def action_hapus(self) -> None:
         if not self.boleh_ubah():

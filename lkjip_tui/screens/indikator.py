@@ -26,6 +26,7 @@ from store.numbers import format_angka, format_bebas
 from ..pesan import KOSONG_TAHUN
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
 from ..widgets.formulir import BARIS, PILIHAN, Formulir, Isian
+from ..widgets.pembaca import teks_opsional, teks_wajib
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
@@ -57,15 +58,23 @@ def id_berikut(awalan: str, ada: list[str]) -> str:
     return f"{awalan}{n}"
 
 
-def periksa_id(ada: list[str], sendiri: str | None = None) -> Callable[[str], str | None]:
-    def periksa(teks: str) -> str | None:
-        teks = teks.strip()
+def baca_id(ada: list[str], sendiri: str | None = None) -> Callable[[str], str]:
+    """The reader of a record's code: required, a valid id, not taken by another record."""
+    def baca(teks: str) -> str:
+        teks = teks_wajib(teks)
         if not POLA_ID.fullmatch(teks):
-            return "hanya huruf, angka, titik, garis; tanpa spasi; paling panjang 12"
+            raise ValueError("hanya huruf, angka, titik, garis; tanpa spasi; paling panjang 12")
         if teks != sendiri and teks in ada:
-            return f'"{teks}" sudah dipakai'
-        return None
-    return periksa
+            raise ValueError(f'"{teks}" sudah dipakai')
+        return teks
+    return baca
+
+
+def baca_nomor_misi(teks: str) -> str:
+    teks = teks_wajib(teks)
+    if not (teks.isdigit() and int(teks) >= 1):
+        raise ValueError("harus bilangan bulat 1 atau lebih")
+    return teks
 
 
 def redup(teks: str = "-") -> Text:
@@ -482,18 +491,16 @@ class IndikatorScreen(LayarDasar):
         ids = [t.id for t in lap.tujuan]
         misi = lap.instansi.misi
         if misi:
-            isian_misi = Isian("misi", "Misi ke-", str(tj.misi if tj else 1), PILIHAN,
-                               pilihan=[(f"{n}. {m}", str(n)) for n, m in enumerate(misi, 1)], wajib=True)
+            isian_misi = Isian("misi", "Misi ke-", str(tj.misi if tj else 1), jenis=PILIHAN,
+                               pilihan=[(f"{n}. {m}", str(n)) for n, m in enumerate(misi, 1)])
         else:
-            isian_misi = Isian("misi", "Misi ke-", str(tj.misi if tj else 1), wajib=True,
-                               periksa=lambda v: None if v.strip().isdigit() and int(v) >= 1
-                               else "harus bilangan bulat 1 atau lebih")
+            isian_misi = Isian("misi", "Misi ke-", str(tj.misi if tj else 1), baca_nomor_misi)
         isian = [
-            Isian("id", "Kode tujuan", tj.id if tj else id_berikut("T", ids), wajib=True,
-                  periksa=periksa_id(ids, tj.id if tj else None)),
+            Isian("id", "Kode tujuan", tj.id if tj else id_berikut("T", ids), baca_id(ids, tj.id if tj else None)),
             isian_misi,
-            Isian("uraian", "Uraian", tj.uraian if tj else "", wajib=True),
-            Isian("indikator", "Indikator tujuan", "\n".join(tj.indikator) if tj else "", BARIS),
+            Isian("uraian", "Uraian", tj.uraian if tj else ""),
+            Isian("indikator", "Indikator tujuan", "\n".join(tj.indikator) if tj else "", teks_opsional,
+                  jenis=BARIS),
         ]
 
         def buat(v: dict[str, str]) -> Tujuan:
@@ -531,11 +538,10 @@ class IndikatorScreen(LayarDasar):
         lap = self.lap
         ids = [x.id for x in lap.sasaran]
         isian = [
-            Isian("id", "Kode sasaran", s.id if s else id_berikut("S", ids), wajib=True,
-                  periksa=periksa_id(ids, s.id if s else None)),
-            Isian("tujuan", "Tujuan", s.tujuan if s else (tujuan or ""), PILIHAN, wajib=True,
+            Isian("id", "Kode sasaran", s.id if s else id_berikut("S", ids), baca_id(ids, s.id if s else None)),
+            Isian("tujuan", "Tujuan", s.tujuan if s else (tujuan or ""), jenis=PILIHAN,
                   pilihan=[(f"{t.id} {t.uraian}", t.id) for t in lap.tujuan]),
-            Isian("uraian", "Uraian", s.uraian if s else "", wajib=True),
+            Isian("uraian", "Uraian", s.uraian if s else ""),
         ]
 
         def buat(v: dict[str, str]) -> Sasaran:
@@ -573,22 +579,23 @@ class IndikatorScreen(LayarDasar):
         negatif = lambda v: v["arah"] == "negatif"  # noqa: E731
         ya_iku = lambda v: v["iku"] == "ya"  # noqa: E731
         isian = [
-            Isian("id", "Kode indikator", ind.id if ind else id_berikut("I", ids), wajib=True,
-                  periksa=periksa_id(ids, ind.id if ind else None)),
-            Isian("sasaran", "Sasaran", ind.sasaran if ind else (sasaran or ""), PILIHAN, wajib=True,
+            Isian("id", "Kode indikator", ind.id if ind else id_berikut("I", ids),
+                  baca_id(ids, ind.id if ind else None)),
+            Isian("sasaran", "Sasaran", ind.sasaran if ind else (sasaran or ""), jenis=PILIHAN,
                   pilihan=[(f"{s.id} {s.uraian}", s.id) for s in lap.sasaran]),
-            Isian("uraian", "Uraian", ind.uraian if ind else "", wajib=True),
-            Isian("satuan", "Satuan", ind.satuan if ind else "", petunjuk="mis. Persen, Angka, Rupiah"),
-            Isian("arah", "Arah", ind.arah if ind else "positif", PILIHAN, pilihan=ARAH_PILIHAN, wajib=True),
-            Isian("rumus", "Rumus negatif", (ind.rumus_negatif if ind else None) or "2T-R", PILIHAN,
-                  pilihan=RUMUS_PILIHAN, aktif_jika=negatif),
-            Isian("agregasi", "Agregasi TW", ind.agregasi_triwulan if ind else "jumlah", PILIHAN,
-                  pilihan=AGREGASI_PILIHAN, wajib=True),
-            Isian("iku", "IKU?", "ya" if (ind is None or iku) else "bukan", PILIHAN, pilihan=IKU_PILIHAN),
-            Isian("alasan", "Alasan", iku.alasan if iku else "", aktif_jika=ya_iku),
-            Isian("formulasi", "Formulasi", iku.formulasi if iku else "", aktif_jika=ya_iku),
-            Isian("sumber", "Sumber data", iku.sumber_data if iku else "", aktif_jika=ya_iku),
-            Isian("pj", "Penanggung jawab", iku.penanggung_jawab if iku else "", aktif_jika=ya_iku),
+            Isian("uraian", "Uraian", ind.uraian if ind else ""),
+            Isian("satuan", "Satuan", ind.satuan if ind else "", teks_opsional, "mis. Persen, Angka, Rupiah"),
+            Isian("arah", "Arah", ind.arah if ind else "positif", jenis=PILIHAN, pilihan=ARAH_PILIHAN),
+            Isian("rumus", "Rumus negatif", (ind.rumus_negatif if ind else None) or "2T-R", teks_opsional,
+                  jenis=PILIHAN, pilihan=RUMUS_PILIHAN, aktif_jika=negatif),
+            Isian("agregasi", "Agregasi TW", ind.agregasi_triwulan if ind else "jumlah", jenis=PILIHAN,
+                  pilihan=AGREGASI_PILIHAN),
+            Isian("iku", "IKU?", "ya" if (ind is None or iku) else "bukan", teks_opsional, jenis=PILIHAN,
+                  pilihan=IKU_PILIHAN),
+            Isian("alasan", "Alasan", iku.alasan if iku else "", teks_opsional, aktif_jika=ya_iku),
+            Isian("formulasi", "Formulasi", iku.formulasi if iku else "", teks_opsional, aktif_jika=ya_iku),
+            Isian("sumber", "Sumber data", iku.sumber_data if iku else "", teks_opsional, aktif_jika=ya_iku),
+            Isian("pj", "Penanggung jawab", iku.penanggung_jawab if iku else "", teks_opsional, aktif_jika=ya_iku),
         ]
 
         def buat(v: dict[str, str]) -> Indikator:

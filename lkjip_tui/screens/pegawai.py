@@ -24,7 +24,7 @@ from store.numbers import format_angka, parse_bulat
 
 from ..pesan import KOSONG_TAHUN
 from ..widgets.edit_grid import BULAT, EditGrid, Kolom
-from ..widgets.formulir_baca import FormulirScreen, Isian
+from ..widgets.formulir import Formulir, Isian
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
@@ -284,8 +284,8 @@ class PegawaiScreen(LayarDasar):
             if unit is not None and self.app.tambah(unit, self.lap.pegawai.unit, keterangan=f"tambah unit {unit.nama}"):
                 self._isi_ulang(f"U:{self._kunci(unit)}")
 
-        self.app.push_screen(FormulirScreen("Unit baru (kecamatan / kelurahan)", [Isian("nama", "Nama unit")],
-                                            jadi=lambda d: UnitPegawai(d["nama"]), cek_semua=cek), selesai)
+        self.app.push_screen(Formulir("Unit baru (kecamatan / kelurahan)", [Isian("nama", "Nama unit")],
+                                            jadi=lambda d: UnitPegawai(d["nama"]), periksa=cek), selesai)
 
     def action_tambah(self) -> None:
         if not self.boleh_ubah():
@@ -303,7 +303,7 @@ class PegawaiScreen(LayarDasar):
             if self.app.ubah(unit, lambda: unit.jabatan.append(j), f"tambah jabatan {j.nama}"):
                 self._isi_ulang(f"J:{self._kunci(unit)}:{len(unit.jabatan) - 1}")
 
-        self.app.push_screen(FormulirScreen(
+        self.app.push_screen(Formulir(
             Text(f"Jabatan baru di {unit.nama}").plain,
             [Isian("nama", "Nama jabatan"), Isian("l", "Laki-laki", "0", baca_jumlah),
              Isian("p", "Perempuan", "0", baca_jumlah)],
@@ -333,7 +333,7 @@ class PegawaiScreen(LayarDasar):
             self.app.ubah(unit, mutasi, f"ubah nama {d['nama']}")
             self.segarkan()
 
-        self.app.push_screen(FormulirScreen(judul, [Isian("nama", "Nama", awal)]), selesai)
+        self.app.push_screen(Formulir(judul, [Isian("nama", "Nama", awal)]), selesai)
 
     def action_hapus(self) -> None:
         if not self.boleh_ubah():
@@ -375,7 +375,7 @@ class PegawaiScreen(LayarDasar):
             self.app.ubah_kepala(mutasi, "tanggal data pegawai")
             self._perbarui_ringkas()
 
-        self.app.push_screen(FormulirScreen(
+        self.app.push_screen(Formulir(
             "Tanggal data pegawai", [Isian("tanggal", "Per tanggal", tampil_tanggal(lap.pegawai.per_tanggal)
                                            if lap.pegawai.per_tanggal else "", baca_tanggal)],
             catatan="Contoh: 31-12-2021, 31/12/2021 atau 31 Desember 2021. Kosong = belum diisi."), selesai)

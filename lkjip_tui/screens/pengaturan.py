@@ -14,22 +14,22 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.validation import ValidationResult, Validator
-from textual.widgets import DataTable, Input, Label, OptionList, Static
+from textual.containers import Vertical
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import calc
-from store.models import DEFAULT_SKALA, Band, Instansi, Kepala, Laporan, Renstra
-from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
+from store.models import DEFAULT_SKALA, Band, Kepala, Laporan, Renstra
+from store.numbers import format_bebas
+from store.tahun import laporan_kosong, salin_laporan
 
+from ..widgets.formulir import Formulir, Isian
 from ..widgets.modal import Modal
+from ..widgets.pembaca import angka, bulat, wajib
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
@@ -38,111 +38,9 @@ DESIMAL_MAX = 4
 BARIS_SKALA = 7
 
 
-# ================================================================ a form as a modal
-@dataclass
-class Isian:
-    """One field: ``baca`` turns the text into the value or raises ValueError(reason)."""
-
-    key: str
-    label: str
-    awal: str = ""
-    baca: Callable[[str], Any] = str.strip
-    petunjuk: str = ""
-
-
-class _Cek(Validator):
-    def __init__(self, baca: Callable[[str], Any]):
-        super().__init__()
-        self.baca = baca
-
-    def validate(self, value: str) -> ValidationResult:
-        try:
-            self.baca(value)
-        except ValueError as e:
-            return self.failure(str(e))
-        return self.success()
-
-
-def pesan_galat(e: ValueError) -> str:
-    return e.alasan if isinstance(e, AngkaTidakSah) else str(e)
-
-
-class FormulirScreen(Modal[dict | None]):
-    """Fields in a column; Enter saves when every field (and ``periksa``) is valid, else one
-    message lists every failure; Esc cancels."""
-
-    BINDINGS = [
-        Binding("escape", "batal", "Batal"),
-        Binding("down", "app.focus_next", "Isian berikut", show=False, priority=True),
-        Binding("up", "app.focus_previous", "Isian sebelumnya", show=False, priority=True),
-    ]
-
-    def __init__(self, judul: str, isian: Sequence[Isian], periksa: Callable[[dict], list[str]] | None = None,
-                 catatan: str = "", fokus: str | None = None):
-        super().__init__()
-        self.judul, self.isian, self.periksa, self.catatan, self.fokus = judul, list(isian), periksa, catatan, fokus
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="formulir"):
-            yield Static(Text(self.judul, style="bold"))
-            if self.catatan:
-                yield Static(Text(self.catatan, style="dim"), classes="f-catatan")
-            for i in self.isian:
-                with Horizontal(classes="f-baris"):
-                    yield Label(Text(i.label), classes="f-label")
-                    yield Input(i.awal, id=f"f-{i.key}", validators=[_Cek(i.baca)], placeholder=i.petunjuk,
-                                validate_on=["changed", "submitted"], select_on_focus=False)
-            yield Static("", id="f-galat")
-            yield Static(Text("Enter: simpan · Tab: isian berikut · Esc: batal", style="dim"))
-
-    def on_mount(self) -> None:
-        key = self.fokus if any(i.key == self.fokus for i in self.isian) else self.isian[0].key
-        inp = self.query_one(f"#f-{key}", Input)
-        inp.focus()
-        inp.cursor_position = len(inp.value)
-
-    def action_batal(self) -> None:
-        self.dismiss(None)
-
-    def kumpulkan(self) -> tuple[dict, list[str], str | None]:
-        nilai, galat, pertama = {}, [], None
-        for i in self.isian:
-            try:
-                nilai[i.key] = i.baca(self.query_one(f"#f-{i.key}", Input).value)
-            except ValueError as e:
-                galat.append(f"{i.label}: {pesan_galat(e)}")
-                pertama = pertama or i.key
-        if not galat and self.periksa:
-            galat += self.periksa(nilai)
-        return nilai, galat, pertama
-
-    @on(Input.Submitted)
-    def _simpan(self, event: Input.Submitted) -> None:
-        event.stop()
-        nilai, galat, pertama = self.kumpulkan()
-        kotak = self.query_one("#f-galat", Static)
-        if galat:
-            kotak.update(Text("Belum dapat disimpan:\n" + "\n".join(f"• {g}" for g in galat), style="bold"))
-            kotak.add_class("ada")
-            self.app.bell()
-            if pertama:
-                self.query_one(f"#f-{pertama}", Input).focus()
-            return
-        self.dismiss(nilai)
-
-
 # ================================================================ readers (text -> value)
-def wajib(nama: str) -> Callable[[str], str]:
-    def baca(teks: str) -> str:
-        s = teks.strip()
-        if not s:
-            raise ValueError(f"{nama} wajib diisi")
-        return s
-    return baca
-
-
 def baca_tahun(teks: str) -> int:
-    t = parse_bulat(teks)
+    t = bulat(teks)
     if t is None:
         raise ValueError("wajib diisi")
     if not TAHUN_MIN <= t <= TAHUN_MAX:
@@ -151,7 +49,7 @@ def baca_tahun(teks: str) -> int:
 
 
 def baca_desimal(teks: str) -> int:
-    d = parse_bulat(teks)
+    d = bulat(teks)
     if d is None:
         raise ValueError("wajib diisi")
     if d > DESIMAL_MAX:
@@ -221,7 +119,7 @@ def baca_band(teks: str) -> Band | None:
     label = m.group("label").strip()
     if not label:
         raise ValueError("nama kategori kosong")
-    nilai = parse_angka(m.group("min"))
+    nilai = angka(m.group("min"))
     if nilai is None:
         raise ValueError("batas kosong")
     return Band(label, nilai, m.group("op") != ">")
@@ -263,39 +161,7 @@ def periksa_skala(band: Sequence[Band]) -> list[str]:
 
 
 # ================================================================ report years
-def salin_laporan(sumber: Laporan, tahun: int) -> Laporan:
-    """A new report year from ``sumber``: the same unit, Renstra, scale, goals, indicators (with
-    targets and earlier realisasi, including ``sumber``'s own year), programs, activities and
-    subkegiatan with their pagu, staffing and AKIP; without the new year's quarterly entries
-    and without any budget realisasi."""
-    lap = copy.deepcopy(sumber)
-    lap.tahun = tahun
-    for ind in lap.indikator:
-        for t in sorted(set(ind.triwulan) | {sumber.tahun}):
-            r = calc.realisasi_tahun(ind, t)  # a year's realisasi, from its quarters when filled
-            if t != tahun and r is not None:
-                ind.realisasi[t] = r
-        ind.triwulan.pop(tahun, None)
-        ind.realisasi.pop(tahun, None)
-    for p in lap.program:
-        for k in p.kegiatan:
-            k.key = ""
-            for s in k.subkegiatan:
-                s.key = ""
-                s.realisasi = None
-                s.realisasi_bulanan = None
-    for u in lap.pegawai.unit:
-        u.key = ""
-    for a in lap.evaluasi_akip:
-        a.key = ""
-    return lap
-
-
-def laporan_kosong(tahun: int, nama: str) -> Laporan:
-    return Laporan(tahun, instansi=Instansi(nama=nama))
-
-
-def TahunBaruScreen(app, tahun: int | None = None) -> FormulirScreen:
+def TahunBaruScreen(app, tahun: int | None = None) -> Formulir:
     """The form that creates a report year (empty, or copied from an existing one)."""
     ada = app.repo.tahun_tersedia()
     lap = app.lap
@@ -309,7 +175,7 @@ def TahunBaruScreen(app, tahun: int | None = None) -> FormulirScreen:
     def baca_sumber(teks: str) -> int | None:
         if not teks.strip():
             return None
-        t = parse_bulat(teks)
+        t = bulat(teks)
         if t not in ada:
             raise ValueError(f"tahun {t} tidak ada" + (f" (tersedia: {', '.join(map(str, ada))})" if ada else
                                                        "; kosongkan untuk mulai dari nol"))
@@ -328,8 +194,8 @@ def TahunBaruScreen(app, tahun: int | None = None) -> FormulirScreen:
                "sebelumnya, program/kegiatan/subkegiatan dengan pagu, pegawai dan AKIP. Isian triwulan "
                "dan realisasi anggaran tahun baru dikosongkan. Kosongkan 'Salin dari tahun' untuk "
                "mulai dari nol.") if ada else "Cukup tahun dan nama unit untuk mulai; sisanya dapat diisi nanti."
-    return FormulirScreen("Buat tahun laporan baru" if ada else "Buat tahun laporan pertama", isian,
-                          catatan=catatan)
+    return Formulir("Buat tahun laporan baru" if ada else "Buat tahun laporan pertama", isian,
+                    catatan=catatan, fokus_galat=True)
 
 
 def buat_tahun(app, hasil: dict) -> bool:
@@ -574,7 +440,7 @@ class PengaturanScreen(LayarDasar):
 
             self._ubah(mutasi, "data unit kerja")
 
-        self.app.push_screen(FormulirScreen("Unit kerja dan kepala", isian, fokus=fokus), selesai)
+        self.app.push_screen(Formulir("Unit kerja dan kepala", isian, fokus=fokus, fokus_galat=True), selesai)
 
     def _form_misi(self, n: int | None) -> None:
         misi = self.app.lap.instansi.misi
@@ -595,7 +461,8 @@ class PengaturanScreen(LayarDasar):
                 self.tabel.move_cursor(row=self.tabel.get_row_index(f"misi#{len(misi)}"))
 
         judul = f"Misi {n}" if n else f"Misi baru (nomor {len(misi) + 1})"
-        self.app.push_screen(FormulirScreen(judul, [Isian("misi", "Misi", awal, wajib("misi"))]), selesai)
+        self.app.push_screen(Formulir(judul, [Isian("misi", "Misi", awal, wajib("misi"))], fokus_galat=True),
+                             selesai)
 
     def action_tambah_misi(self) -> None:
         if self.boleh_ubah():
@@ -657,7 +524,8 @@ class PengaturanScreen(LayarDasar):
                 self.notify(f"Catatan: tahun laporan {lap.tahun} di luar Renstra {h['mulai']}–{h['akhir']}.",
                             severity="warning")
 
-        self.app.push_screen(FormulirScreen("Renstra dan angka desimal", isian, periksa, fokus=fokus), selesai)
+        self.app.push_screen(Formulir("Renstra dan angka desimal", isian, periksa=periksa, fokus=fokus,
+                                      fokus_galat=True), selesai)
 
     def _form_skala(self) -> None:
         lap = self.app.lap
@@ -678,7 +546,8 @@ class PengaturanScreen(LayarDasar):
         catatan = ("Dari atas ke bawah; kategori pertama yang cocok dipakai. Tulis 'Nama >= angka' "
                    "(termasuk batas) atau 'Nama > angka'; baris terakhir hanya nama (sisanya). "
                    "Kosongkan semua untuk skala bawaan.")
-        self.app.push_screen(FormulirScreen("Skala kategori capaian", isian, periksa, catatan=catatan), selesai)
+        self.app.push_screen(Formulir("Skala kategori capaian", isian, periksa=periksa, catatan=catatan,
+                                      fokus_galat=True), selesai)
 
     def action_skala_bawaan(self) -> None:
         if not self.boleh_ubah() or self.app.lap.pengaturan.skala_kategori is None:

@@ -28,6 +28,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
 
 from ..pesan import HANYA_BACA
+from .masukan import MasukanUrut
 
 ANGKA, BULAT, TEKS = "angka", "bulat", "teks"
 
@@ -122,36 +123,25 @@ class _Tabel(DataTable):
         event.prevent_default()
 
 
-class _Editor(Input):
+class _Editor(MasukanUrut):
     """The editor input. Enter, Tab and Esc are handled in arrival order (not as bindings, which
     run later); after the edit closes, keys that still reach it belong to the table."""
 
-    async def _on_key(self, event: events.Key) -> None:
+    def tombol_khusus(self, event: events.Key) -> bool:
         grid = self.parent.parent  # type: ignore[union-attr]
         if not isinstance(grid, EditGrid):
-            await super()._on_key(event)
-            return
+            return False
         if not grid.sedang_edit:
-            event.stop()
-            event.prevent_default()
             self.screen.set_focus(grid.tabel)
             grid.tabel.post_message(events.Key(event.key, event.character))
-            return
+            return True
         if event.key in ("enter", "tab", "shift+tab", "escape"):
-            event.stop()
-            event.prevent_default()
             if event.key == "escape":
                 grid.batal()
             else:
                 grid.selesai(maju={"enter": 0, "tab": +1, "shift+tab": -1}[event.key])
-            return
-        sendiri = self._bindings.key_to_bindings.get(event.key)
-        if sendiri:  # the Input's own editing keys (backspace, ctrl+u, arrows…), in order too
-            event.stop()
-            event.prevent_default()
-            await self.run_action(sendiri[0].action)
-            return
-        await super()._on_key(event)
+            return True
+        return False
 
 
 class EditGrid(Vertical):

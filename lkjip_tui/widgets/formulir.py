@@ -1,11 +1,18 @@
-"""A compact modal form: one line per field, a check on every field, ONE message listing
+"""The app's one modal form: a column of fields, a reader on every field, ONE message listing
 every failure when the user tries to save, Esc cancels.
 
-Screens describe the fields as data (:class:`Isian`) and give a function that turns the
-checked values into the record to return (``buat``); the form dismisses with that record, or
-with ``None`` when cancelled. Text fields are :class:`Input` (Enter saves), choices are
-:class:`Select` (Enter opens the list), multi-line text is a :class:`TextArea` (one item per
-line; ctrl+s saves). A field whose ``aktif_jika`` is false is disabled and not checked.
+Screens describe the fields as data (:class:`Isian`). Each field has a reader (``baca``) that
+turns the typed text into a value or raises ``ValueError`` with the reason (see
+:mod:`.pembaca`); ``periksa`` then checks the read values together (e.g. an id that already
+exists) and ``jadi`` builds what the form returns. The form dismisses with ``jadi(values)`` on
+a valid save, or with ``None`` on Esc.
+
+Text fields are one-line Inputs (Enter or ctrl+s saves, Tab/Down and shift+Tab/Up move), choices
+are :class:`Select` (Enter opens the list), multi-line text is a :class:`TextArea` (one item
+per line; ctrl+s saves). A field whose ``aktif_jika`` is false is disabled, not read, and
+given to ``jadi`` as ``None``. Keys typed into a field are handled in the order they arrive,
+so fast typing never lands in the wrong field. ``fokus`` is the field focused first; with
+``fokus_galat`` a failed save moves the focus to the first failing field (else it stays put).
 """
 
 from __future__ import annotations
@@ -15,66 +22,91 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from .masukan import MasukanUrut
 from .modal import Modal
+from .pembaca import teks_wajib
 
 TEKS, PILIHAN, BARIS = "teks", "pilihan", "baris"
+LEBAR_LABEL, LEBAR_LABEL_MAKS = 19, 34
 
 
-@dataclass
+@dataclass(frozen=True)
 class Isian:
+    """One field. ``baca`` turns the text into the value or raises ValueError(reason)."""
+
     key: str
     label: str
-    nilai: str = ""
+    awal: str = ""
+    baca: Callable[[str], Any] = teks_wajib
+    petunjuk: str = ""  # placeholder of a text field
     jenis: str = TEKS
-    pilihan: Sequence[tuple[str, str]] = ()  # (label, value) for PILIHAN
-    periksa: Callable[[str], str | None] | None = None  # reason why the value is wrong, or None
-    wajib: bool = False
-    petunjuk: str = ""  # placeholder
-    aktif_jika: Callable[[dict[str, str]], bool] | None = None
+    pilihan: Sequence[tuple[str, str]] = ()  # (label, value) of a PILIHAN field
+    aktif_jika: Callable[[dict[str, str]], bool] | None = None  # over the texts of every field
     tinggi: int = 3  # lines of a BARIS field
 
-    def alasan(self, nilai: str) -> str | None:
-        if self.wajib and not nilai.strip():
-            return "wajib diisi"
-        if self.periksa is not None:
-            return self.periksa(nilai)
-        return None
+
+def alasan(baca: Callable[[str], Any], teks: str) -> str | None:
+    """Why ``baca`` refuses ``teks`` (None: it reads)."""
+    try:
+        baca(teks)
+    except ValueError as e:
+        return str(e)
+    return None
 
 
-class _Periksa(Validator):
-    def __init__(self, isian: Isian):
+class _Cek(Validator):
+    def __init__(self, baca: Callable[[str], Any]):
         super().__init__()
-        self.isian = isian
+        self.baca = baca
 
     def validate(self, value: str) -> ValidationResult:
-        alasan = self.isian.alasan(value)
-        return self.success() if alasan is None else self.failure(alasan)
+        salah = alasan(self.baca, value)
+        return self.success() if salah is None else self.failure(salah)
+
+
+class _Masukan(MasukanUrut):
+    """A form's text field: Tab/Down and shift+Tab/Up move, Enter saves, all in arrival order;
+    keys that arrive after the focus left go on to the new field."""
+
+    def tombol_khusus(self, event: events.Key) -> bool:
+        layar = self.screen
+        if layar.focused is not self and layar.focused is not None:
+            layar.focused.post_message(events.Key(event.key, event.character))
+            return True
+        if event.key in ("tab", "shift+tab", "down", "up"):
+            layar.focus_next() if event.key in ("tab", "down") else layar.focus_previous()
+            return True
+        if event.key == "enter":
+            layar.action_simpan()  # type: ignore[attr-defined]
+            return True
+        return False
 
 
 class Formulir(Modal[Any]):
-    """Dismisses with ``buat(values)`` on a valid save, ``None`` on Esc."""
+    """Dismisses with ``jadi(values)`` on a valid save, ``None`` on Esc."""
 
     DEFAULT_CSS = """
     Formulir { align: center middle; }
-    Formulir > #formulir {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
+    Formulir #formulir {
+        width: 78; max-width: 100%; height: auto; max-height: 24;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    Formulir .judul-form { text-style: bold; }
-    Formulir .baris-form { height: auto; }
-    Formulir .baris-form > Label { width: 17; padding: 0 1 0 0; }
-    Formulir .baris-form > Input, Formulir .baris-form > Select { width: 1fr; }
-    Formulir .baris-form > TextArea { width: 1fr; border: none; padding: 0 1; }
-    Formulir .baris-form > Input.-invalid { background: $error 30%; }
-    Formulir #galat-form { color: $error; text-style: bold; height: auto; }
-    Formulir #petunjuk-form { color: $text-muted; }
+    Formulir #formulir .f-baris { height: auto; }
+    Formulir #formulir .f-label { width: 19; }
+    Formulir #formulir Input { width: 1fr; height: 1; border: none; padding: 0 1; }
+    Formulir #formulir Input.-invalid { background: $error 30%; }
+    Formulir #formulir Select { width: 1fr; }
+    Formulir #formulir SelectCurrent { padding: 0 1; }
+    Formulir #formulir TextArea { width: 1fr; border: none; padding: 0 1; }
+    Formulir #galat-form { height: auto; color: $error; }
     """
 
     BINDINGS = [
@@ -82,94 +114,114 @@ class Formulir(Modal[Any]):
         Binding("ctrl+s", "simpan", "Simpan"),
     ]
 
-    def __init__(self, judul: str, isian: Sequence[Isian], buat: Callable[[dict[str, str]], Any],
-                 periksa_semua: Callable[[dict[str, str]], list[str]] | None = None):
+    def __init__(self, judul: str, isian: Sequence[Isian], jadi: Callable[[dict[str, Any]], Any] = lambda d: d,
+                 periksa: Callable[[dict[str, Any]], list[str]] | None = None, catatan: str = "",
+                 fokus: str | None = None, fokus_galat: bool = False):
         super().__init__()
-        self.judul = judul
-        self.isian = list(isian)
-        self.buat = buat
-        self.periksa_semua = periksa_semua
+        self.judul, self.isian, self.jadi, self.periksa = judul, list(isian), jadi, periksa
+        self.catatan, self.fokus, self.fokus_galat = catatan, fokus, fokus_galat
 
     def compose(self) -> ComposeResult:
+        lebar = min(max(LEBAR_LABEL, *(len(f.label) + 2 for f in self.isian)), LEBAR_LABEL_MAKS)
         with VerticalScroll(id="formulir", can_focus=False):
-            yield Static(Text(self.judul), classes="judul-form")
+            yield Static(Text(self.judul, style="bold"))
+            if self.catatan:
+                yield Static(Text(self.catatan, style="dim"), classes="f-catatan")
             for f in self.isian:
-                with Horizontal(classes="baris-form"):
-                    yield Label(Text(f.label))
+                with Horizontal(classes="f-baris"):
+                    label = Label(Text(f.label), classes="f-label")
+                    if lebar != LEBAR_LABEL:
+                        label.styles.width = lebar
+                    yield label
                     yield self._widget(f)
             yield Static("", id="galat-form")
-            petunjuk = "Enter/ctrl+s: simpan · Esc: batal · Tab: isian berikut"
-            if any(f.jenis == BARIS for f in self.isian):
-                petunjuk = "ctrl+s: simpan · Esc: batal · Tab: isian berikut"
-            yield Static(Text(petunjuk), id="petunjuk-form")
+            simpan = "ctrl+s" if any(f.jenis == BARIS for f in self.isian) else "Enter"
+            yield Static(Text(f"{simpan}: simpan · Tab: isian berikut · Esc: batal", style="dim"))
 
-    def _widget(self, f: Isian):
+    @staticmethod
+    def _widget(f: Isian) -> Widget:
         wid = f"isian-{f.key}"
         if f.jenis == PILIHAN:
-            nilai = f.nilai if any(v == f.nilai for _, v in f.pilihan) else Select.NULL
+            nilai = f.awal if any(v == f.awal for _, v in f.pilihan) else Select.NULL
             return Select([(Text(lbl, no_wrap=True, overflow="ellipsis"), v) for lbl, v in f.pilihan], value=nilai,
                           allow_blank=nilai is Select.NULL, compact=True, id=wid, prompt="(pilih)")
         if f.jenis == BARIS:
-            ta = TextArea(f.nilai, id=wid, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            ta = TextArea(f.awal, id=wid, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             ta.styles.height = f.tinggi
             return ta
-        return Input(f.nilai, placeholder=f.petunjuk, compact=True, id=wid, validators=[_Periksa(f)],
-                     select_on_focus=False)
+        return _Masukan(f.awal, id=wid, validators=[_Cek(f.baca)], placeholder=f.petunjuk,
+                        validate_on=["changed", "submitted"], select_on_focus=False)
+
+    def _medan(self, f: Isian) -> Widget:
+        return self.query_one(f"#isian-{f.key}")
 
     def on_mount(self) -> None:
         self._atur_aktif()
-        self.query_one(f"#isian-{self.isian[0].key}").focus()
+        pertama = next((f for f in self.isian if f.key == self.fokus), self.isian[0])
+        w = self._medan(pertama)
+        w.focus()
+        if isinstance(w, Input):
+            w.cursor_position = len(w.value)
 
     # ------------------------------------------------------------ values
-    def nilai(self) -> dict[str, str]:
+    def teks(self) -> dict[str, str]:
+        """The text of every field as typed (a choice: its value, "" when none)."""
         hasil: dict[str, str] = {}
         for f in self.isian:
-            w = self.query_one(f"#isian-{f.key}")
+            w = self._medan(f)
             if isinstance(w, Select):
                 hasil[f.key] = "" if w.value is Select.NULL else str(w.value)
             elif isinstance(w, TextArea):
                 hasil[f.key] = w.text
             else:
-                hasil[f.key] = w.value
+                hasil[f.key] = w.value  # type: ignore[attr-defined]
         return hasil
 
     def _atur_aktif(self) -> None:
-        v = self.nilai()
+        t = self.teks()
         for f in self.isian:
             if f.aktif_jika is not None:
-                self.query_one(f"#isian-{f.key}").disabled = not f.aktif_jika(v)
+                self._medan(f).disabled = not f.aktif_jika(t)
 
     @on(Select.Changed)
     def _pilihan_berubah(self, event: Select.Changed) -> None:
         self._atur_aktif()
 
-    def kegagalan(self) -> list[str]:
-        """Every reason the form cannot be saved, one line per failing field."""
-        v = self.nilai()
-        gagal = []
+    def kumpulkan(self) -> tuple[dict[str, Any], list[str], str | None]:
+        """The read values, every failure (one line each) and the first failing field's key.
+        The whole-form ``periksa`` runs once every field reads."""
+        teks = self.teks()
+        nilai: dict[str, Any] = {}
+        galat: list[str] = []
+        pertama = None
         for f in self.isian:
-            w = self.query_one(f"#isian-{f.key}")
+            w = self._medan(f)
             if w.disabled:
+                nilai[f.key] = None
                 continue
-            alasan = f.alasan(v[f.key])
-            if isinstance(w, Input):
-                w.set_class(alasan is not None, "-invalid")
-            if alasan is not None:
-                gagal.append(f"{f.label}: {alasan}")
-        if self.periksa_semua is not None:
-            gagal.extend(self.periksa_semua(v))
-        return gagal
+            try:
+                nilai[f.key] = f.baca(teks[f.key])
+                w.remove_class("-invalid")
+            except ValueError as e:
+                galat.append(f"{f.label}: {e}")
+                w.add_class("-invalid")
+                pertama = pertama or f.key
+        if not galat and self.periksa is not None:
+            galat = self.periksa(nilai)
+        return nilai, galat, pertama
 
     # ------------------------------------------------------------ actions
     def action_simpan(self) -> None:
-        gagal = self.kegagalan()
-        galat = self.query_one("#galat-form", Static)
-        if gagal:
-            galat.update(Text("Belum bisa disimpan:\n" + "\n".join(f"• {g}" for g in gagal)))
+        nilai, galat, pertama = self.kumpulkan()
+        kotak = self.query_one("#galat-form", Static)
+        if galat:
+            kotak.update(Text("Belum dapat disimpan:\n" + "\n".join(f"• {g}" for g in galat), style="bold"))
             self.app.bell()
+            if pertama and self.fokus_galat:
+                self.query_one(f"#isian-{pertama}").focus()
             return
-        galat.update("")
-        self.dismiss(self.buat(self.nilai()))
+        kotak.update("")
+        self.dismiss(self.jadi(nilai))
 
     def action_batal(self) -> None:
         self.dismiss(None)

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from lkjip_tui.screens.anggaran import AnggaranScreen, BulananScreen
 from lkjip_tui.widgets.edit_grid import EditGrid
-from lkjip_tui.widgets.formulir_baca import FormulirScreen
+from lkjip_tui.widgets.formulir import Formulir
 from store import calc
 from store.bundle import baca_bundle, dump_bundle
 from store.numbers import format_bebas
@@ -181,10 +181,10 @@ async def test_add_program_form_lists_all_failures_then_saves(buka, demo_db):
         await pilot.press("p")
         await pilot.pause()
         form = app.screen
-        assert isinstance(form, FormulirScreen)
+        assert isinstance(form, Formulir)
         await pilot.press("tab", "tab", "ctrl+u", *"S9", "tab", *"abc", "enter")
         await pilot.pause()
-        galat = teks(form.query_one("#form-galat"))
+        galat = teks(form.query_one("#galat-form"))
         assert "Nama program: wajib diisi" in galat and '"S9" tidak ada' in galat and '"abc" bukan angka' in galat
         await pilot.press("shift+tab", "shift+tab", *"[b]Program Baru", "tab", "ctrl+u", *"S2", "tab", "ctrl+u",
                           *"1.000.000", "enter")

@@ -147,7 +147,7 @@ async def test_empty_database_offers_the_first_year(buka, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         form = app.screen                                    # the first-year form is offered at once
-        assert type(form).__name__ == "FormulirScreen"
+        assert type(form).__name__ == "Formulir"
         await pilot.press("escape")
         await pilot.pause()
         assert "Basis data masih kosong" in polos(app.screen.query_one("#b-ringkas"))

@@ -1,6 +1,6 @@
 from lkjip_tui.screens.pegawai import PegawaiScreen, baca_tanggal
 from lkjip_tui.widgets.edit_grid import EditGrid
-from lkjip_tui.widgets.formulir_baca import FormulirScreen
+from lkjip_tui.widgets.formulir import Formulir
 from store.repository import Repository
 
 from .util import SIZE, teks
@@ -114,7 +114,7 @@ async def test_add_rename_delete_unit_and_jabatan(buka, demo_db):
         await pilot.pause()
         await pilot.press("n", "enter")                           # empty name: refused, said why
         await pilot.pause()
-        assert "Nama unit: wajib diisi" in teks(app.screen.query_one("#form-galat"))
+        assert "Nama unit: wajib diisi" in teks(app.screen.query_one("#galat-form"))
         await pilot.press(*"[b]Kelurahan Baru", "enter")
         await pilot.pause()
         await pilot.press("a", *"Lurah", "tab", "ctrl+u", "1", "tab", "ctrl+u", "enter")  # blank P = 0
@@ -160,8 +160,8 @@ async def test_change_date(buka, demo_db):
         await pilot.pause()
         await pilot.press("t", "ctrl+u", *"31-02-2022", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, FormulirScreen)
-        assert "bukan tanggal yang ada" in teks(app.screen.query_one("#form-galat"))
+        assert isinstance(app.screen, Formulir)
+        assert "bukan tanggal yang ada" in teks(app.screen.query_one("#galat-form"))
         await pilot.press("ctrl+u", *"30/06/2022", "enter")
         await pilot.pause()
         assert "Per tanggal 30 Juni 2022" in teks(app.screen.query_one("#ringkas-peg"))

@@ -5,13 +5,12 @@ from decimal import Decimal
 import pytest
 
 from lkjip_tui.screens.pengaturan import (
-    FormulirScreen,
     PilihTahunScreen,
     baca_band,
     baca_daftar_tahun,
     periksa_skala,
-    salin_laporan,
 )
+from lkjip_tui.widgets.formulir import Formulir
 from store.models import DEFAULT_SKALA, Band
 from store.repository import Repository
 
@@ -55,19 +54,6 @@ def test_baca_daftar_tahun():
         baca_daftar_tahun("dua ribu")
 
 
-def test_salin_laporan_keeps_structure_clears_entries(lap):
-    baru = salin_laporan(lap, 2022)
-    assert baru.tahun == 2022 and baru.instansi == lap.instansi and baru.renstra == lap.renstra
-    i1 = baru.cari_indikator("I1")
-    assert i1.target == lap.cari_indikator("I1").target
-    assert i1.realisasi[2021] == Decimal("79.79")          # the source year's realisasi, from its quarters
-    assert i1.realisasi[2020] == Decimal("79.56") and 2022 not in i1.triwulan
-    sub = baru.program[0].kegiatan[0].subkegiatan[0]
-    assert sub.pagu == lap.program[0].kegiatan[0].subkegiatan[0].pagu and sub.realisasi is None
-    assert [p.id for p in baru.program] == [p.id for p in lap.program]
-    assert lap.program[0].kegiatan[0].subkegiatan[0].realisasi is not None   # the source is untouched
-
-
 # ------------------------------------------------------------ the screen
 async def test_edit_unit_name_saved_and_undone(buka, demo_db):
     app = buka()
@@ -75,7 +61,7 @@ async def test_edit_unit_name_saved_and_undone(buka, demo_db):
         await ke_baris(pilot, app, "nama")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FormulirScreen)
+        assert isinstance(app.screen, Formulir)
         await pilot.press("ctrl+u", *"Kecamatan [b]Uji", "enter")
         await pilot.pause()
         assert sel(app, "nama") == "Kecamatan [b]Uji"          # shown literally, not as markup
@@ -97,12 +83,12 @@ async def test_form_lists_every_failure_and_saves_nothing(buka, demo_db):
         await pilot.pause()
         await pilot.press("ctrl+u", *"2022", "down", "down", "down", "ctrl+u", "9", "enter")
         await pilot.pause()
-        galat = teks(app.screen.query_one("#f-galat"))
+        galat = teks(app.screen.query_one("#galat-form"))
         assert "Angka desimal: paling banyak 4 angka di belakang koma" in galat
         await pilot.press("ctrl+u", "2", "enter")                  # fix one; the cross check remains
         await pilot.pause()
-        assert "Renstra mulai (2022) sesudah akhir (2021)" in teks(app.screen.query_one("#f-galat"))
-        assert app.screen.query_one("#f-mulai").value == "2022"    # nothing typed is lost
+        assert "Renstra mulai (2022) sesudah akhir (2021)" in teks(app.screen.query_one("#galat-form"))
+        assert app.screen.query_one("#isian-mulai").value == "2022"    # nothing typed is lost
         await pilot.press("escape")
         await pilot.pause()
         assert sel(app, "renstra").startswith("2016–2021")
@@ -121,10 +107,10 @@ async def test_scale_without_catch_all_refused_then_custom_scale_used(buka, demo
             await pilot.press("ctrl+u", "down")
         await pilot.press("enter")
         await pilot.pause()
-        assert "tidak punya kategori penampung" in teks(app.screen.query_one("#f-galat"))
+        assert "tidak punya kategori penampung" in teks(app.screen.query_one("#galat-form"))
         await pilot.press("up", "up", "up", "up", *"Tidak ada", "enter")
         await pilot.pause()
-        assert not isinstance(app.screen, FormulirScreen)
+        assert not isinstance(app.screen, Formulir)
         assert sel(app, "skala") == "≥100 Baik · >0 Kurang · sisanya Tidak ada"
         await pilot.press("f2")
         await pilot.pause()
@@ -163,8 +149,8 @@ async def test_new_year_copied_then_switch_back(buka, demo_db):
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        assert app.screen.query_one("#f-tahun").value == "2022"
-        assert app.screen.query_one("#f-salin").value == "2021"
+        assert app.screen.query_one("#isian-tahun").value == "2022"
+        assert app.screen.query_one("#isian-salin").value == "2021"
         await pilot.press("enter")
         await pilot.pause()
         assert app.lap.tahun == 2022
@@ -190,7 +176,7 @@ async def test_existing_year_refused(buka):
         await pilot.pause()
         await pilot.press("ctrl+u", *"2021", "enter")
         await pilot.pause()
-        assert "tahun 2021 sudah ada" in teks(app.screen.query_one("#f-galat"))
+        assert "tahun 2021 sudah ada" in teks(app.screen.query_one("#galat-form"))
 
 
 async def test_quit_and_reopen_keeps_settings(buka):
@@ -231,11 +217,11 @@ async def test_readonly_refuses_edits(buka):
         await ke_baris(pilot, app, "nama")
         await pilot.press("enter")
         await pilot.pause()
-        assert not isinstance(app.screen, FormulirScreen)
+        assert not isinstance(app.screen, Formulir)
         assert "HANYA-BACA" in teks(app.screen.query_one("#p-info"))
         await pilot.press("n")
         await pilot.pause()
-        assert not isinstance(app.screen, FormulirScreen)
+        assert not isinstance(app.screen, Formulir)
 
 
 def test_snapshot_pengaturan(buka, snap_compare):
