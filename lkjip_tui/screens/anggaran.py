@@ -30,8 +30,8 @@ from store.numbers import format_bebas, format_persen
 from ..pesan import KOSONG_TAHUN
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
-from ..widgets.pembaca import angka_opsional, angka_wajib, teks_wajib
 from ..widgets.modal import Modal
+from ..widgets.pembaca import angka_opsional, angka_wajib, teks_wajib
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
