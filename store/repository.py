@@ -70,6 +70,7 @@ JENIS: dict[type, Jenis] = {
     UnitPegawai: Jenis("pegawai", "key", codec.unit_out, codec.unit_in),
     KomponenAkip: Jenis("akip", "key", codec.akip_out, codec.akip_in),
 }
+KUNCI_TABEL = {j.tabel: j.kunci for j in JENIS.values()}  # the key field of each row table
 LAPORAN = "laporan"
 
 
@@ -291,7 +292,7 @@ class Repository:
     def _index(self, tabel: str, tahun: int) -> dict[str, int]:
         idx = self._indeks.get((tabel, tahun))
         if idx is None:
-            kunci = "id" if tabel in ("tujuan", "sasaran", "indikator", "program") else "key"
+            kunci = KUNCI_TABEL[tabel]
             raw = (self.storage.read() or {}).get(tabel, {})
             idx = {d[kunci]: int(i) for i, d in raw.items() if d.get("tahun") == tahun}
             self._indeks[(tabel, tahun)] = idx

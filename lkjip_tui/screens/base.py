@@ -31,9 +31,16 @@ class LayarDasar(Screen):
     def on_mount(self) -> None:
         self.perbarui_judul()
 
+    _digambar: tuple | None = None  # (open year, app.versi) the screen was last drawn from
+
     def on_screen_resume(self) -> None:
+        # A screen is resumed on every switch back to it and after every modal closes; redraw
+        # only when the data changed since (every change bumps app.versi), not each time.
         self.perbarui_judul()
-        self.segarkan()
+        tanda = (id(self.app.lap), self.app.versi)
+        if tanda != self._digambar:
+            self._digambar = tanda
+            self.segarkan()
 
     def perbarui_judul(self) -> None:
         app = self.app
