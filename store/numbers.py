@@ -20,6 +20,8 @@ from babel.numbers import (
     parse_pattern,
 )
 
+from .tanpa_gc import tanpa_gc
+
 LOCALE = "id_ID"
 KOSONG = "-"  # how an undefined value (target 0, nothing reported) is shown
 
@@ -146,7 +148,10 @@ def _pola(desimal: int) -> str:
 
 @cache
 def _locale() -> Locale:
-    return Locale.parse(LOCALE)
+    with tanpa_gc():
+        loc = Locale.parse(LOCALE)
+        loc.number_symbols  # Babel loads the locale data on first use: load it here, GC paused
+    return loc
 
 
 @cache

@@ -37,6 +37,7 @@ from .models import (
 )
 from .schema import META, SKEMA, migrasi, versi_data
 from .storage import AtomicJSONStorage, JurnalDB
+from .tanpa_gc import tanpa_gc
 
 
 class MasihDipakai(Exception):
@@ -204,6 +205,10 @@ class Repository:
 
     def muat(self, tahun: int) -> Laporan:
         """The whole report year as typed records; KeyError when the year does not exist."""
+        with tanpa_gc():  # tens of thousands of records at city scale; none of them garbage
+            return self._muat(tahun)
+
+    def _muat(self, tahun: int) -> Laporan:
         kepala = next((d for d in self._mentah(LAPORAN) if d["tahun"] == tahun), None)
         if kepala is None:
             raise KeyError(tahun)

@@ -29,7 +29,6 @@ import copy
 import getpass
 import json
 import os
-import secrets
 import tempfile
 import time
 import zlib
@@ -42,6 +41,8 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
+
+from .tanpa_gc import tanpa_gc
 
 ENCODING = "utf-8"
 KUNCI_JURNAL = "_jurnal"  # top-level key of the snapshot naming its generation; hidden from TinyDB
@@ -128,7 +129,8 @@ def parse_json_db(path: Path, raw: bytes) -> Any:
     if not raw.strip():
         return None
     try:
-        return json.loads(raw.decode(ENCODING))
+        with tanpa_gc():
+            return json.loads(raw.decode(ENCODING))
     except UnicodeDecodeError as e:
         raise DatabaseRusak(Path(path), f"bukan UTF-8 pada byte {e.start}") from None
     except (json.JSONDecodeError, RecursionError) as e:
@@ -407,7 +409,7 @@ class AtomicJSONStorage(Storage):
         # 1. audit entries first: if we crash after this, they are deduplicated next time.
         tambah_riwayat(self.riwayat_path, self._riwayat + list(tambahan or []))
         lama = self.jurnal_path() if self._gen else None
-        gen = secrets.token_hex(4)
+        gen = os.urandom(4).hex()  # a fresh name per compaction (not secrets: its hashlib import costs start-up)
         data = dict(self._cache)
         data[KUNCI_JURNAL] = {"1": {"generasi": gen, "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ..pesan import HANYA_BACA, KOSONG_TAHUN
+from ..widgets.kaki import Kaki
 from ..widgets.nav_bar import NavBar
 from ..widgets.title_bar import TitleBar
 
@@ -23,7 +23,7 @@ class LayarDasar(Screen):
         yield TitleBar(id="judul")
         yield from self.isi()
         yield NavBar(self.app.NAV, self.MODE, id="nav")
-        yield Footer(compact=True)
+        yield Kaki(compact=True)
 
     def isi(self) -> ComposeResult:
         yield from ()

@@ -4,8 +4,9 @@ A fixed summary (unit, year, capaian organisasi, serapan, what is still missing)
 scrolling list: capaian per sasaran and indikator with bars and a trend over the Renstra
 years, serapan per program, and the entries still missing up to the running quarter.
 
-Built cheaply: the lists are Rich tables inside a few ``Static`` widgets, so a city-sized
-year (hundreds of indicators and programs) does not create thousands of widgets.
+Built cheaply: the lists are ``Daftar`` widgets (fixed columns, drawn a line at a time), so a
+city-sized year (hundreds of indicators and programs) creates no widget per row and renders
+only the lines on screen.
 Every figure comes from ``store.calc``.
 """
 
@@ -14,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +26,7 @@ from store.models import BULAN, TRIWULAN, Indikator, Laporan
 from store.numbers import format_angka, format_rupiah
 
 from ..widgets.bar import bar_teks
+from ..widgets.daftar import Daftar, KolomDaftar
 from ..widgets.tren import tren_teks
 from .base import LayarDasar
 
@@ -117,8 +118,8 @@ class BerandaScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="b-ringkas", classes="ringkas")
         with VerticalScroll(id="b-daftar"):
-            yield Static(id="b-capaian")
-            yield Static(id="b-anggaran")
+            yield Daftar(id="b-capaian")
+            yield Daftar(id="b-anggaran")
             yield Static(id="b-kurang")
 
     def on_mount(self) -> None:
@@ -165,8 +166,8 @@ class BerandaScreen(LayarDasar):
         per_program = [(p, calc.anggaran_program(p)) for p in lap.program]
         total = calc.jumlah(a for _, a in per_program)
         self.query_one("#b-ringkas", Static).update(self._ringkas(lap, d, kuartal, kurang, total))
-        self.query_one("#b-capaian", Static).update(self._capaian(lap, d))
-        self.query_one("#b-anggaran", Static).update(self._anggaran(lap, d, per_program, total))
+        self._capaian(lap, d)
+        self._anggaran(lap, d, per_program, total)
         self.query_one("#b-kurang", Static).update(self._kurang(lap, kuartal, kurang))
 
     def _kosong(self) -> None:
@@ -182,8 +183,9 @@ class BerandaScreen(LayarDasar):
             pesan.append("F8", style="reverse bold")
             pesan.append(" Atur. Data dari aplikasi lain: lkjip import BERKAS.json", style="")
         self.query_one("#b-ringkas", Static).update(pesan)
-        for sid in ("#b-capaian", "#b-anggaran", "#b-kurang"):
-            self.query_one(sid, Static).update("")
+        for sid in ("#b-capaian", "#b-anggaran"):
+            self.query_one(sid, Daftar).kosongkan()
+        self.query_one("#b-kurang", Static).update("")
         if not self._sudah_tawar and not self.app.hanya_baca:
             # A brand-new user lands here: offer the first year straight away, once.
             self._sudah_tawar = True
@@ -230,58 +232,54 @@ class BerandaScreen(LayarDasar):
             t.append(f"{n_ind} indikator, {n_sub} subkegiatan (tekan B)")
         return t
 
-    def _capaian(self, lap: Laporan, d: int) -> Table | Text:
+    KOLOM_CAPAIAN = [KolomDaftar("Sasaran / indikator"), KolomDaftar("%", 7, kanan=True), KolomDaftar("", 10),
+                     KolomDaftar("Kategori", 13)]
+    KOLOM_ANGGARAN = [KolomDaftar("Program"), KolomDaftar("Pagu (Rp)", 17, kanan=True),
+                      KolomDaftar("%", 6, kanan=True), KolomDaftar("", 10)]
+
+    def _capaian(self, lap: Laporan, d: int) -> None:
         skala, t = lap.pengaturan.skala, lap.tahun
         tahun = tahun_tren(lap)
-        tab = Table(box=None, expand=True, padding=(0, 1, 0, 0), show_edge=False,
-                    title=Text(f"Capaian kinerja {t}", style="bold"), title_justify="left",
-                    caption=Text(f"Tren: realisasi {tahun[0]}–{tahun[-1]} (· = belum ada)", style="dim"),
-                    caption_justify="left")
-        tab.add_column("Sasaran / indikator", ratio=1, no_wrap=True, overflow="ellipsis")
-        tab.add_column("%", justify="right", width=7, no_wrap=True)
-        tab.add_column("", width=10, no_wrap=True)
-        tab.add_column("Kategori", width=13, no_wrap=True, overflow="ellipsis")
-        tab.add_column("Tren", width=max(4, len(tahun)), no_wrap=True)
+        kolom = [*self.KOLOM_CAPAIAN, KolomDaftar("Tren", max(4, len(tahun)))]
+        catatan = Text(f"Tren: realisasi {tahun[0]}–{tahun[-1]} (· = belum ada)", style="dim")
         if not lap.sasaran and not lap.indikator:
-            tab.caption = Text("Belum ada sasaran dan indikator. Isi di F3 Indikator.", style="dim")
+            catatan = Text("Belum ada sasaran dan indikator. Isi di F3 Indikator.", style="dim")
         sasaran_ids = {s.id for s in lap.sasaran}
         kelompok = [(s.id, Text(f"{s.id} {s.uraian}", style="bold"), lap.indikator_sasaran(s.id)) for s in lap.sasaran]
         yatim = [i for i in lap.indikator if i.sasaran not in sasaran_ids]
         if yatim:
             kelompok.append((None, Text("Tanpa sasaran", style="bold"), yatim))
+        baris: list = []
         for sid, judul, inds in kelompok:
             if sid is not None:
                 c = calc.capaian_sasaran(lap, sid)
-                tab.add_row(judul, Text(format_angka(c, d), style="bold"), bar_teks(c, 10),
-                            Text(calc.kategori(c, skala), style="bold"), "")
+                baris.append([judul, Text(format_angka(c, d), style="bold"), bar_teks(c, 10),
+                              Text(calc.kategori(c, skala), style="bold"), ""])
             else:
-                tab.add_row(judul, "", "", "", "")
+                baris.append([judul, "", "", "", ""])
             for ind in inds:
                 c = calc.capaian_indikator(ind, t, d)
                 pred = calc.predikat(c)
-                tab.add_row(Text(f" {ind.id} {ind.uraian}"), format_angka(c, d) if c is not None else _kosong(),
-                            bar_teks(c, 10), _kosong() if c is None else Text(PREDIKAT_PENDEK.get(pred, pred)),
-                            tren_teks(tren_indikator(ind, tahun)))
-        return tab
+                baris.append([Text(f" {ind.id} {ind.uraian}"), format_angka(c, d) if c is not None else _kosong(),
+                              bar_teks(c, 10), _kosong() if c is None else Text(PREDIKAT_PENDEK.get(pred, pred)),
+                              tren_teks(tren_indikator(ind, tahun))])
+        self.query_one("#b-capaian", Daftar).isi(kolom, baris, Text(f"Capaian kinerja {t}", style="bold"), catatan)
 
-    def _anggaran(self, lap: Laporan, d: int, per_program: list, total: calc.Anggaran) -> Table:
-        tab = Table(box=None, expand=True, padding=(0, 1, 0, 0), show_edge=False,
-                    title=Text("Serapan anggaran per program", style="bold"), title_justify="left")
-        tab.add_column("Program", ratio=1, no_wrap=True, overflow="ellipsis")
-        tab.add_column("Pagu (Rp)", justify="right", width=17, no_wrap=True)
-        tab.add_column("%", justify="right", width=6, no_wrap=True)
-        tab.add_column("", width=10, no_wrap=True)
+    def _anggaran(self, lap: Laporan, d: int, per_program: list, total: calc.Anggaran) -> None:
+        judul = Text("Serapan anggaran per program", style="bold")
+        daftar = self.query_one("#b-anggaran", Daftar)
         if not lap.program:
-            tab.caption, tab.caption_justify = Text("Belum ada program. Isi di F6 Anggaran.", style="dim"), "left"
-            return tab
+            daftar.isi(self.KOLOM_ANGGARAN, [], judul, Text("Belum ada program. Isi di F6 Anggaran.", style="dim"))
+            return
+        baris: list = []
         for p, a in per_program:
             s = a.serapan(d)
-            tab.add_row(Text(f"{p.id} {p.nama}"), format_rupiah(a.pagu),
-                        format_angka(s, d) if s is not None else _kosong(), bar_teks(s, 10))
+            baris.append([Text(f"{p.id} {p.nama}"), format_rupiah(a.pagu),
+                          format_angka(s, d) if s is not None else _kosong(), bar_teks(s, 10)])
         s = total.serapan(d)
-        tab.add_row(Text("Total", style="bold"), Text(format_rupiah(total.pagu), style="bold"),
-                    Text(format_angka(s, d), style="bold"), bar_teks(s, 10))
-        return tab
+        baris.append([Text("Total", style="bold"), Text(format_rupiah(total.pagu), style="bold"),
+                      Text(format_angka(s, d), style="bold"), bar_teks(s, 10)])
+        daftar.isi(self.KOLOM_ANGGARAN, baris, judul)
 
     def _kurang(self, lap: Laporan, kuartal: int, kurang: list[Kurang]) -> Text:
         if kuartal == 0:

@@ -1,0 +1,71 @@
+"""Daftar: fixed columns, a line at a time; Kaki: the footer rebuilds only when keys change."""
+
+from rich.text import Text
+from textual.app import App
+from textual.containers import VerticalScroll
+from textual.widgets._footer import FooterKey
+
+from lkjip_tui.widgets.daftar import Daftar, KolomDaftar
+
+KOLOM = [KolomDaftar("Nama"), KolomDaftar("Pagu", 8, kanan=True), KolomDaftar("%", 6, kanan=True)]
+
+
+class _Uji(App):
+    def compose(self):
+        with VerticalScroll():
+            yield Daftar()
+
+
+def _daftar(baris, **kw) -> Daftar:
+    d = Daftar()
+    d.isi(KOLOM, baris, **kw)
+    return d
+
+
+def test_columns_fixed_width_numbers_right_and_long_names_cut():
+    d = _daftar([["Program satu", "1.000", "95,95"], [Text("Program dengan nama yang panjang sekali"), "12.345", "-"]],
+                judul=Text("Judul"), catatan=Text("catatan"))
+    assert d.teks(30).splitlines() == [
+        "Judul",
+        "Nama              Pagu      %",
+        "Program satu     1.000  95,95",
+        "Program deng…   12.345      -",
+        "catatan",
+    ]
+    assert all(len(d.baris_teks(y, 30).plain) == 30 for y in range(5))  # every line fills the width
+
+
+def test_user_text_is_not_markup():
+    d = _daftar([["[bold]P1[/bold] | x", "1", "2"]])
+    assert "[bold]P1[/bold] | x" in d.teks(40)
+
+
+async def test_height_is_row_count_and_only_visible_lines_render():
+    app = _Uji()
+    async with app.run_test(size=(40, 10)) as pilot:
+        d = app.query_one(Daftar)
+        dilukis: list[int] = []
+        asli = d.baris_teks
+        d.baris_teks = lambda y, lebar: (dilukis.append(y), asli(y, lebar))[1]
+        d.isi(KOLOM, [[f"Baris {n}", str(n), "1"] for n in range(500)])
+        await pilot.pause()
+        assert d.size.height == 501                      # header + 500 rows, no widget per row
+        assert dilukis and max(dilukis) < 20             # only what fits the 10-line window was drawn
+        app.query_one(VerticalScroll).scroll_end(animate=False)
+        await pilot.pause()
+        assert max(dilukis) == 500
+
+
+async def test_footer_keeps_its_keys_when_bindings_did_not_change(buka):
+    app = buka()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sebelum = list(app.screen.query(FooterKey))
+        assert sebelum
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert list(app.screen.query(FooterKey)) == sebelum   # same widgets: not rebuilt
+        await pilot.press("f3")                               # other screen, other keys
+        await pilot.press("f2")
+        await pilot.pause()
+        assert {k.description for k in app.screen.query(FooterKey)} == {k.description for k in sebelum}
