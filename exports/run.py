@@ -7,25 +7,24 @@ replaced only by a complete new one.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from store.bundle import dump_bundle
 from store.models import Laporan
 from store.storage import fsync_folder, tulis_atomik
+from store.tanpa_gc import tanpa_gc
 
-from .builders import Konteks, bangun_tabel, nomor_tabel
+from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
 from .csv_writer import GAYA, tabel_csv
 from .document import dokumen_md
 from .markdown import tabel_md, tabel_teks
 from .tables import Tabel
-from .xlsx import Rencana, rencana, siap, tulis_rencana
+from .xlsx import rencana, rencana_sheet, tulis_rencana
+from .xlsx_proses import ProsesXlsx
 
 FORMAT = ("md", "csv", "xlsx", "json")
 Progres = Callable[[int, int, str], None]
@@ -98,19 +97,36 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
     formats = baca_format(formats)
     csv_gaya = baca_gaya_csv(csv_gaya)
     nomor = baca_tabel(lap, tabel)
-    konteks = Konteks(lap)
     proses = _proses_xlsx(lap, formats)
     try:
-        return _ekspor(lap, Path(out), formats, nomor, csv_gaya, on_progress, konteks, proses)
+        # Tables, cells and their texts live until the files are written: the collector
+        # would only walk them (and the report) again and again, about a tenth of the time.
+        with tanpa_gc():
+            return _ekspor(lap, Path(out), formats, nomor, csv_gaya, on_progress, proses)
     finally:
         if proses is not None:
-            proses.shutdown(wait=True, cancel_futures=True)
+            proses.tutup()
 
 
 def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | None, csv_gaya: str,
-            on_progress: Progres | None, konteks: Konteks, proses: ProcessPoolExecutor | None) -> list[Path]:
-    daftar = bangun_tabel(lap, nomor, konteks) if {"md", "csv", "xlsx"} & set(formats) else []
-    per_nomor = {t.nomor: t for t in daftar}
+            on_progress: Progres | None, proses: ProsesXlsx | None) -> list[Path]:
+    konteks = Konteks(lap)
+    xlsx_lokal: list = []
+    daftar: list[Tabel | None] = []
+    if {"md", "csv", "xlsx"} & set(formats):
+        for t in satu_per_satu(lap, nomor, konteks):
+            daftar.append(t)
+            if "xlsx" in formats:
+                # Planning a sheet formats every cell, which the Markdown and CSV then share;
+                # a second process starts writing it straight away.
+                sheet = rencana_sheet(t)
+                if proses is not None:
+                    proses.tambah(sheet)
+                else:
+                    xlsx_lokal.append(sheet)
+    if proses is not None:
+        proses.cukup()
+    nomor_ada = [t.nomor for t in daftar]
     md_cache: dict[str, str] = {}
 
     def md(t: Tabel) -> str:
@@ -118,32 +134,36 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
             md_cache[t.nomor] = tabel_md(t)
         return md_cache[t.nomor]
 
+    def dokumen() -> bytes:
+        per_nomor = {t.nomor: t for t in daftar if t is not None}
+        return dokumen_md(lap, per_nomor, md, konteks.anggaran_total()).encode("utf-8")
+
+    def csv_(i: int) -> bytes:
+        data = tabel_csv(daftar[i], csv_gaya)
+        daftar[i] = None  # its last file: let the table and its texts go (memory at city scale)
+        return data
+
     tugas: list[tuple[str, Callable[[], bytes]]] = []
     if "md" in formats:
-        tugas += [(f"tabel-{t.nomor}.md", lambda t=t: md(t).encode("utf-8")) for t in daftar]
+        tugas += [(f"tabel-{n}.md", lambda i=i: md(daftar[i]).encode("utf-8")) for i, n in enumerate(nomor_ada)]
         if nomor is None:
-            tugas.append((f"laporan-{lap.tahun}.md", lambda: dokumen_md(
-                lap, per_nomor, md, konteks.anggaran_total()).encode("utf-8")))
+            tugas.append((f"laporan-{lap.tahun}.md", dokumen))
     if "csv" in formats:
-        tugas += [(f"tabel-{t.nomor}.csv", lambda t=t: tabel_csv(t, csv_gaya)) for t in daftar]
+        tugas += [(f"tabel-{n}.csv", lambda i=i: csv_(i)) for i, n in enumerate(nomor_ada)]
     bundle: list[bytes] = []
 
     def json_() -> bytes:
         return bundle.pop() if bundle else dump_bundle(lap).encode("utf-8")
 
     if "xlsx" in formats:
-        plan = rencana(daftar)  # also formats every cell, which the md and csv writers then share
-        hasil = _kirim(proses, plan)
-
         def xlsx() -> bytes:
-            if hasil is None:
-                return tulis_rencana(plan)
+            if proses is None:
+                return tulis_rencana(xlsx_lokal)
             if "json" in formats:  # make the bundle while the other process finishes the workbook
                 bundle.append(json_())
-            try:
-                return hasil.result()
-            except (BrokenProcessPool, OSError, pickle.PicklingError):
-                return tulis_rencana(plan)
+            hasil = proses.selesai()
+            # The other process failed: write the workbook here (slower, same bytes).
+            return hasil if hasil is not None else tulis_rencana(rencana(bangun_tabel(lap, nomor, konteks)))
 
         tugas.append((f"laporan-{lap.tahun}.xlsx", xlsx))
     if "json" in formats:
@@ -158,31 +178,18 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
 BESAR = 2000
 
 
-def _proses_xlsx(lap: Laporan, formats: list[str]) -> ProcessPoolExecutor | None:
-    """A one-worker process pool (spawn: the same on Windows, Linux and macOS) for a large
-    report on a machine with two or more cores; None otherwise, or when it cannot start."""
+def _proses_xlsx(lap: Laporan, formats: list[str]) -> ProsesXlsx | None:
+    """A second process for the workbook of a large report on a machine with two or more
+    cores; None otherwise, or when it cannot start."""
     if "xlsx" not in formats or (os.cpu_count() or 1) < 2:
         return None
     if sum(1 for _ in lap.semua_subkegiatan()) < BESAR:
         return None
-    try:
-        proses = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        proses.submit(siap)  # start the interpreter and its imports while the tables are built
-    except (OSError, ImportError, NotImplementedError, RuntimeError):
-        return None
-    return proses
-
-
-def _kirim(proses: ProcessPoolExecutor | None, plan: Rencana) -> Future | None:
-    if proses is None:
-        return None
-    try:
-        return proses.submit(tulis_rencana, plan)
-    except (BrokenProcessPool, OSError, RuntimeError):
-        return None
+    return ProsesXlsx.mulai()
 
 
 PENULIS = 4  # writer threads: fsync waits on the disk, not the CPU, and releases the GIL
+MAKS_ANTRE = 16  # files made but not yet on disk
 
 
 def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
@@ -207,6 +214,9 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
             for nama, buat in tugas:
                 data = buat()
                 antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
+                del data
+                if len(antre) > MAKS_ANTRE:  # the disk is behind: wait rather than hold every file's bytes
+                    antre[0][1].result()
                 lapor(False)
             lapor(True)
             fsync_folder(folder)

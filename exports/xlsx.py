@@ -7,12 +7,12 @@ always written with ``write_string``: a name beginning with ``=`` stays text, ne
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
-import xlsxwriter
+from store.tanpa_gc import tanpa_gc
 
 from .tables import Jenis, Sel, Tabel, teks_bagian
+from .xlsx_buku import JUDUL, Buku
 
 LEBAR_MIN, LEBAR_MAKS = 4, 60
 
@@ -28,34 +28,6 @@ def _desimal_sel(sel: Sel, desimal: int) -> int:
         exp = Decimal(sel.nilai).as_tuple().exponent
         return min(-exp, desimal) if isinstance(exp, int) and exp < 0 else 0
     return desimal
-
-
-class _Format:
-    """xlsxwriter formats are workbook objects; make each combination once."""
-
-    def __init__(self, wb):
-        self.wb = wb
-        self.judul = wb.add_format({"bold": True, "font_size": 12})
-        self._cache: dict[tuple, object] = {}
-
-    def get(self, tebal: bool = False, pola: str | None = None, kepala: bool = False, bungkus: bool = False,
-            kanan: bool = False):
-        key = (tebal, pola, kepala, bungkus, kanan)
-        f = self._cache.get(key)
-        if f is None:
-            props = {"valign": "top"}
-            if tebal or kepala:
-                props["bold"] = True
-            if kepala:
-                props.update(bg_color="#D9D9D9", text_wrap=True, align="center", valign="vcenter", border=1)
-            if pola:
-                props["num_format"] = pola
-            if bungkus:
-                props["text_wrap"] = True
-            if kanan:
-                props["align"] = "right"
-            f = self._cache[key] = self.wb.add_format(props)
-        return f
 
 
 def _nama_sheet(nomor: str) -> str:
@@ -77,14 +49,15 @@ def _lebar(tabel: Tabel) -> list[int]:
 
 
 # A sheet is first laid out as a plan of plain values (:func:`rencana`), then written with
-# xlsxwriter (:func:`tulis_rencana`). The plan is cheap to pickle, so a large export can
-# hand the xlsxwriter work (most of an export's time) to a second process; see exports.run.
-# Format keys are the arguments of :meth:`_Format.get`, or JUDUL, or None (no format).
-JUDUL = "judul"
+# xlsxwriter (:class:`Buku`). The plan is cheap to pickle, so a large export hands the
+# xlsxwriter work (most of an export's time) to a second process sheet by sheet; see
+# exports.xlsx_proses.
+# Format keys: see exports.xlsx_buku.
 Rencana = list[tuple[str, list[int], tuple[int, int] | None, list[tuple[int, int, str | float, object]]]]
 
 
-def _rencana_sheet(tabel: Tabel):
+def rencana_sheet(tabel: Tabel):
+    """One table's sheet as plain values (also formats its cells, which Markdown and CSV share)."""
     lebar = _lebar(tabel)
     sel: list[tuple[int, int, str | float, object]] = [(0, 0, tabel.keterangan, JUDUL)]
     tambah = sel.append
@@ -130,36 +103,16 @@ _POLA = _Pola()
 
 
 def rencana(daftar: list[Tabel]) -> Rencana:
-    return [_rencana_sheet(t) for t in daftar]
+    return [rencana_sheet(t) for t in daftar]
 
 
 def tulis_rencana(rencana: Rencana) -> bytes:
-    """The workbook of a plan. A top-level function of plain data: runs in a spawned process."""
-    buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
-    fmt = _Format(wb)
-    cache: dict[object, object] = {JUDUL: fmt.judul, None: None}
-    for nama, lebar, beku, sel in rencana:
-        ws = wb.add_worksheet(nama)
-        for c, w in enumerate(lebar):
-            ws.set_column(c, c, w)
-        if beku is not None:
-            ws.freeze_panes(*beku)
-        angka, teks = ws.write_number, ws.write_string
-        for r, c, v, k in sel:
-            f = cache.get(k, cache)
-            if f is cache:
-                f = cache[k] = fmt.get(*k)
-            if type(v) is float:
-                angka(r, c, v, f)
-            else:
-                teks(r, c, v, f)
-    wb.close()
-    return buf.getvalue()
-
-
-def siap() -> None:
-    """Nothing: submitted first so a spawned worker has imported this module before work arrives."""
+    """The workbook of a whole plan, in this process."""
+    with tanpa_gc():  # xlsxwriter keeps every cell until close(): nothing to collect before
+        buku = Buku()
+        for sheet in rencana:
+            buku.tambah(sheet)
+        return buku.selesai()
 
 
 def workbook_xlsx(daftar: list[Tabel]) -> bytes:

@@ -1,6 +1,6 @@
-"""Headless core of lkjip: records, persistence, the calculation engine. Never imports textual."""
+"""Headless core of lkjip: records, persistence, the calculation engine. Never imports textual.
 
-from .models import Laporan
-from .repository import Repository
-
-__all__ = ["Laporan", "Repository"]
+Import the modules themselves (``store.repository``, ``store.calc``, ...): this package
+imports nothing, so a tool that needs one small module (the XLSX writer process needs
+``store.tanpa_gc``) does not pay for the database code at start-up.
+"""

@@ -6,7 +6,7 @@ number of sasaran: two sasaran give 3.4–3.9, 3.10–3.15, then 3.16 and 3.17.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from store.models import Laporan, Sasaran
@@ -15,7 +15,7 @@ from ..tables import Tabel
 from . import bab1, bab2, bab3
 from .konteks import Konteks
 
-__all__ = ["Entri", "Konteks", "bangun_tabel", "katalog", "nomor_tabel"]
+__all__ = ["Entri", "Konteks", "bangun_tabel", "katalog", "nomor_tabel", "satu_per_satu"]
 
 TETAP = (("1.1", bab1.tabel_1_1), ("2.1", bab2.tabel_2_1), ("2.2", bab2.tabel_2_2), ("2.3", bab2.tabel_2_3),
          ("2.4", bab2.tabel_2_4), ("2.5", bab2.tabel_2_5), ("3.1", bab3.tabel_3_1), ("3.2", bab3.tabel_3_2),
@@ -58,6 +58,12 @@ def nomor_tabel(lap: Laporan) -> list[str]:
 def bangun_tabel(lap: Laporan, nomor: Iterable[str] | None = None, konteks: Konteks | None = None) -> list[Tabel]:
     """The tables ``nomor`` (all when None), in report order; unknown numbers are ignored here
     (the caller checks them with :func:`nomor_tabel` and says which are unknown)."""
+    return list(satu_per_satu(lap, nomor, konteks))
+
+
+def satu_per_satu(lap: Laporan, nomor: Iterable[str] | None = None,
+                  konteks: Konteks | None = None) -> Iterator[Tabel]:
+    """As :func:`bangun_tabel`, each table built when the caller asks for the next."""
     k = konteks or Konteks(lap)
     pilih = None if nomor is None else set(nomor)
-    return [e.bangun(k) for e in katalog(lap) if pilih is None or e.nomor in pilih]
+    return (e.bangun(k) for e in katalog(lap) if pilih is None or e.nomor in pilih)

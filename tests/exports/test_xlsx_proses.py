@@ -1,0 +1,68 @@
+"""The XLSX writer process of a large export: same workbook, and never a failed or hung export."""
+
+import zipfile
+
+import pytest
+
+import exports.run as run
+from exports.run import ekspor
+from exports.xlsx_proses import ProsesXlsx
+
+
+def _isi(path):
+    z = zipfile.ZipFile(path)
+    return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}  # core.xml holds the time
+
+
+@pytest.fixture
+def besar(monkeypatch):
+    """Every report counts as large: the workbook goes to the second process."""
+    monkeypatch.setattr(run, "BESAR", 0)
+    dipakai: list[ProsesXlsx | None] = []
+    asli = run._proses_xlsx
+    monkeypatch.setattr(run, "_proses_xlsx", lambda *a: dipakai.append(asli(*a)) or dipakai[-1])
+    return dipakai
+
+
+def test_second_process_writes_the_same_workbook(lap, tmp_path, besar):
+    satu = tmp_path / "satu"
+    run.BESAR, asli = 10**9, run.BESAR
+    ekspor(lap, satu, ["xlsx"])
+    run.BESAR = asli
+    ekspor(lap, tmp_path / "dua", ["xlsx"])
+    assert besar and besar[-1] is not None
+    assert _isi(satu / "laporan-2021.xlsx") == _isi(tmp_path / "dua" / "laporan-2021.xlsx")
+    assert besar[-1]._proses.poll() is not None  # finished, not left running
+
+
+def test_process_killed_midway_export_still_complete(lap, tmp_path, besar, monkeypatch):
+    asli = ProsesXlsx.cukup
+
+    def bunuh_lalu_cukup(self):
+        self._proses.kill()
+        self._proses.wait()
+        asli(self)
+
+    monkeypatch.setattr(ProsesXlsx, "cukup", bunuh_lalu_cukup)
+    files = ekspor(lap, tmp_path / "a")
+    assert besar[-1] is not None and besar[-1]._proses.returncode != 0
+    xlsx = tmp_path / "a" / "laporan-2021.xlsx"
+    assert xlsx in files
+    monkeypatch.setattr(ProsesXlsx, "cukup", asli)
+    ekspor(lap, tmp_path / "b", ["xlsx"])
+    assert _isi(xlsx) == _isi(tmp_path / "b" / "laporan-2021.xlsx")  # written here instead, same content
+
+
+def test_process_that_cannot_start_falls_back(lap, tmp_path, besar, monkeypatch):
+    monkeypatch.setattr("exports.xlsx_proses.sys.executable", str(tmp_path / "tidak-ada-python"))
+    files = ekspor(lap, tmp_path / "a", ["xlsx"])
+    assert besar == [None] and [f.name for f in files] == ["laporan-2021.xlsx"]
+    assert zipfile.ZipFile(files[0]).testzip() is None
+
+
+def test_failed_export_leaves_no_process_behind(lap, tmp_path, besar):
+    buntu = tmp_path / "berkas"
+    buntu.write_text("bukan folder", encoding="utf-8")
+    with pytest.raises(OSError):
+        ekspor(lap, buntu / "keluar")
+    assert besar[-1] is not None and besar[-1]._proses.poll() is not None
