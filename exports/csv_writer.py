@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from itertools import chain
 
-from .tables import Tabel, mesin, teks_bagian
+from .tables import ANGKA, Tabel, mesin, teks_bagian
 
 GAYA = ("excel", "plain")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_AWAL_FORMULA = re.compile(r"(?:^|\x1f)[=+\-@\t\r]")  # a cell (joined by \x1f) starting like one
 
 
 def netral(s: str) -> str:
@@ -36,8 +39,11 @@ def tabel_csv(tabel: Tabel, gaya: str = "excel") -> bytes:
             w.writerow([netral(bagian.judul)])
         w.writerow([netral(k) for k in bagian.kolom])
         if excel:
-            rows = zip(bagian.baris, teks_bagian(bagian, d))
-            w.writerows([t if s.angka else netral(t) for s, t in zip(b.sel, teks)] for b, teks in rows)
+            teks = teks_bagian(bagian, d)
+            if _AWAL_FORMULA.search("\x1f".join(chain.from_iterable(teks))):
+                teks = ([t if s.jenis in ANGKA else netral(t) for s, t in zip(b.sel, r)]
+                        for b, r in zip(bagian.baris, teks))
+            w.writerows(teks)  # nearly always: no cell to neutralise, the shared texts as they are
         else:
             w.writerows([mesin(s, d) if s.angka else netral(s.nilai) for s in b.sel] for b in bagian.baris)
     return buf.getvalue().encode("utf-8-sig" if excel else "utf-8")

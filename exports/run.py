@@ -18,12 +18,12 @@ from store.models import Laporan
 from store.storage import fsync_folder, tulis_atomik
 from store.tanpa_gc import tanpa_gc
 
-from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
+from .builders import Konteks, bangun_tabel, nomor_tabel
 from .csv_writer import GAYA, tabel_csv
 from .document import dokumen_md
 from .markdown import tabel_md, tabel_teks
 from .tables import Tabel
-from .xlsx import rencana, rencana_sheet, tulis_rencana
+from .xlsx import nama_sheet, rencana, rencana_sheet, tulis_rencana
 from .xlsx_proses import ProsesXlsx
 
 FORMAT = ("md", "csv", "xlsx", "json")
@@ -97,7 +97,7 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
     formats = baca_format(formats)
     csv_gaya = baca_gaya_csv(csv_gaya)
     nomor = baca_tabel(lap, tabel)
-    proses = _proses_xlsx(lap, formats)
+    proses = _proses_xlsx(lap, formats, nomor)
     try:
         # Tables, cells and their texts live until the files are written: the collector
         # would only walk them (and the report) again and again, about a tenth of the time.
@@ -111,21 +111,20 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
 def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | None, csv_gaya: str,
             on_progress: Progres | None, proses: ProsesXlsx | None) -> list[Path]:
     konteks = Konteks(lap)
+    daftar: list[Tabel | None] = bangun_tabel(lap, nomor, konteks) if {"md", "csv", "xlsx"} & set(formats) else []
     xlsx_lokal: list = []
-    daftar: list[Tabel | None] = []
-    if {"md", "csv", "xlsx"} & set(formats):
-        for t in satu_per_satu(lap, nomor, konteks):
-            daftar.append(t)
-            if "xlsx" in formats:
-                # Planning a sheet formats every cell, which the Markdown and CSV then share;
-                # a second process starts writing it straight away.
-                sheet = rencana_sheet(t)
-                if proses is not None:
-                    proses.tambah(sheet)
-                else:
-                    xlsx_lokal.append(sheet)
-    if proses is not None:
-        proses.cukup()
+    if "xlsx" in formats:
+        # Planning a sheet formats every cell, which the Markdown and CSV then share. The
+        # other process writes each sheet as it arrives, then closes the workbook while this
+        # process goes on with Markdown, CSV and the bundle.
+        for i, t in enumerate(daftar):
+            sheet = rencana_sheet(t)
+            if proses is not None:
+                proses.tambah(i, sheet)
+            else:
+                xlsx_lokal.append(sheet)
+        if proses is not None:
+            proses.cukup()
     nomor_ada = [t.nomor for t in daftar]
     md_cache: dict[str, str] = {}
 
@@ -178,14 +177,15 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
 BESAR = 2000
 
 
-def _proses_xlsx(lap: Laporan, formats: list[str]) -> ProsesXlsx | None:
+def _proses_xlsx(lap: Laporan, formats: list[str], nomor: list[str] | None) -> ProsesXlsx | None:
     """A second process for the workbook of a large report on a machine with two or more
     cores; None otherwise, or when it cannot start."""
     if "xlsx" not in formats or (os.cpu_count() or 1) < 2:
         return None
     if sum(1 for _ in lap.semua_subkegiatan()) < BESAR:
         return None
-    return ProsesXlsx.mulai()
+    # Started first: its interpreter starts while the tables are built.
+    return ProsesXlsx.mulai([nama_sheet(n) for n in (nomor if nomor is not None else nomor_tabel(lap))])
 
 
 PENULIS = 4  # writer threads: fsync waits on the disk, not the CPU, and releases the GIL

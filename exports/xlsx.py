@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from store.tanpa_gc import tanpa_gc
 
-from .tables import Jenis, Sel, Tabel, teks_bagian
+from .tables import Jenis, JenisBaris, Tabel, teks_bagian
 from .xlsx_buku import JUDUL, Buku
 
 LEBAR_MIN, LEBAR_MAKS = 4, 60
@@ -21,16 +21,29 @@ def _pola(desimal: int) -> str:
     return "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
 
 
-def _desimal_sel(sel: Sel, desimal: int) -> int:
-    if sel.jenis in (Jenis.RUPIAH, Jenis.CACAH):
-        return 0
-    if sel.jenis is Jenis.UKURAN:
-        exp = Decimal(sel.nilai).as_tuple().exponent
-        return min(-exp, desimal) if isinstance(exp, int) and exp < 0 else 0
-    return desimal
+def _desimal_ukuran(nilai, desimal: int) -> int:
+    """A typed measure shows its own decimals, at most the report's."""
+    exp = Decimal(nilai).as_tuple().exponent
+    return min(-exp, desimal) if isinstance(exp, int) and exp < 0 else 0
 
 
-def _nama_sheet(nomor: str) -> str:
+TEKS, RUPIAH, CACAH, UKURAN = Jenis.TEKS, Jenis.RUPIAH, Jenis.CACAH, Jenis.UKURAN  # hot loop: no enum lookups
+ISI = JenisBaris.ISI
+
+
+class _Kunci(dict):
+    """Format keys, one tuple object per combination: a sheet pickles each once (pickle
+    shares repeated objects), not once per cell."""
+
+    def __missing__(self, k: tuple) -> tuple:
+        self[k] = k
+        return k
+
+
+_KUNCI = _Kunci()
+
+
+def nama_sheet(nomor: str) -> str:
     return f"Tabel {nomor}"[:31]
 
 
@@ -66,31 +79,32 @@ def rencana_sheet(tabel: Tabel):
     d = tabel.desimal
     for n, bagian in enumerate(tabel.bagian):
         if bagian.judul:
-            tambah((r, 0, bagian.judul, (True, None, False, False, False)))
+            tambah((r, 0, bagian.judul, _KUNCI[True, None, False, False, False]))
             r += 1
         for c, k in enumerate(bagian.kolom):
-            tambah((r, c, k, (False, None, True, False, False)))
+            tambah((r, c, k, _KUNCI[False, None, True, False, False]))
         if n == 0 and len(tabel.bagian) == 1:
             beku = (r + 1, 0)
         r += 1
         batas = [w - 2 for w in lebar]
-        kosong = ((False, None, False, False, True), (True, None, False, False, True))
         for b, teks in zip(bagian.baris, teks_bagian(bagian, d)):
-            tebal = b.jenis.tebal
+            tebal = b.jenis is not ISI
             for c, (s, t) in enumerate(zip(b.sel, teks)):
                 if not t:
                     continue  # empty cells are not written: a 10,000-row table has ~70,000 of them
-                if s.jenis is Jenis.TEKS:
-                    tambah((r, c, t, (tebal, None, False, len(t) >= batas[c] or "\n" in t, False)))
+                j = s.jenis
+                if j is TEKS:
+                    tambah((r, c, t, _KUNCI[tebal, None, False, len(t) >= batas[c] or "\n" in t, False]))
                 elif s.nilai is None:
-                    tambah((r, c, t, kosong[tebal]))  # undefined: "-" as on screen
+                    tambah((r, c, t, _KUNCI[tebal, None, False, False, True]))  # undefined: "-" as on screen
                 else:
-                    tambah((r, c, float(s.nilai), (tebal, _POLA[_desimal_sel(s, d)], False, False, False)))
+                    desimal = 0 if j is RUPIAH or j is CACAH else _desimal_ukuran(s.nilai, d) if j is UKURAN else d
+                    tambah((r, c, float(s.nilai), _KUNCI[tebal, _POLA[desimal], False, False, False]))
             r += 1
         r += 1
     if tabel.catatan:
         tambah((r, 0, tabel.catatan, None))
-    return _nama_sheet(tabel.nomor), lebar, beku, sel
+    return nama_sheet(tabel.nomor), lebar, beku, sel
 
 
 class _Pola(dict):
@@ -109,9 +123,9 @@ def rencana(daftar: list[Tabel]) -> Rencana:
 def tulis_rencana(rencana: Rencana) -> bytes:
     """The workbook of a whole plan, in this process."""
     with tanpa_gc():  # xlsxwriter keeps every cell until close(): nothing to collect before
-        buku = Buku()
-        for sheet in rencana:
-            buku.tambah(sheet)
+        buku = Buku([nama for nama, *_ in rencana])
+        for i, sheet in enumerate(rencana):
+            buku.tambah(i, sheet)
         return buku.selesai()
 
 

@@ -43,18 +43,20 @@ class _Format:
 
 
 class Buku:
-    """A workbook built a sheet at a time (``tambah``), its bytes at the end (``selesai``).
-    Plain data in, so it can run in a second process fed sheet by sheet (exports.xlsx_proses)."""
+    """A workbook whose sheets are named up front, in order, and filled one by one
+    (``tambah``, any order), its bytes at the end (``selesai``). Plain data in, so it can run
+    in a second process fed sheet by sheet (exports.xlsx_proses)."""
 
-    def __init__(self) -> None:
+    def __init__(self, nama_sheet: list[str]) -> None:
         self._buf = io.BytesIO()
         self._wb = xlsxwriter.Workbook(self._buf, {"in_memory": True})
         fmt = self._fmt = _Format(self._wb)
         self._cache: dict[object, object] = {JUDUL: fmt.judul, None: None}
+        self._ws = [self._wb.add_worksheet(n) for n in nama_sheet]
 
-    def tambah(self, sheet) -> None:
-        nama, lebar, beku, sel = sheet
-        ws = self._wb.add_worksheet(nama)
+    def tambah(self, indeks: int, sheet) -> None:
+        _nama, lebar, beku, sel = sheet
+        ws = self._ws[indeks]
         for c, w in enumerate(lebar):
             ws.set_column(c, c, w)
         if beku is not None:

@@ -29,7 +29,7 @@ _AKAR = str(Path(__file__).resolve().parent.parent)  # the folder holding the ex
 
 
 class ProsesXlsx:
-    def __init__(self) -> None:
+    def __init__(self, nama_sheet: list[str]) -> None:
         env = dict(os.environ)
         # The child imports this very copy of the package, installed or not.
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_AKAR, env.get("PYTHONPATH")) if p)
@@ -38,24 +38,30 @@ class ProsesXlsx:
             stderr=subprocess.DEVNULL, env=env, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         self._rusak = False
         self._akhir = False
+        self._beres = False  # the workbook came back
         # Sheets go through a queue to a sending thread: pipe writes block while the other
         # process is busy, and this process has the other tables to build meanwhile.
         self._antre: queue.SimpleQueue = queue.SimpleQueue()
         self._pengirim = threading.Thread(target=self._kirim_semua, name="lkjip-xlsx-kirim", daemon=True)
         self._pengirim.start()
+        self._kirim(nama_sheet)
 
     @classmethod
-    def mulai(cls) -> ProsesXlsx | None:
+    def mulai(cls, nama_sheet: list[str]) -> ProsesXlsx | None:
         try:
-            return cls()
+            return cls(nama_sheet)
         except (OSError, ValueError, subprocess.SubprocessError):
             return None
 
-    def tambah(self, sheet) -> None:
+    def tambah(self, indeks: int, sheet) -> None:
+        """Sheet number ``indeks`` (of the names given at the start), in any order."""
+        self._kirim((indeks, sheet))
+
+    def _kirim(self, pesan) -> None:
         # Pickled here, not in the sending thread: that thread would wait for the GIL while
         # this one builds tables, and the other process would wait for it.
         try:
-            self._antre.put(pickle.dumps(sheet, protocol=pickle.HIGHEST_PROTOCOL))
+            self._antre.put(pickle.dumps(pesan, protocol=pickle.HIGHEST_PROTOCOL))
         except (pickle.PicklingError, TypeError, ValueError):
             self._rusak = True
 
@@ -85,35 +91,40 @@ class ProsesXlsx:
         self.cukup()
         self._pengirim.join()
         try:
-            if self._rusak:
-                return None
-            jenis, isi = pickle.load(self._proses.stdout)
-            return isi if jenis == "ok" else None
+            if not self._rusak:
+                jenis, isi = pickle.load(self._proses.stdout)
+                if jenis == "ok":
+                    self._beres = True
+                    self._tutup_pipa()  # done: it exits by itself (no need to wait for its clean-up)
+                    return isi
         except (OSError, EOFError, ValueError, pickle.UnpicklingError):
-            return None  # died without a word (killed, out of memory, failed to start)
-        finally:
-            self.tutup()
+            pass  # died without a word (killed, out of memory, failed to start)
+        self.tutup()
+        return None
 
-    def tutup(self) -> None:
-        """Stop the process (an export cancelled or failed half-way must not leave it behind)."""
-        if self._pengirim.is_alive():
-            self._rusak = True
-            self.cukup()
+    def _tutup_pipa(self) -> None:
         for f in (self._proses.stdin, self._proses.stdout):
             try:
                 f.close()
             except OSError:
                 pass
-        try:
-            self._proses.wait(timeout=2)
-        except subprocess.TimeoutExpired:
+
+    def tutup(self) -> None:
+        """Stop the process (an export cancelled or failed half-way must not leave it behind)."""
+        if self._beres:
+            return
+        if self._pengirim.is_alive():
+            self._rusak = True
+            self.cukup()
+        self._tutup_pipa()
+        if self._proses.poll() is None:
             self._proses.kill()
-            self._proses.wait()
+        self._proses.wait()
 
 
 def main() -> None:
-    """The second process: pickled sheets on stdin until None, then ("ok", bytes) or
-    ("gagal", reason) pickled on stdout."""
+    """The second process: on stdin the pickled list of sheet names, then (index, sheet)
+    pairs until None; on stdout ("ok", bytes) or ("gagal", reason), pickled."""
     from store.tanpa_gc import tanpa_gc
 
     from .xlsx_buku import Buku
@@ -121,9 +132,9 @@ def main() -> None:
     masuk, keluar = sys.stdin.buffer, sys.stdout.buffer
     try:
         with tanpa_gc():  # xlsxwriter keeps every cell until close(): nothing to collect before
-            buku = Buku()
-            while (sheet := pickle.load(masuk)) is not None:
-                buku.tambah(sheet)
+            buku = Buku(pickle.load(masuk))
+            while (pesan := pickle.load(masuk)) is not None:
+                buku.tambah(*pesan)
             hasil = ("ok", buku.selesai())
     except EOFError:
         return  # the exporting process went away
