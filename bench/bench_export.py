@@ -4,9 +4,12 @@
 
 Builds the report with ``bench.synth.buat_laporan_kota`` (not timed), then times
 ``exports.run.ekspor`` (md, csv, xlsx, json into a temporary folder) several times and
-prints the median, and the peak memory of one run (tracemalloc: Python allocations during
-the export) and the peak resident size of the process and of the second process that
-writes the XLSX workbook of a large report (``resource`` where the platform has it).
+prints the median, and the Python allocations of one run (tracemalloc).
+
+Then it saves the report to a database and runs ``lkjip export`` on it in fresh processes,
+as a user would (``bench.run_export``): the time from start to the last file (interpreter,
+imports and loading the database included) and the peak resident memory of the process and
+of its XLSX writer process (Linux: VmHWM and the reaped child's maxrss).
 Run on demand; not part of the test suite.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,15 +26,6 @@ from pathlib import Path
 
 from bench.synth import buat_laporan_kota
 from exports.run import ekspor
-
-
-def _maxrss_mb(siapa: str = "RUSAGE_SELF") -> float | None:
-    try:
-        import resource  # not on Windows
-    except ImportError:
-        return None
-    rss = resource.getrusage(getattr(resource, siapa)).ru_maxrss
-    return rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024  # bytes on macOS, KiB elsewhere
 
 
 def main() -> None:
@@ -54,14 +49,31 @@ def main() -> None:
         _, puncak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         ukuran = sum(f.stat().st_size for f in files)
-    rss, anak = _maxrss_mb(), _maxrss_mb("RUSAGE_CHILDREN")
+        cli = _cli(lap, Path(tmp), a.runs)
     print(f"laporan: {n_sub} subkegiatan, {len(lap.indikator)} indikator, {len(lap.sasaran)} sasaran; "
           f"{len(files)} berkas, {ukuran / 1e6:.1f} MB")
-    print(f"waktu: median {statistics.median(waktu):.2f} s dari {a.runs} kali "
-          f"(min {min(waktu):.2f}, maks {max(waktu):.2f})")
-    print(f"memori: puncak tracemalloc {puncak / 1e6:.0f} MB selama ekspor"
-          + (f"; maxrss proses {rss:.0f} MB" if rss is not None else "")
-          + (f", proses XLSX kedua {anak:.0f} MB" if anak else ""))
+    print(f"ekspor(): median {statistics.median(waktu):.2f} s dari {a.runs} kali "
+          f"(min {min(waktu):.2f}, maks {max(waktu):.2f}); alokasi Python puncak {puncak / 1e6:.0f} MB")
+    print(f"lkjip export --db kota.json (proses baru, termasuk start dan muat basis data): "
+          f"median {statistics.median(c[0] for c in cli):.2f} s; memori puncak proses {max(c[1] for c in cli):.0f} MB, "
+          f"proses XLSX {max(c[2] for c in cli):.0f} MB (target < 2 s, < 150 MB)")
+
+
+def _cli(lap, folder: Path, runs: int) -> list[tuple[float, float, float]]:
+    from store.repository import Repository
+
+    db = folder / "kota.json"
+    with Repository(db) as repo:
+        repo.simpan_laporan(lap)
+    hasil = []
+    for n in range(runs):
+        r = subprocess.run([sys.executable, "-m", "bench.run_export", "--db", str(db), "--out", str(folder / f"cli{n}")],
+                           capture_output=True, text=True, check=True)
+        kode, detik, utama, anak = r.stdout.split()[-4:]
+        if kode != "0":
+            raise SystemExit(f"lkjip export gagal: {r.stderr}")
+        hasil.append((float(detik), float(utama), float(anak)))
+    return hasil
 
 
 if __name__ == "__main__":

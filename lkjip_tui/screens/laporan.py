@@ -40,7 +40,7 @@ class LaporanScreen(LayarDasar):
     MODE = "laporan"
     JUDUL = "Laporan"
     BANTUAN = ("Spasi memilih atau membatalkan tabel dan format; tabel yang disorot tampil di pratinjau. "
-               "ctrl+o pindah ke isian folder tujuan; ctrl+e mengekspor pilihan ke folder itu. Tanpa pilihan tabel, semua tabel diekspor "
+               "ctrl+o pindah ke isian folder tujuan (Enter di sana langsung mengekspor); ctrl+e mengekspor pilihan ke folder itu. Tanpa pilihan tabel, semua tabel diekspor "
                "beserta dokumen laporan-<tahun>.md.")
     BINDINGS = [
         Binding("ctrl+e", "ekspor", "Ekspor", id="ekspor"),
@@ -119,6 +119,12 @@ class LaporanScreen(LayarDasar):
 
     def action_folder(self) -> None:
         self.query_one("#lap-folder", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # In the folder field ctrl+e is the Input's "end of line": Enter exports instead.
+        if event.input.id == "lap-folder":
+            event.stop()
+            self.action_ekspor()
 
     def action_semua(self) -> None:
         self.query_one("#lap-tabel", SelectionList).select_all()

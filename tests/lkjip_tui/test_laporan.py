@@ -70,3 +70,18 @@ async def test_unwritable_folder_says_so(buka, tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, LaporanScreen)
         assert "Tidak dapat menulis" in teks(app.screen.query_one("#lap-status"))
+
+
+async def test_enter_in_folder_field_exports_there(buka, tmp_path):
+    app = buka()
+    out = tmp_path / "diketik"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await pilot.press("ctrl+o")
+        folder = app.screen.query_one("#lap-folder", Input)
+        assert app.focused is folder
+        folder.value = ""
+        await pilot.press(*str(out), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert (out / "laporan-2021.xlsx").exists() and (out / "tabel-3.2.csv").exists()
