@@ -18,7 +18,7 @@ from store.models import Laporan
 from store.storage import fsync_folder, tulis_atomik
 from store.tanpa_gc import tanpa_gc
 
-from .builders import Konteks, bangun_tabel, nomor_tabel
+from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
 from .csv_writer import GAYA, tabel_csv
 from .document import dokumen_md
 from .markdown import tabel_md, tabel_teks
@@ -111,20 +111,22 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
 def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | None, csv_gaya: str,
             on_progress: Progres | None, proses: ProsesXlsx | None) -> list[Path]:
     konteks = Konteks(lap)
-    daftar: list[Tabel | None] = bangun_tabel(lap, nomor, konteks) if {"md", "csv", "xlsx"} & set(formats) else []
+    daftar: list[Tabel | None] = []
     xlsx_lokal: list = []
-    if "xlsx" in formats:
-        # Planning a sheet formats every cell, which the Markdown and CSV then share. The
-        # other process writes each sheet as it arrives, then closes the workbook while this
-        # process goes on with Markdown, CSV and the bundle.
-        for i, t in enumerate(daftar):
-            sheet = rencana_sheet(t)
-            if proses is not None:
-                proses.tambah(i, sheet)
-            else:
-                xlsx_lokal.append(sheet)
-        if proses is not None:
-            proses.cukup()
+    if {"md", "csv", "xlsx"} & set(formats):
+        for i, t in enumerate(satu_per_satu(lap, nomor, konteks)):
+            daftar.append(t)
+            if "xlsx" in formats:
+                # Planning a sheet formats every cell, which the Markdown and CSV then share.
+                # The other process writes each sheet as soon as it is planned, and closes the
+                # workbook while this process goes on with Markdown, CSV and the bundle.
+                sheet = rencana_sheet(t)
+                if proses is not None:
+                    proses.tambah(i, sheet)
+                else:
+                    xlsx_lokal.append(sheet)
+    if proses is not None:
+        proses.cukup()
     nomor_ada = [t.nomor for t in daftar]
     md_cache: dict[str, str] = {}
 

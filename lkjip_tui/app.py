@@ -8,6 +8,7 @@ line. A failed save puts the record back as it was and says why.
 from __future__ import annotations
 
 import copy
+import gc
 from collections.abc import Callable
 from datetime import datetime
 from importlib import import_module
@@ -73,6 +74,15 @@ class LkjipApp(App[int]):
     @property
     def tahun(self) -> int | None:
         return self.lap.tahun if self.lap else None
+
+    def run(self, *args, **kwargs):
+        # Everything built so far (Textual's and lkjip's modules, the open database and year)
+        # lives as long as the app: move it out of the cyclic collector's way, so the
+        # collections that run while the first screen is built (and later, while typing)
+        # walk only new objects. About 20 ms of the first paint on the demo data. The records
+        # are a tree without cycles, so a year switched away is still freed.
+        gc.freeze()
+        return super().run(*args, **kwargs)
 
     def on_mount(self) -> None:
         if self.peringatan:
