@@ -35,7 +35,8 @@ class ProsesXlsx:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_AKAR, env.get("PYTHONPATH")) if p)
         self._proses = subprocess.Popen(
             [sys.executable, "-m", "exports.xlsx_proses"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env=env, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+            stderr=subprocess.DEVNULL, env=env, cwd=_AKAR,  # not the user's folder: no "exports" there shadows ours
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         self._rusak = False
         self._akhir = False
         self._beres = False  # the workbook came back

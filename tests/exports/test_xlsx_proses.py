@@ -66,3 +66,12 @@ def test_failed_export_leaves_no_process_behind(lap, tmp_path, besar):
     with pytest.raises(OSError):
         ekspor(lap, buntu / "keluar")
     assert besar[-1] is not None and besar[-1]._proses.poll() is not None
+
+
+def test_an_exports_folder_in_the_working_directory_does_not_shadow_ours(lap, tmp_path, besar, monkeypatch):
+    palsu = tmp_path / "exports"
+    palsu.mkdir()
+    (palsu / "__init__.py").write_text("raise ImportError('bukan paket lkjip')\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    ekspor(lap, tmp_path / "keluar", ["xlsx"])
+    assert besar[-1] is not None and besar[-1]._beres  # the workbook came from the other process
