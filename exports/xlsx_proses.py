@@ -114,13 +114,15 @@ class ProsesXlsx:
         """Stop the process (an export cancelled or failed half-way must not leave it behind)."""
         if self._beres:
             return
-        if self._pengirim.is_alive():
-            self._rusak = True
-            self.cukup()
-        self._tutup_pipa()
+        self._rusak = True
+        self.cukup()
+        # Kill first: the sending thread may be blocked writing to it, and closing the pipe
+        # under that thread would wait for the write.
         if self._proses.poll() is None:
             self._proses.kill()
         self._proses.wait()
+        self._pengirim.join(timeout=5)
+        self._tutup_pipa()
 
 
 def main() -> None:
