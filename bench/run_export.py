@@ -29,19 +29,21 @@ def main() -> None:
 
     kode = lkjip(["export", *sys.argv[1:]])
     detik = time.perf_counter() - T0
-    anak = float("nan")
-    try:
-        import resource
+    print(f"{kode} {detik:.4f} {_vmhwm():.1f} {_anak_mb():.1f}")
 
-        while True:  # reap the writer process (it is not waited for): its peak then counts below
-            os.waitpid(-1, 0)
-    except (ImportError, ChildProcessError, AttributeError):
-        pass
+
+def _anak_mb() -> float:
+    """Peak RSS of the XLSX writer process: reaped here (the export does not wait for it)."""
     try:
-        anak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    except NameError:
+        import resource  # not on Windows
+    except ImportError:
+        return float("nan")
+    try:
+        while True:
+            os.waitpid(-1, 0)
+    except ChildProcessError:
         pass
-    print(f"{kode} {detik:.4f} {_vmhwm():.1f} {anak:.1f}")
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 if __name__ == "__main__":
