@@ -14,7 +14,7 @@ import io
 import re
 from itertools import chain
 
-from .tables import ANGKA, Tabel, mesin, teks_bagian
+from .tables import Tabel, mesin, teks_bagian
 
 GAYA = ("excel", "plain")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -41,7 +41,7 @@ def tabel_csv(tabel: Tabel, gaya: str = "excel") -> bytes:
         if excel:
             teks = teks_bagian(bagian, d)
             if _AWAL_FORMULA.search("\x1f".join(chain.from_iterable(teks))):
-                teks = ([t if s.jenis in ANGKA else netral(t) for s, t in zip(b.sel, r)]
+                teks = ([t if s.angka else netral(t) for s, t in zip(b.sel, r)]
                         for b, r in zip(bagian.baris, teks))
             w.writerows(teks)  # nearly always: no cell to neutralise, the shared texts as they are
         else:
