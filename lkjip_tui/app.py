@@ -11,8 +11,7 @@ import copy
 import gc
 from collections.abc import Callable
 from datetime import datetime
-from importlib import import_module
-from pathlib import Path
+from importlib import import_module, resources
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -42,7 +41,8 @@ def _kelas(spec: str):
 
 
 class LkjipApp(App[int]):
-    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses live elsewhere
+    # read as package data, not as a path beside this file: the app also runs from a zip (.pyz)
+    CSS = resources.files("lkjip_tui").joinpath("app.tcss").read_text(encoding="utf-8")
     TITLE = "lkjip"
     NAV = [(k, m, label) for k, m, label, _ in LAYAR]
     MODES = {m: (lambda spec=spec: _kelas(spec)()) for _, m, _, spec in LAYAR}

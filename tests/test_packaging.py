@@ -1,0 +1,188 @@
+"""What a user installs works: the wheel in a fresh venv, and the offline one-file .pyz.
+
+An editable install reads the source folder and hides a wheel that lacks a package, so these
+tests build the wheel and the .pyz from a copy of the source, install or run them outside the
+checkout, from a working folder that holds its own ``store/`` and ``exports/`` packages (which
+fail loudly if imported), with an empty HOME. Dependencies come from a wheelhouse filled once,
+so the .pyz build and the venv install run with ``--no-index``, as on a PC with no internet.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from lkjip_tui import __version__
+
+from .conftest import FIXTURE, ROOT
+
+# every format `lkjip export` writes by default, as the file suffixes it produces
+SEMUA_FORMAT = {".md", ".csv", ".xlsx", ".json"}
+_ANSI = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])")
+
+
+def _jalankan(cmd: list[str], cwd: Path, env: dict, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
+    r = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=180)
+    assert r.returncode in ok, f"{cmd}: exit {r.returncode}\n{r.stdout}\n{r.stderr}"
+    assert "Traceback" not in r.stderr, r.stderr
+    return r
+
+
+@pytest.fixture(scope="module")
+def bangunan(tmp_path_factory) -> dict:
+    """Our wheel (from a clean copy of the source) and a wheelhouse of every dependency."""
+    d = tmp_path_factory.mktemp("bangun")
+    src = d / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis"))
+    roda = d / "roda"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(roda), str(src)], check=True, capture_output=True)
+    whl = next(roda.glob("lkjip-*.whl"))
+    # the dependencies, fetched once (pip's cache makes this quick after the first run)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "-w", str(roda), str(whl)],
+                   check=True, capture_output=True)
+    return {"src": src, "wheel": whl, "wheelhouse": roda}
+
+
+@pytest.fixture(scope="module")
+def folder_kerja(tmp_path_factory) -> dict:
+    """A working folder with decoy store/ and exports/ packages, an empty HOME, a clean env."""
+    kerja = tmp_path_factory.mktemp("kerja")
+    for nama in ("store", "exports"):
+        (kerja / nama).mkdir()
+        (kerja / nama / "__init__.py").write_text(
+            f"raise ImportError('paket tiruan {nama} dari folder kerja terbaca')\n", encoding="utf-8")
+    home = tmp_path_factory.mktemp("home")
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("PYTHON", "LKJIP", "VIRTUAL_ENV", "XDG_", "SHIV"))}
+    env.update(HOME=str(home), USERPROFILE=str(home), TERM="xterm-256color", LANG="C.UTF-8")
+    return {"cwd": kerja, "env": env, "home": home}
+
+
+def _cat_paint(cmd: list[str], cwd: Path, env: dict, tanda: list[bytes], batas: float = 90) -> bytes:
+    """Start the app in a real 80×24 pseudo-terminal, wait until every ``tanda`` is painted, quit."""
+    pid, fd = pty.fork()
+    if pid == 0:  # child: size the terminal, then become the app
+        import fcntl
+        import struct
+        import termios
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.chdir(cwd)
+        os.execvpe(cmd[0], cmd, env)
+    layar = b""
+    akhir = time.monotonic() + batas
+    try:
+        while time.monotonic() < akhir:
+            if all(t in _ANSI.sub(b"", layar) for t in tanda):
+                break
+            r, _, _ = select.select([fd], [], [], 0.5)
+            if r:
+                try:
+                    layar += os.read(fd, 65536)
+                except OSError:
+                    break
+        polos = _ANSI.sub(b"", layar)
+        assert all(t in polos for t in tanda), f"{cmd}: layar pertama tidak muncul:\n{polos[-3000:]!r}"
+        os.write(fd, b"\x11")  # ctrl+q
+        akhir = time.monotonic() + 30
+        while time.monotonic() < akhir:
+            selesai, status = os.waitpid(pid, os.WNOHANG)
+            if selesai:
+                assert os.waitstatus_to_exitcode(status) == 0, polos[-2000:]
+                return polos
+            r, _, _ = select.select([fd], [], [], 0.2)
+            if r:
+                try:
+                    os.read(fd, 65536)
+                except OSError:
+                    pass
+        raise AssertionError(f"{cmd}: tidak keluar setelah ctrl+q")
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(fd)
+
+
+def _periksa_perintah(lkjip: list[str], cwd: Path, env: dict, tmp: Path) -> None:
+    """--version, import of the demo bundle, export in every format, check, riwayat, restore --list."""
+    r = _jalankan([*lkjip, "--version"], cwd, env)
+    assert r.stdout.strip() == f"lkjip {__version__}"
+    db = tmp / "data" / "lkjip.json"
+    _jalankan([*lkjip, "import", str(FIXTURE), "--db", str(db)], cwd, env)
+    out = tmp / "ekspor"
+    r = _jalankan([*lkjip, "export", "--db", str(db), "--out", str(out)], cwd, env)
+    tertulis = [Path(p) for p in r.stdout.split()]
+    assert tertulis and all(p.is_file() and p.stat().st_size > 0 for p in tertulis)
+    assert SEMUA_FORMAT <= {p.suffix for p in tertulis}
+    with zipfile.ZipFile(out / "laporan-2021.xlsx") as z:  # a whole workbook, not a stub
+        assert sum(n.startswith("xl/worksheets/sheet") for n in z.namelist()) >= 20
+    assert "95,95" in (out / "tabel-3.2.md").read_text(encoding="utf-8")
+    r = _jalankan([*lkjip, "check", "--db", str(db)], cwd, env, ok=(0, 1))
+    assert "2021" in r.stdout or "Tidak ada masalah" in r.stdout
+    r = _jalankan([*lkjip, "riwayat", "--db", str(db)], cwd, env)
+    assert "2021" in r.stdout or "riwayat" in r.stdout.lower()
+    # no backup may exist yet: then one line on stderr and status 2, never a traceback
+    r = _jalankan([*lkjip, "restore", "--list", "--db", str(db)], cwd, env, ok=(0, 2))
+    assert r.stdout.strip() or len(r.stderr.strip().splitlines()) == 1
+
+
+def test_wheel_holds_every_package(bangunan):
+    with zipfile.ZipFile(bangunan["wheel"]) as z:
+        ada = {Path(n).parent.as_posix() for n in z.namelist()}
+        nama = set(z.namelist())
+    for init in ROOT.glob("*/**/__init__.py"):
+        folder = init.parent.relative_to(ROOT).as_posix()
+        if folder.split("/")[0] in ("tests", "bench", "tools", "build", ".venv", "venv"):
+            continue
+        assert folder in ada, f"{folder} tidak ada di wheel"
+    assert "lkjip_tui/app.tcss" in nama
+    assert any(n.startswith("store/data/") and n.endswith(".json") for n in nama)
+
+
+def test_wheel_installed_outside_checkout(bangunan, folder_kerja, tmp_path):
+    """pip install of the built wheel (not editable) into a fresh venv, used from a decoy folder."""
+    v = tmp_path / "venv"
+    venv.create(v, with_pip=True)
+    py = v / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-index", "--find-links",
+                    str(bangunan["wheelhouse"]), str(bangunan["wheel"])], check=True, capture_output=True)
+    env = dict(folder_kerja["env"], PATH=f"{py.parent}{os.pathsep}{folder_kerja['env'].get('PATH', '')}")
+    lkjip = [str(py.parent / "lkjip")]
+    _periksa_perintah(lkjip, folder_kerja["cwd"], env, tmp_path)
+    # `python -m lkjip_tui` puts the working folder first on sys.path: ours must still win
+    r = _jalankan([str(py), "-m", "lkjip_tui", "--version"], folder_kerja["cwd"], env)
+    assert r.stdout.strip() == f"lkjip {__version__}"
+    layar = _cat_paint([*lkjip, "--demo"], folder_kerja["cwd"], env, [b"Beranda", b"Balikpapan Selatan"])
+    assert b"Traceback" not in layar
+
+
+def test_pyz_offline_isolated(bangunan, folder_kerja, tmp_path):
+    """tools/pyz.py builds dist/lkjip-<versi>.pyz with no index; it runs under ``python -I``."""
+    out = tmp_path / "dist"
+    subprocess.run([sys.executable, str(bangunan["src"] / "tools" / "pyz.py"), "--out", str(out),
+                    "--wheelhouse", str(bangunan["wheelhouse"])], check=True, capture_output=True,
+                   cwd=bangunan["src"])
+    pyz = out / f"lkjip-{__version__}.pyz"
+    assert pyz.is_file()
+    assert (out / "lkjip.bat").read_bytes().count(b"\r\n") >= 3  # CRLF for cmd.exe
+    env = dict(folder_kerja["env"], SHIV_ROOT=str(tmp_path / "shiv"))
+    lkjip = [sys.executable, "-I", str(pyz)]
+    _periksa_perintah(lkjip, folder_kerja["cwd"], env, tmp_path)
+    layar = _cat_paint([*lkjip, "--demo"], folder_kerja["cwd"], env, [b"Beranda", b"Balikpapan Selatan"])
+    assert b"Traceback" not in layar
