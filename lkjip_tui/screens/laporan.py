@@ -20,7 +20,7 @@ from textual.widgets.selection_list import Selection
 
 from exports.builders import bangun_tabel
 from exports.markdown import tabel_teks
-from exports.run import FORMAT, EksporTidakSah, ekspor
+from exports.run import FORMAT, BerkasDipakai, EksporTidakSah, ekspor
 from exports.tables import Tabel
 
 from .base import LayarDasar
@@ -155,7 +155,7 @@ class LaporanScreen(LayarDasar):
 
         try:
             berkas = ekspor(lap, folder, formats, tabel, gaya, on_progress=progres)
-        except EksporTidakSah as e:
+        except (EksporTidakSah, BerkasDipakai) as e:
             self.app.call_from_thread(self._selesai, None, str(e))
         except OSError as e:
             self.app.call_from_thread(self._selesai, None, f"Tidak dapat menulis ke {folder}: {e.strerror or e}")
