@@ -47,6 +47,8 @@ def _parser() -> ArgumentParser:
     p.add_argument("--demo", action="store_true", help="buka salinan baru data contoh Kecamatan Balikpapan Selatan 2021")
     p.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan yang dibuka (bawaan: tahun terbaru)")
     p.add_argument("--baca-saja", action="store_true", help="buka hanya-baca; tidak ada yang diubah")
+    p.add_argument("--ambil-alih", action="store_true",
+                   help="ambil alih kunci basis data dari lkjip yang sudah tidak berjalan (mis. komputernya mati)")
     sub = p.add_subparsers(dest="perintah", title="perintah", metavar="PERINTAH")
 
     imp = sub.add_parser("import", parents=[db], help="impor bundle JSON", description="Impor satu bundle JSON (satu unit, satu tahun).")
@@ -85,12 +87,15 @@ def _pesan_rusak(e: DatabaseRusak) -> str:
             f"{perintah('restore', db=e.path)}")
 
 
-def _buka(path: Path, readonly: bool = False) -> Repository:
+def _buka(path: Path, readonly: bool = False, ambil_alih: bool = False) -> Repository:
     if masalah := masalah_jalur(path, SISIP_DB):
         raise Gagal(f"Basis data {path} tidak dapat dipakai: {masalah}")
     try:
-        return Repository(path, readonly=readonly)
+        return Repository(path, readonly=readonly, ambil_alih=ambil_alih)
     except SedangDipakai as e:
+        if e.pemegang:  # a holder who may be gone for good: say how to take over
+            raise GagalDipakai(f"{e} Bila lkjip itu sudah tidak berjalan, buka dengan: "
+                               f"{perintah('--ambil-alih', db=path)}") from None
         raise GagalDipakai(str(e)) from None
     except DatabaseRusak as e:
         raise Gagal(_pesan_rusak(e)) from None
@@ -185,7 +190,7 @@ def cmd_app(args) -> int:
         path = resolve_db(args.db)
     peringatan = None
     try:
-        repo = _buka(path, readonly=args.baca_saja)
+        repo = _buka(path, readonly=args.baca_saja, ambil_alih=args.ambil_alih)
     except GagalDipakai as e:
         # Another lkjip is writing: open read-only and tell the user who has it.
         peringatan = str(e)
