@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from store import audit, backup
@@ -20,7 +21,7 @@ from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
 
-from . import __version__, keluaran
+from . import __version__, keluaran, tutup
 from .argparse_id import ArgumentParser
 from .paths import perintah, resolve_db
 
@@ -200,13 +201,26 @@ def cmd_app(args) -> int:
     )
 
     app = LkjipApp(repo, tahun=args.tahun, peringatan=peringatan)
+    # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q.
+    penutup = tutup.Penutup(repo.close, lambda: _minta_keluar(app))
+    tutup.pasang(penutup)
     try:
         app.run()
     finally:
-        repo.close()
+        penutup()
     if args.demo:
         print(f"Data contoh tersimpan sementara di {path}")
     return app.return_code or 0
+
+
+def _minta_keluar(app) -> None:
+    """Ask the app to end as if the user pressed ctrl+q; from any thread, without waiting."""
+    def minta() -> None:
+        try:
+            app.call_from_thread(app.exit)
+        except RuntimeError:  # not running (yet, or any more)
+            pass
+    threading.Thread(target=minta, name="lkjip-tutup", daemon=True).start()
 
 
 def cmd_restore(args) -> int:
