@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import os
 
+WINDOWS = os.name == "nt"
+
 # One row per symbol: what the legacy console gets instead.
 ASCII = {
     "✓": "v", "✗": "x", "⚠": "!", "▶": ">", "→": "->", "←": "<-", "↑": "^", "↓": "v",
-    "≥": ">=", "≤": "<=", "≠": "!=", "×": "x", "·": "-", "–": "-", "—": "-", "…": "...",
-    "█": "#", "░": ".", "▏": " ", "▎": " ", "▍": " ", "▌": "=", "▋": "=", "▊": "=", "▉": "=",
+    "≥": ">=", "≤": "<=", "≠": "!=", "×": "x", "·": "-", "–": "-", "—": "-", "…": "...", "•": "*",
+    "█": "#", "░": ".", "▏": "-", "▎": "-", "▍": "-", "▌": "=", "▋": "=", "▊": "=", "▉": "=",
     "▁": "_", "▂": "_", "▃": "-", "▄": "-", "▅": "=", "▆": "=", "▇": "#",
 }
 _TABEL = str.maketrans(ASCII)
@@ -24,7 +26,7 @@ _TABEL = str.maketrans(ASCII)
 def konsol_lama() -> bool:
     """Windows' legacy console: Windows, and no sign of Windows Terminal (``WT_SESSION``) or
     another terminal that says who it is (``TERM_PROGRAM``, e.g. VS Code)."""
-    return os.name == "nt" and not os.environ.get("WT_SESSION") and not os.environ.get("TERM_PROGRAM")
+    return WINDOWS and not os.environ.get("WT_SESSION") and not os.environ.get("TERM_PROGRAM")
 
 
 def ascii_saja() -> bool:
