@@ -7,6 +7,7 @@ output the console's code page cannot show, or a reader that left (:mod:`.keluar
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import threading
@@ -23,6 +24,7 @@ from store.storage import DatabaseRusak, HanyaBaca
 
 from . import __version__, keluaran, tutup
 from .argparse_id import ArgumentParser
+from . import paths
 from .paths import perintah, resolve_db
 
 GAGAL = 2
@@ -210,6 +212,8 @@ def cmd_app(args) -> int:
         penutup()
     if args.demo:
         print(f"Data contoh tersimpan sementara di {path}")
+    if getattr(args, "peringatan_store", None):  # the app's screen covered it at the start
+        print(f"lkjip: {args.peringatan_store}", file=sys.stderr)
     return app.return_code or 0
 
 
@@ -298,9 +302,25 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout = stdout
 
 
+def _python_store(args) -> str | None:
+    """The Microsoft Store's Python: the warning line, after moving the default data where
+    it survives (see :mod:`.paths`)."""
+    pesan = paths.peringatan_store()
+    if pesan is None or args.db or os.environ.get("LKJIP_DB"):
+        return pesan
+    try:
+        dari = paths.siapkan_folder_data()
+    except OSError as e:
+        return f"{pesan} Data lama di {paths.folder_data_biasa()} belum dapat disalin ke sana: {e.strerror or e}"
+    return f"{pesan} Data lama disalin dari {dari}." if dari else pesan
+
+
 def _jalankan(argv: list[str] | None) -> int:
     try:
         args = _parser().parse_args(argv)
+        if pesan := _python_store(args):
+            print(f"lkjip: {pesan}", file=sys.stderr)
+            args.peringatan_store = pesan
         return PERINTAH.get(args.perintah, cmd_app)(args)
     except Gagal as e:
         print(f"lkjip: {e}", file=sys.stderr)
