@@ -24,8 +24,8 @@ from .csv_writer import GAYA, tabel_csv
 from .document import dokumen_md
 from .markdown import tabel_md, tabel_teks
 from .tables import Tabel
-from .xlsx import nama_sheet, rencana, rencana_sheet, tulis_rencana
-from .xlsx_proses import ProsesXlsx
+from .xlsx import nama_sheet, rencana, rencana_sheet
+from .xlsx_proses import PenulisXlsx, ProsesXlsx, penulis_xlsx
 
 FORMAT = ("md", "csv", "xlsx", "json")
 Progres = Callable[[int, int, str], None]
@@ -125,36 +125,32 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
     tambahan = 1 + max(map(len, nama_berkas(lap, formats, nomor)), default=0) + 14
     if masalah := masalah_jalur(out, tambahan):
         raise EksporTidakSah(f"Folder {out} tidak dapat dipakai: {masalah}")
-    proses = _proses_xlsx(lap, formats, nomor)
+    # Started first: a second process's interpreter starts while the tables are built.
+    penulis = _penulis_xlsx(lap, nomor) if "xlsx" in formats else None
     try:
         # Tables, cells and their texts live until the files are written: the collector
         # would only walk them (and the report) again and again, about a tenth of the time.
         with tanpa_gc():
-            return _ekspor(lap, Path(out), formats, nomor, csv_gaya, on_progress, proses)
+            return _ekspor(lap, Path(out), formats, nomor, csv_gaya, on_progress, penulis)
     finally:
-        if proses is not None:
-            proses.tutup()
+        if penulis is not None:
+            penulis.tutup()
 
 
 def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | None, csv_gaya: str,
-            on_progress: Progres | None, proses: ProsesXlsx | None) -> list[Path]:
+            on_progress: Progres | None, penulis: PenulisXlsx | None) -> list[Path]:
     konteks = Konteks(lap)
     daftar: list[Tabel | None] = []
-    xlsx_lokal: list = []
     if {"md", "csv", "xlsx"} & set(formats):
         for i, t in enumerate(satu_per_satu(lap, nomor, konteks)):
             daftar.append(t)
-            if "xlsx" in formats:
+            if penulis is not None:
                 # Planning a sheet formats every cell, which the Markdown and CSV then share.
-                # The other process writes each sheet as soon as it is planned, and closes the
+                # A second process writes each sheet as soon as it is planned, and closes the
                 # workbook while this process goes on with Markdown, CSV and the bundle.
-                sheet = rencana_sheet(t)
-                if proses is not None:
-                    proses.tambah(i, sheet)
-                else:
-                    xlsx_lokal.append(sheet)
-    if proses is not None:
-        proses.cukup()
+                penulis.tambah(i, rencana_sheet(t))
+    if penulis is not None:
+        penulis.cukup()
     nomor_ada = [t.nomor for t in daftar]
     md_cache: dict[str, str] = {}
 
@@ -184,15 +180,11 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
     def json_() -> bytes:
         return bundle.pop() if bundle else dump_bundle(lap).encode("utf-8")
 
-    if "xlsx" in formats:
+    if penulis is not None:
         def xlsx() -> bytes:
-            if proses is None:
-                return tulis_rencana(xlsx_lokal)
-            if "json" in formats:  # make the bundle while the other process finishes the workbook
-                bundle.append(json_())
-            hasil = proses.selesai()
-            # The other process failed: write the workbook here (slower, same bytes).
-            return hasil if hasil is not None else tulis_rencana(rencana(bangun_tabel(lap, nomor, konteks)))
+            if "json" in formats and isinstance(penulis, ProsesXlsx):
+                bundle.append(json_())  # made while the other process finishes the workbook
+            return penulis.selesai()
 
         tugas.append((f"laporan-{lap.tahun}.xlsx", xlsx))
     if "json" in formats:
@@ -207,15 +199,12 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
 BESAR = 2000
 
 
-def _proses_xlsx(lap: Laporan, formats: list[str], nomor: list[str] | None) -> ProsesXlsx | None:
-    """A second process for the workbook of a large report on a machine with two or more
-    cores; None otherwise, or when it cannot start."""
-    if "xlsx" not in formats or (os.cpu_count() or 1) < 2:
-        return None
-    if sum(1 for _ in lap.semua_subkegiatan()) < BESAR:
-        return None
-    # Started first: its interpreter starts while the tables are built.
-    return ProsesXlsx.mulai([nama_sheet(n) for n in (nomor if nomor is not None else nomor_tabel(lap))])
+def _penulis_xlsx(lap: Laporan, nomor: list[str] | None) -> PenulisXlsx:
+    """The workbook's writer (:mod:`.xlsx_proses`): a second process for a large report on a
+    machine with two or more cores, this process otherwise."""
+    besar = (os.cpu_count() or 1) >= 2 and sum(1 for _ in lap.semua_subkegiatan()) >= BESAR
+    return penulis_xlsx([nama_sheet(n) for n in (nomor if nomor is not None else nomor_tabel(lap))], besar,
+                        lambda: rencana(bangun_tabel(lap, nomor)))
 
 
 PENULIS = 4  # writer threads: fsync waits on the disk, not the CPU, and releases the GIL

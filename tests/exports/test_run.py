@@ -68,8 +68,8 @@ def test_large_report_path_second_process_same_files(lap, tmp_path, monkeypatch)
     satu = ekspor(lap, tmp_path / "satu")
     monkeypatch.setattr(run, "BESAR", 0)
     dipakai = []
-    asli = run._proses_xlsx
-    monkeypatch.setattr(run, "_proses_xlsx", lambda *a: dipakai.append(asli(*a)) or dipakai[-1])
+    asli = run.ProsesXlsx.mulai.__func__
+    monkeypatch.setattr(run.ProsesXlsx, "mulai", classmethod(lambda cls, *a: dipakai.append(asli(cls, *a)) or dipakai[-1]))
     calls = []
     dua = ekspor(lap, tmp_path / "dua", on_progress=lambda d, t, n: calls.append(n))
     assert dipakai and dipakai[0] is not None
