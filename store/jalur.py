@@ -31,10 +31,10 @@ def masalah_jalur(path: str | os.PathLike, tambahan: int = 0) -> str | None:
         if bagian in (".", ".."):
             continue
         if nama_perangkat(bagian):
-            return (f"nama {bagian!r} dipakai Windows untuk perangkat (CON, PRN, AUX, NUL, COM1–9, LPT1–9), bukan "
+            return (f"nama '{bagian}' dipakai Windows untuk perangkat (CON, PRN, AUX, NUL, COM1-9, LPT1-9), bukan "
                     f"berkas; pilih nama lain")
         if bagian != bagian.rstrip(". "):
-            return f"nama {bagian!r} diakhiri titik atau spasi, yang dibuang Windows; pilih nama lain"
+            return f"nama '{bagian}' diakhiri titik atau spasi, yang dibuang Windows; pilih nama lain"
     panjang = len(os.path.abspath(p)) + tambahan
     if panjang > MAKS_JALUR:
         return (f"jalurnya {panjang} karakter, lebih dari batas Windows ({MAKS_JALUR}); pilih folder yang lebih "
