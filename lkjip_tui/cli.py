@@ -205,11 +205,12 @@ def cmd_app(args) -> int:
     app = LkjipApp(repo, tahun=args.tahun, peringatan=peringatan)
     # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q.
     penutup = tutup.Penutup(repo.close, lambda: _minta_keluar(app))
-    tutup.pasang(penutup)
+    lepas = tutup.pasang(penutup)
     try:
         app.run()
     finally:
         penutup()
+        lepas()
     if args.demo:
         print(f"Data contoh tersimpan sementara di {path}")
     if getattr(args, "peringatan_store", None):  # the app's screen covered it at the start

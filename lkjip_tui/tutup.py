@@ -82,28 +82,33 @@ def penangan_posix(penutup: Penutup) -> Callable[[int, object], None]:
     return tangani
 
 
-_dipasang: list = []  # keeps the ctypes callback alive as long as the process
-
-
-def pasang(penutup: Penutup) -> None:
+def pasang(penutup: Penutup) -> Callable[[], None]:
+    """Connect ``penutup`` to the console's end; returns the function that disconnects it."""
     if os.name == "nt":
-        _pasang_windows(penutup)
-        return
+        return _pasang_windows(penutup)
+    semula = {}
     for nama in ("SIGHUP", "SIGTERM"):
         if hasattr(signal, nama):
+            sig = getattr(signal, nama)
             try:
-                signal.signal(getattr(signal, nama), penangan_posix(penutup))
+                semula[sig] = signal.signal(sig, penangan_posix(penutup))
             except ValueError:  # not the main thread (a test runner): leave the default
                 pass
 
+    def lepas() -> None:
+        for sig, asal in semula.items():
+            signal.signal(sig, asal)
+    return lepas
 
-def _pasang_windows(penutup: Penutup) -> None:
+
+def _pasang_windows(penutup: Penutup) -> Callable[[], None]:
     """SetConsoleCtrlHandler via ctypes; Windows calls the handler on a thread of its own."""
     import ctypes
     from ctypes import wintypes
 
     HandlerRoutine = ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.DWORD)
     tangani = penangan_windows(penutup)
-    rutin = HandlerRoutine(lambda acara: bool(tangani(int(acara))))
-    _dipasang.append(rutin)
-    ctypes.windll.kernel32.SetConsoleCtrlHandler(rutin, True)
+    rutin = HandlerRoutine(lambda acara: bool(tangani(int(acara))))  # referenced until lepas(): not collected
+    k32 = ctypes.windll.kernel32
+    k32.SetConsoleCtrlHandler(rutin, True)
+    return lambda: k32.SetConsoleCtrlHandler(rutin, False)

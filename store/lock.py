@@ -31,7 +31,6 @@ from pathlib import Path
 ENCODING = "utf-8"
 DETAK = 60  # seconds between heartbeats (the lock file's mtime is touched)
 BASI_LAIN = 15 * 60  # another machine's lock untouched this long is stale (clocks of PCs differ by minutes)
-SELISIH_MULAI = 2.0  # seconds: creation times read twice differ by rounding, a reused pid by far more
 
 
 class SedangDipakai(Exception):
@@ -102,23 +101,26 @@ def pid_hidup(pid: int) -> bool:
     return True
 
 
-def mulai_proses(pid: int) -> float | None:
-    """When process ``pid`` was created (epoch seconds), or None when it cannot be told."""
+def mulai_proses(pid: int) -> str | None:
+    """When process ``pid`` was created, as the system counts it (not recomputed from the
+    clock, so it reads the same however the clock is adjusted), or None when it cannot be
+    told. Two processes that had the same pid never have the same value."""
     try:
         if os.name == "nt":
             return _mulai_proses_windows(pid)
         with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
             # Fields after the command name (which may hold spaces and parentheses); the 22nd
-            # field, start time, is in clock ticks since boot.
-            detik = int(f.read().rsplit(")", 1)[1].split()[19]) / os.sysconf("SC_CLK_TCK")
-        boot = waktu_boot()
-        return None if boot is None else boot + detik
+            # field, start time, is in clock ticks since boot: with the boot's id, unique.
+            detak = f.read().rsplit(")", 1)[1].split()[19]
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as f:
+            return f"{f.read().strip()}:{detak}"
     except Exception:  # noqa: BLE001 - gone, no /proc (macOS), no permission: unknown
         return None
 
 
-def _mulai_proses_windows(pid: int) -> float | None:
-    """GetProcessTimes' creation time: a FILETIME, 100 ns steps since 1601."""
+def _mulai_proses_windows(pid: int) -> str | None:
+    """GetProcessTimes' creation time: a FILETIME (100 ns steps since 1601), stored when the
+    process was created."""
     import ctypes
     from ctypes import wintypes
     k32 = ctypes.WinDLL("kernel32", use_last_error=True)
@@ -133,8 +135,7 @@ def _mulai_proses_windows(pid: int) -> float | None:
         waktu = [wintypes.FILETIME() for _ in range(4)]  # creation, exit, kernel, user
         if not k32.GetProcessTimes(h, *map(ctypes.byref, waktu)):
             return None
-        dibuat = waktu[0]
-        return ((dibuat.dwHighDateTime << 32) | dibuat.dwLowDateTime) / 1e7 - 11644473600
+        return str((waktu[0].dwHighDateTime << 32) | waktu[0].dwLowDateTime)
     finally:
         k32.CloseHandle(h)
 
@@ -232,9 +233,11 @@ class Kunci:
             return False
         if not pid_hidup(pid):
             return True
-        dicatat, sekarang = d.get("mulai_proses"), mulai_proses(pid)
-        return (isinstance(dicatat, (int, float)) and sekarang is not None
-                and abs(sekarang - dicatat) > SELISIH_MULAI)  # the pid now belongs to another process
+        dicatat = d.get("mulai_proses")
+        if not isinstance(dicatat, str):
+            return False  # an older lock without it: the pid alone says alive
+        sekarang = mulai_proses(pid)
+        return sekarang is not None and sekarang != dicatat  # the pid now belongs to another process
 
     def ambil(self, ambil_alih: bool = False) -> None:
         """Take the lock, or raise :class:`SedangDipakai`. ``ambil_alih``: the user says the

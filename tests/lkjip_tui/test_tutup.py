@@ -11,6 +11,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from lkjip_tui import tutup
 from store.repository import Repository
 
@@ -70,6 +72,22 @@ def test_logoff_with_app_gone_still_closes(repo_demo, db_path):
     penutup = tutup.Penutup(repo_demo.close, sudah_pergi)
     assert tutup.penangan_windows(penutup)(tutup.CTRL_LOGOFF_EVENT) is True
     assert not _kunci(db_path).exists()
+
+
+def test_handlers_put_back_after_the_app(repo_demo):
+    sebelum = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
+    lepas = tutup.pasang(tutup.Penutup(repo_demo.close))
+    assert signal.getsignal(signal.SIGTERM) is not sebelum[0]
+    lepas()
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == sebelum
+
+
+def test_sigterm_without_a_running_app_ends_like_ctrl_c(repo_demo):
+    """Outside the app's loop it ends the process by SystemExit, so `finally` blocks run."""
+    penutup = tutup.Penutup(repo_demo.close)
+    with pytest.raises(SystemExit) as e:
+        tutup.penangan_posix(penutup)(signal.SIGTERM, None)
+    assert e.value.code == 128 + signal.SIGTERM
 
 
 def test_sighup_closes_the_running_app(demo_db, tmp_path):

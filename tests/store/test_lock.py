@@ -4,6 +4,8 @@ process, a holder on another PC that stopped beating, a lock file held open."""
 import json
 import os
 import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -30,8 +32,13 @@ def test_lock_records_process_start_and_machine(db_path):
     k.ambil()
     d = k.baca()
     assert d["mesin"] == lock.id_mesin() and d["detak"] == lock.DETAK
-    assert abs(d["mulai_proses"] - lock.mulai_proses(os.getpid())) < 0.5
-    assert time.time() - 3600 * 24 * 365 < d["mulai_proses"] <= time.time()
+    assert d["mulai_proses"] == lock.mulai_proses(os.getpid()) is not None
+    anak = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
+    try:
+        assert lock.mulai_proses(anak.pid) not in (None, d["mulai_proses"])  # another process, another value
+    finally:
+        anak.kill()
+        anak.wait()
     k.lepas()
     assert not k.path.exists()
 
@@ -45,7 +52,7 @@ def test_live_pid_of_the_holder_is_respected(db_path):
 def test_live_reused_pid_is_stale(db_path):
     """The pid is alive, but it is not the process that took the lock: Windows gave the dead
     holder's pid to another program."""
-    _kunci_palsu(db_path, mulai_proses=lock.mulai_proses(os.getpid()) - 3600, sejak_epoch=time.time())
+    _kunci_palsu(db_path, mulai_proses=lock.mulai_proses(1), sejak_epoch=time.time())  # another process's
     with Repository(db_path) as repo:
         assert repo._kunci.dipegang and repo._kunci.baca()["token"] != "x"
 
