@@ -127,3 +127,28 @@ def test_heartbeat_touches_only_our_lock(db_path, monkeypatch):
     assert k.path.stat().st_mtime == pytest.approx(lama)  # not refreshed
     k.lepas()
     assert k.path.exists()  # not ours: left alone
+
+
+def test_app_take_over_flag(db_path, repo_demo, monkeypatch):
+    """`lkjip --ambil-alih`: the app opens writable despite another PC's lock."""
+    repo_demo.close()
+    _kunci_palsu(db_path, host="PC-KEUANGAN", mesin="mesin-lain", pid=1)
+    dibuat = {}
+
+    class AppPalsu:
+        return_code = 0
+
+        def __init__(self, repo, tahun=None, peringatan=None):
+            dibuat.update(repo=repo, peringatan=peringatan, kunci=repo._kunci and repo._kunci.baca())
+
+        def run(self):
+            pass
+
+    import lkjip_tui.app
+    monkeypatch.setattr(lkjip_tui.app, "LkjipApp", AppPalsu)
+    assert cli.main(["--db", str(db_path)]) == 0
+    assert dibuat["repo"].readonly and "PC-KEUANGAN" in dibuat["peringatan"] and "--ambil-alih" in dibuat["peringatan"]
+    assert cli.main(["--db", str(db_path), "--ambil-alih"]) == 0
+    assert not dibuat["repo"].readonly and dibuat["peringatan"] is None
+    assert dibuat["kunci"]["mesin"] == lock.id_mesin()
+    assert not Path(str(db_path) + ".kunci").exists()  # released when the app ended
