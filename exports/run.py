@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from store.bundle import dump_bundle
+from store.jalur import masalah_jalur
 from store.models import Laporan
 from store.storage import fsync_folder, tulis_atomik
 from store.tanpa_gc import tanpa_gc
@@ -23,8 +24,8 @@ from .csv_writer import GAYA, tabel_csv
 from .document import dokumen_md
 from .markdown import tabel_md, tabel_teks
 from .tables import Tabel
-from .xlsx import nama_sheet, rencana, rencana_sheet, tulis_rencana
-from .xlsx_proses import ProsesXlsx
+from .xlsx import nama_sheet, rencana, rencana_sheet
+from .xlsx_proses import PenulisXlsx, ProsesXlsx, penulis_xlsx
 
 FORMAT = ("md", "csv", "xlsx", "json")
 Progres = Callable[[int, int, str], None]
@@ -32,6 +33,27 @@ Progres = Callable[[int, int, str], None]
 
 class EksporTidakSah(ValueError):
     """A format, table number or CSV style the user asked for does not exist; the message says which."""
+
+
+class BerkasDipakai(Exception):
+    """Files another program holds open (Excel, on Windows) could not be replaced; every other
+    file was written. ``ditulis`` lists those, ``dipakai`` the names held."""
+
+    def __init__(self, folder: Path, dipakai: list[str], ditulis: list[Path]):
+        self.folder, self.dipakai, self.ditulis = folder, dipakai, ditulis
+        nama = ", ".join(dipakai)
+        super().__init__(f"{nama} di {folder} sedang dibuka program lain (mis. Excel) dan tidak dapat diganti; "
+                         f"tutup berkas itu di Excel lalu ekspor lagi ({len(ditulis)} berkas lain sudah ditulis).")
+
+
+# Windows' answers when a file is open in another program: ERROR_ACCESS_DENIED,
+# ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+_WINERROR_DIPAKAI = {5, 32, 33}
+
+
+def _dipakai(e: BaseException, path: Path) -> bool:
+    """Replacing ``path`` failed because another program has it open (Excel holds its files)."""
+    return isinstance(e, PermissionError) and getattr(e, "winerror", None) in _WINERROR_DIPAKAI and path.exists()
 
 
 def _daftar(teks: str | Iterable[str]) -> list[str]:
@@ -92,41 +114,43 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
     ``tabel`` None means every table plus the whole document ``laporan-<tahun>.md``; a
     selection writes only those tables. ``on_progress(done, total, name)`` is called after
     each file. Raises :class:`EksporTidakSah` before writing anything when a choice is
-    unknown, and ``OSError`` when the folder cannot be written.
+    unknown or the folder is one Windows refuses (:mod:`store.jalur`), ``OSError`` when the
+    folder cannot be written, and :class:`BerkasDipakai` after writing the others when a file
+    is held open by another program.
     """
     formats = baca_format(formats)
     csv_gaya = baca_gaya_csv(csv_gaya)
     nomor = baca_tabel(lap, tabel)
-    proses = _proses_xlsx(lap, formats, nomor)
+    # Longest name plus the temporary file's ".<name>.xxxxxxxx.tmp" around it.
+    tambahan = 1 + max(map(len, nama_berkas(lap, formats, nomor)), default=0) + 14
+    if masalah := masalah_jalur(out, tambahan):
+        raise EksporTidakSah(f"Folder {out} tidak dapat dipakai: {masalah}")
+    # Started first: a second process's interpreter starts while the tables are built.
+    penulis = _penulis_xlsx(lap, nomor) if "xlsx" in formats else None
     try:
         # Tables, cells and their texts live until the files are written: the collector
         # would only walk them (and the report) again and again, about a tenth of the time.
         with tanpa_gc():
-            return _ekspor(lap, Path(out), formats, nomor, csv_gaya, on_progress, proses)
+            return _ekspor(lap, Path(out), formats, nomor, csv_gaya, on_progress, penulis)
     finally:
-        if proses is not None:
-            proses.tutup()
+        if penulis is not None:
+            penulis.tutup()
 
 
 def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | None, csv_gaya: str,
-            on_progress: Progres | None, proses: ProsesXlsx | None) -> list[Path]:
+            on_progress: Progres | None, penulis: PenulisXlsx | None) -> list[Path]:
     konteks = Konteks(lap)
     daftar: list[Tabel | None] = []
-    xlsx_lokal: list = []
     if {"md", "csv", "xlsx"} & set(formats):
         for i, t in enumerate(satu_per_satu(lap, nomor, konteks)):
             daftar.append(t)
-            if "xlsx" in formats:
+            if penulis is not None:
                 # Planning a sheet formats every cell, which the Markdown and CSV then share.
-                # The other process writes each sheet as soon as it is planned, and closes the
+                # A second process writes each sheet as soon as it is planned, and closes the
                 # workbook while this process goes on with Markdown, CSV and the bundle.
-                sheet = rencana_sheet(t)
-                if proses is not None:
-                    proses.tambah(i, sheet)
-                else:
-                    xlsx_lokal.append(sheet)
-    if proses is not None:
-        proses.cukup()
+                penulis.tambah(i, rencana_sheet(t))
+    if penulis is not None:
+        penulis.cukup()
     nomor_ada = [t.nomor for t in daftar]
     md_cache: dict[str, str] = {}
 
@@ -156,15 +180,11 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
     def json_() -> bytes:
         return bundle.pop() if bundle else dump_bundle(lap).encode("utf-8")
 
-    if "xlsx" in formats:
+    if penulis is not None:
         def xlsx() -> bytes:
-            if proses is None:
-                return tulis_rencana(xlsx_lokal)
-            if "json" in formats:  # make the bundle while the other process finishes the workbook
-                bundle.append(json_())
-            hasil = proses.selesai()
-            # The other process failed: write the workbook here (slower, same bytes).
-            return hasil if hasil is not None else tulis_rencana(rencana(bangun_tabel(lap, nomor, konteks)))
+            if "json" in formats and isinstance(penulis, ProsesXlsx):
+                bundle.append(json_())  # made while the other process finishes the workbook
+            return penulis.selesai()
 
         tugas.append((f"laporan-{lap.tahun}.xlsx", xlsx))
     if "json" in formats:
@@ -179,15 +199,12 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
 BESAR = 2000
 
 
-def _proses_xlsx(lap: Laporan, formats: list[str], nomor: list[str] | None) -> ProsesXlsx | None:
-    """A second process for the workbook of a large report on a machine with two or more
-    cores; None otherwise, or when it cannot start."""
-    if "xlsx" not in formats or (os.cpu_count() or 1) < 2:
-        return None
-    if sum(1 for _ in lap.semua_subkegiatan()) < BESAR:
-        return None
-    # Started first: its interpreter starts while the tables are built.
-    return ProsesXlsx.mulai([nama_sheet(n) for n in (nomor if nomor is not None else nomor_tabel(lap))])
+def _penulis_xlsx(lap: Laporan, nomor: list[str] | None) -> PenulisXlsx:
+    """The workbook's writer (:mod:`.xlsx_proses`): a second process for a large report on a
+    machine with two or more cores, this process otherwise."""
+    besar = (os.cpu_count() or 1) >= 2 and sum(1 for _ in lap.semua_subkegiatan()) >= BESAR
+    return penulis_xlsx([nama_sheet(n) for n in (nomor if nomor is not None else nomor_tabel(lap))], besar,
+                        lambda: rencana(bangun_tabel(lap, nomor)))
 
 
 PENULIS = 4  # writer threads: fsync waits on the disk, not the CPU, and releases the GIL
@@ -199,17 +216,26 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
     """Make each file's bytes here and write them (each atomically: temp file, fsync,
     replace) on a few writer threads, so the disk waits overlap each other and the next
     file's formatting; the folder is fsynced once at the end. Files are reported in order;
-    ``on_progress`` is called from this thread once a file is in place."""
+    ``on_progress`` is called from this thread once a file is in place. A file held open by
+    another program is skipped (its old copy stays whole) and reported at the end as
+    :class:`BerkasDipakai`, after the others are written."""
     ditulis: list[Path] = []
+    dipakai: list[str] = []
     antre: deque[tuple[str, Future]] = deque()
 
     def lapor(sampai_habis: bool) -> None:
         while antre and (sampai_habis or antre[0][1].done()):
             nama, f = antre.popleft()
-            f.result()  # re-raises the writer's OSError
-            ditulis.append(folder / nama)
+            try:
+                f.result()  # re-raises the writer's OSError
+            except PermissionError as e:
+                if not _dipakai(e, folder / nama):
+                    raise
+                dipakai.append(nama)
+            else:
+                ditulis.append(folder / nama)
             if on_progress is not None:
-                on_progress(len(ditulis), len(tugas), nama)
+                on_progress(len(ditulis) + len(dipakai), len(tugas), nama)
 
     with ThreadPoolExecutor(max_workers=PENULIS, thread_name_prefix="lkjip-tulis") as penulis:
         try:
@@ -218,7 +244,7 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
                 antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
                 del data
                 if len(antre) > MAKS_ANTRE:  # the disk is behind: wait rather than hold every file's bytes
-                    antre[0][1].result()
+                    wait([antre[0][1]])
                 lapor(False)
             lapor(True)
             fsync_folder(folder)
@@ -226,6 +252,8 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
             for _, f in antre:
                 f.cancel()
             raise
+    if dipakai:
+        raise BerkasDipakai(folder, dipakai, ditulis)
     return ditulis
 
 

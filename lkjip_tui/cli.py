@@ -1,7 +1,8 @@
 """The ``lkjip`` command: open the app, import and export bundles, check data.
 
 Every failure a user can cause (missing file, unreadable JSON, bad bundle, broken database)
-ends as one clear Indonesian line on stderr and exit status 2, never a traceback.
+ends as one clear Indonesian line on stderr and exit status 2, never a traceback; so does
+output the console's code page cannot show, or a reader that left (:mod:`.keluaran`).
 """
 
 from __future__ import annotations
@@ -9,21 +10,25 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa
+from store.jalur import masalah_jalur
 from store.lock import Kunci, SedangDipakai
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
 
-from . import __version__
+from . import __version__, keluaran, tutup
 from .argparse_id import ArgumentParser
-from .paths import resolve_db
+from . import paths
+from .paths import perintah, resolve_db
 
 GAGAL = 2
+SISIP_DB = 40  # the longest name lkjip puts beside the database (journal, lock take-over, temp files)
 
 
 class Gagal(Exception):
@@ -45,6 +50,8 @@ def _parser() -> ArgumentParser:
     p.add_argument("--demo", action="store_true", help="buka salinan baru data contoh Kecamatan Balikpapan Selatan 2021")
     p.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan yang dibuka (bawaan: tahun terbaru)")
     p.add_argument("--baca-saja", action="store_true", help="buka hanya-baca; tidak ada yang diubah")
+    p.add_argument("--ambil-alih", action="store_true",
+                   help="ambil alih kunci basis data dari lkjip yang sudah tidak berjalan (mis. komputernya mati)")
     sub = p.add_subparsers(dest="perintah", title="perintah", metavar="PERINTAH")
 
     imp = sub.add_parser("import", parents=[db], help="impor bundle JSON", description="Impor satu bundle JSON (satu unit, satu tahun).")
@@ -78,12 +85,24 @@ def _parser() -> ArgumentParser:
     return p
 
 
-def _buka(path: Path, readonly: bool = False) -> Repository:
+def _pesan_rusak(e: DatabaseRusak) -> str:
+    return (f"Basis data {e.path} rusak dan tidak dapat dibaca ({e.alasan}); pulihkan cadangan terbaru dengan: "
+            f"{perintah('restore', db=e.path)}")
+
+
+def _buka(path: Path, readonly: bool = False, ambil_alih: bool = False) -> Repository:
+    if masalah := masalah_jalur(path, SISIP_DB):
+        raise Gagal(f"Basis data {path} tidak dapat dipakai: {masalah}")
     try:
-        return Repository(path, readonly=readonly)
+        return Repository(path, readonly=readonly, ambil_alih=ambil_alih)
     except SedangDipakai as e:
+        if e.pemegang:  # a holder who may be gone for good: say how to take over
+            raise GagalDipakai(f"{e} Bila lkjip itu sudah tidak berjalan, buka dengan: "
+                               f"{perintah('--ambil-alih', db=path)}") from None
         raise GagalDipakai(str(e)) from None
-    except (DatabaseRusak, SkemaTerlaluBaru) as e:
+    except DatabaseRusak as e:
+        raise Gagal(_pesan_rusak(e)) from None
+    except SkemaTerlaluBaru as e:
         raise Gagal(str(e)) from None
     except BukanBasisData as e:
         raise Gagal(f"{path} bukan basis data lkjip: {e}") from None
@@ -95,7 +114,8 @@ def _pilih_tahun(repo: Repository, tahun: int | None) -> int:
     ada = repo.tahun_tersedia()
     if tahun is None:
         if not ada:
-            raise Gagal(f"Basis data {repo.path} belum berisi data; impor dulu dengan: lkjip import FILE")
+            raise Gagal(f"Basis data {repo.path} belum berisi data; impor dulu dengan: "
+                        f"{perintah('import', 'FILE', db=repo.path)}")
         return ada[-1]
     if tahun not in ada:
         raise Gagal(f"Tahun {tahun} tidak ada di basis data {repo.path} (tersedia: {', '.join(map(str, ada)) or 'tidak ada'})")
@@ -123,7 +143,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from exports.run import EksporTidakSah, baca_format, baca_gaya_csv, ekspor
+    from exports.run import BerkasDipakai, EksporTidakSah, baca_format, baca_gaya_csv, ekspor
 
     try:  # checked before the database is opened: a typo should not cost a load
         formats = baca_format(args.format)
@@ -136,12 +156,17 @@ def cmd_export(args) -> int:
     del repo  # the database's rows are not needed for the export: free them (a city is ~40 MB)
     out = Path(args.out)
     try:
-        for path in ekspor(lap, out, formats, args.tabel, gaya):
-            print(path)
+        ditulis = ekspor(lap, out, formats, args.tabel, gaya)
     except EksporTidakSah as e:
+        raise Gagal(str(e)) from None
+    except BerkasDipakai as e:
+        for path in e.ditulis:
+            print(path)
         raise Gagal(str(e)) from None
     except OSError as e:
         raise Gagal(f"Tidak dapat menulis ke {out}: {e.strerror or e}") from None
+    for path in ditulis:  # printed outside the try: a closed pipe is not a failure to write the files
+        print(path)
     return 0
 
 
@@ -168,7 +193,7 @@ def cmd_app(args) -> int:
         path = resolve_db(args.db)
     peringatan = None
     try:
-        repo = _buka(path, readonly=args.baca_saja)
+        repo = _buka(path, readonly=args.baca_saja, ambil_alih=args.ambil_alih)
     except GagalDipakai as e:
         # Another lkjip is writing: open read-only and tell the user who has it.
         peringatan = str(e)
@@ -178,13 +203,29 @@ def cmd_app(args) -> int:
     )
 
     app = LkjipApp(repo, tahun=args.tahun, peringatan=peringatan)
+    # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q.
+    penutup = tutup.Penutup(repo.close, lambda: _minta_keluar(app))
+    lepas = tutup.pasang(penutup)
     try:
         app.run()
     finally:
-        repo.close()
+        penutup()
+        lepas()
     if args.demo:
         print(f"Data contoh tersimpan sementara di {path}")
+    if getattr(args, "peringatan_store", None):  # the app's screen covered it at the start
+        print(f"lkjip: {args.peringatan_store}", file=sys.stderr)
     return app.return_code or 0
+
+
+def _minta_keluar(app) -> None:
+    """Ask the app to end as if the user pressed ctrl+q; from any thread, without waiting."""
+    def minta() -> None:
+        try:
+            app.call_from_thread(app.exit)
+        except RuntimeError:  # not running (yet, or any more)
+            pass
+    threading.Thread(target=minta, name="lkjip-tutup", daemon=True).start()
 
 
 def cmd_restore(args) -> int:
@@ -209,10 +250,12 @@ def cmd_restore(args) -> int:
             if not sumber.is_file():
                 sumber = backup.folder_backup(path) / args.dari
             if not sumber.is_file():
-                raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: lkjip restore --list --db {path}")
+                raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: "
+                            f"{perintah('restore', '--list', db=path)}")
             cek = [c for c in backup.daftar_cadangan(path) if c.path.resolve() == sumber.resolve()]
             if cek and not cek[0].baik:
-                raise Gagal(f"Cadangan {sumber} rusak ({cek[0].alasan}); pilih yang lain dari: lkjip restore --list --db {path}")
+                raise Gagal(f"Cadangan {sumber} rusak ({cek[0].alasan}); pilih yang lain dari: "
+                            f"{perintah('restore', '--list', db=path)}")
         try:
             dipakai, lama = backup.pulihkan(path, sumber)
         except FileNotFoundError:
@@ -248,17 +291,46 @@ PERINTAH = {"import": cmd_import, "export": cmd_export, "check": cmd_check, "res
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    stdout = sys.stdout
+    keluaran.siapkan()
     try:
+        return _jalankan(argv)
+    except keluaran.PipaTertutup:  # `lkjip riwayat | more` closed early: the reader left; not an error
+        keluaran.buang_sisa()
+        return 0
+    finally:
+        if isinstance(sys.stdout, keluaran.Stdout):
+            sys.stdout = stdout
+
+
+def _python_store(args) -> str | None:
+    """The Microsoft Store's Python: the warning line, after moving the default data where
+    it survives (see :mod:`.paths`)."""
+    pesan = paths.peringatan_store()
+    if pesan is None or args.db or os.environ.get("LKJIP_DB"):
+        return pesan
+    try:
+        dari = paths.siapkan_folder_data()
+    except OSError as e:
+        return f"{pesan} Data lama di {paths.folder_data_biasa()} belum dapat disalin ke sana: {e.strerror or e}"
+    return f"{pesan} Data lama disalin dari {dari}." if dari else pesan
+
+
+def _jalankan(argv: list[str] | None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        if pesan := _python_store(args):
+            print(f"lkjip: {pesan}", file=sys.stderr)
+            args.peringatan_store = pesan
         return PERINTAH.get(args.perintah, cmd_app)(args)
     except Gagal as e:
         print(f"lkjip: {e}", file=sys.stderr)
         return GAGAL
-    except (DatabaseRusak, SkemaTerlaluBaru, HanyaBaca, SedangDipakai) as e:
+    except DatabaseRusak as e:
+        print(f"lkjip: {_pesan_rusak(e)}", file=sys.stderr)
+        return GAGAL
+    except (SkemaTerlaluBaru, HanyaBaca, SedangDipakai) as e:
         print(f"lkjip: {e}", file=sys.stderr)
         return GAGAL
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `lkjip riwayat | head`: the reader left; not an error
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")
-        return 0

@@ -1,11 +1,20 @@
 """One writer per database: a lock file beside it saying who holds it.
 
 The lock is created with ``O_CREAT | O_EXCL`` (atomic on POSIX and Windows, also on most
-network shares, unlike fcntl/msvcrt locks) and holds user, host, pid and since-when. A lock
-left by a crashed or killed instance is *stale* and taken over when its holder is on this
-host and either its pid is no longer alive or it was taken before the machine last booted
-(power cuts are normal; after a reboot the old pid may belong to some other program).
-Take-over is serialised by a second O_EXCL file so two starters cannot both take it.
+network shares, unlike fcntl/msvcrt locks) and holds user, host, machine id, pid, the
+process's creation time and since-when. A lock left by a crashed or killed instance is
+*stale* and taken over:
+
+- on this machine, when its pid is no longer alive, or is alive but was created at another
+  time (Windows reuses pids quickly, and with Fast Startup a "shut down" PC keeps its boot
+  time, so a dead lock's pid may belong to some other program), or the lock is from before
+  the last boot;
+- from another machine (a database on a shared folder), when its holder stopped touching it
+  (the *heartbeat*, every :data:`DETAK` seconds) for :data:`BASI_LAIN` seconds.
+
+A user who knows the holder is gone can take it over explicitly (``ambil(ambil_alih=True)``,
+``lkjip --ambil-alih``). Take-over is serialised by a second O_EXCL file so two starters
+cannot both take it.
 """
 
 from __future__ import annotations
@@ -14,19 +23,26 @@ import getpass
 import json
 import os
 import socket
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
 
 ENCODING = "utf-8"
+DETAK = 60  # seconds between heartbeats (the lock file's mtime is touched)
+BASI_LAIN = 15 * 60  # another machine's lock untouched this long is stale (clocks of PCs differ by minutes)
 
 
 class SedangDipakai(Exception):
     """The database is open for writing in another lkjip; ``pemegang`` says who has it."""
 
-    def __init__(self, path: Path, pemegang: dict):
+    def __init__(self, path: Path, pemegang: dict, pesan: str | None = None):
         self.path = path
         self.pemegang = pemegang
+        if pesan:
+            self.pesan = pesan
+            super().__init__(pesan)
+            return
         try:
             sejak = datetime.fromisoformat(pemegang.get("sejak", "")).strftime("%d-%m-%Y %H:%M")
         except (TypeError, ValueError):
@@ -85,6 +101,66 @@ def pid_hidup(pid: int) -> bool:
     return True
 
 
+def mulai_proses(pid: int) -> str | None:
+    """When process ``pid`` was created, as the system counts it (not recomputed from the
+    clock, so it reads the same however the clock is adjusted), or None when it cannot be
+    told. Two processes that had the same pid never have the same value."""
+    try:
+        if os.name == "nt":
+            return _mulai_proses_windows(pid)
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            # Fields after the command name (which may hold spaces and parentheses); the 22nd
+            # field, start time, is in clock ticks since boot: with the boot's id, unique.
+            detak = f.read().rsplit(")", 1)[1].split()[19]
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as f:
+            return f"{f.read().strip()}:{detak}"
+    except Exception:  # noqa: BLE001 - gone, no /proc (macOS), no permission: unknown
+        return None
+
+
+def _mulai_proses_windows(pid: int) -> str | None:
+    """GetProcessTimes' creation time: a FILETIME (100 ns steps since 1601), stored when the
+    process was created."""
+    import ctypes
+    from ctypes import wintypes
+    k32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    k32.OpenProcess.restype = wintypes.HANDLE
+    k32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+    k32.GetProcessTimes.argtypes = (wintypes.HANDLE, *[ctypes.POINTER(wintypes.FILETIME)] * 4)
+    k32.CloseHandle.argtypes = (wintypes.HANDLE,)
+    h = k32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not h:
+        return None
+    try:
+        waktu = [wintypes.FILETIME() for _ in range(4)]  # creation, exit, kernel, user
+        if not k32.GetProcessTimes(h, *map(ctypes.byref, waktu)):
+            return None
+        return str((waktu[0].dwHighDateTime << 32) | waktu[0].dwLowDateTime)
+    finally:
+        k32.CloseHandle(h)
+
+
+def id_mesin() -> str:
+    """This machine's id, the same whatever its host name: /etc/machine-id on Linux, the
+    MachineGuid in the registry on Windows; the host name where neither exists."""
+    try:
+        if os.name == "nt":
+            import winreg
+            with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"SOFTWARE\Microsoft\Cryptography",
+                                0, winreg.KEY_READ | getattr(winreg, "KEY_WOW64_64KEY", 0)) as k:
+                return str(winreg.QueryValueEx(k, "MachineGuid")[0])
+        for f in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+            try:
+                with open(f, encoding="ascii") as fh:
+                    if teks := fh.read().strip():
+                        return teks
+            except OSError:
+                continue
+    except Exception:  # noqa: BLE001 - no registry access: the host name will do
+        pass
+    return socket.gethostname()
+
+
 def waktu_boot() -> float | None:
     """When this machine last booted (epoch seconds), or None when unknown."""
     try:
@@ -100,6 +176,12 @@ def waktu_boot() -> float | None:
     except Exception:  # noqa: BLE001 - not Linux or Windows: rely on the pid check alone
         return None
     return None
+
+
+def _mesin_ini(d: dict) -> bool:
+    """Whether lock content ``d`` was written on this machine (host name where older
+    versions recorded no machine id)."""
+    return d.get("mesin") == id_mesin() if d.get("mesin") else d.get("host") == socket.gethostname()
 
 
 class Kunci:
@@ -125,25 +207,43 @@ class Kunci:
         except (ValueError, UnicodeDecodeError):
             return {}  # half-written by a crash during ambil()
 
+    def _umur(self) -> float | None:
+        """Seconds since the lock file was last written or touched (its heartbeat)."""
+        try:
+            return time.time() - self.path.stat().st_mtime
+        except OSError:
+            return None
+
     def basi(self, d: dict) -> bool:
-        """A lock whose holder is surely gone. Only judged for this host: a pid on another
-        computer cannot be checked."""
+        """A lock whose holder is surely gone (see the module's docstring)."""
         if not d:
             # Unreadable: a crash between create and write. Stale once it is not brand new.
-            try:
-                return time.time() - self.path.stat().st_mtime > 10
-            except OSError:
-                return False
-        if d.get("host") != socket.gethostname():
-            return False
+            umur = self._umur()
+            return umur is not None and umur > 10
+        if not _mesin_ini(d):
+            # Another PC: its pid cannot be checked from here; only a lock that says it beats
+            # (older versions did not) expires when the beat stops.
+            umur = self._umur()
+            return bool(d.get("detak")) and umur is not None and umur > BASI_LAIN
         boot = waktu_boot()
         if boot is not None and isinstance(d.get("sejak_epoch"), (int, float)) and d["sejak_epoch"] < boot - 5:
             return True
         pid = d.get("pid")
-        return isinstance(pid, int) and not pid_hidup(pid)
+        if not isinstance(pid, int):
+            return False
+        if not pid_hidup(pid):
+            return True
+        dicatat = d.get("mulai_proses")
+        if not isinstance(dicatat, str):
+            return False  # an older lock without it: the pid alone says alive
+        sekarang = mulai_proses(pid)
+        return sekarang is not None and sekarang != dicatat  # the pid now belongs to another process
 
-    def ambil(self) -> None:
-        isi = {"pengguna": _pengguna(), "host": socket.gethostname(), "pid": os.getpid(),
+    def ambil(self, ambil_alih: bool = False) -> None:
+        """Take the lock, or raise :class:`SedangDipakai`. ``ambil_alih``: the user says the
+        holder is gone (a PC switched off with the database open on a shared folder)."""
+        isi = {"pengguna": _pengguna(), "host": socket.gethostname(), "mesin": id_mesin(), "pid": os.getpid(),
+               "mulai_proses": mulai_proses(os.getpid()), "detak": DETAK,
                "sejak": datetime.now().astimezone().isoformat(timespec="seconds"), "sejak_epoch": time.time(),
                "token": os.urandom(8).hex()}
         data = json.dumps(isi, ensure_ascii=False).encode(ENCODING)
@@ -154,12 +254,40 @@ class Kunci:
                 lama = self.baca()
                 if lama is None:
                     continue  # released meanwhile: try again
-                if not self.basi(lama) or not self._buang_basi(lama):
+                if not (ambil_alih or self.basi(lama)):
                     raise SedangDipakai(self.db_path, lama or {}) from None
+                try:
+                    if not self._buang_basi(lama):
+                        raise SedangDipakai(self.db_path, lama or {}) from None
+                except OSError as e:  # Windows: the lock is held open (antivirus, a backup tool)
+                    raise SedangDipakai(self.db_path, lama or {}, pesan=(
+                        f"Kunci lama {self.path} tidak dapat dihapus ({e.strerror or e}); basis data tidak diubah. "
+                        f"Coba lagi sebentar lagi, atau hapus berkas itu bila tidak ada lkjip yang berjalan."
+                    )) from None
                 continue
             self._isi = isi
+            self._mulai_detak()
             return
         raise SedangDipakai(self.db_path, self.baca() or {})
+
+    def _mulai_detak(self) -> None:
+        self._henti = threading.Event()
+        threading.Thread(target=self._detak, args=(self._henti,), name="lkjip-kunci-detak", daemon=True).start()
+
+    def _detak(self, henti: threading.Event) -> None:
+        """Touch the lock every :data:`DETAK` seconds while it is still ours: another PC
+        reads its age to tell a live holder from a switched-off one."""
+        while not henti.wait(DETAK):
+            isi = self._isi
+            if isi is None:
+                return
+            d = self.baca()
+            if not d or d.get("token") != isi["token"]:
+                return  # taken over: never refresh someone else's lock
+            try:
+                os.utime(self.path)
+            except OSError:
+                pass  # the share is gone for a moment: the next beat tries again
 
     def _buat(self, data: bytes) -> None:
         """Create the lock with its content in one step: write a private temp file, then
@@ -210,7 +338,7 @@ class Kunci:
             try:
                 self.path.unlink()
             except FileNotFoundError:
-                pass
+                pass  # removed meanwhile; any other OSError goes up to ambil()
             return True
         finally:
             try:
@@ -222,6 +350,7 @@ class Kunci:
         """Release the lock if it is still ours."""
         if self._isi is None:
             return
+        self._henti.set()
         d = self.baca()
         if d and d.get("token") == self._isi["token"]:
             try:

@@ -80,14 +80,16 @@ def key_baru() -> str:
 
 
 class Repository:
-    def __init__(self, path: str | Path, readonly: bool = False):
+    def __init__(self, path: str | Path, readonly: bool = False, ambil_alih: bool = False):
+        """``ambil_alih``: take the lock over even from a holder that looks alive (the user
+        says it is gone; see :meth:`Kunci.ambil`)."""
         self.path = Path(path)
         self.readonly = readonly
         self._kunci: Kunci | None = None
         if not readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._kunci = Kunci(self.path)
-            self._kunci.ambil()  # raises SedangDipakai with who holds it
+            self._kunci.ambil(ambil_alih)  # raises SedangDipakai with who holds it
         try:
             self.db: TinyDB = JurnalDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
             self.storage: AtomicJSONStorage = self.db.storage

@@ -9,6 +9,8 @@ import pytest
 from store.bundle import baca_bundle, muat_json
 from store.repository import Repository
 
+pytest_plugins = ["tests.helpers.windows"]  # the `tertahan` fixture: files held open as on Windows
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SHARED_FIXTURE = SHARED / "fixtures" / "balikpapan-selatan-2021.json"

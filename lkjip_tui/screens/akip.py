@@ -21,6 +21,7 @@ from store.models import KomponenAkip
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
+from ..simbol import teks as sim
 from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.pembaca import angka, teks_wajib
@@ -231,12 +232,12 @@ class AkipScreen(LayarDasar):
         peringatan = []
         total = calc.jumlah_bobot_akip(komponen)
         if komponen and total != SERATUS:
-            peringatan.append(f"⚠ Jumlah bobot {format_bebas(total)}, seharusnya 100.")
+            peringatan.append(sim(f"⚠ Jumlah bobot {format_bebas(total)}, seharusnya 100."))
         for k in komponen:
             for t in self._tahun_kolom:
                 v = k.nilai.get(t)
                 if v is not None and v > k.bobot:
-                    peringatan.append(f"⚠ {k.nama} {t}: nilai {format_bebas(v)} melebihi bobot {format_bebas(k.bobot)}.")
+                    peringatan.append(sim("⚠ ") + f"{k.nama} {t}: nilai {format_bebas(v)} melebihi bobot {format_bebas(k.bobot)}.")
         if not komponen:
             peringatan.append("Belum ada komponen. Tekan 'a' untuk menambah komponen penilaian.")
         w = Text("\n".join(peringatan[:3]) + (f"\n… dan {len(peringatan) - 3} lagi" if len(peringatan) > 3 else ""),

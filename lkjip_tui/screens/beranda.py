@@ -26,6 +26,7 @@ from store.models import BULAN, TRIWULAN, Indikator, Laporan
 from store.numbers import format_angka, format_rupiah
 
 from ..widgets.bar import bar_teks
+from ..simbol import teks as sim
 from ..widgets.daftar import Daftar, KolomDaftar
 from ..widgets.tren import tren_teks
 from .base import LayarDasar
@@ -99,11 +100,11 @@ def _kosong(teks: str = "-") -> Text:
 class BerandaScreen(LayarDasar):
     MODE = "beranda"
     JUDUL = "Beranda"
-    BANTUAN = ("Ringkasan tahun laporan yang terbuka; layar ini hanya untuk dibaca. Capaian dan serapan "
-               "dihitung dari data yang sudah diisi. Batang: penuh = 100 %, ▶ di ujung = di atas 100 %, "
-               "░ kosong = belum dapat dihitung. Tren: realisasi indikator tiap tahun Renstra "
-               "(· = belum ada). 'Belum diisi' memuat isian yang diharapkan sampai triwulan berjalan. "
-               "I, A, B melompat ke bagian Capaian, Anggaran, Belum diisi; ↑ ↓ PgUp PgDn menggulir.")
+    BANTUAN = sim("Ringkasan tahun laporan yang terbuka; layar ini hanya untuk dibaca. Capaian dan serapan "
+                  "dihitung dari data yang sudah diisi. Batang: penuh = 100 %, ▶ di ujung = di atas 100 %, "
+                  "░ kosong = belum dapat dihitung. Tren: realisasi indikator tiap tahun Renstra "
+                  "(· = belum ada). 'Belum diisi' memuat isian yang diharapkan sampai triwulan berjalan. "
+                  "I, A, B melompat ke bagian Capaian, Anggaran, Belum diisi; ↑ ↓ PgUp PgDn menggulir.")
     BINDINGS = [
         Binding("i", "ke('#b-capaian')", "Capaian", id="ke-capaian"),
         Binding("a", "ke('#b-anggaran')", "Anggaran", id="ke-anggaran"),
@@ -224,11 +225,11 @@ class BerandaScreen(LayarDasar):
         elif kuartal == 0:
             t.append(f"Tahun {lap.tahun} belum berjalan: belum ada isian yang ditunggu.", style="dim")
         elif not kurang:
-            t.append(f"✓ Semua isian s.d. TW {TRIWULAN[kuartal - 1]} sudah diisi.", style="green")
+            t.append(sim(f"✓ Semua isian s.d. TW {TRIWULAN[kuartal - 1]} sudah diisi."), style="green")
         else:
             n_ind = sum(1 for k in kurang if k.jenis == "indikator")
             n_sub = len(kurang) - n_ind
-            t.append(f"⚠ Belum diisi s.d. TW {TRIWULAN[kuartal - 1]}: ", style="bold yellow")
+            t.append(sim(f"⚠ Belum diisi s.d. TW {TRIWULAN[kuartal - 1]}: "), style="bold yellow")
             t.append(f"{n_ind} indikator, {n_sub} subkegiatan (tekan B)")
         return t
 
@@ -286,10 +287,10 @@ class BerandaScreen(LayarDasar):
             return Text(f"\nBelum diisi: tahun {lap.tahun} belum berjalan.", style="dim")
         t = Text(f"\nBelum diisi s.d. TW {TRIWULAN[kuartal - 1]} {lap.tahun}", style="bold")
         if not kurang:
-            t.append("\n✓ tidak ada; semua isian sudah lengkap.", style="green")
+            t.append(sim("\n✓ tidak ada; semua isian sudah lengkap."), style="green")
             return t
         for k in kurang[:BATAS_DAFTAR]:
-            t.append("\n• ")
+            t.append(sim("\n• "))
             t.append(k.lokasi)
             t.append(f": {k.pesan}", style="yellow")
         if len(kurang) > BATAS_DAFTAR:

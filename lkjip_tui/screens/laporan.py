@@ -20,9 +20,10 @@ from textual.widgets.selection_list import Selection
 
 from exports.builders import bangun_tabel
 from exports.markdown import tabel_teks
-from exports.run import FORMAT, EksporTidakSah, ekspor
+from exports.run import FORMAT, BerkasDipakai, EksporTidakSah, ekspor
 from exports.tables import Tabel
 
+from ..simbol import teks as sim
 from .base import LayarDasar
 
 NAMA_FORMAT = {"md": "Markdown", "csv": "CSV", "xlsx": "Excel (XLSX)", "json": "Bundle JSON"}
@@ -155,7 +156,7 @@ class LaporanScreen(LayarDasar):
 
         try:
             berkas = ekspor(lap, folder, formats, tabel, gaya, on_progress=progres)
-        except EksporTidakSah as e:
+        except (EksporTidakSah, BerkasDipakai) as e:
             self.app.call_from_thread(self._selesai, None, str(e))
         except OSError as e:
             self.app.call_from_thread(self._selesai, None, f"Tidak dapat menulis ke {folder}: {e.strerror or e}")
@@ -165,9 +166,9 @@ class LaporanScreen(LayarDasar):
     def _selesai(self, berkas: list[Path] | None, galat: str | None) -> None:
         status = self.query_one("#lap-status", Static)
         if galat:
-            status.update(Text(f"✗ {galat}", style="bold"))
+            status.update(Text(sim("✗ ") + galat, style="bold"))
             self.notify(galat, severity="error", timeout=10)
             return
         folder = berkas[0].parent if berkas else ""
-        status.update(Text(f"✓ {len(berkas)} berkas ditulis"))  # the folder is in the field above
+        status.update(Text(sim("✓ ") + f"{len(berkas)} berkas ditulis"))  # the folder is in the field above
         self.notify(f"{len(berkas)} berkas ditulis ke {folder}", title="Ekspor selesai", markup=False)

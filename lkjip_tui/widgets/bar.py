@@ -2,7 +2,9 @@
 
 The bar is drawn with block characters (``█`` and the eighth blocks ``▏▎▍▌▋▊▉``) on a ``░``
 track, so a 16-colour or monochrome console shows the same length; colour only repeats what
-the length says. 100 % fills the bar; above 100 % the last cell becomes ``▶``.
+the length says. 100 % fills the bar; above 100 % the last cell becomes ``▶``, and the
+percentage is always printed beside the bar. A console that cannot draw these gets
+``#=-.>`` instead (:mod:`lkjip_tui.simbol`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from decimal import Decimal
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
+
+from ..simbol import teks as sim
 
 SERATUS = Decimal(100)
 _SEPERDELAPAN = " ▏▎▍▌▋▊▉"
@@ -33,7 +37,7 @@ def bar_teks(persen: Decimal | None, lebar: int = 10, style: str | None = None) 
     """``lebar`` cells: the share of 100 % filled; ``None`` (undefined) is an empty dim track."""
     lebar = max(1, lebar)
     if persen is None:
-        return Text(JALUR * lebar, style="dim")
+        return Text(sim(JALUR * lebar), style="dim")
     style = style or warna_bar(persen)
     nilai = min(max(Decimal(persen), Decimal(0)), SERATUS)
     seperdelapan = int(nilai * lebar * 8 / SERATUS)  # display scaling only, not a figure
@@ -41,8 +45,8 @@ def bar_teks(persen: Decimal | None, lebar: int = 10, style: str | None = None) 
     isi = PENUH * penuh + (_SEPERDELAPAN[sisa] if sisa and penuh < lebar else "")
     if persen > SERATUS:
         isi = PENUH * (lebar - 1) + LEBIH
-    teks = Text(isi, style=style)
-    teks.append(JALUR * (lebar - len(isi)), style="dim")
+    teks = Text(sim(isi), style=style)
+    teks.append(sim(JALUR * (lebar - len(isi))), style="dim")
     return teks
 
 

@@ -28,6 +28,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
 
 from ..pesan import HANYA_BACA
+from ..simbol import teks as sim
 from .masukan import MasukanUrut
 
 ANGKA, BULAT, TEKS = "angka", "bulat", "teks"
@@ -312,7 +313,7 @@ class EditGrid(Vertical):
         except AngkaTidakSah as e:
             alasan = str(e)
         if alasan is not None:
-            dibaca.update(Text(f"✗ {alasan}"))
+            dibaca.update(Text(sim("✗ ") + alasan))
             dibaca.add_class("galat")
             inp.add_class("-invalid")
             self.post_message(self.Pratinjau(self, b, key, None, alasan))

@@ -13,6 +13,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from ..simbol import teks as sim
+
 BALOK = "▁▂▃▄▅▆▇█"
 KOSONG = "·"
 
@@ -21,7 +23,7 @@ def tren_teks(nilai: Sequence[Decimal | None], style: str = "cyan") -> Text:
     ada = [v for v in nilai if v is not None]
     teks = Text(no_wrap=True)
     if not ada:
-        return Text(KOSONG * len(nilai), style="dim")
+        return Text(sim(KOSONG * len(nilai)), style="dim")
     lo, hi = min(ada), max(ada)
     for v in nilai:
         if v is None:
@@ -30,7 +32,7 @@ def tren_teks(nilai: Sequence[Decimal | None], style: str = "cyan") -> Text:
             teks.append(BALOK[3], style=style)
         else:
             teks.append(BALOK[int((v - lo) / (hi - lo) * (len(BALOK) - 1))], style=style)
-    return teks
+    return Text(sim(teks.plain), spans=teks.spans, no_wrap=True)  # same length: the styles still fit
 
 
 class Tren(Static):

@@ -3,6 +3,7 @@ import os
 import pytest
 
 from exports.run import (
+    BerkasDipakai,
     EksporTidakSah,
     baca_format,
     baca_tabel,
@@ -67,8 +68,8 @@ def test_large_report_path_second_process_same_files(lap, tmp_path, monkeypatch)
     satu = ekspor(lap, tmp_path / "satu")
     monkeypatch.setattr(run, "BESAR", 0)
     dipakai = []
-    asli = run._proses_xlsx
-    monkeypatch.setattr(run, "_proses_xlsx", lambda *a: dipakai.append(asli(*a)) or dipakai[-1])
+    asli = run.ProsesXlsx.mulai.__func__
+    monkeypatch.setattr(run.ProsesXlsx, "mulai", classmethod(lambda cls, *a: dipakai.append(asli(cls, *a)) or dipakai[-1]))
     calls = []
     dua = ekspor(lap, tmp_path / "dua", on_progress=lambda d, t, n: calls.append(n))
     assert dipakai and dipakai[0] is not None
@@ -81,3 +82,29 @@ def test_large_report_path_second_process_same_files(lap, tmp_path, monkeypatch)
         else:
             assert a.read_bytes() == b.read_bytes(), a.name
     assert sorted(os.listdir(tmp_path / "dua")) == sorted(f.name for f in dua)
+
+
+def test_file_open_in_excel_named_others_written(lap, tmp_path, tertahan):
+    """Excel holds laporan-2021.xlsx: it stays whole as it was, the message names it and says
+    to close it in Excel; every other file is written."""
+    ekspor(lap, tmp_path, ["md", "xlsx", "json"], "3.2")
+    xlsx = tmp_path / "laporan-2021.xlsx"
+    lama = xlsx.read_bytes()
+    (tmp_path / "tabel-3.2.md").write_bytes(b"lama")
+    tertahan.tahan(xlsx)
+    with pytest.raises(BerkasDipakai) as e:
+        ekspor(lap, tmp_path, ["md", "xlsx", "json"], "3.2")
+    pesan = str(e.value)
+    assert "laporan-2021.xlsx" in pesan and "tutup berkas itu di Excel lalu ekspor lagi" in pesan
+    assert "\n" not in pesan and "2 berkas lain sudah ditulis" in pesan
+    assert [p.name for p in e.value.ditulis] == ["tabel-3.2.md", "lkjip-2021.json"]
+    assert xlsx.read_bytes() == lama
+    assert (tmp_path / "tabel-3.2.md").read_bytes().startswith(b"**Tabel 3.2.")
+    assert sorted(os.listdir(tmp_path)) == ["laporan-2021.xlsx", "lkjip-2021.json", "tabel-3.2.md"]  # no temp files
+
+
+def test_file_held_for_a_moment_is_replaced(lap, tmp_path, tertahan):
+    ekspor(lap, tmp_path, ["json"])
+    tertahan.tahan(tmp_path / "lkjip-2021.json", kali=2)  # an antivirus scan: the retry waits it out
+    assert [p.name for p in ekspor(lap, tmp_path, ["json"])] == ["lkjip-2021.json"]
+    assert len(tertahan.ditolak) == 2

@@ -6,7 +6,7 @@ import pytest
 
 import exports.run as run
 from exports.run import ekspor
-from exports.xlsx_proses import ProsesXlsx
+from exports.xlsx_proses import ProsesXlsx, python_anak
 
 
 def _isi(path):
@@ -16,11 +16,12 @@ def _isi(path):
 
 @pytest.fixture
 def besar(monkeypatch):
-    """Every report counts as large: the workbook goes to the second process."""
+    """Every report counts as large: the workbook goes to the second process. Lists each
+    process started (None: it could not start)."""
     monkeypatch.setattr(run, "BESAR", 0)
     dipakai: list[ProsesXlsx | None] = []
-    asli = run._proses_xlsx
-    monkeypatch.setattr(run, "_proses_xlsx", lambda *a: dipakai.append(asli(*a)) or dipakai[-1])
+    asli = ProsesXlsx.mulai.__func__
+    monkeypatch.setattr(ProsesXlsx, "mulai", classmethod(lambda cls, *a: dipakai.append(asli(cls, *a)) or dipakai[-1]))
     return dipakai
 
 
@@ -75,3 +76,33 @@ def test_an_exports_folder_in_the_working_directory_does_not_shadow_ours(lap, tm
     monkeypatch.chdir(tmp_path)
     ekspor(lap, tmp_path / "keluar", ["xlsx"])
     assert besar[-1] is not None and besar[-1]._beres  # the workbook came from the other process
+
+
+def test_cancelled_export_ends_the_writer(lap, tmp_path, besar):
+    """ctrl+c during a large export: the process writing the workbook is gone with it."""
+    def batal(selesai, total, nama):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ekspor(lap, tmp_path / "a", on_progress=batal)
+    assert besar[-1] is not None and besar[-1]._proses.poll() is not None
+    assert not besar[-1]._beres
+
+
+@pytest.mark.parametrize("executable, dasar, windows, diharapkan", [
+    # a venv on Windows: Scripts\python.exe is a launcher; start the real one, told of the venv
+    (r"C:\proyek\.venv\Scripts\python.exe", r"C:\Python311\python.exe", True,
+     (r"C:\Python311\python.exe", {"__PYVENV_LAUNCHER__": r"C:\proyek\.venv\Scripts\python.exe"})),
+    (r"C:\Python311\python.exe", r"C:\Python311\python.exe", True, (r"C:\Python311\python.exe", {})),
+    ("/proyek/.venv/bin/python", "/usr/bin/python3.11", False, ("/proyek/.venv/bin/python", {})),  # POSIX: no launcher
+    (r"C:\proyek\.venv\Scripts\python.exe", None, True, (r"C:\proyek\.venv\Scripts\python.exe", {})),
+])
+def test_child_interpreter_is_the_real_one(executable, dasar, windows, diharapkan):
+    assert python_anak(executable, dasar, windows) == diharapkan
+
+
+def test_small_report_written_here(lap, tmp_path, monkeypatch):
+    mulai = []
+    monkeypatch.setattr(ProsesXlsx, "mulai", classmethod(lambda cls, *a: mulai.append(a)))
+    files = ekspor(lap, tmp_path, ["xlsx"])
+    assert mulai == [] and zipfile.ZipFile(files[0]).testzip() is None
