@@ -182,3 +182,45 @@ async def test_quitting_right_after_typing_keeps_the_text(buka, demo_db):
         await pilot.press("enter", *"Terakhir. ", "ctrl+q")  # before the pause that would save it
     app.repo.close()
     assert narasi.teks(muat(demo_db), "kata-pengantar").startswith("Terakhir. Alhamdulillah")
+
+
+async def test_outline_renamed_added_moved_removed_and_undone(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        layar = await buka_narasi(pilot)
+        await ke_bagian(pilot, layar, "ringkasan")
+        await pilot.press("r", "ctrl+u", *"Ikhtisar Eksekutif", "enter")
+        await pilot.pause()
+        assert narasi.cari_bagian(muat(demo_db), "ringkasan").judul == "Ikhtisar Eksekutif"
+
+        await ke_bagian(pilot, layar, "bab1.gambaran")
+        await pilot.press("a", *"Sumber Daya dan Sarana dan Prasarana", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        bab1 = [b.judul for b in narasi.cari_bagian(muat(demo_db), "bab1").anak]
+        assert bab1[2] == "Sumber Daya dan Sarana dan Prasarana"
+        baru = narasi.cari_bagian(muat(demo_db), "bab1").anak[2].kunci
+        assert layar.query_one("#n-pohon", Tree).cursor_node.data == baru  # the cursor follows
+        await pilot.press("enter", *"Pegawai dan sarana.", "escape")
+        await pilot.pause()
+        assert narasi.teks(muat(demo_db), baru) == "Pegawai dan sarana."
+
+        await pilot.press("enter", "shift+up", "escape")  # in the text, shift+↑ selects: nothing moves
+        await pilot.pause()
+        assert [b.kunci for b in narasi.cari_bagian(muat(demo_db), "bab1").anak][2] == baru
+        await pilot.press("shift+up")
+        await pilot.pause()
+        assert [b.kunci for b in narasi.cari_bagian(muat(demo_db), "bab1").anak][1] == baru
+
+        await ke_bagian(pilot, layar, "bab1.sistematika")
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert narasi.cari_bagian(muat(demo_db), "bab1.sistematika") is None
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert narasi.cari_bagian(muat(demo_db), "bab1.sistematika") is not None
+
+        await ke_bagian(pilot, layar, "tabel.1.1")
+        await pilot.press("d")
+        await pilot.pause()
+        assert any("bukan bagian teks" in n.message for n in app._notifications)
