@@ -63,7 +63,8 @@ class NarasiScreen(LayarDasar):
                "mengetik; ctrl+z di daftar bagian mengurungkan. ○ belum diisi, ◐ baru draf, ● sudah "
                "diisi. Untuk analisis sasaran yang kosong tersedia draf dari angka: ctrl+t menerima, "
                "mengetik menyunting, ctrl+r membuang. Bagian daftar (Isu Strategis, Landasan Hukum): "
-               "satu butir per baris. Bagian redup dibuat dari data.")
+               "satu butir per baris. Bagian redup dibuat dari data. Susunan: r ganti judul, a tambah "
+               "bagian teks, d hapus bagian teks, shift+↑/↓ pindahkan bagian.")
     BINDINGS = [
         Binding("escape", "ke_pohon", "Ke daftar", id="ke-pohon"),
         Binding("ctrl+t", "terima", "Terima draf", id="terima-draf", priority=True),
@@ -72,8 +73,8 @@ class NarasiScreen(LayarDasar):
         Binding("a", "tambah_bagian", "Tambah", id="tambah-bagian"),
         Binding("d,delete", "hapus_bagian", "Hapus", id="hapus-bagian"),
         # priority: the tree's own shift+↑/↓ (jump to a sibling) gives way to moving the part
-        Binding("shift+up", "pindah(-1)", "Naik", id="naik-bagian", priority=True),
-        Binding("shift+down", "pindah(1)", "Turun", id="turun-bagian", priority=True),
+        Binding("shift+up", "pindah(-1)", "Naik", id="naik-bagian", priority=True, show=False),
+        Binding("shift+down", "pindah(1)", "Turun", id="turun-bagian", priority=True, show=False),
     ]
 
     def __init__(self) -> None:
@@ -178,18 +179,24 @@ class NarasiScreen(LayarDasar):
         b = self._bagian.get(kunci) if kunci else None
         if b is None or b.jenis not in narasi.BERTEKS:
             self._isi_editor("", baca_saja=True)
-            ket = narasi.JENIS.get(b.jenis, "") if b else ""
-            judul.update(Text.assemble((b.judul if b else "", "bold"), (f"\n{ket}: tidak diketik di sini", "dim")))
+            if b is None:
+                ket = ""
+            elif b.jenis in ("bab", "sasaran"):
+                ket = "pilih bagian di bawahnya untuk menulis"
+            else:
+                ket = f"{narasi.JENIS.get(b.jenis, b.jenis)}: tidak diketik di sini"
+            judul.update(Text.assemble((b.judul if b else "", "bold"), (f"\n{ket}", "dim")))
             return
-        if not self.app.hanya_baca and narasi.perlu_draf(self.lap, kunci):
+        if not self.app.hanya_baca and (narasi.perlu_draf(self.lap, kunci) or narasi.status(self.lap, kunci) == "draf"):
+            # offered once for an empty part; a draft not yet accepted follows the current figures
             isi_draf = draf_mod.draf_untuk(self.lap, kunci)
-            if isi_draf:
+            if isi_draf and isi_draf != narasi.draf(self.lap, kunci):
                 self._simpan_draf(kunci, isi_draf)
         st = narasi.status(self.lap, kunci)
         if st == "draf":
             self._isi_editor(narasi.draf(self.lap, kunci) or "", baca_saja=self.app.hanya_baca)
-            judul.update(Text.assemble((b.judul, "bold"), ("\nDRAF dari angka: ctrl+t terima · ketik untuk "
-                                                            "menyunting · ctrl+r buang", "bold yellow")))
+            judul.update(Text.assemble((b.judul, "bold"), ("\nDRAF dari angka: ^t terima · ketik: sunting · ^r buang",
+                                                            "bold yellow")))
         else:
             self._isi_editor(narasi.teks(self.lap, kunci), baca_saja=self.app.hanya_baca)
             petunjuk = "satu butir per baris" if b.jenis == "daftar" else "Enter: tulis · Esc: kembali"
@@ -290,9 +297,13 @@ class NarasiScreen(LayarDasar):
     def _simpan_draf(self, kunci: str, isi: str) -> None:
         t = self.lap.cari_teks(kunci)
         if t is None:
-            self.app.tambah(Teks(kunci, "", isi), self.lap.narasi, keterangan=f"draf {kunci}")
+            ok = self.app.tambah(Teks(kunci, "", isi), self.lap.narasi, keterangan=f"draf {kunci}")
         else:
-            self.app.ubah(t, lambda: setattr(t, "draf", isi), f"draf {kunci}")
+            ok = self.app.ubah(t, lambda: setattr(t, "draf", isi), f"draf {kunci}")
+        if ok:
+            # Offering a draft is not the user's change: journalled and in riwayat like any
+            # save, but not an undo step (ctrl+z should undo what the user did, not this).
+            self.app.riwayat.ambil()
 
     # ------------------------------------------------------------ the unit's own outline
     def _ubah_garis(self, ubah: Callable[[Laporan], object], keterangan: str) -> bool:

@@ -113,6 +113,7 @@ async def test_draft_offered_for_an_empty_analysis_then_accepted(buka, demo_db):
         disimpan = muat(demo_db)
         assert narasi.status(disimpan, "sasaran.S1.penyebab") == "draf"  # stored as a draft only
         assert narasi.teks(disimpan, "sasaran.S1.penyebab") == ""
+        assert len(app.riwayat) == 0  # offering a draft is not the user's change to undo
         await pilot.press("ctrl+t")
         await pilot.pause()
         disimpan = muat(demo_db)
@@ -224,3 +225,17 @@ async def test_outline_renamed_added_moved_removed_and_undone(buka, demo_db):
         await pilot.press("d")
         await pilot.pause()
         assert any("bukan bagian teks" in n.message for n in app._notifications)
+
+
+async def test_a_draft_not_yet_accepted_follows_the_figures(buka, demo_db):
+    kosongkan(demo_db, "sasaran.S1.program")
+    with Repository(demo_db) as repo:
+        t = repo.muat(2021).cari_teks("sasaran.S1.program")
+        t.draf = "draf lama dari angka yang sudah berubah"
+        repo.simpan(2021, t)
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        layar = await buka_narasi(pilot)
+        await ke_bagian(pilot, layar, "sasaran.S1.program")
+        assert "serapan 86,98%" in editor(layar).text
+        assert "serapan 86,98%" in narasi.draf(muat(demo_db), "sasaran.S1.program")
