@@ -196,7 +196,7 @@ def _beda(lama, baru, jalur: tuple = ()) -> list[str]:
 def teks_perubahan(p: dict) -> str:
     jenis = NAMA_TABEL.get(p.get("tabel"), p.get("tabel"))
     nama = f' "{p["nama"]}"' if p.get("nama") else ""
-    kunci = f" {p['kunci']}" if p.get("kunci") and p.get("tabel") in ("tujuan", "sasaran", "indikator", "program") else ""
+    kunci = f" {p['kunci']}" if p.get("kunci") and p.get("tabel") in ("tujuan", "sasaran", "indikator", "program", "narasi") else ""
     if p.get("aksi") == "tambah":
         return f"tambah {jenis}{kunci}{nama}"
     if p.get("aksi") == "hapus":

@@ -195,7 +195,7 @@ class NarasiScreen(LayarDasar):
         st = narasi.status(self.lap, kunci)
         if st == "draf":
             self._isi_editor(narasi.draf(self.lap, kunci) or "", baca_saja=self.app.hanya_baca)
-            judul.update(Text.assemble((b.judul, "bold"), ("\nDRAF dari angka: ^t terima · ketik: sunting · ^r buang",
+            judul.update(Text.assemble((b.judul, "bold"), ("\nDRAF: ^t terima · ketik = sunting · ^r buang",
                                                             "bold yellow")))
         else:
             self._isi_editor(narasi.teks(self.lap, kunci), baca_saja=self.app.hanya_baca)
@@ -237,7 +237,9 @@ class NarasiScreen(LayarDasar):
             return
         if self.app.ubah(t, lambda: narasi.terima_draf(t), f"terima draf {self._judul()}"):
             self._sesudah_ubah()
-            self.editor.focus()
+            ed = self.editor
+            ed.focus()
+            ed.move_cursor(ed.document.end)  # where the draft asks for the causes
 
     def action_buang(self) -> None:
         t = self.lap.cari_teks(self._kunci) if self._kunci else None

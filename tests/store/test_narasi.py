@@ -198,6 +198,9 @@ def test_texts_and_outline_survive_the_database(lap, db_path):
         t.isi = "Diubah."
         repo.simpan(2021, t)  # one text, one journal line
         assert [r["perubahan"][0]["kunci"] for r in repo.riwayat(2021, 1)] == ["bab1.latar"]
+        from store.audit import teks_perubahan
+        assert teks_perubahan(repo.riwayat(2021, 1)[0]["perubahan"][0]) == \
+            "ubah teks laporan bab1.latar: isi: Latar belakang. → Diubah."
     with Repository(db_path) as repo:
         again = repo.muat(2021)
     assert narasi.teks(again, "bab1.latar") == "Diubah."
