@@ -92,6 +92,8 @@ def test_changes_inside_the_per_sasaran_part_apply_to_every_sasaran(lap):
     (lambda lap: narasi.hapus_bagian(lap, "bab1"), "bukan bagian teks"),
     (lambda lap: narasi.hapus_bagian(lap, "bab1.gambaran"), "memuat tabel"),
     (lambda lap: narasi.hapus_bagian(lap, "tidak.ada"), "tidak ada"),
+    (lambda lap: narasi.ganti_judul(lap, "sasaran.S1", "Sasaran satu"), "mengikuti data sasaran"),
+    (lambda lap: narasi.pindah(lap, narasi.TTD_TANGGAL, -1), "selalu ada"),
     (lambda lap: narasi.ganti_judul(lap, "bab1.latar", "   "), "tidak boleh kosong"),
     (lambda lap: narasi.pindah(lap, "sampul", -1), "sudah di awal"),
     (lambda lap: narasi.tambah_bagian(lap, "bab1.latar", "Tabel baru", jenis="tabel"), "hanya bagian teks"),
