@@ -43,6 +43,7 @@ from .models import (
 )
 from . import codec
 from .models import Bagian, Teks
+from .narasi import JENIS as JENIS_BAGIAN
 
 FORMAT = "lkjip-bundle"
 VERSI = 2
@@ -323,8 +324,6 @@ def _narasi(p: _Periksa, v: Any) -> list[Teks]:
 
 
 def _garis(p: _Periksa, v: Any, jalur: str, dilihat: set[str]) -> list[Bagian]:
-    from .narasi import JENIS  # the kinds of outline parts
-
     hasil = []
     for n, b in enumerate(p.daftar(v, jalur)):
         j = f"{jalur}[{n}]"
@@ -333,7 +332,7 @@ def _garis(p: _Periksa, v: Any, jalur: str, dilihat: set[str]) -> list[Bagian]:
         if kunci in dilihat:
             p.salah(f"{j}.kunci", f'"{kunci}" dipakai lebih dari sekali')
         dilihat.add(kunci)
-        jenis = p.pilihan(b, "jenis", j, tuple(JENIS), "teks")
+        jenis = p.pilihan(b, "jenis", j, tuple(JENIS_BAGIAN), "teks")
         tanda = {}
         for nama, bawaan in (("judul_tampil", True), ("opsional", False), ("dibawa", False)):
             x = b.get(nama, bawaan)
