@@ -78,9 +78,16 @@ def _parser() -> ArgumentParser:
     return p
 
 
+def _bukan_berkas(path: Path) -> None:
+    """A --db naming a folder or a device is refused: it would be replaced by a file."""
+    if path.exists() and not path.is_file():
+        raise Gagal(f"{path} bukan berkas biasa; --db harus menunjuk berkas basis data .json")
+
+
 def _buka(path: Path, readonly: bool = False) -> Repository:
+    _bukan_berkas(path)
     try:
-        return Repository(path, readonly=readonly)
+        repo = Repository(path, readonly=readonly)
     except SedangDipakai as e:
         raise GagalDipakai(str(e)) from None
     except (DatabaseRusak, SkemaTerlaluBaru) as e:
@@ -89,6 +96,9 @@ def _buka(path: Path, readonly: bool = False) -> Repository:
         raise Gagal(f"{path} bukan basis data lkjip: {e}") from None
     except OSError as e:
         raise Gagal(f"Basis data {path} tidak dapat dibuka: {e.strerror or e}") from None
+    for pesan in repo.peringatan:
+        print(f"lkjip: {pesan}", file=sys.stderr)
+    return repo
 
 
 def _pilih_tahun(repo: Repository, tahun: int | None) -> int:
@@ -197,36 +207,44 @@ def cmd_restore(args) -> int:
             status = "baik" if c.baik else f"RUSAK ({c.alasan})"
             print(f"{c.waktu:%d-%m-%Y %H:%M}  {c.path}  {status}")
         return 0
+    _bukan_berkas(path)
+    sumber = None
+    if args.dari:  # checked before anything is locked or touched
+        sumber = Path(args.dari)
+        if not sumber.is_file():
+            sumber = backup.folder_backup(path) / args.dari
+        if not sumber.is_file():
+            raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: lkjip restore --list --db {path}")
+        try:
+            backup.baca_basis_data(sumber)
+        except backup.CadanganTidakSah as e:
+            raise Gagal(f"{e}; pilih cadangan dari: lkjip restore --list --db {path}") from None
     kunci = Kunci(path)
     try:
         kunci.ambil()
     except SedangDipakai as e:
         raise Gagal(e.pesan) from None
     try:
-        sumber = None
-        if args.dari:
-            sumber = Path(args.dari)
-            if not sumber.is_file():
-                sumber = backup.folder_backup(path) / args.dari
-            if not sumber.is_file():
-                raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: lkjip restore --list --db {path}")
-            cek = [c for c in backup.daftar_cadangan(path) if c.path.resolve() == sumber.resolve()]
-            if cek and not cek[0].baik:
-                raise Gagal(f"Cadangan {sumber} rusak ({cek[0].alasan}); pilih yang lain dari: lkjip restore --list --db {path}")
         try:
-            dipakai, lama = backup.pulihkan(path, sumber)
+            hasil = backup.pulihkan(path, sumber)
         except FileNotFoundError:
             raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
+        except backup.CadanganTidakSah as e:
+            raise Gagal(str(e)) from None
         except OSError as e:
-            raise Gagal(f"Pemulihan {path} gagal: {e.strerror or e}") from None
+            raise Gagal(f"Pemulihan {path} gagal, basis data tidak diubah: {e.strerror or e}") from None
+        asal = "berkas itu sendiri" if hasil.sumber == path else f"cadangan {hasil.sumber.name}"
         audit.tambah_riwayat(path.with_name(f"{path.name}.riwayat.jsonl"),
-                             [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(), "keterangan": f"dipulihkan dari cadangan {dipakai.name}",
+                             [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(),
+                               "keterangan": f"dipulihkan dari {asal} + {hasil.baris_jurnal} baris jurnal",
                                "tahun": []}])  # history is kept across restores
     finally:
         kunci.lepas()
-    print(f"Basis data {path} dipulihkan dari cadangan {dipakai}.")
-    if lama:
-        print(f"Berkas sebelumnya disimpan sebagai {lama}.")
+    print(f"Basis data {path} dipulihkan dari {asal} dengan {hasil.baris_jurnal} baris jurnal.")
+    if hasil.dilewati:
+        print(f"Perhatian: {hasil.dilewati}.")
+    for p in hasil.disisihkan:
+        print(f"Berkas sebelumnya disimpan sebagai {p}.")
     return 0
 
 

@@ -9,6 +9,7 @@ unless the disk damaged it later; :func:`pulihkan` checks before it trusts one.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,12 +17,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .schema import SKEMA, versi_data
+from .schema import META, SKEMA, BukanBasisData, versi_data
 from .storage import (
+    ENCODING,
+    FOLDER_BACKUP,
+    GENERASI_SAH,
     KUNCI_JURNAL,
     DatabaseRusak,
+    _urai_baris,
     fsync_folder,
+    nama_unik,
     parse_json_db,
+    terapkan,
     tulis_atomik,
 )
 
@@ -29,7 +36,7 @@ SIMPAN_HARI = 7
 
 
 def folder_backup(db_path: Path) -> Path:
-    return Path(db_path).parent / "backup"
+    return Path(db_path).parent / FOLDER_BACKUP
 
 
 def _harian(db_path: Path) -> re.Pattern:
@@ -77,6 +84,35 @@ class Cadangan:
     alasan: str = ""
 
 
+class CadanganTidakSah(Exception):
+    """A file offered for restore is not a readable lkjip database; nothing was touched."""
+
+
+def baca_basis_data(p: Path) -> dict:
+    """The raw dict of an lkjip database file (``_jurnal`` included), or CadanganTidakSah
+    saying why not: not JSON, a bundle, a foreign JSON, an empty or newer-schema file."""
+    try:
+        raw = Path(p).read_bytes()
+    except OSError as e:
+        raise CadanganTidakSah(f"{p} tidak dapat dibaca: {e.strerror or e}") from None
+    try:
+        data = parse_json_db(p, raw)
+    except DatabaseRusak as e:
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({e.alasan})") from None
+    if not isinstance(data, dict) or not data:
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({'kosong' if not data else 'isi bukan objek JSON'})")
+    isi = {k: v for k, v in data.items() if k != KUNCI_JURNAL}
+    try:
+        v = versi_data(isi)
+    except (BukanBasisData, TypeError, ValueError) as e:
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({e})") from None
+    if v is None or META not in isi:
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip (tidak ada tanda skema)")
+    if v > SKEMA:
+        raise CadanganTidakSah(f"{p} memakai skema {v}, lebih baru dari aplikasi ini (skema {SKEMA})")
+    return data
+
+
 def daftar_cadangan(db_path: Path) -> list[Cadangan]:
     """Backups of this database, newest first, each checked that it opens."""
     db_path = Path(db_path)
@@ -89,42 +125,99 @@ def daftar_cadangan(db_path: Path) -> list[Cadangan]:
             continue
         baik, alasan = True, ""
         try:
-            data = parse_json_db(p, p.read_bytes())
-            if not isinstance(data, dict):
-                raise DatabaseRusak(p, "isi bukan objek JSON")
-            data.pop(KUNCI_JURNAL, None)
-            v = versi_data(data)
-            if v is not None and v > SKEMA:
-                baik, alasan = False, f"skema {v} lebih baru"
-        except DatabaseRusak as e:
-            baik, alasan = False, e.alasan
-        except OSError as e:
-            baik, alasan = False, str(e.strerror or e)
-        hasil.append(Cadangan(p, datetime.fromtimestamp(p.stat().st_mtime), baik, alasan))
+            baca_basis_data(p)
+        except CadanganTidakSah as e:
+            baik, alasan = False, str(e).split(" (", 1)[-1].rstrip(")") if " (" in str(e) else str(e)
+        try:
+            waktu = datetime.fromtimestamp(p.stat().st_mtime)
+        except OSError:
+            continue
+        hasil.append(Cadangan(p, waktu, baik, alasan))
     hasil.sort(key=lambda c: c.waktu, reverse=True)
     return hasil
 
 
-def pulihkan(db_path: Path, sumber: Path | None = None) -> tuple[Path, Path | None]:
-    """Put the newest good backup (or ``sumber``) in place of the database. The current
-    file and its journals are kept aside, renamed with a timestamp, never deleted.
-    Returns (backup used, where the old file went). The caller holds the lock."""
-    db_path = Path(db_path)
-    if sumber is None:
-        baik = [c for c in daftar_cadangan(db_path) if c.baik]
-        if not baik:
-            raise FileNotFoundError(db_path)
-        sumber = baik[0].path
-    isi = Path(sumber).read_bytes()
-    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
-    disisihkan = None
-    if db_path.exists():
-        disisihkan = db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}")
-        os.replace(db_path, disisihkan)
-    # The old journals belong to the old file: set them aside with it, never replay them onto the backup.
-    for j in db_path.parent.glob(f"{db_path.name}.jurnal-*"):
-        os.replace(j, j.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}.{j.name.rsplit('.', 1)[1]}"))
-    tulis_atomik(db_path, isi)
-    fsync_folder(db_path.parent)
-    return Path(sumber), disisihkan
+@dataclass
+class Pemulihan:
+    sumber: Path                 # the snapshot or backup the state was rebuilt from
+    baris_jurnal: int            # journal lines applied on top of it
+    disisihkan: list[Path]       # copies of the old file and journals, under unique names
+    dilewati: str = ""           # journal damage that stopped the replay, if any
 
+
+def _jurnal_berlaku(db_path: Path, gen: str | None) -> tuple[list[dict], str]:
+    """The good leading lines of the journal of ``gen`` beside the database, and what
+    stopped the replay (damage), if anything."""
+    if not gen:
+        return [], ""
+    j = Path(db_path).with_name(f"{Path(db_path).name}.jurnal-{gen}")
+    try:
+        raw = j.read_bytes()
+    except OSError:
+        return [], ""
+    recs = []
+    baris = raw.split(b"\n")
+    ekor = baris.pop()
+    for n, line in enumerate(baris, 1):
+        rec = _urai_baris(line)
+        if rec is None:
+            return recs, f"jurnal {j.name} rusak di baris {n}; baris sesudahnya tidak diterapkan"
+        recs.append(rec)
+    return recs, ""
+
+
+def _calon(db_path: Path, sumber: Path | None) -> list[tuple[Path, dict]]:
+    if sumber is not None:
+        return [(Path(sumber), baca_basis_data(sumber))]  # raises CadanganTidakSah before anything is touched
+    calon = []
+    for p in [db_path] + [c.path for c in daftar_cadangan(db_path) if c.baik]:
+        try:
+            calon.append((p, baca_basis_data(p)))
+        except CadanganTidakSah:
+            continue
+    return calon
+
+
+def pulihkan(db_path: Path, sumber: Path | None = None) -> Pemulihan:
+    """Put the newest good state in place of the database: the database file itself when it
+    still reads, else the newest good backup (or ``sumber``), plus the lines of its journal
+    that apply. The old file and every journal are first *copied* aside under unique names;
+    then the new snapshot replaces the database atomically (its path never goes missing);
+    only then are the journals removed, and the new snapshot marks them folded, so one that
+    Windows holds open is harmless. The caller holds the lock."""
+    db_path = Path(db_path)
+    calon = _calon(db_path, sumber)
+    if not calon:
+        raise FileNotFoundError(db_path)
+    dipakai, data = calon[0]
+    meta = data.pop(KUNCI_JURNAL, None)
+    gen = meta.get("1", {}).get("generasi") if isinstance(meta, dict) and isinstance(meta.get("1"), dict) else None
+    gen = gen if isinstance(gen, str) and GENERASI_SAH.fullmatch(gen) else None
+    recs, dilewati = _jurnal_berlaku(db_path, gen)
+    for rec in recs:
+        terapkan(data, rec.get("ops", []))
+    jurnal = sorted(db_path.parent.glob(f"{db_path.name}.jurnal-*"))
+    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
+    disisihkan = []
+    if db_path.exists() and db_path.stat().st_size:
+        tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}"))
+        shutil.copyfile(db_path, tujuan)
+        disisihkan.append(tujuan)
+    dilipat = {}
+    for j in jurnal:
+        g = j.name.rsplit("-", 1)[1]
+        tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}.jurnal-{g}"))
+        shutil.copyfile(j, tujuan)
+        disisihkan.append(tujuan)
+        if GENERASI_SAH.fullmatch(g):
+            dilipat[g] = 1 << 62  # every line of it is dealt with: applied or kept in the copy
+    data[KUNCI_JURNAL] = {"1": {"generasi": os.urandom(4).hex(), "dilipat": dilipat,
+                                "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
+    fsync_folder(db_path.parent)  # the copies are durable before the original changes
+    tulis_atomik(db_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING))
+    for j in jurnal:
+        try:
+            j.unlink()
+        except OSError:
+            pass  # held open (Windows): the new snapshot already marks it folded
+    return Pemulihan(dipakai, len(recs), disisihkan, dilewati)

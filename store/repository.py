@@ -84,6 +84,7 @@ class Repository:
         self.path = Path(path)
         self.readonly = readonly
         self._kunci: Kunci | None = None
+        self.peringatan: list[str] = []  # one line each, for the user: what was set aside and where
         if not readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._kunci = Kunci(self.path)
@@ -95,6 +96,9 @@ class Repository:
             self._siapkan_skema()
             if not readonly:
                 self._rapikan()
+            else:
+                self.peringatan += [f"Jurnal {p.name} tidak cocok dengan basis data; isinya tidak ditampilkan "
+                                    f"(disisihkan saat dibuka untuk menulis)." for p in self.storage.asing]
         except BaseException:
             if self._kunci:
                 self._kunci.lepas()
@@ -123,6 +127,9 @@ class Repository:
         torn tail is gone before anything is appended), take the day's backup, and delete
         temp files and stale journals that a crashed writer left (we hold the lock)."""
         st = self.storage
+        for lama, baru in st.sisihkan_asing():
+            self.peringatan.append(f"Jurnal {lama.name} tidak cocok dengan basis data; isinya belum diterapkan dan "
+                                   f"disimpan sebagai {baru}.")
         st.potong_ekor()
         if not self.path.exists():
             st.kompaksi()  # a new database: the file must exist with its schema

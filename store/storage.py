@@ -29,6 +29,7 @@ import copy
 import getpass
 import json
 import os
+import re
 import tempfile
 import time
 import zlib
@@ -49,16 +50,28 @@ KUNCI_JURNAL = "_jurnal"  # top-level key of the snapshot naming its generation;
 BATAS_JURNAL = 1 << 20     # compact once the journal passes 1 MiB (or half the snapshot)
 RINGKAS_DI_ATAS = 50       # a commit touching more rows is audited as a summary, not row by row
 _TIADA = object()          # "row absent" (distinct from a row whose value is None)
+GENERASI_SAH = re.compile(r"[0-9A-Za-z]{1,32}")  # a generation names a file: no separators, no dots
+SIMPAN_DILIPAT = 16        # how many folded generations a snapshot remembers (see _jurnal "dilipat")
 
 
 class DatabaseRusak(Exception):
-    """The database file exists but cannot be read; it is never overwritten."""
+    """The database file exists but cannot be read; it is never overwritten. The message
+    ends with the command that repairs it (tests run every such hint)."""
 
-    def __init__(self, path: Path, alasan: str):
+    def __init__(self, path: Path, alasan: str, saran: str | None = None):
         self.path = path
         self.alasan = alasan
-        super().__init__(f"Basis data {path} rusak dan tidak dapat dibaca ({alasan}); pulihkan cadangan "
-                         f"terbaru dengan: lkjip restore --db {path}")
+        self.saran = saran or f"pulihkan keadaan baik terakhir dengan: lkjip restore --db {path}"
+        super().__init__(f"Basis data {path} rusak dan tidak dapat dibaca ({alasan}); {self.saran}")
+
+
+class JurnalRusak(ValueError):
+    """A journal line that is not a torn last append: real damage at ``baris``."""
+
+    def __init__(self, path: Path, baris: int):
+        self.path = path
+        self.baris = baris
+        super().__init__(f"jurnal {Path(path).name} rusak di baris {baris}")
 
 
 class HanyaBaca(Exception):
@@ -167,28 +180,24 @@ def _urai_baris(line: bytes) -> dict | None:
 
 def baca_jurnal(path: Path) -> tuple[list[dict], bool, int]:
     """The valid records of a journal, whether a torn tail was dropped, and the byte length
-    of the good part. A bad record followed by a good one cannot be a torn append: that is
-    damage, raised as DatabaseRusak."""
+    of the good part. Only the bytes after the last newline can be a torn append (the
+    newline is the last byte a commit writes, and a failed append is cut off before the next
+    one): a bad *complete* line is damage, raised as :class:`JurnalRusak`."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         return [], False, 0
     recs: list[dict] = []
-    buruk: int | None = None
     baik = 0
     lines = raw.split(b"\n")
     ekor = lines.pop()  # after the last newline: empty, or a torn append
     for n, line in enumerate(lines, 1):
         rec = _urai_baris(line)
         if rec is None:
-            if buruk is None:
-                buruk = n
-            continue
-        if buruk is not None:
-            raise DatabaseRusak(Path(path), f"jurnal rusak di baris {buruk}")
+            raise JurnalRusak(Path(path), n)
         recs.append(rec)
         baik += len(line) + 1
-    return recs, bool(ekor) or buruk is not None, baik
+    return recs, bool(ekor), baik
 
 
 def terapkan(tables: dict, ops: list) -> None:
@@ -200,6 +209,63 @@ def terapkan(tables: dict, ops: list) -> None:
             tables.get(op[1], {}).pop(op[2], None)
 
 
+def _baca_meta(path: Path, meta: Any) -> tuple[str | None, dict[str, int]]:
+    """The snapshot's generation and the generations it folded ({generation: last seq})."""
+    if not isinstance(meta, dict) or not isinstance(meta.get("1"), dict):
+        return None, {}
+    gen = meta["1"].get("generasi")
+    if gen is not None and not (isinstance(gen, str) and GENERASI_SAH.fullmatch(gen)):
+        raise DatabaseRusak(Path(path), f"nama generasi jurnal {str(gen)[:40]!r} tidak sah")
+    dilipat = meta["1"].get("dilipat") or {}
+    if not isinstance(dilipat, dict):
+        dilipat = {}
+    return gen, {g: n for g, n in dilipat.items() if isinstance(g, str) and isinstance(n, int)}
+
+
+def _cap() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def nama_unik(path: Path) -> Path:
+    """``path``, or ``path`` with -2, -3 ... before its suffix when it exists: a set-aside
+    file is never overwritten, even by two restores in the same second (we hold the lock,
+    so no other lkjip is naming files here at the same time)."""
+    path = Path(path)
+    n = 1
+    calon = path
+    while calon.exists():
+        n += 1
+        calon = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return calon
+
+
+FOLDER_BACKUP = "backup"
+
+
+def sisa_di_samping(path: Path) -> list[Path]:
+    """Files beside a database that hold (or held) its data: journals, set-aside files, backups."""
+    path = Path(path)
+    folder = path.parent
+    sisa = sorted(folder.glob(f"{path.name}.jurnal-*"))
+    sisa += sorted(folder.glob(f"{path.name}.disisihkan-*"))
+    sisa += sorted(folder.glob(f"{path.stem}.rusak-*"))
+    backup = folder / FOLDER_BACKUP
+    if backup.is_dir():
+        sisa += sorted(p for p in backup.glob(f"{path.stem}-*{path.suffix}") if p.stat().st_size)
+    return sisa
+
+
+def saran_pulih(path: Path) -> str:
+    """The repair hint for a database that cannot be opened: restore when something to
+    restore from exists, else name the files kept."""
+    path = Path(path)
+    backup = path.parent / FOLDER_BACKUP
+    if backup.is_dir() and any(backup.glob(f"{path.stem}-*{path.suffix}")):
+        return f"pulihkan keadaan baik terakhir dengan: lkjip restore --db {path}"
+    return (f"tidak ada cadangan di {backup}; berkas di sampingnya disimpan apa adanya. Pulihkan dari salinan "
+            f"dengan: lkjip restore --db {path} --dari BERKAS")
+
+
 # ------------------------------------------------------------------ storage
 class AtomicJSONStorage(Storage):
     """Snapshot + journal storage (see the module docstring)."""
@@ -209,6 +275,8 @@ class AtomicJSONStorage(Storage):
         self.readonly = readonly
         self._cache: dict | None = None
         self._gen: str | None = None
+        self._dilipat: dict[str, int] = {}  # generations the snapshot holds: {generation: last seq}
+        self.asing: list[Path] = []          # journals whose lines the snapshot does not hold
         self._seq = 0
         self._jurnal_bytes = 0
         self._snapshot_bytes = 0
@@ -259,14 +327,17 @@ class AtomicJSONStorage(Storage):
             except FileNotFoundError:
                 continue  # replaced between stat and read
             data = parse_json_db(self.path, raw)
+            if data is None:
+                self._jangan_kosong()
             if data is not None and not isinstance(data, dict):
                 raise DatabaseRusak(self.path, "isi bukan objek JSON")
             data = data or {}
-            meta = data.pop(KUNCI_JURNAL, None)
-            gen = None
-            if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
-                gen = meta["1"].get("generasi")
-            recs, robek, baik = baca_jurnal(self.jurnal_path(gen)) if gen else ([], False, 0)
+            gen, dilipat = _baca_meta(self.path, data.pop(KUNCI_JURNAL, None))
+            try:
+                recs, robek, baik = baca_jurnal(self.jurnal_path(gen)) if gen else ([], False, 0)
+            except JurnalRusak as e:
+                raise DatabaseRusak(self.path, str(e)) from None
+            asing = self._jurnal_asing(gen, dilipat)
             # A writer may have compacted between our two reads: then the journal we read
             # may already be gone. Same snapshot before and after means a consistent pair.
             try:
@@ -282,11 +353,59 @@ class AtomicJSONStorage(Storage):
             terapkan(data, rec.get("ops", []))
         self._cache = data
         self._gen = gen
+        self._dilipat = dilipat
+        self.asing = asing
         self._seq = max((int(r.get("seq", 0)) for r in recs), default=0)
         self._riwayat = [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if r.get("riwayat")]
         self._snapshot_bytes = len(raw)
         self._jurnal_bytes = baik
         self.ekor_robek = robek
+
+    def _jangan_kosong(self) -> None:
+        """A missing or empty snapshot is a new database only when nothing of an old one lies
+        beside it: with a journal, a backup or a set-aside file there, opening it as empty
+        would hide (and the next compaction delete) real data."""
+        sisa = sisa_di_samping(self.path)
+        if sisa:
+            keadaan = "kosong" if self.path.exists() else "tidak ada"
+            raise DatabaseRusak(self.path, f"berkasnya {keadaan}, padahal di sampingnya ada {sisa[0].name}",
+                                saran=saran_pulih(self.path))
+
+    def _jurnal_asing(self, gen: str | None, dilipat: dict[str, int]) -> list[Path]:
+        """Journals of another generation that the snapshot does not say it folded (or
+        holding later lines than it folded): their lines were never applied."""
+        asing = []
+        for p in self.path.parent.glob(f"{self.path.name}.jurnal-*"):
+            g = p.name.rsplit("-", 1)[1]
+            if g == gen:
+                continue
+            if g in dilipat:
+                try:
+                    recs, _, _ = baca_jurnal(p)
+                    if max((int(r.get("seq", 0)) for r in recs), default=0) <= dilipat[g]:
+                        continue
+                except (JurnalRusak, ValueError, TypeError, OSError):
+                    pass
+            asing.append(p)
+        return asing
+
+    def jurnal_terlipat(self) -> list[Path]:
+        """Journals of older generations that the snapshot already holds: safe to delete."""
+        asing = set(self.asing)
+        return [p for p in self.jurnal_lain() if p not in asing]
+
+    def sisihkan_asing(self) -> list[tuple[Path, Path]]:
+        """Move journals whose lines were never applied out of the journal name space, under
+        unique names, so no compaction deletes them. Returns (journal, new name) pairs."""
+        if self.readonly:
+            raise HanyaBaca(self.path)
+        pindah = []
+        for p in self.asing:
+            tujuan = nama_unik(self.path.with_name(f"{self.path.name}.disisihkan-{_cap()}.{p.name.rsplit('.', 1)[1]}"))
+            ganti_berkas(p, tujuan)
+            pindah.append((p, tujuan))
+        self.asing = []
+        return pindah
 
     # ---------------------------------------------------------- writing
     def write(self, data: dict) -> None:
@@ -299,7 +418,11 @@ class AtomicJSONStorage(Storage):
             return
         from .audit import entri_riwayat
         ket, self.keterangan = self.keterangan, None
-        self.kompaksi(tambahan=[entri_riwayat([], ket, self.pengguna)] if ket else [])
+        try:
+            self.kompaksi(tambahan=[entri_riwayat([], ket, self.pengguna)] if ket else [])
+        except BaseException:
+            self._cache = None  # not saved: the next read shows what the disk holds
+            raise
 
     def catat(self, tabel: str, kunci: str, salin: bool = True) -> None:
         """Called before a row is read for change, set or removed: remember its old value once.
@@ -373,6 +496,11 @@ class AtomicJSONStorage(Storage):
         baru_dibuat = self._jurnal_bytes == 0 and not path.exists()
         with open(path, "ab") as f:
             awal = f.tell()
+            if awal != self._jurnal_bytes:
+                # An earlier failed append could not cut its fragment off (the disk refused
+                # that too): cut it now, before a good line follows garbage.
+                f.truncate(self._jurnal_bytes)
+                awal = self._jurnal_bytes
             try:
                 f.write(line)
                 f.flush()
@@ -410,16 +538,23 @@ class AtomicJSONStorage(Storage):
         tambah_riwayat(self.riwayat_path, self._riwayat + list(tambahan or []))
         lama = self.jurnal_path() if self._gen else None
         gen = os.urandom(4).hex()  # a fresh name per compaction (not secrets: its hashlib import costs start-up)
+        dilipat = dict(list(self._dilipat.items())[-(SIMPAN_DILIPAT - 1):])
+        if self._gen:
+            dilipat[self._gen] = self._seq  # a journal of this generation up to this line is now stale
         data = dict(self._cache)
-        data[KUNCI_JURNAL] = {"1": {"generasi": gen, "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
+        data[KUNCI_JURNAL] = {"1": {"generasi": gen, "waktu": datetime.now().astimezone().isoformat(timespec="seconds"),
+                                    "dilipat": dilipat}}
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
         # 2. the commit point of a compaction.
         tulis_atomik(self.path, payload)
+        terlipat = self.jurnal_terlipat()
         self._gen, self._seq, self._jurnal_bytes, self._riwayat = gen, 0, 0, []
+        self._dilipat = dilipat
         self._snapshot_bytes = len(payload)
         self.ekor_robek = False
         # 3. the old journal is now stale; a failed delete (Windows, file open) is harmless.
-        for p in ([lama] if lama else []) + self.jurnal_lain():
+        # Journals the snapshot does not hold (self.asing) are never deleted here.
+        for p in {*([lama] if lama else []), *terlipat}:
             try:
                 p.unlink()
             except OSError:
