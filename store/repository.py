@@ -131,11 +131,13 @@ class Repository:
             self.peringatan.append(f"Jurnal {lama.name} tidak cocok dengan basis data; isinya belum diterapkan dan "
                                    f"disimpan sebagai {baru}.")
         st.potong_ekor()
+        dipadatkan = False
         if not self.path.exists():
             st.kompaksi()  # a new database: the file must exist with its schema
         elif st.isi_jurnal or st.jurnal_lain():
             try:
                 st.kompaksi()
+                dipadatkan = True
             except OSError:
                 pass  # e.g. Windows refusing the replace: the journal still holds everything
         sisa = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
@@ -147,7 +149,9 @@ class Repository:
             except OSError:
                 pass
         try:
-            backup.cadangan_harian(self.path, self.path.read_bytes())
+            # After a compaction the day's backup is refreshed: a backup of the generation
+            # whose journal follows is what `lkjip restore` rebuilds the newest state from.
+            backup.cadangan_harian(self.path, self.path.read_bytes(), timpa=dipadatkan)
         except OSError:
             pass  # a backup failure (full disk, read-only folder) must not stop the work
 
