@@ -15,7 +15,7 @@ from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa
 from store.lock import Kunci, SedangDipakai
-from store.repository import Repository, TahunSudahAda
+from store.repository import Repository, TahunSudahAda, baris_tidak_sah
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
 
@@ -128,6 +128,8 @@ def cmd_import(args) -> int:
             repo.simpan_laporan(lap, ganti=args.replace)
         except TahunSudahAda as e:
             raise Gagal(str(e)) from None
+        except OSError as e:  # disk full, I/O error: the import is all or nothing
+            raise Gagal(f"Impor {path} gagal, tidak ada yang disimpan ke {repo.path}: {e.strerror or e}") from None
         print(f"Tahun {lap.tahun} ({lap.instansi.nama}) diimpor ke {repo.path}")
     return 0
 
@@ -226,7 +228,7 @@ def cmd_restore(args) -> int:
         raise Gagal(e.pesan) from None
     try:
         try:
-            hasil = backup.pulihkan(path, sumber)
+            hasil = backup.pulihkan(path, sumber, periksa=baris_tidak_sah)
         except FileNotFoundError:
             raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
         except backup.CadanganTidakSah as e:

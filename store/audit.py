@@ -147,12 +147,12 @@ def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | Non
             if r.get("riwayat") and (gen, r.get("seq")) not in sudah:
                 semua.append(dict(r["riwayat"], gen=gen, seq=r.get("seq")))
     if tahun is not None:
-        semua = [e for e in semua if tahun in (e.get("tahun") or [])]
+        semua = [e for e in semua if isinstance(e.get("tahun"), list) and tahun in e["tahun"]]
 
     def kunci(e: dict):
         try:
             return datetime.fromisoformat(e.get("waktu", "")).timestamp()
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return 0.0
     semua = list(reversed(semua))
     semua.sort(key=kunci, reverse=True)  # stable: same second keeps newest-appended first
@@ -205,7 +205,15 @@ def teks_perubahan(p: dict) -> str:
 
 
 def teks_entri(e: dict) -> list[str]:
-    """One entry as lines of Indonesian text."""
+    """One entry as lines of Indonesian text; a malformed entry (a hand-edited line) as one
+    line saying so, never an exception."""
+    try:
+        return _teks_entri(e)
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return [f"(entri riwayat tidak terbaca: {json.dumps(e, ensure_ascii=False)[:60]})"]
+
+
+def _teks_entri(e: dict) -> list[str]:
     try:
         w = datetime.fromisoformat(e.get("waktu", "")).strftime("%d-%m-%Y %H:%M:%S")
     except (TypeError, ValueError):

@@ -178,24 +178,40 @@ def _calon(db_path: Path, sumber: Path | None) -> list[tuple[Path, dict]]:
     return calon
 
 
-def pulihkan(db_path: Path, sumber: Path | None = None) -> Pemulihan:
+def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict]], periksa) -> tuple[Path, dict, list, str]:
+    """The first candidate whose rows all read: with its journal's good lines, else alone."""
+    alasan = ""
+    for dipakai, data in calon:
+        meta = data.pop(KUNCI_JURNAL, None)
+        gen = meta.get("1", {}).get("generasi") if isinstance(meta, dict) and isinstance(meta.get("1"), dict) else None
+        gen = gen if isinstance(gen, str) and GENERASI_SAH.fullmatch(gen) else None
+        recs, dilewati = _jurnal_berlaku(db_path, gen)
+        for coba in (recs, []) if recs else ([],):
+            isi = json.loads(json.dumps(data))
+            for rec in coba:
+                terapkan(isi, rec.get("ops", []))
+            salah = periksa(isi) if periksa else None
+            if not salah:
+                if coba is not recs and recs:
+                    dilewati = f"{len(recs)} baris jurnal tidak diterapkan karena membuat data tidak sah"
+                return dipakai, isi, coba, dilewati
+            alasan = f"{dipakai}: {salah}"
+    raise CadanganTidakSah(f"tidak ada keadaan yang baik untuk dipulihkan (terakhir {alasan})")
+
+
+def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None) -> Pemulihan:
     """Put the newest good state in place of the database: the database file itself when it
     still reads, else the newest good backup (or ``sumber``), plus the lines of its journal
     that apply. The old file and every journal are first *copied* aside under unique names;
     then the new snapshot replaces the database atomically (its path never goes missing);
     only then are the journals removed, and the new snapshot marks them folded, so one that
-    Windows holds open is harmless. The caller holds the lock."""
+    Windows holds open is harmless. ``periksa(data)`` names a row that does not read (the
+    repository's check): such a state is skipped. The caller holds the lock."""
     db_path = Path(db_path)
     calon = _calon(db_path, sumber)
     if not calon:
         raise FileNotFoundError(db_path)
-    dipakai, data = calon[0]
-    meta = data.pop(KUNCI_JURNAL, None)
-    gen = meta.get("1", {}).get("generasi") if isinstance(meta, dict) and isinstance(meta.get("1"), dict) else None
-    gen = gen if isinstance(gen, str) and GENERASI_SAH.fullmatch(gen) else None
-    recs, dilewati = _jurnal_berlaku(db_path, gen)
-    for rec in recs:
-        terapkan(data, rec.get("ops", []))
+    dipakai, data, recs, dilewati = _keadaan_baik(db_path, calon, periksa)
     jurnal = sorted(db_path.parent.glob(f"{db_path.name}.jurnal-*"))
     cap = datetime.now().strftime("%Y%m%d-%H%M%S")
     disisihkan = []

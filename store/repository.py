@@ -36,7 +36,7 @@ from .models import (
     UnitPegawai,
 )
 from .schema import META, SKEMA, migrasi, versi_data
-from .storage import AtomicJSONStorage, JurnalDB
+from .storage import AtomicJSONStorage, DatabaseRusak, JurnalDB
 from .tanpa_gc import tanpa_gc
 
 
@@ -73,6 +73,52 @@ JENIS: dict[type, Jenis] = {
 }
 KUNCI_TABEL = {j.tabel: j.kunci for j in JENIS.values()}  # the key field of each row table
 LAPORAN = "laporan"
+
+
+_SALAH_BARIS = (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, IndexError)
+
+
+def _kepala_in(d: dict) -> None:
+    codec.instansi_in(d["instansi"])
+    codec.renstra_in(d["renstra"])
+    codec.pengaturan_in(d["pengaturan"])
+
+
+def _alasan(e: Exception) -> str:
+    if isinstance(e, KeyError):
+        return f"kolom {e.args[0]!r} tidak ada"
+    if isinstance(e, ArithmeticError):
+        return "nilai yang bukan angka"
+    return str(e)[:80] or type(e).__name__
+
+
+def baris_tidak_sah(data: dict, tahun: int | None = None) -> str | None:
+    """The first stored row that cannot be read back as a record (a hand-edited or damaged
+    file: ``realisasi: "abc"``, ``urut: "z"``, a missing ``nama``), as "tabel T baris N:
+    why"; None when every row of ``tahun`` (or of all years) reads."""
+    ada: dict[str, set] = {"program": set(), "kegiatan": set()}
+    urutan = [(LAPORAN, _kepala_in, None)] + [(j.tabel, j.masuk, j) for j in JENIS.values()]
+    urutan.sort(key=lambda x: ["laporan", "tujuan", "sasaran", "indikator", "program", "kegiatan",
+                               "subkegiatan", "pegawai", "akip"].index(x[0]))
+    for tabel, masuk, j in urutan:
+        for i, d in (data.get(tabel) or {}).items():
+            if tahun is not None and isinstance(d, dict) and d.get("tahun") != tahun:
+                continue
+            try:
+                if not isinstance(d, dict):
+                    raise TypeError("baris bukan objek")
+                if type(d.get("tahun")) is not int:
+                    raise ValueError("tahun bukan bilangan bulat")
+                if type(d.get("urut", 0)) is not int:
+                    raise ValueError("urut bukan bilangan bulat")
+                masuk(d)
+                if j and j.induk and (d.get("tahun"), d.get(j.induk)) not in ada[j.induk]:
+                    raise ValueError(f"{j.induk} {d.get(j.induk)!r} tidak ada")
+                if tabel in ada:
+                    ada[tabel].add((d["tahun"], d[KUNCI_TABEL[tabel]]))
+            except _SALAH_BARIS as e:
+                return f"tabel {tabel} baris {i}: {_alasan(e)}"
+    return None
 
 
 def key_baru() -> str:
@@ -217,7 +263,13 @@ class Repository:
     def muat(self, tahun: int) -> Laporan:
         """The whole report year as typed records; KeyError when the year does not exist."""
         with tanpa_gc():  # tens of thousands of records at city scale; none of them garbage
-            return self._muat(tahun)
+            try:
+                return self._muat(tahun)
+            except _SALAH_BARIS as e:
+                if isinstance(e, KeyError) and e.args == (tahun,) and not self.ada_tahun(tahun):
+                    raise
+                alasan = baris_tidak_sah(self.storage.read() or {}, tahun) or _alasan(e)
+                raise DatabaseRusak(self.path, f"data tahun {tahun}, {alasan}") from None
 
     def _muat(self, tahun: int) -> Laporan:
         kepala = next((d for d in self._mentah(LAPORAN) if d["tahun"] == tahun), None)

@@ -61,7 +61,7 @@ class DatabaseRusak(Exception):
     def __init__(self, path: Path, alasan: str, saran: str | None = None):
         self.path = path
         self.alasan = alasan
-        self.saran = saran or f"pulihkan keadaan baik terakhir dengan: lkjip restore --db {path}"
+        self.saran = saran or saran_pulih(path)
         super().__init__(f"Basis data {path} rusak dan tidak dapat dibaca ({alasan}); {self.saran}")
 
 
