@@ -18,6 +18,7 @@ from store.lock import Kunci, SedangDipakai
 from store.repository import Repository, TahunSudahAda, baris_tidak_sah
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
+from store.teks import aman
 
 from . import __version__
 from .argparse_id import ArgumentParser
@@ -130,7 +131,7 @@ def cmd_import(args) -> int:
             raise Gagal(str(e)) from None
         except OSError as e:  # disk full, I/O error: the import is all or nothing
             raise Gagal(f"Impor {path} gagal, tidak ada yang disimpan ke {repo.path}: {e.strerror or e}") from None
-        print(f"Tahun {lap.tahun} ({lap.instansi.nama}) diimpor ke {repo.path}")
+        print(f"Tahun {lap.tahun} ({aman(lap.instansi.nama)}) diimpor ke {repo.path}")
     return 0
 
 
@@ -259,7 +260,7 @@ def cmd_riwayat(args) -> int:
         print("Belum ada riwayat perubahan" + (f" untuk tahun {args.tahun}." if args.tahun else "."))
         return 0
     for e in entri:
-        print("\n".join(audit.teks_entri(e)))
+        print(aman("\n".join(audit.teks_entri(e))))
     return 0
 
 
