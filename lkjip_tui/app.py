@@ -119,7 +119,13 @@ class LkjipApp(App[int]):
                                 lambda m=mode: self.switch_mode(m))
 
     # ------------------------------------------------------------ changing data
+    def _grid_tertunda(self):
+        from .widgets.edit_grid import EditGrid
+        return [g for g in self.screen.query(EditGrid) if g.tertunda is not None]
+
     def _tersimpan(self) -> None:
+        for g in self._grid_tertunda():
+            g.tertunda = None
         self.versi += 1
         self.status = f"Tersimpan {datetime.now():%H:%M:%S}"
         if hasattr(self.screen, "perbarui_judul"):
@@ -127,7 +133,17 @@ class LkjipApp(App[int]):
 
     def _gagal(self, e: Exception) -> None:
         # A refusal (read-only, still in use) is said as it is; anything else is a failed save.
-        pesan = str(e) if isinstance(e, (HanyaBaca, MasihDipakai)) else f"Gagal menyimpan: {e}"
+        if isinstance(e, (HanyaBaca, MasihDipakai)):
+            pesan = str(e)
+            for g in self._grid_tertunda():
+                g.tertunda = None
+        else:
+            alasan = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            pesan = f"Gagal menyimpan, perubahan belum tersimpan: {alasan}"
+            # The value typed in a grid stays on screen, marked, for the user to save again.
+            for g in self._grid_tertunda():
+                g.belum_tersimpan(alasan)
+            self.status = "Belum tersimpan"
         self.notify(pesan, severity="error", timeout=8, markup=False)
 
     def ubah(self, obj, mutasi: Callable[[], None], keterangan: str = "perubahan") -> bool:
