@@ -164,8 +164,11 @@ def cmd_check(args) -> int:
         jumlah = 0
         for t in tahun_list:
             for m in periksa(repo.muat(t)):
-                print(f"{t} · {m}")
+                print(aman(f"{t} · {m}"))
                 jumlah += 1
+        for baris, m in audit.periksa_rantai(repo.path, repo.storage.sidik_riwayat):
+            print(f"riwayat · baris {baris} berkas {repo.path.name}.riwayat.jsonl: {m}")
+            jumlah += 1
     if jumlah:
         print(f"{jumlah} masalah ditemukan.", file=sys.stderr)
         return 1

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +27,7 @@ from .storage import (
     fsync_folder,
     nama_unik,
     parse_json_db,
+    salin_pribadi,
     terapkan,
     tulis_atomik,
 )
@@ -53,7 +53,7 @@ def cadangan_harian(db_path: Path, isi: bytes, hari: date | None = None, timpa: 
     if tujuan.exists() and not timpa:
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    tulis_atomik(tujuan, isi)
+    tulis_atomik(tujuan, isi, pribadi=True)
     pola = _harian(db_path)
     harian = sorted(p for p in folder.iterdir() if pola.match(p.name))
     for lama in harian[:-SIMPAN_HARI]:
@@ -70,9 +70,9 @@ def cadangan_migrasi(db_path: Path, versi: int) -> Path:
     folder = folder_backup(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     tujuan = folder / f"{db_path.stem}-skema{versi}-{datetime.now():%Y%m%d-%H%M%S}{db_path.suffix}"
-    tulis_atomik(tujuan, Path(db_path).read_bytes())
+    tulis_atomik(tujuan, Path(db_path).read_bytes(), pribadi=True)
     for j in db_path.parent.glob(f"{db_path.name}.jurnal-*"):
-        shutil.copyfile(j, folder / f"{tujuan.name}.{j.name.rsplit('.', 1)[1]}")
+        salin_pribadi(j, nama_unik(folder / f"{tujuan.name}.{j.name.rsplit('.', 1)[1]}"))
     return tujuan
 
 
@@ -217,20 +217,20 @@ def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None) -> Pemulih
     disisihkan = []
     if db_path.exists() and db_path.stat().st_size:
         tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}"))
-        shutil.copyfile(db_path, tujuan)
+        salin_pribadi(db_path, tujuan)
         disisihkan.append(tujuan)
     dilipat = {}
     for j in jurnal:
         g = j.name.rsplit("-", 1)[1]
         tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}.jurnal-{g}"))
-        shutil.copyfile(j, tujuan)
+        salin_pribadi(j, tujuan)
         disisihkan.append(tujuan)
         if GENERASI_SAH.fullmatch(g):
             dilipat[g] = 1 << 62  # every line of it is dealt with: applied or kept in the copy
     data[KUNCI_JURNAL] = {"1": {"generasi": os.urandom(4).hex(), "dilipat": dilipat,
                                 "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
     fsync_folder(db_path.parent)  # the copies are durable before the original changes
-    tulis_atomik(db_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING))
+    tulis_atomik(db_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING), pribadi=True)
     for j in jurnal:
         try:
             j.unlink()

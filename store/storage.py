@@ -30,6 +30,7 @@ import getpass
 import json
 import os
 import re
+import shutil
 import tempfile
 import time
 import zlib
@@ -113,15 +114,46 @@ def ganti_berkas(src: str | Path, dst: str | Path, percobaan: int = 8) -> None:
             time.sleep(0.02 * (2 ** n))
 
 
-def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True) -> None:
+MODE_PRIBADI = 0o600  # the database, its journals, the audit trail and the backups
+
+
+def _baca_umask() -> int:
+    # Read once at import, while no other thread is creating files: os.umask can only be
+    # read by setting it.
+    lama = os.umask(0o022)
+    os.umask(lama)
+    return lama
+
+
+_UMASK = _baca_umask()
+MODE_UMUM = 0o666 & ~_UMASK  # exports: what any file the user creates gets, so colleagues can open them
+
+
+def buka_pribadi(path, flags: int) -> int:
+    """``opener`` for :func:`open` creating a file only its owner can read."""
+    return os.open(path, flags, MODE_PRIBADI)
+
+
+def salin_pribadi(src: Path, dst: Path) -> None:
+    """Copy a database file or journal aside, keeping it private."""
+    with open(src, "rb") as a, open(dst, "xb", opener=buka_pribadi) as b:
+        shutil.copyfileobj(a, b)
+        b.flush()
+        os.fsync(b.fileno())
+
+
+def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True, pribadi: bool = False) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
 
     ``sinkron_folder=False`` leaves the folder's fsync (which makes the rename durable, not
-    atomic) to the caller: an export of 265 files does it once, after the last."""
+    atomic) to the caller: an export of 265 files does it once, after the last. The file gets
+    the user's normal mode (umask; an export others may open) unless ``pribadi``."""
     path = Path(path)
     folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mode 0600
     try:
+        if not pribadi:
+            os.chmod(tmp, MODE_UMUM)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -277,6 +309,7 @@ class AtomicJSONStorage(Storage):
         self._gen: str | None = None
         self._dilipat: dict[str, int] = {}  # generations the snapshot holds: {generation: last seq}
         self.asing: list[Path] = []          # journals whose lines the snapshot does not hold
+        self.sidik_riwayat: str | None = None  # hash of the audit trail's last line at the last compaction
         self._seq = 0
         self._jurnal_bytes = 0
         self._snapshot_bytes = 0
@@ -332,7 +365,8 @@ class AtomicJSONStorage(Storage):
             if data is not None and not isinstance(data, dict):
                 raise DatabaseRusak(self.path, "isi bukan objek JSON")
             data = data or {}
-            gen, dilipat = _baca_meta(self.path, data.pop(KUNCI_JURNAL, None))
+            meta = data.pop(KUNCI_JURNAL, None)
+            gen, dilipat = _baca_meta(self.path, meta)
             try:
                 recs, robek, baik = baca_jurnal(self.jurnal_path(gen)) if gen else ([], False, 0)
             except JurnalRusak as e:
@@ -355,6 +389,8 @@ class AtomicJSONStorage(Storage):
         self._gen = gen
         self._dilipat = dilipat
         self.asing = asing
+        sidik = meta["1"].get("riwayat") if gen else None
+        self.sidik_riwayat = sidik if isinstance(sidik, str) else None
         self._seq = max((int(r.get("seq", 0)) for r in recs), default=0)
         self._riwayat = [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if r.get("riwayat")]
         self._snapshot_bytes = len(raw)
@@ -494,7 +530,7 @@ class AtomicJSONStorage(Storage):
         line = baris_jurnal(rec)
         path = self.jurnal_path()
         baru_dibuat = self._jurnal_bytes == 0 and not path.exists()
-        with open(path, "ab") as f:
+        with open(path, "ab", opener=buka_pribadi) as f:
             awal = f.tell()
             if awal != self._jurnal_bytes:
                 # An earlier failed append could not cut its fragment off (the disk refused
@@ -535,7 +571,7 @@ class AtomicJSONStorage(Storage):
         if self._cache is None:
             self._muat()
         # 1. audit entries first: if we crash after this, they are deduplicated next time.
-        tambah_riwayat(self.riwayat_path, self._riwayat + list(tambahan or []))
+        sidik = tambah_riwayat(self.riwayat_path, self._riwayat + list(tambahan or [])) or self.sidik_riwayat
         lama = self.jurnal_path() if self._gen else None
         gen = os.urandom(4).hex()  # a fresh name per compaction (not secrets: its hashlib import costs start-up)
         dilipat = dict(list(self._dilipat.items())[-(SIMPAN_DILIPAT - 1):])
@@ -543,13 +579,14 @@ class AtomicJSONStorage(Storage):
             dilipat[self._gen] = self._seq  # a journal of this generation up to this line is now stale
         data = dict(self._cache)
         data[KUNCI_JURNAL] = {"1": {"generasi": gen, "waktu": datetime.now().astimezone().isoformat(timespec="seconds"),
-                                    "dilipat": dilipat}}
+                                    "dilipat": dilipat, "riwayat": sidik}}
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
         # 2. the commit point of a compaction.
-        tulis_atomik(self.path, payload)
+        tulis_atomik(self.path, payload, pribadi=True)
         terlipat = self.jurnal_terlipat()
         self._gen, self._seq, self._jurnal_bytes, self._riwayat = gen, 0, 0, []
         self._dilipat = dilipat
+        self.sidik_riwayat = sidik
         self._snapshot_bytes = len(payload)
         self.ekor_robek = False
         # 3. the old journal is now stale; a failed delete (Windows, file open) is harmless.

@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 
 from store import backup, storage
-from store.audit import baca_riwayat
+from store.audit import baca_riwayat, periksa_rantai
 from store.repository import Repository
 from store.storage import KUNCI_JURNAL
 
@@ -156,6 +156,8 @@ def _satu(templat, d, operasi, ke, errno, terus) -> None:
         assert [e for e in r2.riwayat() if e.get("gen")]  # the audit trail still reads
         pasangan = [(e.get("gen"), e.get("seq")) for e in r2.riwayat() if e.get("gen")]
         assert len(pasangan) == len(set(pasangan)), "an audit entry was written twice"
+        putus = [m for _, m in periksa_rantai(path, r2.storage.sidik_riwayat) if "tidak terbaca" not in m]
+        assert not putus, putus  # a fault may leave a torn line (reported), never a broken chain
     HITUNG["pulih"] += 1
     # 3. a backup written under faults is whole or absent, never a torn file
     for c in backup.daftar_cadangan(path):
