@@ -144,6 +144,8 @@ class LkjipApp(App[int]):
             for g in self._grid_tertunda():
                 g.belum_tersimpan(alasan)
             self.status = "Belum tersimpan"
+            if hasattr(self.screen, "perbarui_judul"):
+                self.screen.perbarui_judul()
         self.notify(pesan, severity="error", timeout=8, markup=False)
 
     def ubah(self, obj, mutasi: Callable[[], None], keterangan: str = "perubahan") -> bool:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .storage import _TIADA, ENCODING, MODE_PRIBADI, RINGKAS_DI_ATAS, baca_jurnal, buka_pribadi, fsync_folder
+from .storage import _TIADA, ENCODING, MODE_PRIBADI, RINGKAS_DI_ATAS, baca_jurnal, buka_pribadi, fsync_folder, tulis_semua
 
 NAMA_TABEL = {"laporan": "data umum", "tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator",
               "program": "program", "kegiatan": "kegiatan", "subkegiatan": "subkegiatan", "pegawai": "unit pegawai",
@@ -147,7 +147,7 @@ def tambah_riwayat(path: Path, entri: list[dict]) -> str | None:
             os.chmod(path, MODE_PRIBADI)
         except OSError:
             pass
-    with open(path, "ab+", opener=buka_pribadi) as f:
+    with open(path, "ab+", buffering=0, opener=buka_pribadi) as f:  # unbuffered: see storage._commit
         f.seek(0, os.SEEK_END)
         awal = f.tell()
         if awal:
@@ -156,7 +156,7 @@ def tambah_riwayat(path: Path, entri: list[dict]) -> str | None:
                 data = b"\n" + data  # isolate a torn last line so it stays one skipped line
         f.seek(0, os.SEEK_END)
         try:
-            f.write(data)
+            tulis_semua(f, data)
             f.flush()
             os.fsync(f.fileno())
         except BaseException:

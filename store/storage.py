@@ -142,6 +142,16 @@ def salin_pribadi(src: Path, dst: Path) -> None:
         os.fsync(b.fileno())
 
 
+def tulis_semua(f, data: bytes) -> None:
+    """Write all of ``data`` to an unbuffered file (a raw write may take only part of it)."""
+    mv = memoryview(data)
+    while mv:
+        n = f.write(mv)
+        if n is None:  # pragma: no cover - non-blocking files only
+            continue
+        mv = mv[n:]
+
+
 def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True, pribadi: bool = False) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
 
@@ -530,7 +540,9 @@ class AtomicJSONStorage(Storage):
         line = baris_jurnal(rec)
         path = self.jurnal_path()
         baru_dibuat = self._jurnal_bytes == 0 and not path.exists()
-        with open(path, "ab", opener=buka_pribadi) as f:
+        # Unbuffered: a write the disk refuses leaves nothing in a buffer that the clean-up's
+        # truncate would try (and fail) to flush first.
+        with open(path, "ab", buffering=0, opener=buka_pribadi) as f:
             awal = f.tell()
             if awal != self._jurnal_bytes:
                 # An earlier failed append could not cut its fragment off (the disk refused
@@ -538,7 +550,7 @@ class AtomicJSONStorage(Storage):
                 f.truncate(self._jurnal_bytes)
                 awal = self._jurnal_bytes
             try:
-                f.write(line)
+                tulis_semua(f, line)
                 f.flush()
                 _fsync_data(f.fileno())
             except BaseException:

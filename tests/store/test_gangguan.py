@@ -7,15 +7,18 @@ acknowledged. ``test_jumlah_titik`` prints the numbers for the report."""
 from __future__ import annotations
 
 import copy
-import json
+import errno
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from store import backup, storage
-from store.audit import baca_riwayat, periksa_rantai
+from store.audit import periksa_rantai
 from store.repository import Repository
 from store.storage import KUNCI_JURNAL
 
@@ -184,3 +187,45 @@ def test_jumlah_titik(templat, tmp_path, capsys):
         print(f"\n[gangguan] titik per operasi: { {op: len(t) for op, t in per.items()} }; "
               f"{len(semua)} titik per putaran; {HITUNG['fault']} gangguan disuntik, "
               f"{HITUNG['pulih']} pemulihan diperiksa sejauh ini")
+
+
+_PENULIS_EFBIG = r"""
+import os, resource, sys
+from decimal import Decimal
+from store.repository import Repository
+
+path, coba_lagi = sys.argv[1], sys.argv[2] == "1"
+repo = Repository(path)
+def ubah(n):
+    sub = next(repo.muat(2021).semua_subkegiatan())[2]
+    sub.pagu = Decimal(n)
+    repo.simpan(2021, sub)
+ubah(1)
+ukuran = repo.storage.jurnal_path().stat().st_size
+_, keras = resource.getrlimit(resource.RLIMIT_FSIZE)
+resource.setrlimit(resource.RLIMIT_FSIZE, (ukuran + 40, keras))  # the next line is cut at 40 bytes
+try:
+    ubah(2)
+    print("tersimpan")
+except OSError as e:
+    print("gagal", e.errno, repo.storage.jurnal_path().stat().st_size == ukuran)  # fragment cut at once
+resource.setrlimit(resource.RLIMIT_FSIZE, (keras, keras))
+if coba_lagi:
+    ubah(3)
+os._exit(0)  # killed: no close, no compaction
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX; the injected EFBIG above runs everywhere")
+@pytest.mark.parametrize("coba_lagi,harap", [(False, 1), (True, 3)])
+def test_efbig_sungguhan_batas_ukuran_berkas(templat, tmp_path, coba_lagi, harap):
+    """A real file-size limit cuts the append mid-line (the case of the issue, found in the TUI:
+    a buffered write left the fragment because the clean-up's flush failed too)."""
+    folder, _ = templat
+    d = tmp_path / "efbig"
+    shutil.copytree(folder, d)
+    hasil = subprocess.run([sys.executable, "-c", _PENULIS_EFBIG, str(d / "lkjip.json"), "1" if coba_lagi else "0"],
+                           capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert hasil.stdout.split() == ["gagal", str(errno.EFBIG), "True"], hasil.stderr
+    with Repository(d / "lkjip.json") as repo:
+        assert _sub(repo).pagu == Decimal(harap)
