@@ -184,7 +184,9 @@ def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict]], periksa) -> tup
     for dipakai, data in calon:
         meta = data.pop(KUNCI_JURNAL, None)
         gen = meta.get("1", {}).get("generasi") if isinstance(meta, dict) and isinstance(meta.get("1"), dict) else None
-        gen = gen if isinstance(gen, str) and GENERASI_SAH.fullmatch(gen) else None
+        if gen is not None and not (isinstance(gen, str) and GENERASI_SAH.fullmatch(gen)):
+            alasan = f"{dipakai}: nama generasi jurnal tidak sah"
+            continue  # which journal belongs to it cannot be known: not a good state
         recs, dilewati = _jurnal_berlaku(db_path, gen)
         for coba in (recs, []) if recs else ([],):
             isi = json.loads(json.dumps(data))

@@ -274,3 +274,66 @@ def test_kompaksi_dengan_basis_data_dipegang(db_jurnal, dipegang, kali, monkeypa
     assert _pagu(db_path) == Decimal(888)
     with Repository(db_path) as repo:
         assert repo.peringatan == [] and _sub(repo).pagu == Decimal(888)
+
+
+# ------------------------------------------------------------------ every hint runs
+def _rusak_json(db_path, jurnal):
+    db_path.write_text('{"laporan": {', encoding="utf-8")
+
+
+def _bukan_objek(db_path, jurnal):
+    db_path.write_text("[1, 2]", encoding="utf-8")
+
+
+def _bukan_utf8(db_path, jurnal):
+    db_path.write_bytes(b'{"laporan": "\xff\xfe"}')
+
+
+def _hilang(db_path, jurnal):
+    db_path.unlink()
+
+
+def _kosong(db_path, jurnal):
+    db_path.write_bytes(b"  \n")
+
+
+def _jurnal_rusak(db_path, jurnal):
+    raw = jurnal.read_bytes()
+    jurnal.write_bytes(raw.replace(b"777", b"778"))
+
+
+def _generasi_jalur(db_path, jurnal):
+    data = json.loads(db_path.read_text(encoding="utf-8"))
+    data[KUNCI_JURNAL]["1"]["generasi"] = "..\\\\..\\\\x"
+    db_path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _baris_tak_terbaca(db_path, jurnal):
+    data = json.loads(db_path.read_text(encoding="utf-8"))
+    baris = list(data["subkegiatan"])[-1]  # not the row the journal line sets
+    data["subkegiatan"][baris]["realisasi"] = "abc"
+    db_path.write_text(json.dumps(data), encoding="utf-8")
+
+
+KERUSAKAN = {f.__name__.lstrip("_"): f for f in (_rusak_json, _bukan_objek, _bukan_utf8, _hilang, _kosong, _jurnal_rusak,
+                                                  _generasi_jalur, _baris_tak_terbaca)}
+
+
+@pytest.mark.parametrize("kerusakan", list(KERUSAKAN))
+def test_setiap_saran_berjalan(db_jurnal, capsys, kerusakan):
+    """Every message for a database that cannot be opened names a command; run it as printed
+    and the database opens again with the newest good state."""
+    db_path, jurnal = db_jurnal
+    KERUSAKAN[kerusakan](db_path, jurnal)
+    assert cli.main(["check", "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "Traceback" not in err
+    assert jalankan_saran(err) == 0
+    out = capsys.readouterr().out
+    assert "dipulihkan" in out
+    with Repository(db_path) as repo:
+        pagu = _sub(repo).pagu
+    if kerusakan == "jurnal_rusak":  # its only line was the damage: the snapshot as it was
+        assert pagu not in (Decimal(777), Decimal(778))
+    else:  # the day's journal line survives
+        assert pagu == Decimal(777)
