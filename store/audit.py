@@ -16,7 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .storage import _TIADA, ENCODING, MODE_PRIBADI, RINGKAS_DI_ATAS, baca_jurnal, buka_pribadi, fsync_folder, tulis_semua
+from .berkas import ENCODING, MODE_PRIBADI, buka_pribadi, fsync_folder, tulis_semua
+from .jurnal import TIADA, baca_jurnal
+
+RINGKAS_DI_ATAS = 50  # a commit touching more rows is audited as a summary, not row by row
 
 NAMA_TABEL = {"laporan": "data umum", "tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator",
               "program": "program", "kegiatan": "kegiatan", "subkegiatan": "subkegiatan", "pegawai": "unit pegawai",
@@ -33,15 +36,15 @@ def _tahun(d: Any) -> int | None:
 
 
 def _rinci(tabel: str, lama: Any, baru: Any) -> dict:
-    doc = baru if baru is not _TIADA else lama
+    doc = baru if baru is not TIADA else lama
     doc = doc if isinstance(doc, dict) else {}
     r = {"tabel": tabel, "kunci": doc.get("id") or doc.get("key"),
          "nama": doc.get("nama") or doc.get("uraian") or (doc.get("instansi") or {}).get("nama"),
          "tahun": _tahun(doc)}
-    if lama is _TIADA:
+    if lama is TIADA:
         r["aksi"] = "tambah"
         r["baru"] = {k: v for k, v in doc.items() if k not in _ABAIKAN}
-    elif baru is _TIADA:
+    elif baru is TIADA:
         r["aksi"] = "hapus"
         r["lama"] = {k: v for k, v in doc.items() if k not in _ABAIKAN}
     else:
@@ -62,7 +65,7 @@ def entri_riwayat(ubah: list[tuple[str, Any, Any]], keterangan: str | None, peng
     if len(ubah) > RINGKAS_DI_ATAS:
         ringkas: dict[str, dict[str, int]] = {}
         for tabel, lama, baru in ubah:
-            aksi = "tambah" if lama is _TIADA else "hapus" if baru is _TIADA else "ubah"
+            aksi = "tambah" if lama is TIADA else "hapus" if baru is TIADA else "ubah"
             per = ringkas.setdefault(tabel, {})
             per[aksi] = per.get(aksi, 0) + 1
         e["ringkasan"] = ringkas

@@ -23,7 +23,7 @@ from .storage import (
     GENERASI_SAH,
     KUNCI_JURNAL,
     DatabaseRusak,
-    _urai_baris,
+    urai_baris,
     fsync_folder,
     nama_unik,
     parse_json_db,
@@ -159,7 +159,7 @@ def _jurnal_berlaku(db_path: Path, gen: str | None) -> tuple[list[dict], str]:
     baris = raw.split(b"\n")
     ekor = baris.pop()
     for n, line in enumerate(baris, 1):
-        rec = _urai_baris(line)
+        rec = urai_baris(line)
         if rec is None:
             return recs, f"jurnal {j.name} rusak di baris {n}; baris sesudahnya tidak diterapkan"
         recs.append(rec)

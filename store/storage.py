@@ -30,10 +30,6 @@ import getpass
 import json
 import os
 import re
-import shutil
-import tempfile
-import time
-import zlib
 from collections.abc import Callable, MutableMapping
 from contextlib import contextmanager
 from datetime import datetime
@@ -44,13 +40,25 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from .audit import entri_riwayat, tambah_riwayat
+from .berkas import (  # noqa: F401 - re-exported: callers name them from here
+    ENCODING,
+    MODE_PRIBADI,
+    MODE_UMUM,
+    _UMASK,
+    buka_pribadi,
+    fsync_folder,
+    ganti_berkas,
+    nama_unik,
+    salin_pribadi,
+    tulis_atomik,
+    tulis_semua,
+)
+from .jurnal import TIADA, JurnalRusak, baca_jurnal, baris_jurnal, terapkan, urai_baris  # noqa: F401
 from .tanpa_gc import tanpa_gc
 
-ENCODING = "utf-8"
 KUNCI_JURNAL = "_jurnal"  # top-level key of the snapshot naming its generation; hidden from TinyDB
 BATAS_JURNAL = 1 << 20     # compact once the journal passes 1 MiB (or half the snapshot)
-RINGKAS_DI_ATAS = 50       # a commit touching more rows is audited as a summary, not row by row
-_TIADA = object()          # "row absent" (distinct from a row whose value is None)
 GENERASI_SAH = re.compile(r"[0-9A-Za-z]{1,32}")  # a generation names a file: no separators, no dots
 SIMPAN_DILIPAT = 16        # how many folded generations a snapshot remembers (see _jurnal "dilipat")
 
@@ -66,15 +74,6 @@ class DatabaseRusak(Exception):
         super().__init__(f"Basis data {path} rusak dan tidak dapat dibaca ({alasan}); {self.saran}")
 
 
-class JurnalRusak(ValueError):
-    """A journal line that is not a torn last append: real damage at ``baris``."""
-
-    def __init__(self, path: Path, baris: int):
-        self.path = path
-        self.baris = baris
-        super().__init__(f"jurnal {Path(path).name} rusak di baris {baris}")
-
-
 class HanyaBaca(Exception):
     """A write was attempted on a database opened read-only."""
 
@@ -82,101 +81,7 @@ class HanyaBaca(Exception):
         super().__init__(f"Basis data {path} dibuka hanya-baca; perubahan tidak disimpan.")
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make a rename durable. Windows cannot open a directory; NTFS journals the rename."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 _fsync_data = getattr(os, "fdatasync", os.fsync)  # fdatasync skips the mtime flush where it exists
-
-
-def ganti_berkas(src: str | Path, dst: str | Path, percobaan: int = 8) -> None:
-    """``os.replace`` that waits out Windows' refusal to replace a file another process
-    (a read-only lkjip, an antivirus scan) holds open for a moment."""
-    for n in range(percobaan):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if n == percobaan - 1:
-                raise
-            time.sleep(0.02 * (2 ** n))
-
-
-MODE_PRIBADI = 0o600  # the database, its journals, the audit trail and the backups
-
-
-def _baca_umask() -> int:
-    # Read once at import, while no other thread is creating files: os.umask can only be
-    # read by setting it.
-    lama = os.umask(0o022)
-    os.umask(lama)
-    return lama
-
-
-_UMASK = _baca_umask()
-MODE_UMUM = 0o666 & ~_UMASK  # exports: what any file the user creates gets, so colleagues can open them
-
-
-def buka_pribadi(path, flags: int) -> int:
-    """``opener`` for :func:`open` creating a file only its owner can read."""
-    return os.open(path, flags, MODE_PRIBADI)
-
-
-def salin_pribadi(src: Path, dst: Path) -> None:
-    """Copy a database file or journal aside, keeping it private."""
-    with open(src, "rb") as a, open(dst, "xb", opener=buka_pribadi) as b:
-        shutil.copyfileobj(a, b)
-        b.flush()
-        os.fsync(b.fileno())
-
-
-def tulis_semua(f, data: bytes) -> None:
-    """Write all of ``data`` to an unbuffered file (a raw write may take only part of it)."""
-    mv = memoryview(data)
-    while mv:
-        n = f.write(mv)
-        if n is None:  # pragma: no cover - non-blocking files only
-            continue
-        mv = mv[n:]
-
-
-def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True, pribadi: bool = False) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
-
-    ``sinkron_folder=False`` leaves the folder's fsync (which makes the rename durable, not
-    atomic) to the caller: an export of 265 files does it once, after the last. The file gets
-    the user's normal mode (umask; an export others may open) unless ``pribadi``."""
-    path = Path(path)
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mode 0600
-    try:
-        if not pribadi:
-            os.chmod(tmp, MODE_UMUM)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        ganti_berkas(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if sinkron_folder:
-        fsync_folder(folder)
 
 
 def parse_json_db(path: Path, raw: bytes) -> Any:
@@ -202,55 +107,7 @@ def baca_json(path: Path) -> Any:
     return parse_json_db(path, raw)
 
 
-# ------------------------------------------------------------------ journal lines
-def baris_jurnal(rec: dict) -> bytes:
-    payload = json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
-    return b"%d %08x " % (len(payload), zlib.crc32(payload)) + payload + b"\n"
-
-
-def _urai_baris(line: bytes) -> dict | None:
-    """One journal line, or None when it fails its length/checksum (torn or damaged)."""
-    try:
-        panjang, crc, payload = line.split(b" ", 2)
-        if len(payload) != int(panjang) or zlib.crc32(payload) != int(crc, 16):
-            return None
-        rec = json.loads(payload.decode(ENCODING))
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        return None
-    return rec if isinstance(rec, dict) else None
-
-
-def baca_jurnal(path: Path) -> tuple[list[dict], bool, int]:
-    """The valid records of a journal, whether a torn tail was dropped, and the byte length
-    of the good part. Only the bytes after the last newline can be a torn append (the
-    newline is the last byte a commit writes, and a failed append is cut off before the next
-    one): a bad *complete* line is damage, raised as :class:`JurnalRusak`."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        return [], False, 0
-    recs: list[dict] = []
-    baik = 0
-    lines = raw.split(b"\n")
-    ekor = lines.pop()  # after the last newline: empty, or a torn append
-    for n, line in enumerate(lines, 1):
-        rec = _urai_baris(line)
-        if rec is None:
-            raise JurnalRusak(Path(path), n)
-        recs.append(rec)
-        baik += len(line) + 1
-    return recs, bool(ekor), baik
-
-
-def terapkan(tables: dict, ops: list) -> None:
-    """Replay one commit's row operations onto the raw TinyDB dict."""
-    for op in ops:
-        if op[0] == "s":
-            tables.setdefault(op[1], {})[op[2]] = op[3]
-        elif op[0] == "h":
-            tables.get(op[1], {}).pop(op[2], None)
-
-
+# ------------------------------------------------------------------ the snapshot's journal record
 def _baca_meta(path: Path, meta: Any) -> tuple[str | None, dict[str, int]]:
     """The snapshot's generation and the generations it folded ({generation: last seq})."""
     if not isinstance(meta, dict) or not isinstance(meta.get("1"), dict):
@@ -267,18 +124,6 @@ def _baca_meta(path: Path, meta: Any) -> tuple[str | None, dict[str, int]]:
 def _cap() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
-
-def nama_unik(path: Path) -> Path:
-    """``path``, or ``path`` with -2, -3 ... before its suffix when it exists: a set-aside
-    file is never overwritten, even by two restores in the same second (we hold the lock,
-    so no other lkjip is naming files here at the same time)."""
-    path = Path(path)
-    n = 1
-    calon = path
-    while calon.exists():
-        n += 1
-        calon = path.with_name(f"{path.stem}-{n}{path.suffix}")
-    return calon
 
 
 FOLDER_BACKUP = "backup"
@@ -462,7 +307,6 @@ class AtomicJSONStorage(Storage):
         if self._depth:
             self._penuh = True
             return
-        from .audit import entri_riwayat
         ket, self.keterangan = self.keterangan, None
         try:
             self.kompaksi(tambahan=[entri_riwayat([], ket, self.pengguna)] if ket else [])
@@ -478,8 +322,8 @@ class AtomicJSONStorage(Storage):
             raise HanyaBaca(self.path)
         k = (tabel, kunci)
         if k not in self._sentuh:
-            lama = self._cache.get(tabel, {}).get(kunci, _TIADA)
-            self._sentuh[k] = copy.deepcopy(lama) if salin and lama is not _TIADA else lama
+            lama = self._cache.get(tabel, {}).get(kunci, TIADA)
+            self._sentuh[k] = copy.deepcopy(lama) if salin and lama is not TIADA else lama
 
     @contextmanager
     def transaction(self):
@@ -509,7 +353,7 @@ class AtomicJSONStorage(Storage):
         else:
             for (tabel, kunci), lama in self._sentuh.items():
                 t = self._cache.setdefault(tabel, {})
-                if lama is _TIADA:
+                if lama is TIADA:
                     t.pop(kunci, None)
                 else:
                     t[kunci] = lama
@@ -520,14 +364,11 @@ class AtomicJSONStorage(Storage):
     def _commit(self) -> None:
         ops, ubah = [], []
         for (tabel, kunci), lama in self._sentuh.items():
-            baru = self._cache.get(tabel, {}).get(kunci, _TIADA)
-            if baru is _TIADA and lama is _TIADA or baru == lama:
+            baru = self._cache.get(tabel, {}).get(kunci, TIADA)
+            if baru is TIADA and lama is TIADA or baru == lama:
                 continue
-            ops.append(["h", tabel, kunci] if baru is _TIADA else ["s", tabel, kunci, baru])
+            ops.append(["h", tabel, kunci] if baru is TIADA else ["s", tabel, kunci, baru])
             ubah.append((tabel, lama, baru))
-        from .audit import (
-            entri_riwayat,  # late: audit imports nothing of ours at import time
-        )
         entri = entri_riwayat(ubah, self.keterangan, self.pengguna) if (ubah or self._penuh) else None
         if self._penuh:
             self._sentuh, self._penuh, self.keterangan = {}, False, None
@@ -579,7 +420,6 @@ class AtomicJSONStorage(Storage):
         """Write the whole state as a new snapshot generation and drop the old journal."""
         if self.readonly:
             raise HanyaBaca(self.path)
-        from .audit import tambah_riwayat
         if self._cache is None:
             self._muat()
         # 1. audit entries first: if we crash after this, they are deduplicated next time.

@@ -17,7 +17,7 @@ import os
 
 import pytest
 
-from store import audit, storage
+from store import audit, berkas, storage
 
 SALAH = (_errno.ENOSPC, _errno.EIO, _errno.EFBIG)
 
@@ -109,7 +109,7 @@ class Suntik:
                 self.gagal()
             return asli_replace(src, dst, **k)
 
-        for modul in (storage, audit):
+        for modul in (storage, audit, berkas):
             self._mp.setattr(modul, "open", buka, raising=False)
         self._mp.setattr(os, "fdopen", fdopen)
         self._mp.setattr(os, "fsync", fsync)

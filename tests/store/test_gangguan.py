@@ -1,6 +1,6 @@
 """Fault injection: every write, flush, fsync, truncate and replace of the storage fails in
 turn (ENOSPC, EIO, EFBIG; once, or from then on as a disk that stays full) during a commit,
-a compaction, an import and a backup. After each fault, after the retry the user makes, and
+a compaction, an import, a backup and a restore. After each fault, after the retry the user makes, and
 after a crash that follows (reopen from disk), the database holds exactly the commits it
 acknowledged. ``test_jumlah_titik`` prints the numbers for the report."""
 
@@ -19,7 +19,8 @@ import pytest
 
 from store import backup, storage
 from store.audit import periksa_rantai
-from store.repository import Repository
+from store.lock import Kunci
+from store.repository import Repository, baris_tidak_sah
 from store.storage import KUNCI_JURNAL
 
 from .gangguan import SALAH, Suntik
@@ -67,9 +68,21 @@ def _cadangan(repo, lap):
     repo.close()  # compaction, then the day's backup rewritten
 
 
-OPERASI = {"commit": _commit, "kompaksi": _kompaksi, "impor": _impor, "impor+kompaksi": _impor_kompaksi, "cadangan": _cadangan}
+def _pulihkan(repo, lap):
+    repo.close()  # `lkjip restore` runs with the database closed, holding its lock
+    kunci = Kunci(repo.path)
+    kunci.ambil()
+    try:
+        backup.pulihkan(repo.path, periksa=baris_tidak_sah)
+    finally:
+        kunci.lepas()
+
+
+OPERASI = {"commit": _commit, "kompaksi": _kompaksi, "impor": _impor, "impor+kompaksi": _impor_kompaksi,
+           "cadangan": _cadangan, "pulihkan": _pulihkan}
+DITUTUP = {"cadangan", "pulihkan"}  # operations that leave the repository closed
 # Done before the faults start: a compaction and a close then have a journal to fold.
-SIAPKAN = {"kompaksi": lambda repo: _ubah(repo, 7), "cadangan": lambda repo: _ubah(repo, 7)}
+SIAPKAN = {op: (lambda repo: _ubah(repo, 7)) for op in ("kompaksi", "cadangan", "pulihkan")}
 
 
 def _buka(path, operasi):
@@ -128,7 +141,7 @@ def _satu(templat, d, operasi, ke, errno, terus) -> None:
             assert e.errno == errno
             berhasil = False
     HITUNG["fault"] += s.disuntik
-    ditutup = operasi == "cadangan"
+    ditutup = operasi in DITUTUP
     if berhasil:
         # Nothing failed that the caller was told about: what it holds is acknowledged.
         if not ditutup:
@@ -192,7 +205,8 @@ def test_jumlah_titik(templat, tmp_path, capsys):
 _PENULIS_EFBIG = r"""
 import os, resource, sys
 from decimal import Decimal
-from store.repository import Repository
+from store.lock import Kunci
+from store.repository import Repository, baris_tidak_sah
 
 path, coba_lagi = sys.argv[1], sys.argv[2] == "1"
 repo = Repository(path)
