@@ -85,6 +85,8 @@ class LkjipApp(App[int]):
         return super().run(*args, **kwargs)
 
     def on_mount(self) -> None:
+        for pesan in self.repo.peringatan:  # e.g. a journal set aside on open: say where it went
+            self.notify(pesan, severity="warning", timeout=30, markup=False)
         if self.peringatan:
             # Another instance holds the database: say who, and offer read-only viewing.
             from .screens.konfirmasi import KonfirmasiScreen

@@ -178,8 +178,8 @@ class Repository:
                                    f"disimpan sebagai {baru}.")
         st.potong_ekor()
         dipadatkan = False
-        if not self.path.exists():
-            st.kompaksi()  # a new database: the file must exist with its schema
+        if not self.path.exists() or not self.path.stat().st_size:
+            st.kompaksi()  # a new database: the file must exist with its schema (never backed up empty)
         elif st.isi_jurnal or st.jurnal_lain():
             try:
                 st.kompaksi()

@@ -138,7 +138,8 @@ def sisa_di_samping(path: Path) -> list[Path]:
     sisa += sorted(folder.glob(f"{path.stem}.rusak-*"))
     backup = folder / FOLDER_BACKUP
     if backup.is_dir():
-        sisa += sorted(p for p in backup.glob(f"{path.stem}-*{path.suffix}") if p.stat().st_size)
+        pola = re.compile(re.escape(path.stem) + r"-(\d{4}-\d{2}-\d{2}|skema\d+-\d{8}-\d{6}(-\d+)?)" + re.escape(path.suffix))
+        sisa += sorted(p for p in backup.iterdir() if pola.fullmatch(p.name) and p.stat().st_size)
     return sisa
 
 
