@@ -143,8 +143,8 @@ class LkjipApp(App[int]):
             alasan = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
             pesan = f"Gagal menyimpan, perubahan belum tersimpan: {alasan}"
             # The value typed in a grid stays on screen, marked, for the user to save again.
-            for g in self._grid_tertunda():
-                g.belum_tersimpan(alasan)
+            if [g for g in self._grid_tertunda() if g.belum_tersimpan(alasan)]:
+                pesan += ". Nilai yang diketik masih di kotak isian: tekan Enter untuk mencoba lagi."
             self.status = "Belum tersimpan"
             if hasattr(self.screen, "perbarui_judul"):
                 self.screen.perbarui_judul()

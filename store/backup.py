@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .audit import tambah_riwayat
 from .schema import META, SKEMA, BukanBasisData, versi_data
 from .storage import (
     ENCODING,
@@ -196,7 +197,7 @@ def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict]], periksa) -> tup
             if not salah:
                 if coba is not recs and recs:
                     dilewati = f"{len(recs)} baris jurnal tidak diterapkan karena membuat data tidak sah"
-                return dipakai, isi, coba, dilewati
+                return dipakai, isi, coba, dilewati, gen
             alasan = f"{dipakai}: {salah}"
     raise CadanganTidakSah(f"tidak ada keadaan yang baik untuk dipulihkan (terakhir {alasan})")
 
@@ -213,7 +214,7 @@ def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None) -> Pemulih
     calon = _calon(db_path, sumber)
     if not calon:
         raise FileNotFoundError(db_path)
-    dipakai, data, recs, dilewati = _keadaan_baik(db_path, calon, periksa)
+    dipakai, data, recs, dilewati, gen = _keadaan_baik(db_path, calon, periksa)
     jurnal = sorted(db_path.parent.glob(f"{db_path.name}.jurnal-*"))
     cap = datetime.now().strftime("%Y%m%d-%H%M%S")
     disisihkan = []
@@ -232,6 +233,10 @@ def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None) -> Pemulih
     data[KUNCI_JURNAL] = {"1": {"generasi": os.urandom(4).hex(), "dilipat": dilipat,
                                 "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
     fsync_folder(db_path.parent)  # the copies are durable before the original changes
+    # The applied lines' audit entries join the trail first, as a compaction does (deduplicated
+    # by generation and sequence if this runs twice).
+    tambah_riwayat(db_path.with_name(f"{db_path.name}.riwayat.jsonl"),
+                   [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if isinstance(r.get("riwayat"), dict)])
     tulis_atomik(db_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING), pribadi=True)
     for j in jurnal:
         try:

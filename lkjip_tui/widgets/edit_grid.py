@@ -363,7 +363,7 @@ class EditGrid(Vertical):
         if not self.mulai_edit(teks):
             return False
         dibaca = self.query_one("#dibaca", Static)
-        dibaca.update(Text(f"✗ belum tersimpan: {alasan}; Enter untuk mencoba lagi"))
+        dibaca.update(Text(f"✗ belum tersimpan: {alasan}"))  # the notification says: Enter to retry
         dibaca.add_class("galat")
         self.query_one("#input-edit", Input).add_class("-invalid")
         return True

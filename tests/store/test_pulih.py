@@ -337,3 +337,15 @@ def test_setiap_saran_berjalan(db_jurnal, capsys, kerusakan):
         assert pagu not in (Decimal(777), Decimal(778))
     else:  # the day's journal line survives
         assert pagu == Decimal(777)
+
+
+def test_restore_memindahkan_riwayat_baris_jurnal(db_jurnal, capsys):
+    """The journal lines a restore applies keep their audit entries (the journal itself is
+    only kept aside as a copy)."""
+    db_path, _ = db_jurnal
+    db_path.unlink()
+    assert cli.main(["restore", "--db", str(db_path)]) == 0
+    with Repository(db_path) as repo:
+        riwayat = repo.riwayat()
+    assert "dipulihkan" in riwayat[0]["keterangan"]
+    assert any("777" in json.dumps(e) for e in riwayat[1:])
