@@ -11,7 +11,7 @@ from lkjip_tui import cli
 from store import storage
 from store.bundle import ke_bundle
 from store.repository import Repository
-from tests.store.test_pulih import jalankan_saran
+from tests.store.saran import jalankan_saran
 
 
 def _satu_baris(capsys) -> str:

@@ -4,7 +4,6 @@ recovers the newest good state; every repair hint the app prints is a command th
 from __future__ import annotations
 
 import json
-import shlex
 import shutil
 from decimal import Decimal
 
@@ -14,6 +13,8 @@ from lkjip_tui import cli
 from store import backup
 from store.repository import Repository
 from store.storage import KUNCI_JURNAL, DatabaseRusak
+
+from .saran import jalankan_saran
 
 
 def _sub(repo):
@@ -42,14 +43,6 @@ def db_jurnal(repo_demo, db_path):
     repo_demo.close()
     jurnal = _commit_lalu_mati(db_path)
     return db_path, jurnal
-
-
-def jalankan_saran(pesan: str, **ganti) -> int:
-    """Run the command a message suggests ("... dengan: lkjip restore --db X") as the user would."""
-    assert "dengan: lkjip " in pesan, pesan
-    perintah = shlex.split(pesan.split("dengan: ", 1)[1])
-    assert perintah[0] == "lkjip"
-    return cli.main([ganti.get(a, a) for a in perintah[1:]])
 
 
 def _tolak(path, readonly=False) -> DatabaseRusak:

@@ -75,3 +75,12 @@ def test_riwayat_lama_berisi_kendali_tidak_sampai_ke_terminal(repo_demo, db_path
     assert cli.main(["riwayat", "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
     assert "<U+001B>" in out and "<U+202E>" in out and "\x1b" not in out and "\u202e" not in out
+
+
+def test_check_melaporkan_kendali_dari_versi_lama(lap):
+    from store.check import periksa
+    lap.program[0].nama = "Program\x1b[2J"
+    lap.instansi.misi[0] = "Misi \u202e"
+    masalah = [m for m in periksa(lap) if m.jenis == "teks-kendali"]
+    assert [m.lokasi for m in masalah] == ["instansi.misi[0]", "program[0].nama"]
+    assert "U+001B" in masalah[1].pesan
