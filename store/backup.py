@@ -86,7 +86,12 @@ class Cadangan:
 
 
 class CadanganTidakSah(Exception):
-    """A file offered for restore is not a readable lkjip database; nothing was touched."""
+    """A file offered for restore is not a readable lkjip database; nothing was touched.
+    ``alasan`` is the short reason shown in ``restore --list``."""
+
+    def __init__(self, pesan: str, alasan: str = ""):
+        self.alasan = alasan or pesan
+        super().__init__(pesan)
 
 
 def baca_basis_data(p: Path) -> dict:
@@ -95,22 +100,23 @@ def baca_basis_data(p: Path) -> dict:
     try:
         raw = Path(p).read_bytes()
     except OSError as e:
-        raise CadanganTidakSah(f"{p} tidak dapat dibaca: {e.strerror or e}") from None
+        raise CadanganTidakSah(f"{p} tidak dapat dibaca: {e.strerror or e}", str(e.strerror or e)) from None
     try:
         data = parse_json_db(p, raw)
     except DatabaseRusak as e:
-        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({e.alasan})") from None
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({e.alasan})", e.alasan) from None
     if not isinstance(data, dict) or not data:
-        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({'kosong' if not data else 'isi bukan objek JSON'})")
+        alasan = "kosong" if not data else "isi bukan objek JSON"
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({alasan})", alasan)
     isi = {k: v for k, v in data.items() if k != KUNCI_JURNAL}
     try:
         v = versi_data(isi)
     except (BukanBasisData, TypeError, ValueError) as e:
-        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({e})") from None
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({e})", str(e)) from None
     if v is None or META not in isi:
-        raise CadanganTidakSah(f"{p} bukan basis data lkjip (tidak ada tanda skema)")
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip (tidak ada tanda skema)", "tidak ada tanda skema")
     if v > SKEMA:
-        raise CadanganTidakSah(f"{p} memakai skema {v}, lebih baru dari aplikasi ini (skema {SKEMA})")
+        raise CadanganTidakSah(f"{p} memakai skema {v}, lebih baru dari aplikasi ini (skema {SKEMA})", f"skema {v} lebih baru")
     return data
 
 
@@ -128,7 +134,7 @@ def daftar_cadangan(db_path: Path) -> list[Cadangan]:
         try:
             baca_basis_data(p)
         except CadanganTidakSah as e:
-            baik, alasan = False, str(e).split(" (", 1)[-1].rstrip(")") if " (" in str(e) else str(e)
+            baik, alasan = False, e.alasan
         try:
             waktu = datetime.fromtimestamp(p.stat().st_mtime)
         except OSError:

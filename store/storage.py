@@ -10,13 +10,19 @@ Layout beside the database ``lkjip.json``:
   (absolute values, so replaying twice is harmless) and its audit entry, then fsyncs. That
   is a few milliseconds instead of re-serialising megabytes.
 
-Opening reads the snapshot and replays the journal of the same generation; a torn last
-line (power cut mid-append) fails its length/checksum and is dropped, since its commit
-never returned. A bad line *followed by* good ones is real damage: :class:`DatabaseRusak`.
-*Compaction* writes a new snapshot under a new generation and deletes the old journal; a
-crash between the two leaves a journal whose generation no longer matches, which is
-ignored because the snapshot already holds it. Audit entries move from the journal to
-``lkjip.json.riwayat.jsonl`` before the snapshot is replaced (see :mod:`store.audit`).
+Opening reads the snapshot and replays the journal of the same generation. Only bytes
+after the last newline can be a torn append (power cut mid-append; its commit never
+returned): they are dropped. A bad *complete* line is damage: :class:`DatabaseRusak`, whose
+message names the repair (`lkjip restore`). A failed append is cut off at once, and if even
+that fails, before the next append. *Compaction* writes a new snapshot under a new
+generation, recording in ``_jurnal`` the generations it folded (``dilipat``: generation →
+last line) and the audit trail's last hash, then deletes the old journal; a journal left by
+a crash between the two is recognised as folded. Any other journal holds lines the snapshot
+lacks: it is set aside under a unique name, never deleted. A missing or empty snapshot with
+journals or backups beside it is refused, not opened as a new database. Audit entries move
+from the journal to ``lkjip.json.riwayat.jsonl`` before the snapshot is replaced (see
+:mod:`store.audit`). File writes, modes and the retrying replace live in :mod:`store.berkas`,
+the journal's line format in :mod:`store.jurnal`.
 
 TinyDB funnels every write through ``Table._update_table``; :class:`JurnalTable` hands the
 updater a view that notes which rows it touches (and their old value, for rollback and the
