@@ -175,7 +175,8 @@ class Repository:
         st = self.storage
         for lama, baru in st.sisihkan_asing():
             self.peringatan.append(f"Jurnal {lama.name} tidak cocok dengan basis data; isinya belum diterapkan dan "
-                                   f"disimpan sebagai {baru}.")
+                                   + (f"disimpan sebagai {baru}." if baru else "dibiarkan di tempatnya (sedang dipakai "
+                                      "program lain), tidak dihapus."))
         st.potong_ekor()
         dipadatkan = False
         if not self.path.exists() or not self.path.stat().st_size:

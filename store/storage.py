@@ -292,17 +292,22 @@ class AtomicJSONStorage(Storage):
         asing = set(self.asing)
         return [p for p in self.jurnal_lain() if p not in asing]
 
-    def sisihkan_asing(self) -> list[tuple[Path, Path]]:
+    def sisihkan_asing(self) -> list[tuple[Path, Path | None]]:
         """Move journals whose lines were never applied out of the journal name space, under
-        unique names, so no compaction deletes them. Returns (journal, new name) pairs."""
+        unique names, so no compaction deletes them. Returns (journal, new name) pairs; the
+        new name is None for one that could not be moved (it stays, and is not deleted)."""
         if self.readonly:
             raise HanyaBaca(self.path)
-        pindah = []
+        pindah, tertahan = [], []
         for p in self.asing:
             tujuan = nama_unik(self.path.with_name(f"{self.path.name}.disisihkan-{_cap()}.{p.name.rsplit('.', 1)[1]}"))
-            ganti_berkas(p, tujuan)
+            try:
+                ganti_berkas(p, tujuan)
+            except OSError:
+                tertahan.append(p)  # held open (Windows): stays where it is, still never deleted
+                tujuan = None
             pindah.append((p, tujuan))
-        self.asing = []
+        self.asing = tertahan
         return pindah
 
     # ---------------------------------------------------------- writing

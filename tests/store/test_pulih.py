@@ -342,3 +342,23 @@ def test_restore_memindahkan_riwayat_baris_jurnal(db_jurnal, capsys):
         riwayat = repo.riwayat()
     assert "dipulihkan" in riwayat[0]["keterangan"]
     assert any("777" in json.dumps(e) for e in riwayat[1:])
+
+
+def test_jurnal_tak_cocok_yang_dipegang_dibiarkan_tidak_dihapus(db_jurnal, dipegang, monkeypatch):
+    db_path, jurnal = db_jurnal
+    monkeypatch.setattr("time.sleep", lambda s: None)
+    asing = jurnal.with_name(f"{db_path.name}.jurnal-feedf00d")
+    jurnal.rename(asing)
+    isi = asing.read_bytes()
+    dipegang.tahan(asing, kali=8)  # every try of the retrying replace; a later delete would succeed
+    with Repository(db_path) as repo:
+        [pesan] = repo.peringatan
+        assert "dibiarkan di tempatnya" in pesan
+        sub = _sub(repo)
+        sub.pagu = Decimal(5)
+        repo.simpan(2021, sub)
+        repo.kompaksi()  # a compaction must not delete it either
+    dipegang.lepas()
+    assert asing.read_bytes() == isi
+    with Repository(db_path) as repo:  # released: now set aside under its own name
+        assert "disimpan sebagai" in repo.peringatan[0]
