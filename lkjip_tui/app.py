@@ -86,6 +86,8 @@ class LkjipApp(App[int]):
         return super().run(*args, **kwargs)
 
     def on_mount(self) -> None:
+        for pesan in self.repo.peringatan:  # e.g. a journal set aside on open: say where it went
+            self.notify(pesan, severity="warning", timeout=30, markup=False)
         if self.peringatan:
             # Another instance holds the database: say who, and offer read-only viewing.
             from .screens.konfirmasi import KonfirmasiScreen
@@ -120,7 +122,13 @@ class LkjipApp(App[int]):
                                 lambda m=mode: self.switch_mode(m))
 
     # ------------------------------------------------------------ changing data
+    def _grid_tertunda(self):
+        from .widgets.edit_grid import EditGrid
+        return [g for g in self.screen.query(EditGrid) if g.tertunda is not None]
+
     def _tersimpan(self) -> None:
+        for g in self._grid_tertunda():
+            g.tertunda = None
         self.versi += 1
         self.status = f"Tersimpan {datetime.now():%H:%M:%S}"
         if hasattr(self.screen, "perbarui_judul"):
@@ -128,7 +136,19 @@ class LkjipApp(App[int]):
 
     def _gagal(self, e: Exception) -> None:
         # A refusal (read-only, still in use) is said as it is; anything else is a failed save.
-        pesan = str(e) if isinstance(e, (HanyaBaca, MasihDipakai)) else f"Gagal menyimpan: {e}"
+        if isinstance(e, (HanyaBaca, MasihDipakai)):
+            pesan = str(e)
+            for g in self._grid_tertunda():
+                g.tertunda = None
+        else:
+            alasan = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            pesan = f"Gagal menyimpan, perubahan belum tersimpan: {alasan}"
+            # The value typed in a grid stays on screen, marked, for the user to save again.
+            if [g for g in self._grid_tertunda() if g.belum_tersimpan(alasan)]:
+                pesan += ". Nilai yang diketik masih di kotak isian: tekan Enter untuk mencoba lagi."
+            self.status = "Belum tersimpan"
+            if hasattr(self.screen, "perbarui_judul"):
+                self.screen.perbarui_judul()
         self.notify(pesan, severity="error", timeout=8, markup=False)
 
     def ubah(self, obj, mutasi: Callable[[], None], keterangan: str = "perubahan") -> bool:

@@ -18,14 +18,15 @@ from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa, periksa_narasi
 from store.jalur import masalah_jalur
 from store.lock import Kunci, SedangDipakai
-from store.repository import Repository, TahunSudahAda
+from store.repository import Repository, TahunSudahAda, baris_tidak_sah
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
+from store.teks import aman
 
 from . import __version__, keluaran, tutup
 from .argparse_id import ArgumentParser
 from . import paths
-from .paths import perintah, resolve_db
+from .paths import kutip, perintah, resolve_db
 
 GAGAL = 2
 SISIP_DB = 40  # the longest name lkjip puts beside the database (journal, lock take-over, temp files)
@@ -86,15 +87,22 @@ def _parser() -> ArgumentParser:
 
 
 def _pesan_rusak(e: DatabaseRusak) -> str:
-    return (f"Basis data {e.path} rusak dan tidak dapat dibaca ({e.alasan}); pulihkan cadangan terbaru dengan: "
-            f"{perintah('restore', db=e.path)}")
+    """The store's message, its repair hint without ``--db`` when that is the default database."""
+    return str(e).replace(f" --db {kutip(str(e.path))}", "") if perintah(db=e.path) == "lkjip" else str(e)
+
+
+def _bukan_berkas(path: Path) -> None:
+    """A --db naming a folder or a device is refused: it would be replaced by a file."""
+    if path.exists() and not path.is_file():
+        raise Gagal(f"{path} bukan berkas biasa; --db harus menunjuk berkas basis data .json")
 
 
 def _buka(path: Path, readonly: bool = False, ambil_alih: bool = False) -> Repository:
     if masalah := masalah_jalur(path, SISIP_DB):
         raise Gagal(f"Basis data {path} tidak dapat dipakai: {masalah}")
+    _bukan_berkas(path)
     try:
-        return Repository(path, readonly=readonly, ambil_alih=ambil_alih)
+        repo = Repository(path, readonly=readonly, ambil_alih=ambil_alih)
     except SedangDipakai as e:
         if e.pemegang:  # a holder who may be gone for good: say how to take over
             raise GagalDipakai(f"{e} Bila lkjip itu sudah tidak berjalan, buka dengan: "
@@ -108,6 +116,9 @@ def _buka(path: Path, readonly: bool = False, ambil_alih: bool = False) -> Repos
         raise Gagal(f"{path} bukan basis data lkjip: {e}") from None
     except OSError as e:
         raise Gagal(f"Basis data {path} tidak dapat dibuka: {e.strerror or e}") from None
+    for pesan in repo.peringatan:
+        print(f"lkjip: {pesan}", file=sys.stderr)
+    return repo
 
 
 def _pilih_tahun(repo: Repository, tahun: int | None) -> int:
@@ -138,7 +149,9 @@ def cmd_import(args) -> int:
             repo.simpan_laporan(lap, ganti=args.replace)
         except TahunSudahAda as e:
             raise Gagal(str(e)) from None
-        print(f"Tahun {lap.tahun} ({lap.instansi.nama}) diimpor ke {repo.path}")
+        except OSError as e:  # disk full, I/O error: the import is all or nothing
+            raise Gagal(f"Impor {path} gagal, tidak ada yang disimpan ke {repo.path}: {e.strerror or e}") from None
+        print(f"Tahun {lap.tahun} ({aman(lap.instansi.nama)}) diimpor ke {repo.path}")
     return 0
 
 
@@ -177,11 +190,14 @@ def cmd_check(args) -> int:
         for t in tahun_list:
             lap = repo.muat(t)
             for m in periksa(lap):
-                print(f"{t} · {m}")
+                print(aman(f"{t} · {m}"))
                 jumlah += 1
             for m in periksa_narasi(lap):
-                print(f"{t} · {m}")
+                print(aman(f"{t} · {m}"))
                 kosong += 1
+        for baris, m in audit.periksa_rantai(repo.path, repo.storage.sidik_riwayat):
+            print(f"riwayat · baris {baris} berkas {repo.path.name}.riwayat.jsonl: {m}")
+            jumlah += 1
     if kosong:  # a placeholder is listed, but it is not a wrong figure: the status stays 0 for it
         print(f"{kosong} bagian teks laporan belum diisi.", file=sys.stderr)
     if jumlah:
@@ -244,38 +260,45 @@ def cmd_restore(args) -> int:
             status = "baik" if c.baik else f"RUSAK ({c.alasan})"
             print(f"{c.waktu:%d-%m-%Y %H:%M}  {c.path}  {status}")
         return 0
+    _bukan_berkas(path)
+    sumber = None
+    if args.dari:  # checked before anything is locked or touched
+        sumber = Path(args.dari)
+        if not sumber.is_file():
+            sumber = backup.folder_backup(path) / args.dari
+        if not sumber.is_file():
+            raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: "
+                        f"{perintah('restore', '--list', db=path)}")
+        try:
+            backup.baca_basis_data(sumber)
+        except backup.CadanganTidakSah as e:
+            raise Gagal(f"{e}; pilih cadangan dari: {perintah('restore', '--list', db=path)}") from None
     kunci = Kunci(path)
     try:
         kunci.ambil()
     except SedangDipakai as e:
         raise Gagal(e.pesan) from None
     try:
-        sumber = None
-        if args.dari:
-            sumber = Path(args.dari)
-            if not sumber.is_file():
-                sumber = backup.folder_backup(path) / args.dari
-            if not sumber.is_file():
-                raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: "
-                            f"{perintah('restore', '--list', db=path)}")
-            cek = [c for c in backup.daftar_cadangan(path) if c.path.resolve() == sumber.resolve()]
-            if cek and not cek[0].baik:
-                raise Gagal(f"Cadangan {sumber} rusak ({cek[0].alasan}); pilih yang lain dari: "
-                            f"{perintah('restore', '--list', db=path)}")
         try:
-            dipakai, lama = backup.pulihkan(path, sumber)
+            hasil = backup.pulihkan(path, sumber, periksa=baris_tidak_sah)
         except FileNotFoundError:
             raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
+        except backup.CadanganTidakSah as e:
+            raise Gagal(str(e)) from None
         except OSError as e:
-            raise Gagal(f"Pemulihan {path} gagal: {e.strerror or e}") from None
+            raise Gagal(f"Pemulihan {path} gagal, basis data tidak diubah: {e.strerror or e}") from None
+        asal = "berkas itu sendiri" if hasil.sumber == path else f"cadangan {hasil.sumber.name}"
         audit.tambah_riwayat(path.with_name(f"{path.name}.riwayat.jsonl"),
-                             [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(), "keterangan": f"dipulihkan dari cadangan {dipakai.name}",
+                             [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(),
+                               "keterangan": f"dipulihkan dari {asal} + {hasil.baris_jurnal} baris jurnal",
                                "tahun": []}])  # history is kept across restores
     finally:
         kunci.lepas()
-    print(f"Basis data {path} dipulihkan dari cadangan {dipakai}.")
-    if lama:
-        print(f"Berkas sebelumnya disimpan sebagai {lama}.")
+    print(f"Basis data {path} dipulihkan dari {asal} dengan {hasil.baris_jurnal} baris jurnal.")
+    if hasil.dilewati:
+        print(f"Perhatian: {hasil.dilewati}.")
+    for p in hasil.disisihkan:
+        print(f"Berkas sebelumnya disimpan sebagai {p}.")
     return 0
 
 
@@ -288,7 +311,7 @@ def cmd_riwayat(args) -> int:
         print("Belum ada riwayat perubahan" + (f" untuk tahun {args.tahun}." if args.tahun else "."))
         return 0
     for e in entri:
-        print("\n".join(audit.teks_entri(e)))
+        print(aman("\n".join(audit.teks_entri(e))))
     return 0
 
 

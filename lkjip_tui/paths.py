@@ -11,13 +11,13 @@ private folder is copied there once (:func:`siapkan_folder_data`).
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from platformdirs import user_data_path
+
+from store import jalur
 
 APP = "lkjip"
 WINDOWS = os.name == "nt"
@@ -74,9 +74,8 @@ def resolve_db(arg: str | None) -> Path:
 
 
 def kutip(teks: str) -> str:
-    """One argument as the user's shell reads it: ``"C:\\Users\\Budi Santoso\\lkjip.json"`` in
-    cmd.exe and PowerShell, ``'/home/budi/data kantor/lkjip.json'`` in a POSIX shell."""
-    return subprocess.list2cmdline([teks]) if WINDOWS else shlex.quote(teks)
+    """One argument quoted for the user's shell (the rule is :func:`store.jalur.kutip`)."""
+    return jalur.kutip(teks, WINDOWS)
 
 
 def perintah(*bagian: str, db: Path | None = None) -> str:

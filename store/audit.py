@@ -16,7 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .storage import _TIADA, ENCODING, RINGKAS_DI_ATAS, baca_jurnal, fsync_folder
+from .berkas import ENCODING, MODE_PRIBADI, buka_pribadi, fsync_folder, tulis_semua
+from .jurnal import TIADA, baca_jurnal
+
+RINGKAS_DI_ATAS = 50  # a commit touching more rows is audited as a summary, not row by row
 
 NAMA_TABEL = {"laporan": "data umum", "tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator",
               "program": "program", "kegiatan": "kegiatan", "subkegiatan": "subkegiatan", "pegawai": "unit pegawai",
@@ -33,15 +36,15 @@ def _tahun(d: Any) -> int | None:
 
 
 def _rinci(tabel: str, lama: Any, baru: Any) -> dict:
-    doc = baru if baru is not _TIADA else lama
+    doc = baru if baru is not TIADA else lama
     doc = doc if isinstance(doc, dict) else {}
     r = {"tabel": tabel, "kunci": doc.get("id") or doc.get("key") or doc.get("kunci"),
          "nama": doc.get("nama") or doc.get("uraian") or (doc.get("instansi") or {}).get("nama"),
          "tahun": _tahun(doc)}
-    if lama is _TIADA:
+    if lama is TIADA:
         r["aksi"] = "tambah"
         r["baru"] = {k: v for k, v in doc.items() if k not in _ABAIKAN}
-    elif baru is _TIADA:
+    elif baru is TIADA:
         r["aksi"] = "hapus"
         r["lama"] = {k: v for k, v in doc.items() if k not in _ABAIKAN}
     else:
@@ -62,7 +65,7 @@ def entri_riwayat(ubah: list[tuple[str, Any, Any]], keterangan: str | None, peng
     if len(ubah) > RINGKAS_DI_ATAS:
         ringkas: dict[str, dict[str, int]] = {}
         for tabel, lama, baru in ubah:
-            aksi = "tambah" if lama is _TIADA else "hapus" if baru is _TIADA else "ubah"
+            aksi = "tambah" if lama is TIADA else "hapus" if baru is TIADA else "ubah"
             per = ringkas.setdefault(tabel, {})
             per[aksi] = per.get(aksi, 0) + 1
         e["ringkasan"] = ringkas
@@ -72,7 +75,8 @@ def entri_riwayat(ubah: list[tuple[str, Any, Any]], keterangan: str | None, peng
 
 
 # ------------------------------------------------------------------ the .jsonl
-def _baris(raw: bytes) -> list[dict]:
+def _pecah(raw: bytes) -> list[tuple[bytes, dict | None]]:
+    """Every non-empty line with its entry (None when it does not parse: a torn append)."""
     hasil = []
     for line in raw.split(b"\n"):
         if not line.strip():
@@ -80,22 +84,42 @@ def _baris(raw: bytes) -> list[dict]:
         try:
             e = json.loads(line.decode(ENCODING))
         except (ValueError, UnicodeDecodeError, RecursionError):
-            continue  # a torn append from a power cut: skip it, keep the rest
-        if isinstance(e, dict):
-            hasil.append(e)
+            e = None
+        hasil.append((line, e if isinstance(e, dict) else None))
     return hasil
 
 
-def _entri_terakhir(path: Path) -> dict | None:
+def _pecah_bernomor(raw: bytes):
+    """(line number, line) and its entry or None, for every non-empty line."""
+    for nomor, line in enumerate(raw.split(b"\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            e = json.loads(line.decode(ENCODING))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            e = None
+        yield (nomor, line), (e if isinstance(e, dict) else None)
+
+
+def _sidik(line: bytes) -> str:
+    import hashlib  # late: only writing or checking the trail needs it, not start-up
+    return hashlib.sha256(line).hexdigest()
+
+
+def _entri_terakhir(path: Path) -> tuple[dict, bytes] | None:
+    """The last readable entry of the trail and its line (the chain continues from it)."""
     try:
         with open(path, "rb") as f:
             f.seek(0, os.SEEK_END)
             ukuran = f.tell()
             for blok in (1 << 18, ukuran):
                 f.seek(max(0, ukuran - blok))
-                baris = _baris(f.read())
-                if baris:
-                    return baris[-1]
+                baris = _pecah(f.read())
+                if blok < ukuran:
+                    baris = baris[1:]  # the block may start mid-line
+                baik = [(b, e) for b, e in baris if e is not None]
+                if baik:
+                    return baik[-1][1], baik[-1][0]
                 if blok >= ukuran:
                     break
     except FileNotFoundError:
@@ -103,29 +127,90 @@ def _entri_terakhir(path: Path) -> dict | None:
     return None
 
 
-def tambah_riwayat(path: Path, entri: list[dict]) -> None:
-    """Append audit entries durably, skipping those already there (same generation, seq ≤ last)."""
-    if not entri:
-        return
+def tambah_riwayat(path: Path, entri: list[dict]) -> str | None:
+    """Append audit entries durably, skipping those already there (same generation, seq ≤
+    last). Each entry carries ``hash_sebelum``, the SHA-256 of the line before it, so an entry
+    edited, deleted or inserted later breaks the chain (:func:`periksa_rantai`). Returns the
+    hash of the last line (recorded in the snapshot, so a cut-off tail shows too)."""
     akhir = _entri_terakhir(path)
-    if akhir and akhir.get("gen") is not None:
-        entri = [e for e in entri if not (e.get("gen") == akhir["gen"] and (e.get("seq") or 0) <= (akhir.get("seq") or 0))]
+    if akhir and akhir[0].get("gen") is not None:
+        entri = [e for e in entri if not (e.get("gen") == akhir[0]["gen"] and (e.get("seq") or 0) <= (akhir[0].get("seq") or 0))]
+    sidik = _sidik(akhir[1]) if akhir else AWAL_RANTAI
     if not entri:
-        return
-    data = b"".join(json.dumps(e, ensure_ascii=False, separators=(",", ":")).encode(ENCODING) + b"\n" for e in entri)
+        return sidik if akhir else None
+    baris = []
+    for e in entri:
+        line = json.dumps({**e, "hash_sebelum": sidik}, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
+        baris.append(line + b"\n")
+        sidik = _sidik(line)
+    data = b"".join(baris)
     baru = not path.exists()
-    with open(path, "ab+") as f:
+    if not baru:
+        try:  # a trail created by an older version with the umask's mode
+            os.chmod(path, MODE_PRIBADI)
+        except OSError:
+            pass
+    with open(path, "ab+", buffering=0, opener=buka_pribadi) as f:  # unbuffered: see storage._commit
         f.seek(0, os.SEEK_END)
-        if f.tell():
+        awal = f.tell()
+        if awal:
             f.seek(-1, os.SEEK_END)
             if f.read(1) != b"\n":
                 data = b"\n" + data  # isolate a torn last line so it stays one skipped line
         f.seek(0, os.SEEK_END)
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
+        try:
+            tulis_semua(f, data)
+            f.flush()
+            os.fsync(f.fileno())
+        except BaseException:
+            try:  # as the journal does: never leave a fragment for the next append to follow
+                f.truncate(awal)
+                f.flush()
+            except OSError:
+                pass
+            raise
     if baru:
         fsync_folder(path.parent)
+    return sidik
+
+
+AWAL_RANTAI = "0" * 64  # hash_sebelum of the first entry of a trail
+
+
+def periksa_rantai(db_path: str | Path, sidik_snapshot: str | None = None) -> list[tuple[int, str]]:
+    """Where the trail's hash chain breaks: (line number, what is wrong). Entries written
+    before the chain existed (no ``hash_sebelum``) at the start are accepted as unverified;
+    a line that does not parse is reported but does not break the chain (a torn append)."""
+    db_path = Path(db_path)
+    try:
+        raw = db_path.with_name(f"{db_path.name}.riwayat.jsonl").read_bytes()
+    except FileNotFoundError:
+        raw = b""
+    masalah: list[tuple[int, str]] = []
+    sebelum: str | None = None   # hash of the last readable line
+    n_sebelum = 0
+    mulai = False                # a chained entry has been seen
+    semua_sidik = set()
+    for (nomor, line), e in _pecah_bernomor(raw):
+        if e is None:
+            masalah.append((nomor, "baris tidak terbaca (terpotong atau diubah)"))
+            continue
+        h = e.get("hash_sebelum")
+        if h is None:
+            if mulai:
+                masalah.append((nomor, "entri tanpa tanda rantai: disisipkan atau diubah"))
+        else:
+            if h != (sebelum or AWAL_RANTAI):
+                lalu = f"baris {n_sebelum}" if n_sebelum else "awal riwayat"
+                masalah.append((nomor, f"rantai putus: {lalu} atau baris ini diubah, atau ada entri yang "
+                                       f"dihapus/disisipkan di antaranya"))
+            mulai = True
+        sebelum, n_sebelum = _sidik(line), nomor
+        semua_sidik.add(sebelum)
+    if sidik_snapshot and sidik_snapshot != AWAL_RANTAI and sidik_snapshot not in semua_sidik:
+        masalah.append((n_sebelum + 1, "entri terakhir yang tercatat di basis data tidak ada lagi: riwayat "
+                                       "dipotong atau diubah"))
+    return masalah
 
 
 def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | None = None) -> list[dict]:
@@ -133,9 +218,14 @@ def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | Non
     db_path = Path(db_path)
     riwayat = db_path.with_name(f"{db_path.name}.riwayat.jsonl")
     try:
-        semua = _baris(riwayat.read_bytes())
+        raw = riwayat.read_bytes()
     except FileNotFoundError:
-        semua = []
+        raw = b""
+    putus = dict(periksa_rantai(db_path)) if raw else {}
+    semua = []
+    for (nomor, _), e in _pecah_bernomor(raw):
+        if e is not None:
+            semua.append({**e, "_putus": putus[nomor]} if nomor in putus else e)
     sudah = {(e.get("gen"), e.get("seq")) for e in semua if e.get("gen")}
     for j in db_path.parent.glob(f"{db_path.name}.jurnal-*"):
         gen = j.name.rsplit("-", 1)[1]
@@ -147,12 +237,12 @@ def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | Non
             if r.get("riwayat") and (gen, r.get("seq")) not in sudah:
                 semua.append(dict(r["riwayat"], gen=gen, seq=r.get("seq")))
     if tahun is not None:
-        semua = [e for e in semua if tahun in (e.get("tahun") or [])]
+        semua = [e for e in semua if isinstance(e.get("tahun"), list) and tahun in e["tahun"]]
 
     def kunci(e: dict):
         try:
             return datetime.fromisoformat(e.get("waktu", "")).timestamp()
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return 0.0
     semua = list(reversed(semua))
     semua.sort(key=kunci, reverse=True)  # stable: same second keeps newest-appended first
@@ -205,13 +295,23 @@ def teks_perubahan(p: dict) -> str:
 
 
 def teks_entri(e: dict) -> list[str]:
-    """One entry as lines of Indonesian text."""
+    """One entry as lines of Indonesian text; a malformed entry (a hand-edited line) as one
+    line saying so, never an exception."""
+    try:
+        return _teks_entri(e)
+    except (AttributeError, TypeError, ValueError, KeyError):
+        return [f"(entri riwayat tidak terbaca: {json.dumps(e, ensure_ascii=False)[:60]})"]
+
+
+def _teks_entri(e: dict) -> list[str]:
     try:
         w = datetime.fromisoformat(e.get("waktu", "")).strftime("%d-%m-%Y %H:%M:%S")
     except (TypeError, ValueError):
         w = str(e.get("waktu", "?"))
     tahun = ", ".join(map(str, e.get("tahun") or [])) or "-"
     kepala = f"{w} · {e.get('pengguna') or '?'} · tahun {tahun}"
+    if e.get("_putus"):
+        kepala = f"!! RANTAI PUTUS ({e['_putus']}) · {kepala}"
     if e.get("keterangan"):
         kepala += f" · {e['keterangan']}"
     baris = [kepala]

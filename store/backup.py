@@ -9,19 +9,27 @@ unless the disk damaged it later; :func:`pulihkan` checks before it trusts one.
 
 from __future__ import annotations
 
+import json
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .schema import SKEMA, versi_data
+from .audit import tambah_riwayat
+from .schema import META, SKEMA, BukanBasisData, versi_data
 from .storage import (
+    ENCODING,
+    FOLDER_BACKUP,
+    GENERASI_SAH,
     KUNCI_JURNAL,
     DatabaseRusak,
+    urai_baris,
     fsync_folder,
+    nama_unik,
     parse_json_db,
+    salin_pribadi,
+    terapkan,
     tulis_atomik,
 )
 
@@ -29,7 +37,7 @@ SIMPAN_HARI = 7
 
 
 def folder_backup(db_path: Path) -> Path:
-    return Path(db_path).parent / "backup"
+    return Path(db_path).parent / FOLDER_BACKUP
 
 
 def _harian(db_path: Path) -> re.Pattern:
@@ -46,7 +54,7 @@ def cadangan_harian(db_path: Path, isi: bytes, hari: date | None = None, timpa: 
     if tujuan.exists() and not timpa:
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    tulis_atomik(tujuan, isi)
+    tulis_atomik(tujuan, isi, pribadi=True)
     pola = _harian(db_path)
     harian = sorted(p for p in folder.iterdir() if pola.match(p.name))
     for lama in harian[:-SIMPAN_HARI]:
@@ -63,9 +71,9 @@ def cadangan_migrasi(db_path: Path, versi: int) -> Path:
     folder = folder_backup(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     tujuan = folder / f"{db_path.stem}-skema{versi}-{datetime.now():%Y%m%d-%H%M%S}{db_path.suffix}"
-    tulis_atomik(tujuan, Path(db_path).read_bytes())
+    tulis_atomik(tujuan, Path(db_path).read_bytes(), pribadi=True)
     for j in db_path.parent.glob(f"{db_path.name}.jurnal-*"):
-        shutil.copyfile(j, folder / f"{tujuan.name}.{j.name.rsplit('.', 1)[1]}")
+        salin_pribadi(j, nama_unik(folder / f"{tujuan.name}.{j.name.rsplit('.', 1)[1]}"))
     return tujuan
 
 
@@ -75,6 +83,41 @@ class Cadangan:
     waktu: datetime
     baik: bool
     alasan: str = ""
+
+
+class CadanganTidakSah(Exception):
+    """A file offered for restore is not a readable lkjip database; nothing was touched.
+    ``alasan`` is the short reason shown in ``restore --list``."""
+
+    def __init__(self, pesan: str, alasan: str = ""):
+        self.alasan = alasan or pesan
+        super().__init__(pesan)
+
+
+def baca_basis_data(p: Path) -> dict:
+    """The raw dict of an lkjip database file (``_jurnal`` included), or CadanganTidakSah
+    saying why not: not JSON, a bundle, a foreign JSON, an empty or newer-schema file."""
+    try:
+        raw = Path(p).read_bytes()
+    except OSError as e:
+        raise CadanganTidakSah(f"{p} tidak dapat dibaca: {e.strerror or e}", str(e.strerror or e)) from None
+    try:
+        data = parse_json_db(p, raw)
+    except DatabaseRusak as e:
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({e.alasan})", e.alasan) from None
+    if not isinstance(data, dict) or not data:
+        alasan = "kosong" if not data else "isi bukan objek JSON"
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({alasan})", alasan)
+    isi = {k: v for k, v in data.items() if k != KUNCI_JURNAL}
+    try:
+        v = versi_data(isi)
+    except (BukanBasisData, TypeError, ValueError) as e:
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip ({e})", str(e)) from None
+    if v is None or META not in isi:
+        raise CadanganTidakSah(f"{p} bukan basis data lkjip (tidak ada tanda skema)", "tidak ada tanda skema")
+    if v > SKEMA:
+        raise CadanganTidakSah(f"{p} memakai skema {v}, lebih baru dari aplikasi ini (skema {SKEMA})", f"skema {v} lebih baru")
+    return data
 
 
 def daftar_cadangan(db_path: Path) -> list[Cadangan]:
@@ -89,42 +132,121 @@ def daftar_cadangan(db_path: Path) -> list[Cadangan]:
             continue
         baik, alasan = True, ""
         try:
-            data = parse_json_db(p, p.read_bytes())
-            if not isinstance(data, dict):
-                raise DatabaseRusak(p, "isi bukan objek JSON")
-            data.pop(KUNCI_JURNAL, None)
-            v = versi_data(data)
-            if v is not None and v > SKEMA:
-                baik, alasan = False, f"skema {v} lebih baru"
-        except DatabaseRusak as e:
+            baca_basis_data(p)
+        except CadanganTidakSah as e:
             baik, alasan = False, e.alasan
-        except OSError as e:
-            baik, alasan = False, str(e.strerror or e)
-        hasil.append(Cadangan(p, datetime.fromtimestamp(p.stat().st_mtime), baik, alasan))
+        try:
+            waktu = datetime.fromtimestamp(p.stat().st_mtime)
+        except OSError:
+            continue
+        hasil.append(Cadangan(p, waktu, baik, alasan))
     hasil.sort(key=lambda c: c.waktu, reverse=True)
     return hasil
 
 
-def pulihkan(db_path: Path, sumber: Path | None = None) -> tuple[Path, Path | None]:
-    """Put the newest good backup (or ``sumber``) in place of the database. The current
-    file and its journals are kept aside, renamed with a timestamp, never deleted.
-    Returns (backup used, where the old file went). The caller holds the lock."""
-    db_path = Path(db_path)
-    if sumber is None:
-        baik = [c for c in daftar_cadangan(db_path) if c.baik]
-        if not baik:
-            raise FileNotFoundError(db_path)
-        sumber = baik[0].path
-    isi = Path(sumber).read_bytes()
-    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
-    disisihkan = None
-    if db_path.exists():
-        disisihkan = db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}")
-        os.replace(db_path, disisihkan)
-    # The old journals belong to the old file: set them aside with it, never replay them onto the backup.
-    for j in db_path.parent.glob(f"{db_path.name}.jurnal-*"):
-        os.replace(j, j.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}.{j.name.rsplit('.', 1)[1]}"))
-    tulis_atomik(db_path, isi)
-    fsync_folder(db_path.parent)
-    return Path(sumber), disisihkan
+@dataclass
+class Pemulihan:
+    sumber: Path                 # the snapshot or backup the state was rebuilt from
+    baris_jurnal: int            # journal lines applied on top of it
+    disisihkan: list[Path]       # copies of the old file and journals, under unique names
+    dilewati: str = ""           # journal damage that stopped the replay, if any
 
+
+def _jurnal_berlaku(db_path: Path, gen: str | None) -> tuple[list[dict], str]:
+    """The good leading lines of the journal of ``gen`` beside the database, and what
+    stopped the replay (damage), if anything."""
+    if not gen:
+        return [], ""
+    j = Path(db_path).with_name(f"{Path(db_path).name}.jurnal-{gen}")
+    try:
+        raw = j.read_bytes()
+    except OSError:
+        return [], ""
+    recs = []
+    baris = raw.split(b"\n")
+    ekor = baris.pop()
+    for n, line in enumerate(baris, 1):
+        rec = urai_baris(line)
+        if rec is None:
+            return recs, f"jurnal {j.name} rusak di baris {n}; baris sesudahnya tidak diterapkan"
+        recs.append(rec)
+    return recs, ""
+
+
+def _calon(db_path: Path, sumber: Path | None) -> list[tuple[Path, dict]]:
+    if sumber is not None:
+        return [(Path(sumber), baca_basis_data(sumber))]  # raises CadanganTidakSah before anything is touched
+    calon = []
+    for p in [db_path] + [c.path for c in daftar_cadangan(db_path) if c.baik]:
+        try:
+            calon.append((p, baca_basis_data(p)))
+        except CadanganTidakSah:
+            continue
+    return calon
+
+
+def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict]], periksa) -> tuple[Path, dict, list, str]:
+    """The first candidate whose rows all read: with its journal's good lines, else alone."""
+    alasan = ""
+    for dipakai, data in calon:
+        meta = data.pop(KUNCI_JURNAL, None)
+        gen = meta.get("1", {}).get("generasi") if isinstance(meta, dict) and isinstance(meta.get("1"), dict) else None
+        if gen is not None and not (isinstance(gen, str) and GENERASI_SAH.fullmatch(gen)):
+            alasan = f"{dipakai}: nama generasi jurnal tidak sah"
+            continue  # which journal belongs to it cannot be known: not a good state
+        recs, dilewati = _jurnal_berlaku(db_path, gen)
+        for coba in (recs, []) if recs else ([],):
+            isi = json.loads(json.dumps(data))
+            for rec in coba:
+                terapkan(isi, rec.get("ops", []))
+            salah = periksa(isi) if periksa else None
+            if not salah:
+                if coba is not recs and recs:
+                    dilewati = f"{len(recs)} baris jurnal tidak diterapkan karena membuat data tidak sah"
+                return dipakai, isi, coba, dilewati, gen
+            alasan = f"{dipakai}: {salah}"
+    raise CadanganTidakSah(f"tidak ada keadaan yang baik untuk dipulihkan (terakhir {alasan})")
+
+
+def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None) -> Pemulihan:
+    """Put the newest good state in place of the database: the database file itself when it
+    still reads, else the newest good backup (or ``sumber``), plus the lines of its journal
+    that apply. The old file and every journal are first *copied* aside under unique names;
+    then the new snapshot replaces the database atomically (its path never goes missing);
+    only then are the journals removed, and the new snapshot marks them folded, so one that
+    Windows holds open is harmless. ``periksa(data)`` names a row that does not read (the
+    repository's check): such a state is skipped. The caller holds the lock."""
+    db_path = Path(db_path)
+    calon = _calon(db_path, sumber)
+    if not calon:
+        raise FileNotFoundError(db_path)
+    dipakai, data, recs, dilewati, gen = _keadaan_baik(db_path, calon, periksa)
+    jurnal = sorted(db_path.parent.glob(f"{db_path.name}.jurnal-*"))
+    cap = datetime.now().strftime("%Y%m%d-%H%M%S")
+    disisihkan = []
+    if db_path.exists() and db_path.stat().st_size:
+        tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}"))
+        salin_pribadi(db_path, tujuan)
+        disisihkan.append(tujuan)
+    dilipat = {}
+    for j in jurnal:
+        g = j.name.rsplit("-", 1)[1]
+        tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}.jurnal-{g}"))
+        salin_pribadi(j, tujuan)
+        disisihkan.append(tujuan)
+        if GENERASI_SAH.fullmatch(g):
+            dilipat[g] = 1 << 62  # every line of it is dealt with: applied or kept in the copy
+    data[KUNCI_JURNAL] = {"1": {"generasi": os.urandom(4).hex(), "dilipat": dilipat,
+                                "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
+    fsync_folder(db_path.parent)  # the copies are durable before the original changes
+    # The applied lines' audit entries join the trail first, as a compaction does (deduplicated
+    # by generation and sequence if this runs twice).
+    tambah_riwayat(db_path.with_name(f"{db_path.name}.riwayat.jsonl"),
+                   [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if isinstance(r.get("riwayat"), dict)])
+    tulis_atomik(db_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING), pribadi=True)
+    for j in jurnal:
+        try:
+            j.unlink()
+        except OSError:
+            pass  # held open (Windows): the new snapshot already marks it folded
+    return Pemulihan(dipakai, len(recs), disisihkan, dilewati)

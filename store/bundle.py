@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .teks import alasan_teks
 from .models import (
     AGREGASI,
     ARAH,
@@ -51,6 +52,8 @@ VERSI_DIKENAL = (1, 2)
 BATAS_NARASI = 200_000  # one text part (a whole BAB I fits many times over)
 BATAS_ANGKA = Decimal(10) ** 15  # a thousand trillion Rupiah: beyond any real budget
 BATAS_TEKS = 10_000
+# Fields whose text may run over several lines (newline and tab allowed; see store/teks.py).
+MULTI_BARIS = frozenset({"visi", "alasan", "formulasi", "sumber_data", "penanggung_jawab"})
 
 
 class BundleTidakSah(Exception):
@@ -99,6 +102,9 @@ class _Periksa:
             return ""
         if len(v) > BATAS_TEKS:
             self.salah(f"{jalur}.{nama}", f"teks terlalu panjang ({len(v)} karakter)")
+        alasan = alasan_teks(v, multi_baris=nama in MULTI_BARIS)
+        if alasan:
+            self.salah(f"{jalur}.{nama}", alasan)
         return v
 
     def angka(self, v: Any, jalur: str, boleh_null: bool = True, negatif: bool = False) -> Decimal | None:
@@ -170,6 +176,16 @@ def _unik(p: _Periksa, items: list, jalur: str) -> set[str]:
 
 
 # ---------------------------------------------------------------- reading
+def _tanpa_kunci_ganda(pasangan: list[tuple[str, Any]]) -> dict:
+    """An object whose keys are unique: with a key twice, the last would silently win."""
+    d = dict(pasangan)
+    if len(d) != len(pasangan):
+        seen: set[str] = set()
+        ganda = next(k for k, _ in pasangan if k in seen or seen.add(k))
+        raise BundleTidakSah([f'kunci "{ganda}" muncul lebih dari sekali dalam satu objek'])
+    return d
+
+
 def muat_json(path: str | Path) -> Any:
     """Parse a bundle file exactly: JSON numbers become int or Decimal, never float."""
     raw = Path(path).read_bytes()
@@ -178,7 +194,7 @@ def muat_json(path: str | Path) -> Any:
     except UnicodeDecodeError as e:
         raise BundleTidakSah([f"berkas bukan teks UTF-8 (byte {e.start})"]) from None
     try:
-        return json.loads(teks, parse_float=Decimal, parse_constant=_tolak_konstanta)
+        return json.loads(teks, parse_float=Decimal, parse_constant=_tolak_konstanta, object_pairs_hook=_tanpa_kunci_ganda)
     except json.JSONDecodeError as e:
         raise BundleTidakSah([f"JSON tidak sah di baris {e.lineno} kolom {e.colno}: {e.msg}"]) from None
     except RecursionError:
@@ -210,6 +226,8 @@ def baca_bundle(data: Any) -> Laporan:
     for n, m in enumerate(misi):
         if not isinstance(m, str):
             p.salah(f"instansi.misi[{n}]", f"{_tampil(m)} bukan teks")
+        elif alasan_teks(m, multi_baris=True):
+            p.salah(f"instansi.misi[{n}]", alasan_teks(m, multi_baris=True))
     instansi = Instansi(
         p.teks(ins, "nama", "instansi") or "", p.teks(ins, "pemerintah_daerah", "instansi", wajib=False) or "",
         Kepala(p.teks(kep, "nama", "instansi.kepala", wajib=False) or "",
@@ -247,6 +265,8 @@ def baca_bundle(data: Any) -> Laporan:
         for m, x in enumerate(ind):
             if not isinstance(x, str):
                 p.salah(f"{j}.indikator[{m}]", f"{_tampil(x)} bukan teks")
+            elif alasan_teks(x):
+                p.salah(f"{j}.indikator[{m}]", alasan_teks(x))
         nomor_misi = p.bulat(t.get("misi", 1), f"{j}.misi", 1, max(1, len(instansi.misi)))
         tujuan.append(Tujuan(p.teks(t, "id", j) or "", nomor_misi, p.teks(t, "uraian", j) or "",
                              [x for x in ind if isinstance(x, str)]))

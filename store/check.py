@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 
 from . import calc, narasi
 from .models import TRIWULAN, Laporan
 from .numbers import format_rupiah
+from .teks import alasan_teks
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ def periksa(lap: Laporan, kuartal_sekarang: int = 4) -> list[Masalah]:
     are expected to be filled."""
     hasil: list[Masalah] = []
     hasil += periksa_struktur(lap)
+    hasil += periksa_teks_kendali(lap)
     t = lap.tahun
     for ind in lap.indikator:
         lok = f"Indikator {ind.id} ({ind.uraian})"
@@ -77,3 +79,28 @@ def periksa_narasi(lap: Laporan) -> list[Masalah]:
                     "baru draf, belum diterima; dokumen menampilkan tanda draf" if k.status == "draf"
                     else "belum diisi; dokumen menampilkan tempat kosong")
             for k in narasi.belum_diisi(lap)]
+def _teks(obj, jalur: str):
+    """Every text inside a record tree, with where it is (instansi.nama, program[0].nama...)."""
+    if isinstance(obj, str):
+        yield jalur, obj
+    elif is_dataclass(obj):
+        for f in fields(obj):
+            yield from _teks(getattr(obj, f.name), f"{jalur}.{f.name}" if jalur else f.name)
+    elif isinstance(obj, (list, tuple)):
+        for n, x in enumerate(obj):
+            yield from _teks(x, f"{jalur}[{n}]")
+    elif isinstance(obj, dict):
+        for k, x in obj.items():
+            yield from _teks(x, f"{jalur}.{k}")
+
+
+def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
+    """Control characters or bidi overrides left by a version that let them in: the import
+    and the forms refuse them now (store/teks.py), but an older database may hold some.
+    Newline and tab are not listed: multi-line texts may hold them."""
+    hasil = []
+    for jalur, s in _teks(lap, ""):
+        alasan = alasan_teks(s, multi_baris=True)
+        if alasan:
+            hasil.append(Masalah("teks-kendali", jalur, alasan))
+    return hasil

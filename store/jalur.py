@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
+import subprocess
 from pathlib import Path
 
 MAKS_JALUR = 259  # MAX_PATH is 260 including the terminating NUL
@@ -40,3 +42,10 @@ def masalah_jalur(path: str | os.PathLike, tambahan: int = 0) -> str | None:
         return (f"jalurnya {panjang} karakter, lebih dari batas Windows ({MAKS_JALUR}); pilih folder yang lebih "
                 f"pendek")
     return None
+
+
+def kutip(teks: str, windows: bool = os.name == "nt") -> str:
+    """One argument as the user's shell reads it, for commands the app suggests:
+    ``"C:\\Users\\Budi Santoso\\lkjip.json"`` in cmd.exe and PowerShell,
+    ``'/home/budi/data kantor/lkjip.json'`` in a POSIX shell."""
+    return subprocess.list2cmdline([teks]) if windows else shlex.quote(teks)

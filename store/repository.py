@@ -37,7 +37,7 @@ from .models import (
     UnitPegawai,
 )
 from .schema import META, SKEMA, migrasi, versi_data
-from .storage import AtomicJSONStorage, JurnalDB
+from .storage import AtomicJSONStorage, DatabaseRusak, JurnalDB
 from .tanpa_gc import tanpa_gc
 
 
@@ -77,6 +77,52 @@ KUNCI_TABEL = {j.tabel: j.kunci for j in JENIS.values()}  # the key field of eac
 LAPORAN = "laporan"
 
 
+_SALAH_BARIS = (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, IndexError)
+
+
+def _kepala_in(d: dict) -> None:
+    codec.instansi_in(d["instansi"])
+    codec.renstra_in(d["renstra"])
+    codec.pengaturan_in(d["pengaturan"])
+
+
+def _alasan(e: Exception) -> str:
+    if isinstance(e, KeyError):
+        return f"kolom {e.args[0]!r} tidak ada"
+    if isinstance(e, ArithmeticError):
+        return "nilai yang bukan angka"
+    return str(e)[:80] or type(e).__name__
+
+
+def baris_tidak_sah(data: dict, tahun: int | None = None) -> str | None:
+    """The first stored row that cannot be read back as a record (a hand-edited or damaged
+    file: ``realisasi: "abc"``, ``urut: "z"``, a missing ``nama``), as "tabel T baris N:
+    why"; None when every row of ``tahun`` (or of all years) reads."""
+    ada: dict[str, set] = {"program": set(), "kegiatan": set()}
+    urutan = [(LAPORAN, _kepala_in, None)] + [(j.tabel, j.masuk, j) for j in JENIS.values()]
+    urutan.sort(key=lambda x: ["laporan", "tujuan", "sasaran", "indikator", "program", "kegiatan",
+                               "subkegiatan", "pegawai", "akip"].index(x[0]))
+    for tabel, masuk, j in urutan:
+        for i, d in (data.get(tabel) or {}).items():
+            if tahun is not None and isinstance(d, dict) and d.get("tahun") != tahun:
+                continue
+            try:
+                if not isinstance(d, dict):
+                    raise TypeError("baris bukan objek")
+                if type(d.get("tahun")) is not int:
+                    raise ValueError("tahun bukan bilangan bulat")
+                if type(d.get("urut", 0)) is not int:
+                    raise ValueError("urut bukan bilangan bulat")
+                masuk(d)
+                if j and j.induk and (d.get("tahun"), d.get(j.induk)) not in ada[j.induk]:
+                    raise ValueError(f"{j.induk} {d.get(j.induk)!r} tidak ada")
+                if tabel in ada:
+                    ada[tabel].add((d["tahun"], d[KUNCI_TABEL[tabel]]))
+            except _SALAH_BARIS as e:
+                return f"tabel {tabel} baris {i}: {_alasan(e)}"
+    return None
+
+
 def key_baru() -> str:
     return uuid.uuid4().hex[:12]
 
@@ -88,6 +134,7 @@ class Repository:
         self.path = Path(path)
         self.readonly = readonly
         self._kunci: Kunci | None = None
+        self.peringatan: list[str] = []  # one line each, for the user: what was set aside and where
         if not readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._kunci = Kunci(self.path)
@@ -99,6 +146,9 @@ class Repository:
             self._siapkan_skema()
             if not readonly:
                 self._rapikan()
+            else:
+                self.peringatan += [f"Jurnal {p.name} tidak cocok dengan basis data; isinya tidak ditampilkan "
+                                    f"(disisihkan saat dibuka untuk menulis)." for p in self.storage.asing]
         except BaseException:
             if self._kunci:
                 self._kunci.lepas()
@@ -127,12 +177,18 @@ class Repository:
         torn tail is gone before anything is appended), take the day's backup, and delete
         temp files and stale journals that a crashed writer left (we hold the lock)."""
         st = self.storage
+        for lama, baru in st.sisihkan_asing():
+            self.peringatan.append(f"Jurnal {lama.name} tidak cocok dengan basis data; isinya belum diterapkan dan "
+                                   + (f"disimpan sebagai {baru}." if baru else "dibiarkan di tempatnya (sedang dipakai "
+                                      "program lain), tidak dihapus."))
         st.potong_ekor()
-        if not self.path.exists():
-            st.kompaksi()  # a new database: the file must exist with its schema
+        dipadatkan = False
+        if not self.path.exists() or not self.path.stat().st_size:
+            st.kompaksi()  # a new database: the file must exist with its schema (never backed up empty)
         elif st.isi_jurnal or st.jurnal_lain():
             try:
                 st.kompaksi()
+                dipadatkan = True
             except OSError:
                 pass  # e.g. Windows refusing the replace: the journal still holds everything
         sisa = list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
@@ -144,7 +200,9 @@ class Repository:
             except OSError:
                 pass
         try:
-            backup.cadangan_harian(self.path, self.path.read_bytes())
+            # After a compaction the day's backup is refreshed: a backup of the generation
+            # whose journal follows is what `lkjip restore` rebuilds the newest state from.
+            backup.cadangan_harian(self.path, self.path.read_bytes(), timpa=dipadatkan)
         except OSError:
             pass  # a backup failure (full disk, read-only folder) must not stop the work
 
@@ -210,7 +268,13 @@ class Repository:
     def muat(self, tahun: int) -> Laporan:
         """The whole report year as typed records; KeyError when the year does not exist."""
         with tanpa_gc():  # tens of thousands of records at city scale; none of them garbage
-            return self._muat(tahun)
+            try:
+                return self._muat(tahun)
+            except _SALAH_BARIS as e:
+                if isinstance(e, KeyError) and e.args == (tahun,) and not self.ada_tahun(tahun):
+                    raise
+                alasan = baris_tidak_sah(self.storage.read() or {}, tahun) or _alasan(e)
+                raise DatabaseRusak(self.path, f"data tahun {tahun}, {alasan}") from None
 
     def _muat(self, tahun: int) -> Laporan:
         kepala = next((d for d in self._mentah(LAPORAN) if d["tahun"] == tahun), None)

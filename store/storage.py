@@ -10,13 +10,19 @@ Layout beside the database ``lkjip.json``:
   (absolute values, so replaying twice is harmless) and its audit entry, then fsyncs. That
   is a few milliseconds instead of re-serialising megabytes.
 
-Opening reads the snapshot and replays the journal of the same generation; a torn last
-line (power cut mid-append) fails its length/checksum and is dropped, since its commit
-never returned. A bad line *followed by* good ones is real damage: :class:`DatabaseRusak`.
-*Compaction* writes a new snapshot under a new generation and deletes the old journal; a
-crash between the two leaves a journal whose generation no longer matches, which is
-ignored because the snapshot already holds it. Audit entries move from the journal to
-``lkjip.json.riwayat.jsonl`` before the snapshot is replaced (see :mod:`store.audit`).
+Opening reads the snapshot and replays the journal of the same generation. Only bytes
+after the last newline can be a torn append (power cut mid-append; its commit never
+returned): they are dropped. A bad *complete* line is damage: :class:`DatabaseRusak`, whose
+message names the repair (`lkjip restore`). A failed append is cut off at once, and if even
+that fails, before the next append. *Compaction* writes a new snapshot under a new
+generation, recording in ``_jurnal`` the generations it folded (``dilipat``: generation →
+last line) and the audit trail's last hash, then deletes the old journal; a journal left by
+a crash between the two is recognised as folded. Any other journal holds lines the snapshot
+lacks: it is set aside under a unique name, never deleted. A missing or empty snapshot with
+journals or backups beside it is refused, not opened as a new database. Audit entries move
+from the journal to ``lkjip.json.riwayat.jsonl`` before the snapshot is replaced (see
+:mod:`store.audit`). File writes, modes and the retrying replace live in :mod:`store.berkas`,
+the journal's line format in :mod:`store.jurnal`.
 
 TinyDB funnels every write through ``Table._update_table``; :class:`JurnalTable` hands the
 updater a view that notes which rows it touches (and their old value, for rollback and the
@@ -29,9 +35,7 @@ import copy
 import getpass
 import json
 import os
-import tempfile
-import time
-import zlib
+import re
 from collections.abc import Callable, MutableMapping
 from contextlib import contextmanager
 from datetime import datetime
@@ -42,23 +46,39 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from .audit import entri_riwayat, tambah_riwayat
+from .berkas import (  # noqa: F401 - re-exported: callers name them from here
+    ENCODING,
+    MODE_PRIBADI,
+    MODE_UMUM,
+    _UMASK,
+    buka_pribadi,
+    fsync_folder,
+    ganti_berkas,
+    nama_unik,
+    salin_pribadi,
+    tulis_atomik,
+    tulis_semua,
+)
+from .jalur import kutip
+from .jurnal import TIADA, JurnalRusak, baca_jurnal, baris_jurnal, terapkan, urai_baris  # noqa: F401
 from .tanpa_gc import tanpa_gc
 
-ENCODING = "utf-8"
 KUNCI_JURNAL = "_jurnal"  # top-level key of the snapshot naming its generation; hidden from TinyDB
 BATAS_JURNAL = 1 << 20     # compact once the journal passes 1 MiB (or half the snapshot)
-RINGKAS_DI_ATAS = 50       # a commit touching more rows is audited as a summary, not row by row
-_TIADA = object()          # "row absent" (distinct from a row whose value is None)
+GENERASI_SAH = re.compile(r"[0-9A-Za-z]{1,32}")  # a generation names a file: no separators, no dots
+SIMPAN_DILIPAT = 16        # how many folded generations a snapshot remembers (see _jurnal "dilipat")
 
 
 class DatabaseRusak(Exception):
-    """The database file exists but cannot be read; it is never overwritten."""
+    """The database file exists but cannot be read; it is never overwritten. The message
+    ends with the command that repairs it (tests run every such hint)."""
 
-    def __init__(self, path: Path, alasan: str):
+    def __init__(self, path: Path, alasan: str, saran: str | None = None):
         self.path = path
         self.alasan = alasan
-        super().__init__(f"Basis data {path} rusak dan tidak dapat dibaca ({alasan}); pulihkan cadangan "
-                         f"terbaru dengan: lkjip restore --db {path}")
+        self.saran = saran or saran_pulih(path)
+        super().__init__(f"Basis data {path} rusak dan tidak dapat dibaca ({alasan}); {self.saran}")
 
 
 class HanyaBaca(Exception):
@@ -68,60 +88,7 @@ class HanyaBaca(Exception):
         super().__init__(f"Basis data {path} dibuka hanya-baca; perubahan tidak disimpan.")
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make a rename durable. Windows cannot open a directory; NTFS journals the rename."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 _fsync_data = getattr(os, "fdatasync", os.fsync)  # fdatasync skips the mtime flush where it exists
-
-
-def ganti_berkas(src: str | Path, dst: str | Path, percobaan: int = 8) -> None:
-    """``os.replace`` that waits out Windows' refusal to replace a file another process
-    (a read-only lkjip, an antivirus scan) holds open for a moment."""
-    for n in range(percobaan):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if n == percobaan - 1:
-                raise
-            time.sleep(0.02 * (2 ** n))
-
-
-def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
-
-    ``sinkron_folder=False`` leaves the folder's fsync (which makes the rename durable, not
-    atomic) to the caller: an export of 265 files does it once, after the last."""
-    path = Path(path)
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        ganti_berkas(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if sinkron_folder:
-        fsync_folder(folder)
 
 
 def parse_json_db(path: Path, raw: bytes) -> Any:
@@ -147,57 +114,51 @@ def baca_json(path: Path) -> Any:
     return parse_json_db(path, raw)
 
 
-# ------------------------------------------------------------------ journal lines
-def baris_jurnal(rec: dict) -> bytes:
-    payload = json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
-    return b"%d %08x " % (len(payload), zlib.crc32(payload)) + payload + b"\n"
+# ------------------------------------------------------------------ the snapshot's journal record
+def _baca_meta(path: Path, meta: Any) -> tuple[str | None, dict[str, int]]:
+    """The snapshot's generation and the generations it folded ({generation: last seq})."""
+    if not isinstance(meta, dict) or not isinstance(meta.get("1"), dict):
+        return None, {}
+    gen = meta["1"].get("generasi")
+    if gen is not None and not (isinstance(gen, str) and GENERASI_SAH.fullmatch(gen)):
+        raise DatabaseRusak(Path(path), f"nama generasi jurnal {str(gen)[:40]!r} tidak sah")
+    dilipat = meta["1"].get("dilipat") or {}
+    if not isinstance(dilipat, dict):
+        dilipat = {}
+    return gen, {g: n for g, n in dilipat.items() if isinstance(g, str) and isinstance(n, int)}
 
 
-def _urai_baris(line: bytes) -> dict | None:
-    """One journal line, or None when it fails its length/checksum (torn or damaged)."""
-    try:
-        panjang, crc, payload = line.split(b" ", 2)
-        if len(payload) != int(panjang) or zlib.crc32(payload) != int(crc, 16):
-            return None
-        rec = json.loads(payload.decode(ENCODING))
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        return None
-    return rec if isinstance(rec, dict) else None
+def _cap() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-def baca_jurnal(path: Path) -> tuple[list[dict], bool, int]:
-    """The valid records of a journal, whether a torn tail was dropped, and the byte length
-    of the good part. A bad record followed by a good one cannot be a torn append: that is
-    damage, raised as DatabaseRusak."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        return [], False, 0
-    recs: list[dict] = []
-    buruk: int | None = None
-    baik = 0
-    lines = raw.split(b"\n")
-    ekor = lines.pop()  # after the last newline: empty, or a torn append
-    for n, line in enumerate(lines, 1):
-        rec = _urai_baris(line)
-        if rec is None:
-            if buruk is None:
-                buruk = n
-            continue
-        if buruk is not None:
-            raise DatabaseRusak(Path(path), f"jurnal rusak di baris {buruk}")
-        recs.append(rec)
-        baik += len(line) + 1
-    return recs, bool(ekor) or buruk is not None, baik
+
+FOLDER_BACKUP = "backup"
 
 
-def terapkan(tables: dict, ops: list) -> None:
-    """Replay one commit's row operations onto the raw TinyDB dict."""
-    for op in ops:
-        if op[0] == "s":
-            tables.setdefault(op[1], {})[op[2]] = op[3]
-        elif op[0] == "h":
-            tables.get(op[1], {}).pop(op[2], None)
+def sisa_di_samping(path: Path) -> list[Path]:
+    """Files beside a database that hold (or held) its data: journals, set-aside files, backups."""
+    path = Path(path)
+    folder = path.parent
+    sisa = sorted(folder.glob(f"{path.name}.jurnal-*"))
+    sisa += sorted(folder.glob(f"{path.name}.disisihkan-*"))
+    sisa += sorted(folder.glob(f"{path.stem}.rusak-*"))
+    backup = folder / FOLDER_BACKUP
+    if backup.is_dir():
+        pola = re.compile(re.escape(path.stem) + r"-(\d{4}-\d{2}-\d{2}|skema\d+-\d{8}-\d{6}(-\d+)?)" + re.escape(path.suffix))
+        sisa += sorted(p for p in backup.iterdir() if pola.fullmatch(p.name) and p.stat().st_size)
+    return sisa
+
+
+def saran_pulih(path: Path) -> str:
+    """The repair hint for a database that cannot be opened: restore when something to
+    restore from exists, else name the files kept."""
+    path = Path(path)
+    backup = path.parent / FOLDER_BACKUP
+    if backup.is_dir() and any(backup.glob(f"{path.stem}-*{path.suffix}")):
+        return f"pulihkan keadaan baik terakhir dengan: lkjip restore --db {kutip(str(path))}"
+    return (f"tidak ada cadangan di {backup}; berkas di sampingnya disimpan apa adanya. Pulihkan dari salinan "
+            f"dengan: lkjip restore --db {kutip(str(path))} --dari BERKAS")
 
 
 # ------------------------------------------------------------------ storage
@@ -209,6 +170,9 @@ class AtomicJSONStorage(Storage):
         self.readonly = readonly
         self._cache: dict | None = None
         self._gen: str | None = None
+        self._dilipat: dict[str, int] = {}  # generations the snapshot holds: {generation: last seq}
+        self.asing: list[Path] = []          # journals whose lines the snapshot does not hold
+        self.sidik_riwayat: str | None = None  # hash of the audit trail's last line at the last compaction
         self._seq = 0
         self._jurnal_bytes = 0
         self._snapshot_bytes = 0
@@ -259,14 +223,18 @@ class AtomicJSONStorage(Storage):
             except FileNotFoundError:
                 continue  # replaced between stat and read
             data = parse_json_db(self.path, raw)
+            if data is None:
+                self._jangan_kosong()
             if data is not None and not isinstance(data, dict):
                 raise DatabaseRusak(self.path, "isi bukan objek JSON")
             data = data or {}
             meta = data.pop(KUNCI_JURNAL, None)
-            gen = None
-            if isinstance(meta, dict) and isinstance(meta.get("1"), dict):
-                gen = meta["1"].get("generasi")
-            recs, robek, baik = baca_jurnal(self.jurnal_path(gen)) if gen else ([], False, 0)
+            gen, dilipat = _baca_meta(self.path, meta)
+            try:
+                recs, robek, baik = baca_jurnal(self.jurnal_path(gen)) if gen else ([], False, 0)
+            except JurnalRusak as e:
+                raise DatabaseRusak(self.path, str(e)) from None
+            asing = self._jurnal_asing(gen, dilipat)
             # A writer may have compacted between our two reads: then the journal we read
             # may already be gone. Same snapshot before and after means a consistent pair.
             try:
@@ -282,11 +250,66 @@ class AtomicJSONStorage(Storage):
             terapkan(data, rec.get("ops", []))
         self._cache = data
         self._gen = gen
+        self._dilipat = dilipat
+        self.asing = asing
+        sidik = meta["1"].get("riwayat") if gen else None
+        self.sidik_riwayat = sidik if isinstance(sidik, str) else None
         self._seq = max((int(r.get("seq", 0)) for r in recs), default=0)
         self._riwayat = [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if r.get("riwayat")]
         self._snapshot_bytes = len(raw)
         self._jurnal_bytes = baik
         self.ekor_robek = robek
+
+    def _jangan_kosong(self) -> None:
+        """A missing or empty snapshot is a new database only when nothing of an old one lies
+        beside it: with a journal, a backup or a set-aside file there, opening it as empty
+        would hide (and the next compaction delete) real data."""
+        sisa = sisa_di_samping(self.path)
+        if sisa:
+            keadaan = "kosong" if self.path.exists() else "tidak ada"
+            raise DatabaseRusak(self.path, f"berkasnya {keadaan}, padahal di sampingnya ada {sisa[0].name}",
+                                saran=saran_pulih(self.path))
+
+    def _jurnal_asing(self, gen: str | None, dilipat: dict[str, int]) -> list[Path]:
+        """Journals of another generation that the snapshot does not say it folded (or
+        holding later lines than it folded): their lines were never applied."""
+        asing = []
+        for p in self.path.parent.glob(f"{self.path.name}.jurnal-*"):
+            g = p.name.rsplit("-", 1)[1]
+            if g == gen:
+                continue
+            if g in dilipat:
+                try:
+                    recs, _, _ = baca_jurnal(p)
+                    if max((int(r.get("seq", 0)) for r in recs), default=0) <= dilipat[g]:
+                        continue
+                except (JurnalRusak, ValueError, TypeError, OSError):
+                    pass
+            asing.append(p)
+        return asing
+
+    def jurnal_terlipat(self) -> list[Path]:
+        """Journals of older generations that the snapshot already holds: safe to delete."""
+        asing = set(self.asing)
+        return [p for p in self.jurnal_lain() if p not in asing]
+
+    def sisihkan_asing(self) -> list[tuple[Path, Path | None]]:
+        """Move journals whose lines were never applied out of the journal name space, under
+        unique names, so no compaction deletes them. Returns (journal, new name) pairs; the
+        new name is None for one that could not be moved (it stays, and is not deleted)."""
+        if self.readonly:
+            raise HanyaBaca(self.path)
+        pindah, tertahan = [], []
+        for p in self.asing:
+            tujuan = nama_unik(self.path.with_name(f"{self.path.name}.disisihkan-{_cap()}.{p.name.rsplit('.', 1)[1]}"))
+            try:
+                ganti_berkas(p, tujuan)
+            except OSError:
+                tertahan.append(p)  # held open (Windows): stays where it is, still never deleted
+                tujuan = None
+            pindah.append((p, tujuan))
+        self.asing = tertahan
+        return pindah
 
     # ---------------------------------------------------------- writing
     def write(self, data: dict) -> None:
@@ -297,9 +320,12 @@ class AtomicJSONStorage(Storage):
         if self._depth:
             self._penuh = True
             return
-        from .audit import entri_riwayat
         ket, self.keterangan = self.keterangan, None
-        self.kompaksi(tambahan=[entri_riwayat([], ket, self.pengguna)] if ket else [])
+        try:
+            self.kompaksi(tambahan=[entri_riwayat([], ket, self.pengguna)] if ket else [])
+        except BaseException:
+            self._cache = None  # not saved: the next read shows what the disk holds
+            raise
 
     def catat(self, tabel: str, kunci: str, salin: bool = True) -> None:
         """Called before a row is read for change, set or removed: remember its old value once.
@@ -309,8 +335,8 @@ class AtomicJSONStorage(Storage):
             raise HanyaBaca(self.path)
         k = (tabel, kunci)
         if k not in self._sentuh:
-            lama = self._cache.get(tabel, {}).get(kunci, _TIADA)
-            self._sentuh[k] = copy.deepcopy(lama) if salin and lama is not _TIADA else lama
+            lama = self._cache.get(tabel, {}).get(kunci, TIADA)
+            self._sentuh[k] = copy.deepcopy(lama) if salin and lama is not TIADA else lama
 
     @contextmanager
     def transaction(self):
@@ -340,7 +366,7 @@ class AtomicJSONStorage(Storage):
         else:
             for (tabel, kunci), lama in self._sentuh.items():
                 t = self._cache.setdefault(tabel, {})
-                if lama is _TIADA:
+                if lama is TIADA:
                     t.pop(kunci, None)
                 else:
                     t[kunci] = lama
@@ -351,14 +377,11 @@ class AtomicJSONStorage(Storage):
     def _commit(self) -> None:
         ops, ubah = [], []
         for (tabel, kunci), lama in self._sentuh.items():
-            baru = self._cache.get(tabel, {}).get(kunci, _TIADA)
-            if baru is _TIADA and lama is _TIADA or baru == lama:
+            baru = self._cache.get(tabel, {}).get(kunci, TIADA)
+            if baru is TIADA and lama is TIADA or baru == lama:
                 continue
-            ops.append(["h", tabel, kunci] if baru is _TIADA else ["s", tabel, kunci, baru])
+            ops.append(["h", tabel, kunci] if baru is TIADA else ["s", tabel, kunci, baru])
             ubah.append((tabel, lama, baru))
-        from .audit import (
-            entri_riwayat,  # late: audit imports nothing of ours at import time
-        )
         entri = entri_riwayat(ubah, self.keterangan, self.pengguna) if (ubah or self._penuh) else None
         if self._penuh:
             self._sentuh, self._penuh, self.keterangan = {}, False, None
@@ -371,10 +394,17 @@ class AtomicJSONStorage(Storage):
         line = baris_jurnal(rec)
         path = self.jurnal_path()
         baru_dibuat = self._jurnal_bytes == 0 and not path.exists()
-        with open(path, "ab") as f:
+        # Unbuffered: a write the disk refuses leaves nothing in a buffer that the clean-up's
+        # truncate would try (and fail) to flush first.
+        with open(path, "ab", buffering=0, opener=buka_pribadi) as f:
             awal = f.tell()
+            if awal != self._jurnal_bytes:
+                # An earlier failed append could not cut its fragment off (the disk refused
+                # that too): cut it now, before a good line follows garbage.
+                f.truncate(self._jurnal_bytes)
+                awal = self._jurnal_bytes
             try:
-                f.write(line)
+                tulis_semua(f, line)
                 f.flush()
                 _fsync_data(f.fileno())
             except BaseException:
@@ -403,23 +433,30 @@ class AtomicJSONStorage(Storage):
         """Write the whole state as a new snapshot generation and drop the old journal."""
         if self.readonly:
             raise HanyaBaca(self.path)
-        from .audit import tambah_riwayat
         if self._cache is None:
             self._muat()
         # 1. audit entries first: if we crash after this, they are deduplicated next time.
-        tambah_riwayat(self.riwayat_path, self._riwayat + list(tambahan or []))
+        sidik = tambah_riwayat(self.riwayat_path, self._riwayat + list(tambahan or [])) or self.sidik_riwayat
         lama = self.jurnal_path() if self._gen else None
         gen = os.urandom(4).hex()  # a fresh name per compaction (not secrets: its hashlib import costs start-up)
+        dilipat = dict(list(self._dilipat.items())[-(SIMPAN_DILIPAT - 1):])
+        if self._gen:
+            dilipat[self._gen] = self._seq  # a journal of this generation up to this line is now stale
         data = dict(self._cache)
-        data[KUNCI_JURNAL] = {"1": {"generasi": gen, "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
+        data[KUNCI_JURNAL] = {"1": {"generasi": gen, "waktu": datetime.now().astimezone().isoformat(timespec="seconds"),
+                                    "dilipat": dilipat, "riwayat": sidik}}
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
         # 2. the commit point of a compaction.
-        tulis_atomik(self.path, payload)
+        tulis_atomik(self.path, payload, pribadi=True)
+        terlipat = self.jurnal_terlipat()
         self._gen, self._seq, self._jurnal_bytes, self._riwayat = gen, 0, 0, []
+        self._dilipat = dilipat
+        self.sidik_riwayat = sidik
         self._snapshot_bytes = len(payload)
         self.ekor_robek = False
         # 3. the old journal is now stale; a failed delete (Windows, file open) is harmless.
-        for p in ([lama] if lama else []) + self.jurnal_lain():
+        # Journals the snapshot does not hold (self.asing) are never deleted here.
+        for p in {*([lama] if lama else []), *terlipat}:
             try:
                 p.unlink()
             except OSError:

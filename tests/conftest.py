@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -50,3 +51,71 @@ def repo_demo(db_path, lap):
 
 def D(s: str) -> Decimal:
     return Decimal(s)
+
+
+class Dipegang:
+    """Paths another process holds open, as Windows sees them: ``os.replace`` onto or from
+    them and ``os.unlink`` of them raise PermissionError (WinError 32, "used by another
+    process"). ``tahan(path, kali=1)`` refuses once (an antivirus scan); ``kali=None``
+    always (Excel, a read-only lkjip) until :meth:`lepas`. ``ditolak`` counts refusals."""
+
+    def __init__(self):
+        self._jalur: dict[str, int | None] = {}
+        self.ditolak = 0
+
+    def tahan(self, path, kali: int | None = None) -> None:
+        self._jalur[os.path.abspath(path)] = kali
+
+    def lepas(self, path=None) -> None:
+        if path is None:
+            self._jalur.clear()
+        else:
+            self._jalur.pop(os.path.abspath(path), None)
+
+    def periksa(self, *paths) -> None:
+        for p in paths:
+            k = os.path.abspath(os.fspath(p))
+            if k not in self._jalur:
+                continue
+            sisa = self._jalur[k]
+            if sisa is not None:
+                if sisa <= 0:
+                    continue
+                self._jalur[k] = sisa - 1
+            self.ditolak += 1
+            e = PermissionError(13, "The process cannot access the file because it is being used by another "
+                                    "process", os.fspath(p))
+            e.winerror = 32
+            raise e
+
+
+@pytest.fixture
+def dipegang(monkeypatch) -> Dipegang:
+    """Make os.replace / os.rename / os.unlink (and Path.unlink) refuse held paths like Windows."""
+    d = Dipegang()
+    asli_replace, asli_rename, asli_unlink = os.replace, os.rename, os.unlink
+
+    def replace(src, dst, *a, **k):
+        d.periksa(src, dst)
+        return asli_replace(src, dst, *a, **k)
+
+    def rename(src, dst, *a, **k):
+        d.periksa(src, dst)
+        return asli_rename(src, dst, *a, **k)
+
+    def unlink(path, *a, **k):
+        d.periksa(path)
+        return asli_unlink(path, *a, **k)
+
+    asli_path_unlink = Path.unlink
+
+    def path_unlink(self, missing_ok=False):
+        d.periksa(self)
+        return asli_path_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(os, "unlink", unlink)
+    monkeypatch.setattr(os, "remove", unlink)
+    monkeypatch.setattr(Path, "unlink", path_unlink)
+    return d

@@ -194,6 +194,7 @@ class EditGrid(Vertical):
         self.hanya_baca = hanya_baca
         self._baris: list[str] = []
         self._edit: tuple[str, str] | None = None
+        self.tertunda: tuple[str, str, str] | None = None  # (row, column, typed text) sent to be saved
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tabel-wrap"):
@@ -343,10 +344,29 @@ class EditGrid(Vertical):
             self.app.bell()
             return False
         b, key = self._edit
+        # Kept until the app says it was saved: a failed save reopens the editor with it.
+        self.tertunda = (b, key, self.query_one("#input-edit", Input).value)
         self._tutup()
         self.post_message(self.Simpan(self, b, key, nilai))
         if maju:
             self.lompat(maju)
+        return True
+
+    def belum_tersimpan(self, alasan: str) -> bool:
+        """The last value sent to be saved was not saved: reopen the editor on its cell with
+        the typed text, marked and saying why, so Enter tries again. False if none is pending."""
+        if self.tertunda is None or self.tertunda[0] not in self._baris:
+            return False
+        b, key, teks = self.tertunda
+        self.tertunda = None
+        self.tabel.cursor_coordinate = Coordinate(self._baris.index(b), [k.key for k in self.kolom].index(key))
+        self._edit = None
+        if not self.mulai_edit(teks):
+            return False
+        dibaca = self.query_one("#dibaca", Static)
+        dibaca.update(Text(f"✗ belum tersimpan: {alasan}"))  # the notification says: Enter to retry
+        dibaca.add_class("galat")
+        self.query_one("#input-edit", Input).add_class("-invalid")
         return True
 
     def batal(self) -> None:

@@ -32,6 +32,8 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from .masukan import MasukanUrut
 from .modal import Modal
+from store.teks import periksa_teks
+
 from .pembaca import teks_wajib
 
 TEKS, PILIHAN, BARIS = "teks", "pilihan", "baris"
@@ -200,6 +202,7 @@ class Formulir(Modal[Any]):
                 nilai[f.key] = None
                 continue
             try:
+                periksa_teks(teks[f.key], multi_baris=f.jenis == BARIS)  # no ESC, bidi override...
                 nilai[f.key] = f.baca(teks[f.key])
                 w.remove_class("-invalid")
             except ValueError as e:

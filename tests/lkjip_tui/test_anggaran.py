@@ -331,3 +331,34 @@ async def test_clearing_every_month_leaves_realisasi_not_reported(buka, demo_db)
         assert sel(app, baris_ke(app, 2), "realisasi") == "-"
     s = sub_db(demo_db)
     assert (s.realisasi, s.realisasi_bulanan) == (None, None)
+
+
+async def test_failed_save_keeps_typed_value_marked_and_retry_saves(buka, demo_db, monkeypatch):
+    """Disk full on save: the value stays in the editor, marked as not saved with the reason;
+    Enter again (once the disk has room) saves it."""
+    import errno
+
+    from textual.widgets import Input, Static
+
+    from store import storage
+
+    def penuh(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await ke_pagu_penyusunan(pilot)
+        monkeypatch.setattr(storage, "_fsync_data", penuh)
+        await pilot.press(*"20.000.000", "enter")
+        await pilot.pause()
+        grid = app.screen.query_one("#grid-ang", EditGrid)
+        assert grid.sedang_edit
+        assert grid.query_one("#input-edit", Input).value == "20.000.000"
+        assert "belum tersimpan: No space left on device" in teks(grid.query_one("#dibaca", Static))
+        assert app.status == "Belum tersimpan"
+        assert sub_db(demo_db).pagu == Decimal(10_000_000)
+        monkeypatch.undo()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.status.startswith("Tersimpan") and not grid.sedang_edit
+        assert sel(app, baris_ke(app, 2), "pagu") == "20.000.000"
+    assert sub_db(demo_db).pagu == Decimal(20_000_000)

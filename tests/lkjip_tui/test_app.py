@@ -97,3 +97,23 @@ async def test_random_keystrokes_do_not_crash_and_leave_a_sound_database(buka, d
             lap = repo.muat(t)
             assert periksa_struktur(lap) == []
             baca_bundle(ke_bundle(lap))  # still honours the bundle contract
+
+
+async def test_jurnal_disisihkan_saat_dibuka_diberitahukan(demo_db, buka):
+    """A journal that does not belong to the snapshot is set aside on open; the app says where."""
+    from decimal import Decimal
+
+    from store.repository import Repository
+
+    repo = Repository(demo_db)
+    sub = next(repo.muat(2021).semua_subkegiatan())[2]
+    sub.pagu = Decimal(5)
+    repo.simpan(2021, sub)
+    jurnal = repo.storage.jurnal_path()
+    repo._kunci.lepas()  # killed
+    jurnal.rename(jurnal.with_name(demo_db.name + ".jurnal-0badc0de"))
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pesan = [n.message for n in app._notifications]
+        assert any("jurnal-0badc0de" in m and "disimpan sebagai" in m for m in pesan), pesan

@@ -100,9 +100,9 @@ def test_suggested_command_quotes_a_path_with_spaces(tmp_path):
     r = run("check", "--db", db)
     err = r.stderr.decode("cp1252")
     assert r.returncode == 2 and err.count("\n") == 1
-    assert err.rstrip().endswith(f"lkjip restore --db '{db}'")
+    assert err.rstrip().endswith(f"lkjip restore --db '{db}' --dari BERKAS")  # no backup yet: restore from a copy
     r = run("check", env={"LKJIP_DB": str(db)})  # the default database: no --db to paste
-    assert r.stderr.decode("cp1252").rstrip().endswith("pulihkan cadangan terbaru dengan: lkjip restore")
+    assert r.stderr.decode("cp1252").rstrip().endswith("dengan: lkjip restore --dari BERKAS")
 
 
 def test_windows_quoting(monkeypatch, tmp_path):

@@ -84,3 +84,22 @@ async def test_escape_cancels():
         await pilot.press(*"abc", "escape")
         await pilot.pause()
     assert app.hasil == [None]
+
+
+async def test_control_characters_refused_newline_only_in_multi_line_fields():
+    from textual.widgets import TextArea
+    app = _Uji(_form())
+    async with app.run_test(size=SIZE) as pilot:
+        form = app.form
+        form.query_one("#isian-nama", Input).value = "Kec\x1b[2Jamatan"
+        form.query_one("#isian-catatan", TextArea).text = "baris satu\nbaris\tdua \u202eabc"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        galat = teks(form.query_one("#galat-form", Static))
+        assert "Nama: berisi karakter kendali U+001B" in galat
+        assert "Catatan: berisi karakter pengarah teks U+202E" in galat and "U+000A" not in galat
+        form.query_one("#isian-nama", Input).value = "Kecamatan"
+        form.query_one("#isian-catatan", TextArea).text = "baris satu\nbaris\tdua"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.hasil == [{"nama": "Kecamatan", "jenis": "a", "pagu": None, "catatan": "baris satu\nbaris\tdua"}]

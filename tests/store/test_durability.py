@@ -112,7 +112,7 @@ def test_damage_inside_the_journal_is_refused(repo_demo, db_path, lap):
     jurnal = _tulis_lalu_bunuh(db_path, lap)
     good = jurnal.read_bytes()
     jurnal.write_bytes(good.replace(b"777", b"778") + good)  # a bad record followed by a good one
-    with pytest.raises(DatabaseRusak, match="jurnal rusak di baris 1.*lkjip restore"):
+    with pytest.raises(DatabaseRusak, match=r"jurnal lkjip.json.jurnal-\w+ rusak di baris 1.*lkjip restore --db"):
         Repository(db_path)
     assert jurnal.read_bytes() == good.replace(b"777", b"778") + good  # never overwritten
 

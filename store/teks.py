@@ -1,0 +1,47 @@
+"""Text a user types or imports: the rule that keeps control characters out.
+
+ESC, BEL, NUL, CR and the other C0/C1 controls, the Unicode line separators and the bidi
+overrides/isolates/marks would reach the terminal (wiping the title line, reordering a
+row), a Markdown table or a CSV cell raw. They are refused, never silently dropped: the
+user learns which character and where. Newline and tab are allowed only in multi-line text.
+The import (store/bundle.py) and the TUI's form readers both call :func:`periksa_teks`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Bidi embeddings/overrides/isolates and the directional marks (all Unicode category Cf).
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_BARIS = frozenset("\n\t")
+
+
+def _terlarang(c: str) -> bool:
+    return c in BIDI or unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs")
+
+
+def alasan_teks(s: str, multi_baris: bool = False) -> str | None:
+    """Why ``s`` is refused ("berisi karakter kendali U+001B (ESC) pada posisi 5"), or None."""
+    for i, c in enumerate(s, 1):
+        if _terlarang(c) and not (multi_baris and c in _BARIS):
+            nama = unicodedata.name(c, "") or {"\x1b": "ESC", "\x07": "BEL", "\x00": "NUL", "\r": "CR",
+                                               "\n": "baris baru", "\t": "tab"}.get(c, "kendali")
+            jenis = "pengarah teks" if c in BIDI else "kendali"
+            return f"berisi karakter {jenis} U+{ord(c):04X} ({nama}) pada posisi {i}"
+    return None
+
+
+def periksa_teks(s: str, multi_baris: bool = False) -> str:
+    """``s`` unchanged, or ValueError with the reason (for the form readers)."""
+    alasan = alasan_teks(s, multi_baris)
+    if alasan:
+        raise ValueError(alasan)
+    return s
+
+
+def aman(s: str) -> str:
+    """``s`` for a terminal line: a refused character (left by an older version) shown as
+    its code, e.g. ``<U+001B>``, never sent raw."""
+    if not any(_terlarang(c) for c in s):
+        return s
+    return "".join(f"<U+{ord(c):04X}>" if _terlarang(c) and c not in _BARIS else c for c in s)
