@@ -99,9 +99,8 @@ def baris_tidak_sah(data: dict, tahun: int | None = None) -> str | None:
     file: ``realisasi: "abc"``, ``urut: "z"``, a missing ``nama``), as "tabel T baris N:
     why"; None when every row of ``tahun`` (or of all years) reads."""
     ada: dict[str, set] = {"program": set(), "kegiatan": set()}
+    # JENIS lists every parent table before its children, so a child's parent is known when it is read
     urutan = [(LAPORAN, _kepala_in, None)] + [(j.tabel, j.masuk, j) for j in JENIS.values()]
-    urutan.sort(key=lambda x: ["laporan", "tujuan", "sasaran", "indikator", "program", "kegiatan",
-                               "subkegiatan", "pegawai", "akip"].index(x[0]))
     for tabel, masuk, j in urutan:
         for i, d in (data.get(tabel) or {}).items():
             if tahun is not None and isinstance(d, dict) and d.get("tahun") != tahun:
