@@ -339,6 +339,8 @@ def _narasi(p: _Periksa, v: Any) -> list[Teks]:
                 p.salah(f"{j}.{nama}", f"{_tampil(x)} bukan teks")
             elif len(x) > BATAS_NARASI:
                 p.salah(f"{j}.{nama}", f"teks terlalu panjang ({len(x)} karakter)")
+            elif alasan := alasan_teks(x, multi_baris=True):
+                p.salah(f"{j}.{nama}", alasan)
         hasil.append(Teks(kunci, isi if isinstance(isi, str) else "", draf if isinstance(draf, str) else None))
     return hasil
 

@@ -255,6 +255,8 @@ def test_bundle_v1_imports_and_v2_round_trips(fixture_json):
     (lambda b: b.update(narasi=[{"kunci": "a", "isi": 5}]), "narasi[0].isi: 5 bukan teks"),
     (lambda b: b.update(narasi=[{"kunci": "a"}, {"kunci": "a"}]), 'narasi[1].kunci: "a" dipakai lebih dari sekali'),
     (lambda b: b.update(narasi=[{"isi": "x"}]), "narasi[0].kunci: wajib diisi"),
+    (lambda b: b.update(narasi=[{"kunci": "a", "isi": "baris\nkedua \x1b[2J"}]), "narasi[0].isi: berisi karakter kendali"),
+    (lambda b: b.update(narasi=[{"kunci": "a", "isi": "", "draf": "x\u202ey"}]), "narasi[0].draf: berisi karakter pengarah"),
     (lambda b: b.update(garis_besar=[{"kunci": "x", "judul": "X", "jenis": "gambar"}]), "garis_besar[0].jenis"),
     (lambda b: b.update(garis_besar=[{"kunci": "x", "judul": "X", "opsional": "ya"}]), "garis_besar[0].opsional"),
 ])
