@@ -60,7 +60,7 @@ def evaluasi_akip(lap: Laporan) -> str | None:
         return None
     nilai = calc.nilai_akip(lap.evaluasi_akip, tahun[-1])
     return (f"Hasil evaluasi AKIP {lap.instansi.nama} untuk tahun {tahun[-1]} memperoleh nilai "
-            f"{format_persen(nilai, lap.pengaturan.desimal)} atau kategori {calc.grade_akip(nilai)}.")
+            f"{format_persen(nilai, lap.pengaturan.desimal)} atau kategori {calc.predikat_akip(nilai)}.")
 
 
 def penutup_sasaran(lap: Laporan, n: int, s: Sasaran) -> str:

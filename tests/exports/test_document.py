@@ -23,7 +23,7 @@ def test_bab_headings_captions_and_sentences(lap):
     assert "dengan nilai rata-rata 159,19% atau dapat dikategorikan Sangat Tinggi." in md
     assert "Adapun realisasi anggaran sebesar Rp 20.644.862.632 (85,15%)." in md
     assert "menjadi Rp 24.246.540.687" in md
-    assert "memperoleh nilai 65,08 atau kategori B." in md
+    assert "memperoleh nilai 65,08 atau kategori B (Baik)." in md
     assert "#### Sasaran 2. Meningkatkan pemberdayaan" in md
 
 
