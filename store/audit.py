@@ -20,7 +20,7 @@ from .storage import _TIADA, ENCODING, RINGKAS_DI_ATAS, baca_jurnal, fsync_folde
 
 NAMA_TABEL = {"laporan": "data umum", "tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator",
               "program": "program", "kegiatan": "kegiatan", "subkegiatan": "subkegiatan", "pegawai": "unit pegawai",
-              "akip": "komponen AKIP", "_meta": "skema"}
+              "akip": "komponen AKIP", "narasi": "teks laporan", "_meta": "skema"}
 _ABAIKAN = {"tahun", "urut"}
 
 
@@ -35,7 +35,7 @@ def _tahun(d: Any) -> int | None:
 def _rinci(tabel: str, lama: Any, baru: Any) -> dict:
     doc = baru if baru is not _TIADA else lama
     doc = doc if isinstance(doc, dict) else {}
-    r = {"tabel": tabel, "kunci": doc.get("id") or doc.get("key"),
+    r = {"tabel": tabel, "kunci": doc.get("id") or doc.get("key") or doc.get("kunci"),
          "nama": doc.get("nama") or doc.get("uraian") or (doc.get("instansi") or {}).get("nama"),
          "tahun": _tahun(doc)}
     if lama is _TIADA:

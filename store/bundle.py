@@ -1,4 +1,9 @@
-"""The bundle: the JSON import/export contract, version 1 (SPEC §5).
+"""The bundle: the JSON import/export contract (SPEC §5), version 2.
+
+Version 2 adds, all optional on import: ``narasi`` (the report's texts, a list of
+``{"kunci", "isi", "draf"}``), ``garis_besar`` (the unit's own outline, null for the default;
+store/narasi.py) and ``instansi.kepala.pangkat``. A version-1 bundle still imports (no texts,
+the default outline); export writes version 2.
 
 :func:`baca_bundle` validates a whole file before anything is stored and collects every
 problem with its field path (``indikator[2].target.2021: "abc" bukan angka``), so a bad
@@ -36,9 +41,13 @@ from .models import (
     Tujuan,
     UnitPegawai,
 )
+from . import codec
+from .models import Bagian, Teks
 
 FORMAT = "lkjip-bundle"
-VERSI = 1
+VERSI = 2
+VERSI_DIKENAL = (1, 2)
+BATAS_NARASI = 200_000  # one text part (a whole BAB I fits many times over)
 BATAS_ANGKA = Decimal(10) ** 15  # a thousand trillion Rupiah: beyond any real budget
 BATAS_TEKS = 10_000
 
@@ -188,7 +197,7 @@ def baca_bundle(data: Any) -> Laporan:
     if root.get("format") != FORMAT:
         raise BundleTidakSah([f'format: harus "{FORMAT}", bukan {_tampil(root.get("format"))}'])
     versi = root.get("version")
-    if versi != VERSI:
+    if versi not in VERSI_DIKENAL or isinstance(versi, bool):
         if isinstance(versi, int) and not isinstance(versi, bool) and versi > VERSI:
             raise BundleTidakSah([f"version: bundle versi {versi} lebih baru dari yang dikenal aplikasi ini ({VERSI})"])
         raise BundleTidakSah([f"version: harus {VERSI}, bukan {_tampil(versi)}"])
@@ -204,7 +213,8 @@ def baca_bundle(data: Any) -> Laporan:
         p.teks(ins, "nama", "instansi") or "", p.teks(ins, "pemerintah_daerah", "instansi", wajib=False) or "",
         Kepala(p.teks(kep, "nama", "instansi.kepala", wajib=False) or "",
                p.teks(kep, "jabatan", "instansi.kepala", wajib=False) or "",
-               p.teks(kep, "nip", "instansi.kepala", wajib=False, boleh_null=True)),
+               p.teks(kep, "nip", "instansi.kepala", wajib=False, boleh_null=True),
+               p.teks(kep, "pangkat", "instansi.kepala", wajib=False) or ""),
         p.teks(ins, "visi", "instansi", wajib=False) or "", [m for m in misi if isinstance(m, str)])
 
     ren = p.obj(root.get("renstra"), "renstra") or {}
@@ -281,9 +291,59 @@ def baca_bundle(data: Any) -> Laporan:
         akip.append(KomponenAkip(p.teks(k, "nama", j) or "", p.angka(k.get("bobot"), f"{j}.bobot", boleh_null=False) or Decimal(0),
                                  p.per_tahun(k.get("nilai"), f"{j}.nilai")))
 
+    narasi = _narasi(p, root.get("narasi", []))
+    garis = None if root.get("garis_besar") is None else _garis(p, root["garis_besar"], "garis_besar", set())
+
     if p.masalah:
         raise BundleTidakSah(p.masalah)
-    return Laporan(tahun, instansi, renstra, pengaturan, tujuan, sasaran, indikator, program, pegawai, akip)
+    return Laporan(tahun, instansi, renstra, pengaturan, tujuan, sasaran, indikator, program, pegawai, akip,
+                   narasi, garis)
+
+
+def _narasi(p: _Periksa, v: Any) -> list[Teks]:
+    hasil: list[Teks] = []
+    dilihat: set[str] = set()
+    for n, t in enumerate(p.daftar(v if v is not None else [], "narasi")):
+        j = f"narasi[{n}]"
+        t = p.obj(t, j) or {}
+        kunci = p.teks(t, "kunci", j) or ""
+        if kunci in dilihat:
+            p.salah(f"{j}.kunci", f'"{kunci}" dipakai lebih dari sekali')
+        dilihat.add(kunci)
+        isi, draf = t.get("isi", ""), t.get("draf")
+        for nama, x in (("isi", isi), ("draf", draf)):
+            if x is None and nama == "draf":
+                continue
+            if not isinstance(x, str):
+                p.salah(f"{j}.{nama}", f"{_tampil(x)} bukan teks")
+            elif len(x) > BATAS_NARASI:
+                p.salah(f"{j}.{nama}", f"teks terlalu panjang ({len(x)} karakter)")
+        hasil.append(Teks(kunci, isi if isinstance(isi, str) else "", draf if isinstance(draf, str) else None))
+    return hasil
+
+
+def _garis(p: _Periksa, v: Any, jalur: str, dilihat: set[str]) -> list[Bagian]:
+    from .narasi import JENIS  # the kinds of outline parts
+
+    hasil = []
+    for n, b in enumerate(p.daftar(v, jalur)):
+        j = f"{jalur}[{n}]"
+        b = p.obj(b, j) or {}
+        kunci = p.teks(b, "kunci", j) or ""
+        if kunci in dilihat:
+            p.salah(f"{j}.kunci", f'"{kunci}" dipakai lebih dari sekali')
+        dilihat.add(kunci)
+        jenis = p.pilihan(b, "jenis", j, tuple(JENIS), "teks")
+        tanda = {}
+        for nama, bawaan in (("judul_tampil", True), ("opsional", False), ("dibawa", False)):
+            x = b.get(nama, bawaan)
+            if not isinstance(x, bool):
+                p.salah(f"{j}.{nama}", f"{_tampil(x)} harus true atau false")
+            tanda[nama] = bool(x)
+        hasil.append(Bagian(kunci, p.teks(b, "judul", j) or "", jenis,
+                            _garis(p, b.get("anak", []), f"{j}.anak", dilihat),
+                            p.teks(b, "tabel", j, wajib=False, boleh_null=True), **tanda))
+    return hasil
 
 
 def _indikator(p: _Periksa, i: Any, j: str, id_sasaran: set[str]) -> Indikator:
@@ -374,12 +434,12 @@ def _per_tahun(m: dict[int, Decimal | None]) -> dict[str, Any]:
 
 
 def ke_bundle(lap: Laporan) -> dict:
-    """The bundle (version 1) of one report year, as plain JSON-ready data."""
+    """The bundle (version 2) of one report year, as plain JSON-ready data."""
     return {
         "format": FORMAT, "version": VERSI, "tahun": lap.tahun,
         "instansi": {"nama": lap.instansi.nama, "pemerintah_daerah": lap.instansi.pemerintah_daerah,
                      "kepala": {"nama": lap.instansi.kepala.nama, "jabatan": lap.instansi.kepala.jabatan,
-                                "nip": lap.instansi.kepala.nip},
+                                "nip": lap.instansi.kepala.nip, "pangkat": lap.instansi.kepala.pangkat},
                      "visi": lap.instansi.visi, "misi": list(lap.instansi.misi)},
         "renstra": {"mulai": lap.renstra.mulai, "akhir": lap.renstra.akhir, "tahun_target": list(lap.renstra.tahun_target)},
         "pengaturan": {"desimal": lap.pengaturan.desimal, "skala_kategori": None if lap.pengaturan.skala_kategori is None else [
@@ -395,6 +455,8 @@ def ke_bundle(lap: Laporan) -> dict:
                                          for j in u.jabatan]} for u in lap.pegawai.unit]},
         "evaluasi_akip": {"komponen": [{"nama": k.nama, "bobot": _num(k.bobot), "nilai": _per_tahun(k.nilai)}
                                        for k in lap.evaluasi_akip]},
+        "narasi": [{"kunci": t.kunci, "isi": t.isi, "draf": t.draf} for t in lap.narasi],
+        "garis_besar": codec.garis_out(lap.garis),
     }
 
 
@@ -421,7 +483,7 @@ def _sub_out(s: Subkegiatan) -> dict:
     return d
 
 
-_BARIS_PER_ITEM = ("tujuan", "sasaran", "indikator", "program")
+_BARIS_PER_ITEM = ("tujuan", "sasaran", "indikator", "program", "narasi")
 
 
 def dump_bundle(lap: Laporan) -> str:

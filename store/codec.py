@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .models import (
+    Bagian,
     Band,
     Iku,
     Indikator,
@@ -18,6 +19,7 @@ from .models import (
     Renstra,
     Sasaran,
     Subkegiatan,
+    Teks,
     Triwulan,
     Tujuan,
     UnitPegawai,
@@ -43,14 +45,15 @@ def tahun_map_in(m: dict | None) -> dict[int, Decimal | None]:
 # ---- laporan (one per year): instansi, renstra, pengaturan, pegawai date
 def instansi_out(i: Instansi) -> dict:
     return {"nama": i.nama, "pemerintah_daerah": i.pemerintah_daerah,
-            "kepala": {"nama": i.kepala.nama, "jabatan": i.kepala.jabatan, "nip": i.kepala.nip},
+            "kepala": {"nama": i.kepala.nama, "jabatan": i.kepala.jabatan, "nip": i.kepala.nip,
+                       "pangkat": i.kepala.pangkat},
             "visi": i.visi, "misi": list(i.misi)}
 
 
 def instansi_in(d: dict) -> Instansi:
     k = d.get("kepala") or {}
     return Instansi(d.get("nama", ""), d.get("pemerintah_daerah", ""),
-                    Kepala(k.get("nama", ""), k.get("jabatan", ""), k.get("nip")),
+                    Kepala(k.get("nama", ""), k.get("jabatan", ""), k.get("nip"), k.get("pangkat", "")),
                     d.get("visi", ""), list(d.get("misi", [])))
 
 
@@ -154,3 +157,39 @@ def akip_out(k: KomponenAkip) -> dict:
 
 def akip_in(d: dict) -> KomponenAkip:
     return KomponenAkip(d["nama"], s2d(d["bobot"]), tahun_map_in(d.get("nilai")), key=d["key"])
+
+
+# ---- the report's words (store/narasi.py)
+def teks_out(t: Teks) -> dict:
+    return {"kunci": t.kunci, "isi": t.isi, "draf": t.draf}
+
+
+def teks_in(d: dict) -> Teks:
+    return Teks(d["kunci"], d.get("isi", ""), d.get("draf"))
+
+
+def bagian_out(b: Bagian) -> dict:
+    """Only what differs from a plain text part is written, so a stored outline stays small."""
+    d: dict = {"kunci": b.kunci, "judul": b.judul, "jenis": b.jenis}
+    if b.anak:
+        d["anak"] = [bagian_out(a) for a in b.anak]
+    if b.tabel is not None:
+        d["tabel"] = b.tabel
+    for nama, bawaan in (("judul_tampil", True), ("opsional", False), ("dibawa", False)):
+        if getattr(b, nama) != bawaan:
+            d[nama] = getattr(b, nama)
+    return d
+
+
+def bagian_in(d: dict) -> Bagian:
+    return Bagian(d["kunci"], d["judul"], d.get("jenis", "teks"), [bagian_in(a) for a in d.get("anak", [])],
+                  d.get("tabel"), bool(d.get("judul_tampil", True)), bool(d.get("opsional", False)),
+                  bool(d.get("dibawa", False)))
+
+
+def garis_out(garis: list[Bagian] | None) -> list[dict] | None:
+    return None if garis is None else [bagian_out(b) for b in garis]
+
+
+def garis_in(d: list | None) -> list[Bagian] | None:
+    return None if d is None else [bagian_in(b) for b in d]

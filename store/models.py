@@ -22,6 +22,7 @@ class Kepala:
     nama: str = ""
     jabatan: str = ""
     nip: str | None = None
+    pangkat: str = ""  # pangkat/golongan, e.g. "Pembina Tk. I (IV/b)", under the signature
 
 
 @dataclass
@@ -175,6 +176,32 @@ class KomponenAkip:
 
 
 @dataclass
+class Teks:
+    """One text part of the report (store/narasi.py names the parts by ``kunci``).
+
+    ``isi`` is what the user wrote or accepted; ``draf`` is a draft written from the figures,
+    kept apart so that it is never taken as the user's text."""
+
+    kunci: str
+    isi: str = ""
+    draf: str | None = None
+
+
+@dataclass
+class Bagian:
+    """One part of the report's outline (see store/narasi.py for the kinds and the default)."""
+
+    kunci: str
+    judul: str
+    jenis: str = "teks"
+    anak: list[Bagian] = field(default_factory=list)
+    tabel: str | None = None      # jenis "tabel": the table's number in the seed's numbering
+    judul_tampil: bool = True     # False: the document prints no heading for it
+    opsional: bool = False        # True: an empty text is not listed as missing
+    dibawa: bool = False          # True: its text is copied into the next report year
+
+
+@dataclass
 class Laporan:
     """Everything of one unit for one report year (the content of one bundle)."""
 
@@ -188,6 +215,8 @@ class Laporan:
     program: list[Program] = field(default_factory=list)
     pegawai: Pegawai = field(default_factory=Pegawai)
     evaluasi_akip: list[KomponenAkip] = field(default_factory=list)
+    narasi: list[Teks] = field(default_factory=list)
+    garis: list[Bagian] | None = None  # the unit's own outline; None: the default (store/narasi.py)
 
     def __post_init__(self) -> None:
         if self.renstra is None:
@@ -208,6 +237,9 @@ class Laporan:
 
     def cari_indikator(self, indikator_id: str) -> Indikator | None:
         return next((i for i in self.indikator if i.id == indikator_id), None)
+
+    def cari_teks(self, kunci: str) -> Teks | None:
+        return next((t for t in self.narasi if t.kunci == kunci), None)
 
     def semua_subkegiatan(self):
         for p in self.program:

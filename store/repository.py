@@ -32,6 +32,7 @@ from .models import (
     Program,
     Sasaran,
     Subkegiatan,
+    Teks,
     Tujuan,
     UnitPegawai,
 )
@@ -70,6 +71,7 @@ JENIS: dict[type, Jenis] = {
     Subkegiatan: Jenis("subkegiatan", "key", codec.subkegiatan_out, codec.subkegiatan_in, induk="kegiatan"),
     UnitPegawai: Jenis("pegawai", "key", codec.unit_out, codec.unit_in),
     KomponenAkip: Jenis("akip", "key", codec.akip_out, codec.akip_in),
+    Teks: Jenis("narasi", "kunci", codec.teks_out, codec.teks_in),
 }
 KUNCI_TABEL = {j.tabel: j.kunci for j in JENIS.values()}  # the key field of each row table
 LAPORAN = "laporan"
@@ -218,6 +220,7 @@ class Repository:
             renstra=codec.renstra_in(kepala["renstra"]),
             pengaturan=codec.pengaturan_in(kepala["pengaturan"]),
             pegawai=Pegawai(kepala.get("pegawai_per_tanggal")),
+            garis=codec.garis_in(kepala.get("garis_besar")),
         )
         lap.tujuan = [codec.tujuan_in(d) for d in self._baris("tujuan", tahun)]
         lap.sasaran = [codec.sasaran_in(d) for d in self._baris("sasaran", tahun)]
@@ -233,13 +236,14 @@ class Repository:
             keg[d["kegiatan"]].subkegiatan.append(codec.subkegiatan_in(d))
         lap.pegawai.unit = [codec.unit_in(d) for d in self._baris("pegawai", tahun)]
         lap.evaluasi_akip = [codec.akip_in(d) for d in self._baris("akip", tahun)]
+        lap.narasi = [codec.teks_in(d) for d in self._baris("narasi", tahun)]
         return lap
 
     # ------------------------------------------------------------ whole years
     def _kepala_doc(self, lap: Laporan) -> dict:
         return {"tahun": lap.tahun, "instansi": codec.instansi_out(lap.instansi),
                 "renstra": codec.renstra_out(lap.renstra), "pengaturan": codec.pengaturan_out(lap.pengaturan),
-                "pegawai_per_tanggal": lap.pegawai.per_tanggal}
+                "pegawai_per_tanggal": lap.pegawai.per_tanggal, "garis_besar": codec.garis_out(lap.garis)}
 
     def simpan_laporan(self, lap: Laporan, ganti: bool = False) -> None:
         """Store a whole report year (an import). Refuses an existing year unless ``ganti``."""
@@ -260,7 +264,8 @@ class Repository:
                     doc[j.induk] = induk
                 rows.setdefault(j.tabel, []).append(doc)
 
-            for kind in (lap.tujuan, lap.sasaran, lap.indikator, lap.program, lap.pegawai.unit, lap.evaluasi_akip):
+            for kind in (lap.tujuan, lap.sasaran, lap.indikator, lap.program, lap.pegawai.unit, lap.evaluasi_akip,
+                         lap.narasi):
                 for n, obj in enumerate(kind):
                     tambah(obj, n)
             for p in lap.program:
@@ -285,7 +290,7 @@ class Repository:
             self._hapus_tahun(tahun)
 
     def simpan_kepala(self, lap: Laporan) -> None:
-        """Store instansi, renstra, pengaturan and the staffing date of a year."""
+        """Store instansi, renstra, pengaturan, the staffing date and the outline of a year."""
         t = self.db.table(LAPORAN)
         ids = [d.doc_id for d in t if d["tahun"] == lap.tahun]
         if ids:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-SKEMA = 2
+SKEMA = 3
 # 1: all rows in one JSON file. 2: the same rows, but the file is a snapshot that a journal
 # beside it completes (store/storage.py); an older lkjip would silently miss the journal,
-# so it must refuse a version-2 file, which it does.
+# so it must refuse a version-2 file, which it does. 3: the report's texts (table "narasi"),
+# the unit's outline ("garis_besar") and the head's pangkat in each year's "laporan" row; a
+# version-2 lkjip would drop the last two the next time it saved a year's data.
 META = "_meta"
 
 
@@ -85,5 +87,17 @@ def _dari_1(raw: dict) -> dict:
     return raw
 
 
+def _dari_2(raw: dict) -> dict:
+    # Every year starts with no texts and the default outline; the head has no pangkat yet.
+    for doc in (raw.get("laporan") or {}).values():
+        doc.setdefault("garis_besar", None)
+        kepala = (doc.get("instansi") or {}).get("kepala")
+        if isinstance(kepala, dict):
+            kepala.setdefault("pangkat", "")
+    raw.setdefault("narasi", {})
+    return raw
+
+
 MIGRASI[0] = _dari_0
 MIGRASI[1] = _dari_1
+MIGRASI[2] = _dari_2

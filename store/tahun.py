@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import copy
 
-from . import calc
+from . import calc, narasi
 from .models import Instansi, Laporan
 
 
 def salin_laporan(sumber: Laporan, tahun: int) -> Laporan:
     """A new report year from ``sumber``: the same unit, Renstra, scale, goals, indicators (with
     targets and earlier realisasi, including ``sumber``'s own year), programs, activities and
-    subkegiatan with their pagu, staffing and AKIP; without the new year's quarterly entries
-    and without any budget realisasi."""
+    subkegiatan with their pagu, staffing, AKIP and the unit's outline; without the new year's
+    quarterly entries and without any budget realisasi. Of the texts only BAB I (with the
+    Landasan Hukum) and the signing place carry over: the analysis is the new year's to write."""
     lap = copy.deepcopy(sumber)
     lap.tahun = tahun
     for ind in lap.indikator:
@@ -34,6 +35,7 @@ def salin_laporan(sumber: Laporan, tahun: int) -> Laporan:
         u.key = ""
     for a in lap.evaluasi_akip:
         a.key = ""
+    lap.narasi = narasi.teks_tahun_baru(sumber)
     return lap
 
 

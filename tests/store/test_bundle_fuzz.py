@@ -68,7 +68,7 @@ KASUS = {
     "arah aneh": (["indikator", 0, "arah"], "naik"),
     "triwulan 3": (["indikator", 0, "triwulan", "2021"], [{"target": 1, "realisasi": 1}] * 3),
     "format lain": (["format"], "excel"),
-    "versi baru": (["version"], 2),
+    "versi baru": (["version"], 3),
     "pegawai negatif": (["pegawai", "unit", 0, "jabatan", 0, "laki_laki"], -3),
     "teks sangat panjang": (["instansi", "nama"], "x" * 20_000),
 }
