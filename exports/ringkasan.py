@@ -19,6 +19,16 @@ def _persen_kategori(lap: Laporan, nilai) -> str:
     return f"{format_persen(nilai, lap.pengaturan.desimal)}% atau kategori {calc.kategori(nilai, lap.pengaturan.skala)}"
 
 
+def jumlah_renstra(lap: Laporan) -> str:
+    """The Ringkasan Eksekutif's count of the Renstra's parts, as the seed words it."""
+    r = lap.renstra
+    akhir = (f"Tahun {lap.tahun} merupakan tahun terakhir dalam upaya pencapaian tujuan dan sasaran Renstra "
+             f"{r.mulai}-{r.akhir}. " if lap.tahun == r.akhir else "")
+    return (f"{akhir}Matrik Renstra {lap.instansi.nama} memuat {len(lap.instansi.misi)} Misi, {len(lap.tujuan)} Tujuan, "
+            f"{len(lap.sasaran)} Sasaran Strategis, {len(lap.indikator)} Indikator Kinerja Sasaran. Capaian kinerja "
+            "atau penilaian indikator kinerja dapat digambarkan sebagai berikut :")
+
+
 def capaian_sasaran(lap: Laporan, n: int, s: Sasaran) -> str:
     cap = calc.capaian_sasaran(lap, s.id)
     return (f"{n}. Capaian Indikator Kinerja Sasaran Strategis “{s.uraian}” dengan rata-rata capaian "

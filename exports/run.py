@@ -26,7 +26,7 @@ from .tables import Tabel
 from .xlsx import nama_sheet, rencana, rencana_sheet, tulis_rencana
 from .xlsx_proses import ProsesXlsx
 
-FORMAT = ("md", "csv", "xlsx", "json")
+FORMAT = ("md", "csv", "xlsx", "docx", "json")
 Progres = Callable[[int, int, str], None]
 
 
@@ -76,6 +76,8 @@ def nama_berkas(lap: Laporan, formats: Sequence[str], nomor: Sequence[str] | Non
         nama += [f"tabel-{n}.md" for n in daftar]
         if nomor is None:
             nama.append(f"laporan-{lap.tahun}.md")
+    if "docx" in formats:  # always the whole document
+        nama.append(f"laporan-{lap.tahun}.docx")
     if "csv" in formats:
         nama += [f"tabel-{n}.csv" for n in daftar]
     if "xlsx" in formats:
@@ -113,7 +115,7 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
     konteks = Konteks(lap)
     daftar: list[Tabel | None] = []
     xlsx_lokal: list = []
-    if {"md", "csv", "xlsx"} & set(formats):
+    if {"md", "csv", "xlsx", "docx"} & set(formats):
         for i, t in enumerate(satu_per_satu(lap, nomor, konteks)):
             daftar.append(t)
             if "xlsx" in formats:
@@ -139,6 +141,13 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         per_nomor = {t.nomor: t for t in daftar if t is not None}
         return dokumen_md(lap, per_nomor, md, konteks.anggaran_total()).encode("utf-8")
 
+    def docx() -> bytes:
+        from .docx import dokumen_docx  # python-docx and lxml load only for a Word export
+
+        # The whole document even when only some tables were chosen: build them all then.
+        semua = daftar if nomor is None else bangun_tabel(lap, None, konteks)
+        return dokumen_docx(lap, {t.nomor: t for t in semua if t is not None}, konteks.anggaran_total())
+
     def csv_(i: int) -> bytes:
         data = tabel_csv(daftar[i], csv_gaya)
         daftar[i] = None  # its last file: let the table and its texts go (memory at city scale)
@@ -149,6 +158,8 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         tugas += [(f"tabel-{n}.md", lambda i=i: md(daftar[i]).encode("utf-8")) for i, n in enumerate(nomor_ada)]
         if nomor is None:
             tugas.append((f"laporan-{lap.tahun}.md", dokumen))
+    if "docx" in formats:  # before the CSV, which lets each table go
+        tugas.append((f"laporan-{lap.tahun}.docx", docx))
     if "csv" in formats:
         tugas += [(f"tabel-{n}.csv", lambda i=i: csv_(i)) for i, n in enumerate(nomor_ada)]
     bundle: list[bytes] = []
