@@ -25,15 +25,13 @@ from store.calc import Anggaran
 from store.models import Laporan
 
 from . import naskah
-from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bobot_kolom, medan, run, tabel_xml
+from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, lebar_perlu, medan, run, tabel_xml, ukur_kolom
 from .tables import Tabel, teks_bagian
 
 A4 = (Mm(210), Mm(297))
 TEPI = {"left_margin": Mm(30), "right_margin": Mm(20), "top_margin": Mm(25), "bottom_margin": Mm(20)}
 LEBAR_POTRET = Mm(160)    # text width, portrait
 LEBAR_LANSKAP = Mm(247)   # text width, landscape
-MUAT_POTRET = 110         # characters of 9 pt table text across a portrait page; wider tables go landscape
-LIPAT = 20                # a text column wraps: counted at most this wide when deciding
 HURUF = "Arial"
 MERAH = RGBColor(0xC0, 0x00, 0x00)
 ABU_TEKS = RGBColor(0x59, 0x59, 0x59)
@@ -70,10 +68,8 @@ def dokumen_docx(lap: Laporan, tabel: Mapping[str, Tabel], total: Anggaran | Non
 
 
 def perlu_lanskap(t: Tabel) -> bool:
-    """Too wide for a portrait page: its numbers and the words of its text columns (which wrap,
-    so counted at most ``LIPAT`` characters) need more than ``MUAT_POTRET`` characters."""
-    return any(sum(min(b, LIPAT) for b in bobot_kolom(bg, teks_bagian(bg, t.desimal))) > MUAT_POTRET
-               for bg in t.bagian)
+    """Too wide for a portrait page even with its text columns wrapped."""
+    return any(lebar_perlu(ukur_kolom(bg, teks_bagian(bg, t.desimal))) > LEBAR_POTRET / 635 for bg in t.bagian)
 
 
 def arah_halaman(blok: list) -> list[bool]:

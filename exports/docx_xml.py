@@ -76,15 +76,47 @@ def kepala_bertingkat(kolom: tuple[str, ...]) -> list[tuple[str | None, str]]:
     return hasil
 
 
-def bobot_kolom(bagian: Bagian, teks: list[list[str]]) -> list[int]:
-    """Each column's natural width in characters: its longest header word or cell line, within bounds."""
-    bobot = []
-    kepala = kepala_bertingkat(bagian.kolom)
-    for c, (_, judul) in enumerate(kepala):
+CH, TEPI_SEL = 100, 130  # twips per character of 9 pt table text; a cell's margins
+LIPAT = 14               # a text column may wrap down to this many characters before a page turns landscape
+
+
+def kolom_angka(bagian: Bagian) -> list[bool]:
+    """A column holding numbers (right-aligned, never wrapped)."""
+    kolom = zip(*(b.sel for b in bagian.baris)) if bagian.baris else [()] * len(bagian.kolom)
+    return [not ANGKA.isdisjoint(s.jenis for s in k) for k in kolom]
+
+
+def ukur_kolom(bagian: Bagian, teks: list[list[str]]) -> list[tuple[int, int, bool]]:
+    """Per column (least, wanted characters, wraps): numbers and short texts keep their width;
+    a long text wraps, down to its header's longest word."""
+    ukur = []
+    for c, ((_, judul), angka) in enumerate(zip(kepala_bertingkat(bagian.kolom), kolom_angka(bagian))):
         kata = max((len(x) for x in judul.split()), default=1)
-        isi = max((len(r[c]) for r in teks), default=0)
-        bobot.append(max(4, kata, min(isi, 40)) + 1)
-    return bobot
+        isi = max((len(x) for r in teks for x in r[c].splitlines() or [""]), default=0)
+        if angka or isi <= 14:
+            n = max(kata, isi, 3)
+            ukur.append((n, n, False))
+        else:
+            ukur.append((max(kata, 8), min(isi, 40), True))
+    return ukur
+
+
+def lebar_perlu(ukur: list[tuple[int, int, bool]]) -> int:
+    """Twips a table needs with its text columns wrapped to at most ``LIPAT`` characters."""
+    return sum(CH * (min(w, max(m, LIPAT)) if lipat else w) + TEPI_SEL for m, w, lipat in ukur)
+
+
+def lebar_kolom(ukur: list[tuple[int, int, bool]], total: int) -> list[int]:
+    """Column widths in twips filling ``total``: fixed columns get what they need, wrapping
+    columns share the rest by how much more they want; too little room shrinks all alike."""
+    paling_kecil = [CH * m + TEPI_SEL for m, _, _ in ukur]
+    sisa = total - sum(paling_kecil)
+    if sisa < 0:
+        return [total * x // sum(paling_kecil) for x in paling_kecil]
+    mau = [w - m if lipat else 0 for m, w, lipat in ukur]
+    if sum(mau) == 0:  # nothing wraps: widen every column alike
+        return [x + sisa * x // sum(paling_kecil) for x in paling_kecil]
+    return [x + sisa * t // sum(mau) for x, t in zip(paling_kecil, mau)]
 
 
 def _sel(isi: str, lebar: int, kanan: bool = False, tebal: bool = False, tcpr: str = "") -> str:
@@ -126,11 +158,8 @@ def tabel_xml(bagian: Bagian, desimal: int, lebar_total: int) -> str:
     """One part of a report table as a ``<w:tbl>``: fixed column widths over ``lebar_total``
     twips, header rows repeated on each page, group and total rows bold, numbers right-aligned."""
     teks = teks_bagian(bagian, desimal)
-    bobot = bobot_kolom(bagian, teks)
-    jumlah = sum(bobot)
-    lebar = [lebar_total * b // jumlah for b in bobot]
-    kolom_sel = zip(*(b.sel for b in bagian.baris)) if bagian.baris else [()] * len(bagian.kolom)
-    kanan = [not ANGKA.isdisjoint(s.jenis for s in k) for k in kolom_sel]
+    lebar = lebar_kolom(ukur_kolom(bagian, teks), lebar_total)
+    kanan = kolom_angka(bagian)
     garis = "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                     for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     out = [f'<w:tbl {NS}><w:tblPr><w:tblW w:w="{sum(lebar)}" w:type="dxa"/><w:tblBorders>{garis}</w:tblBorders>'
