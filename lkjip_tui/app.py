@@ -33,6 +33,7 @@ LAYAR = [
     ("f7", "akip", "AKIP", "akip:AkipScreen"),
     ("f8", "pengaturan", "Atur", "pengaturan:PengaturanScreen"),
     ("f9", "laporan", "Laporan", "laporan:LaporanScreen"),
+    ("f10", "narasi", "Narasi", "narasi:NarasiScreen"),
 ]
 
 
@@ -166,9 +167,9 @@ class LkjipApp(App[int]):
         return True
 
     def ubah_kepala(self, mutasi: Callable[[Laporan], None], keterangan: str = "perubahan") -> bool:
-        """Change instansi / renstra / pengaturan / pegawai date of the open year."""
+        """Change instansi / renstra / pengaturan / pegawai date / outline of the open year."""
         lap = self.lap
-        bagian = ("instansi", "renstra", "pengaturan")
+        bagian = ("instansi", "renstra", "pengaturan", "garis")
         sebelum = {b: copy.deepcopy(getattr(lap, b)) for b in bagian}
         tanggal = lap.pegawai.per_tanggal
         mutasi(lap)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import calc
+from . import calc, narasi
 from .models import TRIWULAN, Laporan
 from .numbers import format_rupiah
 
@@ -67,3 +67,13 @@ def periksa_struktur(lap: Laporan) -> list[Masalah]:
         if x.sasaran not in sasaran:
             hasil.append(Masalah("struktur", f"{type(x).__name__} {x.id}", f"sasaran {x.sasaran} tidak ada"))
     return hasil
+
+
+def periksa_narasi(lap: Laporan) -> list[Masalah]:
+    """The report's text parts still without accepted text: the document shows a placeholder
+    there. Listed by ``lkjip check`` apart from the data problems (a new year starts with
+    all of them, and they do not make the figures wrong)."""
+    return [Masalah("narasi-draf" if k.status == "draf" else "narasi-kosong", f"Teks {k.judul}",
+                    "baru draf, belum diterima; dokumen menampilkan tanda draf" if k.status == "draf"
+                    else "belum diisi; dokumen menampilkan tempat kosong")
+            for k in narasi.belum_diisi(lap)]

@@ -25,6 +25,7 @@ Texts, keyed by ``kunci`` (``Laporan.narasi``, records :class:`store.models.Teks
     butir(lap, kunci) -> list[str]         # a "daftar" section: one item per non-empty line
     draf(lap, kunci) -> str | None         # a draft from the figures, not yet accepted
     status(lap, kunci) -> "terisi" | "draf" | "kosong"
+    terima_draf(t) / buang_draf(t) / perlu_draf(lap, kunci)   # drafts: store/draf.py writes them
     belum_diisi(lap) -> list[Kosong]       # required text parts still empty (or only a draft)
 
 Signature (Kata Pengantar, Ringkasan Eksekutif, Penutup, Lampiran)::
@@ -284,6 +285,23 @@ def belum_diisi(lap: Laporan) -> list[Kosong]:
         if not teks(lap, kunci).strip():
             hasil.append(Kosong(kunci, judul, "kosong"))
     return hasil
+
+
+def terima_draf(t: Teks) -> None:
+    """The user accepts the draft: it becomes the part's text."""
+    if t.draf:
+        t.isi, t.draf = t.draf, None
+
+
+def buang_draf(t: Teks) -> None:
+    """The user discards the draft; "" (not None) so that it is not offered again by itself."""
+    t.draf = ""
+
+
+def perlu_draf(lap: Laporan, kunci: str) -> bool:
+    """A draft is offered once for an empty part that never had one (None, not "")."""
+    t = lap.cari_teks(kunci)
+    return not teks(lap, kunci).strip() and (t is None or t.draf is None)
 
 
 # ------------------------------------------------------------------ signature

@@ -19,8 +19,12 @@ class NavBar(Static):
 
     def render(self) -> Text:
         t = Text(no_wrap=True, overflow="ellipsis")
+        # Nine screens do not fit 80 columns with a space between each: then the reversed
+        # key alone separates them.
+        panjang = sum(len(k) + len(label) + 1 for k, _, label in self.layar)
+        jarak = " " if panjang <= (self.size.width or 80) else ""
         for key, mode, label in self.layar:
             t.append(key.upper(), style="reverse bold")
             t.append(label, style="bold underline" if mode == self.aktif else "")
-            t.append(" ")
+            t.append(jarak)
         return t

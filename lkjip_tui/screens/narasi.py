@@ -1,0 +1,275 @@
+"""Narasi (F10): the report's outline as a tree, the selected part's text in an editor.
+
+The outline is ``store.narasi.garis_besar`` (the unit's own, or the seed's); text parts are
+typed in a TextArea and saved as you type (after a short pause, and at once when leaving the
+part) through the app's one writer, so every save is journalled, undoable and in riwayat.
+For an empty analysis part a draft written from the figures (store/draf.py) is shown, marked
+as a draft: ctrl+t accepts it, typing edits it (the edited text is the user's), ctrl+r
+discards it. Parts built from the data (tables, the cover, signatures) are listed, dimmed,
+so the tree reads as the document does.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Static, TextArea, Tree
+from textual.widgets.tree import TreeNode
+
+from store import draf as draf_mod
+from store import narasi
+from store.models import Bagian, Teks
+
+from .base import LayarDasar
+
+JEDA_SIMPAN = 0.6  # seconds of no typing before the text is saved
+TANDA = {"terisi": ("● ", "green"), "draf": ("◐ ", "yellow"), "kosong": ("○ ", "red")}
+AWAL = "kata-pengantar"  # F10 opens here: the first text part of the seed
+
+
+class Penyunting(TextArea):
+    """The text editor, without TextArea's F6/F7 (select line/all), which are the app's
+    screen keys here."""
+
+    inherit_bindings = False
+    BINDINGS = [b for b in TextArea.BINDINGS if getattr(b, "key", "") not in ("f6", "f7")]
+
+
+def _ttd() -> Bagian:
+    """The signing place and date: texts of the year, shown as a group of their own."""
+    return Bagian("ttd", "Tanda tangan (tempat, tanggal)", "bab",
+                  [Bagian(k, judul, "teks") for k, judul in narasi.ISIAN_TTD])
+
+
+class NarasiScreen(LayarDasar):
+    MODE = "narasi"
+    JUDUL = "Narasi laporan"
+    BANTUAN = ("Susunan laporan di kiri (seperti dokumen LKjIP), teks bagian terpilih di kanan. "
+               "Enter: mulai menulis; Esc: kembali ke daftar bagian. Teks tersimpan sendiri saat "
+               "mengetik; ctrl+z di daftar bagian mengurungkan. ○ belum diisi, ◐ baru draf, ● sudah "
+               "diisi. Untuk analisis sasaran yang kosong tersedia draf dari angka: ctrl+t menerima, "
+               "mengetik menyunting, ctrl+r membuang. Bagian daftar (Isu Strategis, Landasan Hukum): "
+               "satu butir per baris. Bagian redup dibuat dari data.")
+    BINDINGS = [
+        Binding("escape", "ke_pohon", "Ke daftar", id="ke-pohon"),
+        Binding("ctrl+t", "terima", "Terima draf", id="terima-draf", priority=True),
+        Binding("ctrl+r", "buang", "Buang draf", id="buang-draf", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bagian: dict[str, Bagian] = {}
+        self._kunci: str | None = None      # the part shown in the editor
+        self._dimuat = ""                    # the text put into the editor (not typed)
+        self._timer: Timer | None = None
+        self._awal = True
+
+    def isi(self) -> ComposeResult:
+        with Horizontal(id="n-badan"):
+            pohon: Tree[str] = Tree("Laporan", id="n-pohon")
+            pohon.show_root = False
+            pohon.auto_expand = False  # Enter starts writing; space opens/closes a group
+            pohon.guide_depth = 2
+            yield pohon
+            with Vertical(id="n-kanan"):
+                yield Static(id="n-judul")
+                yield Penyunting(id="n-teks", soft_wrap=True, show_line_numbers=False,
+                                 read_only=self.app.hanya_baca)
+
+    @property
+    def pohon(self) -> Tree:
+        return self.query_one("#n-pohon", Tree)
+
+    @property
+    def editor(self) -> Penyunting:
+        return self.query_one("#n-teks", Penyunting)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in ("terima", "buang"):
+            return self.lap is not None and self._kunci is not None and narasi.status(self.lap, self._kunci) == "draf"
+        return True
+
+    # ------------------------------------------------------------ drawing
+    def segarkan(self) -> None:
+        self._simpan_sekarang()
+        pohon = self.pohon
+        pohon.clear()
+        self._bagian.clear()
+        if self.lap is None:
+            self.query_one("#n-judul", Static).update(Text(self.PESAN_KOSONG, style="dim"))
+            return
+        tujuan = self._kunci or AWAL
+        target: TreeNode | None = None
+        for b in [*narasi.garis_besar(self.lap), _ttd()]:
+            n = self._tambah(pohon.root, b, tujuan)
+            target = target or n
+        pohon.root.expand()
+        self._tampilkan(tujuan if tujuan in self._bagian else None)
+        if target is not None:
+            # The tree numbers its lines when it next draws: move the cursor after that.
+            self.call_after_refresh(pohon.move_cursor, target)
+        if self._awal:
+            self._awal = False
+            pohon.focus()
+
+    def _label(self, b: Bagian) -> Text:
+        if b.jenis in narasi.BERTEKS:
+            tanda, gaya = TANDA[narasi.status(self.lap, b.kunci)]
+            t = Text(tanda, style=gaya)
+            t.append(b.judul)
+            return t
+        return Text(b.judul, style="bold" if b.jenis in ("bab", "sasaran") else "dim")
+
+    def _tambah(self, induk: TreeNode, b: Bagian, tujuan: str) -> TreeNode | None:
+        """Add ``b`` and its children; return the node of ``tujuan`` if it is among them."""
+        self._bagian[b.kunci] = b
+        if b.anak:
+            node = induk.add(self._label(b), data=b.kunci, expand=True)
+        else:
+            node = induk.add_leaf(self._label(b), data=b.kunci)
+        ketemu = node if b.kunci == tujuan else None
+        for a in b.anak:
+            ketemu = self._tambah(node, a, tujuan) or ketemu
+        return ketemu
+
+    def _perbarui_label(self, kunci: str) -> None:
+        for node in self._semua_node(self.pohon.root):
+            if node.data == kunci:
+                node.set_label(self._label(self._bagian[kunci]))
+
+    def _semua_node(self, node: TreeNode):
+        for anak in node.children:
+            yield anak
+            yield from self._semua_node(anak)
+
+    def _tampilkan(self, kunci: str | None) -> None:
+        """Show part ``kunci`` in the editor (a draft, offered once, for an empty analysis part)."""
+        self._simpan_sekarang()
+        self._kunci = kunci
+        judul = self.query_one("#n-judul", Static)
+        ed = self.editor
+        b = self._bagian.get(kunci) if kunci else None
+        if b is None or b.jenis not in narasi.BERTEKS:
+            self._isi_editor("", baca_saja=True)
+            ket = narasi.JENIS.get(b.jenis, "") if b else ""
+            judul.update(Text.assemble((b.judul if b else "", "bold"), (f"\n{ket}: tidak diketik di sini", "dim")))
+            return
+        if not self.app.hanya_baca and narasi.perlu_draf(self.lap, kunci):
+            isi_draf = draf_mod.draf_untuk(self.lap, kunci)
+            if isi_draf:
+                self._simpan_draf(kunci, isi_draf)
+        st = narasi.status(self.lap, kunci)
+        if st == "draf":
+            self._isi_editor(narasi.draf(self.lap, kunci) or "", baca_saja=self.app.hanya_baca)
+            judul.update(Text.assemble((b.judul, "bold"), ("\nDRAF dari angka: ctrl+t terima · ketik untuk "
+                                                            "menyunting · ctrl+r buang", "bold yellow")))
+        else:
+            self._isi_editor(narasi.teks(self.lap, kunci), baca_saja=self.app.hanya_baca)
+            petunjuk = "satu butir per baris" if b.jenis == "daftar" else "Enter: tulis · Esc: kembali"
+            judul.update(Text.assemble((b.judul, "bold"), (f"\n{'belum diisi · ' if st == 'kosong' else ''}"
+                                                          f"{petunjuk}", "dim")))
+        ed.scroll_home(animate=False)
+
+    def _isi_editor(self, isi: str, baca_saja: bool) -> None:
+        self._dimuat = isi
+        ed = self.editor
+        ed.read_only = baca_saja
+        ed.load_text(isi)
+
+    # ------------------------------------------------------------ tree and keys
+    @on(Tree.NodeHighlighted, "#n-pohon")
+    def _sorot(self, event: Tree.NodeHighlighted) -> None:
+        kunci = event.node.data
+        if kunci != self._kunci:
+            self._tampilkan(kunci)
+
+    @on(Tree.NodeSelected, "#n-pohon")
+    def _pilih(self, event: Tree.NodeSelected) -> None:
+        b = self._bagian.get(event.node.data)
+        if b is not None and b.jenis in narasi.BERTEKS:
+            if self.app.hanya_baca:
+                self.boleh_ubah()
+                return
+            self.editor.focus()
+
+    def action_ke_pohon(self) -> None:
+        self._simpan_sekarang()
+        self.pohon.focus()
+
+    def action_terima(self) -> None:
+        t = self.lap.cari_teks(self._kunci) if self._kunci else None
+        if t is None or not t.draf or not self.boleh_ubah():
+            return
+        if self.app.ubah(t, lambda: narasi.terima_draf(t), f"terima draf {self._judul()}"):
+            self._sesudah_ubah()
+            self.editor.focus()
+
+    def action_buang(self) -> None:
+        t = self.lap.cari_teks(self._kunci) if self._kunci else None
+        if t is None or not t.draf or not self.boleh_ubah():
+            return
+        if self.app.ubah(t, lambda: narasi.buang_draf(t), f"buang draf {self._judul()}"):
+            self._sesudah_ubah()
+
+    def _judul(self) -> str:
+        b = self._bagian.get(self._kunci or "")
+        return b.judul if b else (self._kunci or "")
+
+    def _sesudah_ubah(self) -> None:
+        kunci = self._kunci
+        self._kunci = None  # redraw the editor from the data
+        self._tampilkan(kunci)
+        if kunci:
+            self._perbarui_label(kunci)
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------ saving as you type
+    @on(TextArea.Changed, "#n-teks")
+    def _berubah(self, event: TextArea.Changed) -> None:
+        if self._kunci is None or event.text_area.text == self._dimuat or self.app.hanya_baca:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(JEDA_SIMPAN, self._simpan_sekarang)
+
+    def _simpan_sekarang(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self._kunci is None or self.lap is None or self.app.hanya_baca:
+            return
+        isi = self.editor.text
+        if isi == self._dimuat:
+            return
+        kunci, lap = self._kunci, self.lap
+        t = lap.cari_teks(kunci)
+        ket = f"teks {self._judul()}"
+        if t is None:
+            ok = self.app.tambah(Teks(kunci, isi), lap.narasi, keterangan=ket)
+        else:
+            def mutasi() -> None:
+                t.isi = isi
+                if t.draf:
+                    t.draf = None  # the draft, edited, is now the user's text
+            ok = self.app.ubah(t, mutasi, ket)
+        if ok:
+            self._dimuat = isi
+            self._perbarui_label(kunci)
+            self.refresh_bindings()
+
+    def _simpan_draf(self, kunci: str, isi: str) -> None:
+        t = self.lap.cari_teks(kunci)
+        if t is None:
+            self.app.tambah(Teks(kunci, "", isi), self.lap.narasi, keterangan=f"draf {kunci}")
+        else:
+            self.app.ubah(t, lambda: setattr(t, "draf", isi), f"draf {kunci}")
+
+    def on_screen_suspend(self) -> None:
+        self._simpan_sekarang()
+
+    def on_unmount(self) -> None:
+        self._simpan_sekarang()
