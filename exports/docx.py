@@ -25,7 +25,7 @@ from store.calc import Anggaran
 from store.models import Laporan
 
 from . import naskah
-from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, lebar_perlu, medan, run, tabel_xml, ukur_kolom
+from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bersih, lebar_perlu, medan, run, tabel_xml, ukur_kolom
 from .tables import Tabel, teks_bagian
 
 A4 = (Mm(210), Mm(297))
@@ -181,11 +181,11 @@ class _Penulis:
 
     # -- blocks
     def judul(self, b: naskah.Judul) -> None:
-        self.doc.add_heading(b.teks, level=min(b.tingkat, 4))
+        self.doc.add_heading(bersih(b.teks), level=min(b.tingkat, 4))
 
     def paragraf(self, b: naskah.Paragraf) -> None:
         p = self.doc.add_paragraph()
-        r = p.add_run(b.teks)
+        r = p.add_run(bersih(b.teks))
         r.bold = b.tebal or None
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER if b.tengah else WD_ALIGN_PARAGRAPH.JUSTIFY
         if b.sampul:
@@ -196,7 +196,7 @@ class _Penulis:
         for n, isi in enumerate(b.isi):
             tanda = (f"{n + 1}." if b.nomor == "1" else f"{chr(ord('a') + n)}." if b.nomor == "a" and n < 26
                      else f"{n + 1}." if b.nomor == "a" else "•")
-            p = self.doc.add_paragraph(f"{tanda}\t{isi}")
+            p = self.doc.add_paragraph(f"{tanda}\t{bersih(isi)}")
             f = p.paragraph_format
             f.left_indent, f.first_line_indent = Mm(8 if b.nomor != "a" else 14), Mm(-7)
             f.tab_stops.add_tab_stop(f.left_indent)
@@ -204,13 +204,13 @@ class _Penulis:
 
     def kosong(self, b: naskah.Kosong) -> None:
         p = self.doc.add_paragraph()
-        r = p.add_run(b.label)
+        r = p.add_run(bersih(b.label))
         r.bold = True
         r.font.color.rgb = MERAH
         r.font.highlight_color = WD_COLOR_INDEX.YELLOW
         for baris in (b.draf or "").splitlines():
             if baris.strip():
-                r = self.doc.add_paragraph().add_run(baris.strip())
+                r = self.doc.add_paragraph().add_run(bersih(baris.strip()))
                 r.italic = True
                 r.font.color.rgb = ABU_TEKS
 
@@ -218,7 +218,7 @@ class _Penulis:
         t = b.tabel
         if t.keterangan:
             p = self.doc.add_paragraph(style="Caption")
-            p.add_run(t.keterangan)
+            p.add_run(bersih(t.keterangan))
             if b.bernomor:  # the caption a Daftar Tabel field collects; the number stays the seed's
                 for r in parse_xml(f"<w:p {NS}>{SEQ_TABEL}</w:p>"):
                     p._p.append(r)
@@ -226,12 +226,12 @@ class _Penulis:
         for bagian in t.bagian:
             if bagian.judul:
                 p = self.doc.add_paragraph()
-                p.add_run(bagian.judul).italic = True
+                p.add_run(bersih(bagian.judul)).italic = True
                 p.paragraph_format.keep_with_next = True
             self._sisip(parse_xml(tabel_xml(bagian, t.desimal, lebar)))
             self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
         if t.catatan:
-            self.doc.add_paragraph(t.catatan).runs[0].italic = True
+            self.doc.add_paragraph(bersih(t.catatan)).runs[0].italic = True
 
     def _sisip(self, el) -> None:
         sect = self.body.find(qn("w:sectPr"))
@@ -249,14 +249,14 @@ class _Penulis:
         for sel, t in zip(tbl.rows[0].cells, sisi):
             if t is None:
                 continue
-            sel.paragraphs[0].text = t.atas[0]
+            sel.paragraphs[0].text = bersih(t.atas[0])
             baris = [*t.atas[1:], "", "", ""]
             for x in baris:
-                sel.add_paragraph(x)
-            nama = sel.add_paragraph().add_run(t.nama)
+                sel.add_paragraph(bersih(x))
+            nama = sel.add_paragraph().add_run(bersih(t.nama))
             nama.bold = nama.underline = True
             for x in t.bawah:
-                sel.add_paragraph(x)
+                sel.add_paragraph(bersih(x))
             for p in sel.paragraphs:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 p.paragraph_format.space_after = Pt(0)
@@ -280,13 +280,13 @@ class _Penulis:
 
     def gambar(self, b: naskah.Gambar) -> None:
         p = self.doc.add_paragraph()
-        r = p.add_run(b.keterangan)
+        r = p.add_run(bersih(b.keterangan))
         r.bold = True
         r.font.color.rgb = MERAH
         r.font.highlight_color = WD_COLOR_INDEX.YELLOW
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p = self.doc.add_paragraph(style="Caption")
-        p.add_run(b.label)
+        p.add_run(bersih(b.label))
         for r in parse_xml(f"<w:p {NS}>{SEQ_GAMBAR}</w:p>"):
             p._p.append(r)
 

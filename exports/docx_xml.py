@@ -21,6 +21,11 @@ ABU = "D9D9D9"           # header fill, as the XLSX header
 _TIDAK_SAH = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML at all
 
 
+def bersih(teks: str) -> str:
+    """Text with the characters XML cannot hold removed (a control character typed or imported)."""
+    return _TIDAK_SAH.sub("", teks)
+
+
 def _t(teks: str) -> str:
     """Text as run content: line breaks and tabs as Word's, characters XML forbids dropped."""
     teks = escape(_TIDAK_SAH.sub("", teks))
