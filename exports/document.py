@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from store.calc import Anggaran
 from store.models import Laporan
 
 from . import naskah
@@ -35,12 +34,11 @@ def _butir(b: naskah.Butir) -> list[str]:
     return [f"- {_kalimat(x)}" for x in b.isi]
 
 
-def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str],
-               total: Anggaran | None = None) -> str:
+def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]) -> str:
     """``tabel`` maps every table number to its built table; ``md`` renders one (cached by the caller)."""
     out: list[str] = [f"# Laporan Kinerja Instansi Pemerintah (LKjIP) {_kalimat(lap.instansi.nama)} Tahun {lap.tahun}",
                       ""]
-    for b in naskah.susun(lap, tabel, total):
+    for b in naskah.susun(lap, tabel):
         if isinstance(b, naskah.Judul):
             out += [f"{'#' * (b.tingkat + 1)} {_kalimat(b.teks)}", ""]
         elif isinstance(b, naskah.Paragraf):

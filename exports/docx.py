@@ -21,7 +21,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from store.calc import Anggaran
 from store.models import Laporan
 
 from . import naskah
@@ -48,7 +47,7 @@ SEQ_GAMBAR = medan("SEQ Gambar \\h", tersembunyi=True)
 NOMOR_HALAMAN = {"depan": ("lowerRoman", 1), "isi": ("decimal", 1), "lampiran": ("decimal", None)}
 
 
-def dokumen_docx(lap: Laporan, tabel: Mapping[str, Tabel], total: Anggaran | None = None) -> bytes:
+def dokumen_docx(lap: Laporan, tabel: Mapping[str, Tabel]) -> bytes:
     """``tabel`` maps every table number to its built table; returns the .docx file's bytes."""
     doc = Document()
     _gaya(doc)
@@ -57,7 +56,7 @@ def dokumen_docx(lap: Laporan, tabel: Mapping[str, Tabel], total: Anggaran | Non
     for k, v in TEPI.items():
         setattr(s, k, v)
     penulis = _Penulis(doc)
-    blok = naskah.susun(lap, tabel, total)
+    blok = naskah.susun(lap, tabel)
     for b, lanskap in zip(blok, arah_halaman(blok)):
         penulis.tulis(b, lanskap)
     # Word fills the lists of contents and page numbers in when the file is opened.

@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from store import narasi
-from store.calc import Anggaran
 from store.models import Bagian as BagianGaris
 from store.models import Laporan
 
@@ -56,12 +55,13 @@ class Kosong:
     judul: str
     kunci: str
     draf: str | None = None
+    layar: str = "Narasi (F10)"  # where it is written
 
     @property
     def label(self) -> str:
         if self.draf:
-            return f"[DRAF, BELUM DITERIMA: {self.judul}. Terima atau ubah di layar Narasi (F10).]"
-        return f"[BELUM DIISI: {self.judul}. Tulis di layar Narasi (F10).]"
+            return f"[DRAF, BELUM DITERIMA: {self.judul}. Terima atau ubah di layar {self.layar}.]"
+        return f"[BELUM DIISI: {self.judul}. Tulis di layar {self.layar}.]"
 
 
 @dataclass(frozen=True)
@@ -117,22 +117,22 @@ class HalamanBaru:
 Blok = (Judul | Paragraf | Butir | Kosong | BlokTabel | TandaTangan | TandaTanganDua | Daftar | Gambar | Seksi
         | HalamanBaru)
 
-BELUM = "[BELUM DIISI]"
+ATUR = "Atur (F8)"
 _BUTIR = re.compile(r"^\s*[-•*]\s+")
 
 
 # ---------------------------------------------------------------- the walk
-def susun(lap: Laporan, tabel: Mapping[str, Tabel], total: Anggaran | None = None) -> list[Blok]:
+def susun(lap: Laporan, tabel: Mapping[str, Tabel]) -> list[Blok]:
     """Every block of the report, in order. ``tabel`` maps each table number to its built table."""
-    s = _Penyusun(lap, tabel, total)
+    s = _Penyusun(lap, tabel)
     for b in narasi.garis_besar(lap):
         s.bagian(b, 1)
     return s.selesai()
 
 
 class _Penyusun:
-    def __init__(self, lap: Laporan, tabel: Mapping[str, Tabel], total: Anggaran | None) -> None:
-        self.lap, self.tabel, self.total = lap, tabel, total
+    def __init__(self, lap: Laporan, tabel: Mapping[str, Tabel]) -> None:
+        self.lap, self.tabel = lap, tabel
         self.out: list[Blok] = []
         self.seksi = "sampul"
         self.ttd = narasi.tanda_tangan(lap)
@@ -224,12 +224,9 @@ class _Penyusun:
         if kunci == "ringkasan.visi-misi":
             i, r = lap.instansi, lap.renstra
             self.out.append(Paragraf(f"Visi {i.nama} yang tertuang dalam Renstra Tahun {r.mulai}-{r.akhir} adalah :"))
-            self.out.append(Paragraf(i.visi, tebal=True) if i.visi.strip() else Kosong("Visi (layar Atur, F8)", "visi"))
+            self.out.append(Paragraf(i.visi, tebal=True) if i.visi.strip() else Kosong("Visi", "visi", layar=ATUR))
             self.out.append(Paragraf(f"Sesuai dengan Visi tersebut maka {i.nama} menetapkan {len(i.misi)} Misi yaitu :"))
-            if i.misi:
-                self.out.append(Butir(tuple(i.misi)))
-            else:
-                self.out.append(Kosong("Misi (layar Atur, F8)", "misi"))
+            self.out.append(Butir(tuple(i.misi)) if i.misi else Kosong("Misi", "misi", layar=ATUR))
         elif kunci == "ringkasan.capaian":
             self.out.append(Paragraf(ringkasan.jumlah_renstra(lap)))
             self.out += [Paragraf(ringkasan.capaian_sasaran(lap, n, s)) for n, s in enumerate(lap.sasaran, 1)]
@@ -254,12 +251,13 @@ class _Penyusun:
         self.out.append(Gambar("1.1", f"Struktur Organisasi {lap.instansi.nama}".strip(),
                                "[BELUM ADA GAMBAR: sisipkan bagan struktur organisasi di sini.]"))
 
-    def tanda_tangan(self, jabatan: str | None = None) -> TandaTangan:
+    def tanda_tangan(self, tanggal: str | None = None, sebagai: tuple[str, ...] = ()) -> TandaTangan:
+        """The head's signature: place and date, (``sebagai``: "Pihak Pertama"), post, name,
+        rank and NIP; what is not filled in yet shows as ``[…]``."""
         t = self.ttd
-        tempat = t.tempat or "[tempat]"
-        tanggal = tanggal_panjang(t.tanggal) if t.tanggal else "[tanggal]"
+        tanggal = tanggal or (tanggal_panjang(t.tanggal) if t.tanggal else "[tanggal]")
         bawah = tuple(x for x in (t.pangkat, f"NIP. {t.nip}" if t.nip else "") if x)
-        return TandaTangan((f"{tempat}, {tanggal}", jabatan or t.jabatan or "[jabatan kepala]"),
+        return TandaTangan((f"{t.tempat or '[tempat]'}, {tanggal}", *sebagai, t.jabatan or "[jabatan kepala]"),
                            t.nama or "[nama kepala]", bawah)
 
     def lampiran(self, b: BagianGaris) -> None:
@@ -272,11 +270,8 @@ class _Penyusun:
                          Paragraf(f"{nama} {pemda}".strip().upper(), tebal=True, tengah=True)]
             if pk is not None:  # the targets and the program budgets (murni) of Tabel 2.4
                 self.out.append(BlokTabel(Tabel("", "", pk.bagian[:2], desimal=pk.desimal), bernomor=False))
-            t = self.ttd
-            tempat = t.tempat or "[tempat]"
-            kanan = TandaTangan((f"{tempat}, ............ {lap.tahun}", "Pihak Pertama", t.jabatan or "[jabatan kepala]"),
-                                t.nama or "[nama kepala]", tuple(x for x in (t.pangkat, f"NIP. {t.nip}" if t.nip else "")
-                                                                 if x))
+            # Signed at the start of the year it is for: the day is left for the pen.
+            kanan = self.tanda_tangan(f"............ {lap.tahun}", ("Pihak Pertama",))
             kiri = TandaTangan(("", "Pihak Kedua", kepala_daerah(pemda)), "[nama kepala daerah]")
             self.out.append(TandaTanganDua(kiri, kanan))
         elif b.kunci == "lampiran.iku":

@@ -139,14 +139,14 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
 
     def dokumen() -> bytes:
         per_nomor = {t.nomor: t for t in daftar if t is not None}
-        return dokumen_md(lap, per_nomor, md, konteks.anggaran_total()).encode("utf-8")
+        return dokumen_md(lap, per_nomor, md).encode("utf-8")
 
     def docx() -> bytes:
         from .docx import dokumen_docx  # python-docx and lxml load only for a Word export
 
         # The whole document even when only some tables were chosen: build them all then.
         semua = daftar if nomor is None else bangun_tabel(lap, None, konteks)
-        return dokumen_docx(lap, {t.nomor: t for t in semua if t is not None}, konteks.anggaran_total())
+        return dokumen_docx(lap, {t.nomor: t for t in semua if t is not None})
 
     def csv_(i: int) -> bytes:
         data = tabel_csv(daftar[i], csv_gaya)

@@ -1,7 +1,6 @@
-from exports.builders import Konteks, bangun_tabel
+from exports.builders import bangun_tabel
 from exports.document import dokumen_md
 from exports.markdown import tabel_md
-from exports.ringkasan import realisasi_anggaran
 from store.models import Laporan
 
 from .util import laporan_jahat
@@ -36,10 +35,6 @@ def test_the_units_texts_and_signature(lap):
     assert "Alhamdulillah, puji syukur" in md and "[BELUM DIISI: Kata Pengantar" not in md
     assert "Balikpapan, 25 Februari 2022<br>\nCamat Balikpapan Selatan<br>" in md
     assert "Pihak Kedua<br>\nWali Kota Balikpapan" in md
-
-
-def test_budget_sentence_same_with_cached_total(lap):
-    assert realisasi_anggaran(lap) == realisasi_anggaran(lap, Konteks(lap).anggaran_total())
 
 
 def test_empty_report_says_not_yet_computable():
