@@ -133,6 +133,8 @@ class _Penulis:
     def __init__(self, doc) -> None:
         self.doc = doc
         self.body = doc.element.body
+        # Style objects, not names: python-docx looks a name up through every style each time.
+        self.gaya = {n: doc.styles[n] for n in ("Caption", "Heading 1", "Heading 2", "Heading 3", "Heading 4")}
         self.lanskap = False
         self.nomor = "isi"          # the page numbering of the current section
         self.halaman_kosong = True  # nothing written since the last page or section break
@@ -180,7 +182,7 @@ class _Penulis:
 
     # -- blocks
     def judul(self, b: naskah.Judul) -> None:
-        self.doc.add_heading(bersih(b.teks), level=min(b.tingkat, 4))
+        self.doc.add_paragraph(bersih(b.teks), self.gaya[f"Heading {min(b.tingkat, 4)}"])
 
     def paragraf(self, b: naskah.Paragraf) -> None:
         p = self.doc.add_paragraph()
@@ -216,7 +218,7 @@ class _Penulis:
     def bloktabel(self, b: naskah.BlokTabel) -> None:
         t = b.tabel
         if t.keterangan:
-            p = self.doc.add_paragraph(style="Caption")
+            p = self.doc.add_paragraph(style=self.gaya["Caption"])
             p.add_run(bersih(t.keterangan))
             if b.bernomor:  # the caption a Daftar Tabel field collects; the number stays the seed's
                 for r in parse_xml(f"<w:p {NS}>{SEQ_TABEL}</w:p>"):
@@ -284,7 +286,7 @@ class _Penulis:
         r.font.color.rgb = MERAH
         r.font.highlight_color = WD_COLOR_INDEX.YELLOW
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p = self.doc.add_paragraph(style="Caption")
+        p = self.doc.add_paragraph(style=self.gaya["Caption"])
         p.add_run(bersih(b.label))
         for r in parse_xml(f"<w:p {NS}>{SEQ_GAMBAR}</w:p>"):
             p._p.append(r)
