@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from store import calc
+from store import calc, narasi
 from store.models import BULAN, TRIWULAN, Indikator, Laporan
 from store.numbers import format_angka, format_rupiah
 
@@ -168,7 +168,7 @@ class BerandaScreen(LayarDasar):
         self.query_one("#b-ringkas", Static).update(self._ringkas(lap, d, kuartal, kurang, total))
         self._capaian(lap, d)
         self._anggaran(lap, d, per_program, total)
-        self.query_one("#b-kurang", Static).update(self._kurang(lap, kuartal, kurang))
+        self.query_one("#b-kurang", Static).update(self._kurang(lap, kuartal, kurang) + self._teks_kurang(lap))
 
     def _kosong(self) -> None:
         pesan = Text("Basis data masih kosong: belum ada tahun laporan.\n\n", style="bold")
@@ -280,6 +280,22 @@ class BerandaScreen(LayarDasar):
         baris.append([Text("Total", style="bold"), Text(format_rupiah(total.pagu), style="bold"),
                       Text(format_angka(s, d), style="bold"), bar_teks(s, 10)])
         daftar.isi(self.KOLOM_ANGGARAN, baris, judul)
+
+    def _teks_kurang(self, lap: Laporan) -> Text:
+        """The report's text parts still empty (the rule is store.narasi's, as for lkjip check)."""
+        kosong = narasi.belum_diisi(lap)
+        t = Text(f"\n\nTeks laporan belum diisi ({len(kosong)})", style="bold")
+        if not kosong:
+            t.append("\n✓ semua bagian teks sudah diisi.", style="green")
+            return t
+        for k in kosong[:BATAS_DAFTAR]:
+            t.append("\n• ")
+            t.append(k.judul)
+            t.append(": baru draf" if k.status == "draf" else ": belum diisi", style="yellow")
+        if len(kosong) > BATAS_DAFTAR:
+            t.append(f"\n… dan {len(kosong) - BATAS_DAFTAR} lagi (lkjip check menampilkan semuanya)", style="dim")
+        t.append("\nTulis di F10 Narasi.", style="dim")
+        return t
 
     def _kurang(self, lap: Laporan, kuartal: int, kurang: list[Kurang]) -> Text:
         if kuartal == 0:

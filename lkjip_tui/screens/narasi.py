@@ -65,6 +65,7 @@ class NarasiScreen(LayarDasar):
         self._bagian: dict[str, Bagian] = {}
         self._kunci: str | None = None      # the part shown in the editor
         self._dimuat = ""                    # the text put into the editor (not typed)
+        self._diketik: str | None = None     # the editor's text since the last keystroke, unsaved
         self._timer: Timer | None = None
         self._awal = True
 
@@ -176,6 +177,7 @@ class NarasiScreen(LayarDasar):
 
     def _isi_editor(self, isi: str, baca_saja: bool) -> None:
         self._dimuat = isi
+        self._diketik = None
         ed = self.editor
         ed.read_only = baca_saja
         ed.load_text(isi)
@@ -232,6 +234,9 @@ class NarasiScreen(LayarDasar):
     def _berubah(self, event: TextArea.Changed) -> None:
         if self._kunci is None or event.text_area.text == self._dimuat or self.app.hanya_baca:
             return
+        # Kept here, not read back from the editor on saving: the last save may run while the
+        # app closes, when the editor is already gone.
+        self._diketik = event.text_area.text
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(JEDA_SIMPAN, self._simpan_sekarang)
@@ -240,10 +245,8 @@ class NarasiScreen(LayarDasar):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if self._kunci is None or self.lap is None or self.app.hanya_baca:
-            return
-        isi = self.editor.text
-        if isi == self._dimuat:
+        isi = self._diketik
+        if self._kunci is None or self.lap is None or self.app.hanya_baca or isi is None or isi == self._dimuat:
             return
         kunci, lap = self._kunci, self.lap
         t = lap.cari_teks(kunci)
@@ -257,9 +260,10 @@ class NarasiScreen(LayarDasar):
                     t.draf = None  # the draft, edited, is now the user's text
             ok = self.app.ubah(t, mutasi, ket)
         if ok:
-            self._dimuat = isi
-            self._perbarui_label(kunci)
-            self.refresh_bindings()
+            self._dimuat, self._diketik = isi, None
+            if self.is_mounted and self.is_attached:
+                self._perbarui_label(kunci)
+                self.refresh_bindings()
 
     def _simpan_draf(self, kunci: str, isi: str) -> None:
         t = self.lap.cari_teks(kunci)
@@ -267,6 +271,11 @@ class NarasiScreen(LayarDasar):
             self.app.tambah(Teks(kunci, "", isi), self.lap.narasi, keterangan=f"draf {kunci}")
         else:
             self.app.ubah(t, lambda: setattr(t, "draf", isi), f"draf {kunci}")
+
+    def perbarui_judul(self) -> None:
+        # The last save may come while the app closes (on_unmount), after the title is gone.
+        if self.query("#judul"):
+            super().perbarui_judul()
 
     def on_screen_suspend(self) -> None:
         self._simpan_sekarang()

@@ -266,7 +266,7 @@ class Baris:
     isi: Text = field(default_factory=Text)
 
 
-INSTANSI = ("nama", "pemda", "kepala", "jabatan", "nip", "visi")
+INSTANSI = ("nama", "pemda", "kepala", "jabatan", "pangkat", "nip", "visi")
 
 
 class PengaturanScreen(LayarDasar):
@@ -323,6 +323,7 @@ class PengaturanScreen(LayarDasar):
             Baris("pemda", "Pemerintah daerah", t(ins.pemerintah_daerah)),
             Baris("kepala", "Kepala", t(ins.kepala.nama)),
             Baris("jabatan", "Jabatan kepala", t(ins.kepala.jabatan)),
+            Baris("pangkat", "Pangkat/golongan", t(ins.kepala.pangkat)),
             Baris("nip", "NIP kepala", t(tulis_nip(ins.kepala.nip))),
             Baris("visi", "Visi", t(ins.visi)),
         ]
@@ -425,6 +426,7 @@ class PengaturanScreen(LayarDasar):
             Isian("pemda", "Pemerintah daerah", ins.pemerintah_daerah, str.strip, "mis. Kota Balikpapan"),
             Isian("kepala", "Kepala", ins.kepala.nama, str.strip),
             Isian("jabatan", "Jabatan kepala", ins.kepala.jabatan, str.strip, "mis. Camat Balikpapan Selatan"),
+            Isian("pangkat", "Pangkat/golongan", ins.kepala.pangkat, str.strip, "mis. Pembina Tk. I (IV/b)"),
             Isian("nip", "NIP kepala", tulis_nip(ins.kepala.nip) or "", baca_nip, "18 angka; boleh kosong"),
             Isian("visi", "Visi", ins.visi, str.strip),
         ]
@@ -436,7 +438,7 @@ class PengaturanScreen(LayarDasar):
             def mutasi(lap: Laporan) -> None:
                 i = lap.instansi
                 i.nama, i.pemerintah_daerah, i.visi = h["nama"], h["pemda"], h["visi"]
-                i.kepala = Kepala(h["kepala"], h["jabatan"], h["nip"])
+                i.kepala = Kepala(h["kepala"], h["jabatan"], h["nip"], h["pangkat"])
 
             self._ubah(mutasi, "data unit kerja")
 

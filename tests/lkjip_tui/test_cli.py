@@ -18,6 +18,9 @@ def test_import_export_round_trip(fixture_path, fixture_json, tmp_path, capsys):
     assert main(["export", "--format", "json", "--db", str(db), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert str(tmp_path / "out" / "lkjip-2021.json") in out
+    # version 1 in, version 2 out: the same data, with (no) texts, the default outline, no pangkat
+    fixture_json.update(version=2, narasi=[], garis_besar=None)
+    fixture_json["instansi"]["kepala"]["pangkat"] = ""
     assert json.loads((tmp_path / "out" / "lkjip-2021.json").read_text(encoding="utf-8")) == fixture_json
 
 
@@ -112,3 +115,29 @@ def test_bundle_given_as_database_is_refused_and_left_alone(fixture_path, tmp_pa
         assert "bukan basis data lkjip" in r.stderr and "lkjip import" in r.stderr
         assert "Traceback" not in r.stderr
     assert salah.read_bytes() == fixture_path.read_bytes()
+
+
+def test_check_lists_the_text_placeholders(fixture_path, tmp_path, capsys):
+    db = tmp_path / "db.json"
+    main(["import", str(fixture_path), "--db", str(db)])  # a version-1 bundle: no texts at all
+    capsys.readouterr()
+    assert main(["check", "--db", str(db)]) == 0  # an empty text is listed, not a wrong figure
+    r = capsys.readouterr()
+    assert "2021 · Teks Kata Pengantar: belum diisi; dokumen menampilkan tempat kosong" in r.out
+    assert "2021 · Teks BAB I Pendahuluan › E. Landasan Hukum › Daftar landasan hukum: belum diisi" in r.out
+    assert "2021 · Teks Tanggal penandatanganan: belum diisi" in r.out
+    assert "bagian teks laporan belum diisi" in r.err
+
+    from store import narasi
+    from store.models import Teks
+    from store.repository import Repository
+    with Repository(db) as repo:
+        lap = repo.muat(2021)
+        for b in narasi.bagian_teks(lap):
+            repo.simpan(2021, Teks(b.kunci, "Isi."))
+        repo.simpan(2021, Teks("ttd.tempat", "Balikpapan"))
+        repo.simpan(2021, Teks("ttd.tanggal", "25 Februari 2022"))
+        repo.simpan(2021, Teks("sasaran.S1.penyebab", "", "draf dari angka"))
+    assert main(["check", "--db", str(db)]) == 0
+    r = capsys.readouterr()
+    assert r.out.count("· Teks") == 1 and "penyebab keberhasilan" in r.out and "baru draf, belum diterima" in r.out
