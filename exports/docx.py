@@ -159,11 +159,10 @@ class _Penulis:
         s.orientation = WD_ORIENT.LANDSCAPE if lanskap else WD_ORIENT.PORTRAIT
         s.page_width, s.page_height = (A4[1], A4[0]) if lanskap else A4
         self.lanskap = lanskap
-        fmt, mulai = NOMOR_HALAMAN[nomor or self.nomor]
         if nomor is not None:
             self.nomor = nomor
-            mulai = mulai if nomor != "lampiran" else None
-        else:
+        fmt, mulai = NOMOR_HALAMAN[self.nomor]
+        if nomor is None:
             mulai = None  # an orientation change continues the numbering
         sect = s._sectPr
         for lama in sect.findall(qn("w:pgNumType")):
@@ -171,7 +170,10 @@ class _Penulis:
         pg = parse_xml(f'<w:pgNumType {NS} w:fmt="{fmt}"' + (f' w:start="{mulai}"' if mulai else "") + "/>")
         # pgNumType sits before cols/docGrid in CT_SectPr's order
         cols = sect.find(qn("w:cols"))
-        (cols.addprevious(pg) if cols is not None else sect.append(pg))
+        if cols is not None:
+            cols.addprevious(pg)
+        else:
+            sect.append(pg)
         if nomor == "depan":  # the cover has no number; every later section shows its page's
             s.footer.is_linked_to_previous = False
             p = s.footer.paragraphs[0]
