@@ -249,6 +249,7 @@ class _Penulis:
     def _ttd(self, sisi) -> None:
         """Signature blocks side by side in a borderless table: the signer on the right."""
         tbl = self.doc.add_table(rows=1, cols=2)
+        tbl.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {NS}/>"))  # never half on a page
         for sel, t in zip(tbl.rows[0].cells, sisi):
             if t is None:
                 continue

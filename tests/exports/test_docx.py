@@ -216,6 +216,11 @@ def test_signature_blocks(doc):
     assert "Pihak Pertama" in kanan and "Camat Balikpapan Selatan" in kanan and "Heruressandi Setia Kesuma" in kanan
 
 
+def test_signature_block_never_split_over_two_pages(doc):
+    ttd = [t for t in doc.tables if len(t.columns) == 2 and len(t.rows) == 1]
+    assert ttd and all(t.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None for t in ttd)
+
+
 def test_signature_with_rank_and_nip():
     lap = demo_laporan()
     lap.instansi.kepala.pangkat, lap.instansi.kepala.nip = "Pembina (IV/a)", "19680106 199312 1 001"
