@@ -48,8 +48,9 @@ def _kalimat_indikator(lap: Laporan, ind: Indikator) -> str:
     t, d = lap.tahun, lap.pengaturan.desimal
     real = calc.realisasi_tahun(ind, t)
     cap = calc.capaian_indikator(ind, t, d)
+    hasil = "belum dapat dihitung" if cap is None else f"{_persen(cap, d)} ({calc.predikat(cap).lower()})"
     kal = [f"Indikator {ind.uraian}: target tahun {t} {_nilai(ind, ind.target.get(t))}, realisasi "
-           f"{_nilai(ind, real)}, capaian {_persen(cap, d)} ({calc.predikat(cap).lower()})."]
+           f"{_nilai(ind, real)}, capaian {hasil}."]
     lalu = calc.realisasi_tahun(ind, t - 1)
     ubah = calc.persen_perubahan(ind, t, d)
     if lalu is not None and ubah is not None:
@@ -63,7 +64,7 @@ def _kalimat_indikator(lap: Laporan, ind: Indikator) -> str:
                    + "; ".join(f"{y} {_nilai(ind, v)}" for y, v in sebelumnya) + ".")
     akhir = calc.target_akhir_renstra(ind, lap)
     maju = calc.tingkat_kemajuan(ind, lap, t, d)
-    if akhir is not None:
+    if akhir is not None and maju is not None:
         kal.append(f"Terhadap target akhir Renstra ({_nilai(ind, akhir)}) tingkat kemajuannya {_persen(maju, d)}.")
     sn = ind.standar_nasional.get(t)
     if sn is None:
@@ -80,8 +81,12 @@ def draf_penyebab(lap: Laporan, s: Sasaran) -> str:
     d = lap.pengaturan.desimal
     cap = calc.capaian_sasaran(lap, s.id)
     kat = calc.kategori(cap, lap.pengaturan.skala)
-    bagian = [f"Capaian kinerja sasaran strategis \u201c{s.uraian}\u201d tahun {lap.tahun} rata-rata "
-              f"{_persen(cap, d)} atau kategori {kat}."]
+    if cap is None:
+        bagian = [f"Capaian kinerja sasaran strategis \u201c{s.uraian}\u201d tahun {lap.tahun} belum dapat "
+                  f"dihitung: target atau realisasi indikatornya belum diisi."]
+    else:
+        bagian = [f"Capaian kinerja sasaran strategis \u201c{s.uraian}\u201d tahun {lap.tahun} rata-rata "
+                  f"{_persen(cap, d)} atau kategori {kat}."]
     bagian += [_kalimat_indikator(lap, i) for i in lap.indikator_sasaran(s.id)]
     a = calc.anggaran_sasaran(lap, s.id)
     if a.pagu:

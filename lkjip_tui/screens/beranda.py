@@ -230,6 +230,9 @@ class BerandaScreen(LayarDasar):
             n_sub = len(kurang) - n_ind
             t.append(f"⚠ Belum diisi s.d. TW {TRIWULAN[kuartal - 1]}: ", style="bold yellow")
             t.append(f"{n_ind} indikator, {n_sub} subkegiatan (tekan B)")
+        n_teks = len(narasi.belum_diisi(lap))
+        if n_teks:
+            t.append(f" · teks laporan belum diisi: {n_teks} (F10)", style="yellow")
         return t
 
     KOLOM_CAPAIAN = [KolomDaftar("Sasaran / indikator"), KolomDaftar("%", 7, kanan=True), KolomDaftar("", 10),

@@ -7,9 +7,16 @@ For an empty analysis part a draft written from the figures (store/draf.py) is s
 as a draft: ctrl+t accepts it, typing edits it (the edited text is the user's), ctrl+r
 discards it. Parts built from the data (tables, the cover, signatures) are listed, dimmed,
 so the tree reads as the document does.
+
+The outline itself is the unit's: in the tree, ``r`` renames a part, ``a`` adds a text part
+after it, ``d`` removes a text part, shift+↑/↓ move a part among its neighbours (inside a
+sasaran's analysis, for every sasaran). Each is one undoable change of the year's data.
 """
 
 from __future__ import annotations
+
+import copy
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -22,9 +29,12 @@ from textual.widgets.tree import TreeNode
 
 from store import draf as draf_mod
 from store import narasi
-from store.models import Bagian, Teks
+from store.models import Bagian, Laporan, Teks
 
+from ..widgets.formulir import PILIHAN, Formulir, Isian
+from ..widgets.pembaca import teks_wajib
 from .base import LayarDasar
+from .konfirmasi import KonfirmasiScreen
 
 JEDA_SIMPAN = 0.6  # seconds of no typing before the text is saved
 TANDA = {"terisi": ("● ", "green"), "draf": ("◐ ", "yellow"), "kosong": ("○ ", "red")}
@@ -53,11 +63,18 @@ class NarasiScreen(LayarDasar):
                "mengetik; ctrl+z di daftar bagian mengurungkan. ○ belum diisi, ◐ baru draf, ● sudah "
                "diisi. Untuk analisis sasaran yang kosong tersedia draf dari angka: ctrl+t menerima, "
                "mengetik menyunting, ctrl+r membuang. Bagian daftar (Isu Strategis, Landasan Hukum): "
-               "satu butir per baris. Bagian redup dibuat dari data.")
+               "satu butir per baris. Bagian redup dibuat dari data. Susunan: r ganti judul, a tambah "
+               "bagian teks, d hapus bagian teks, shift+↑/↓ pindahkan bagian.")
     BINDINGS = [
         Binding("escape", "ke_pohon", "Ke daftar", id="ke-pohon"),
         Binding("ctrl+t", "terima", "Terima draf", id="terima-draf", priority=True),
         Binding("ctrl+r", "buang", "Buang draf", id="buang-draf", priority=True),
+        Binding("r", "ganti_judul", "Judul", id="ganti-judul"),
+        Binding("a", "tambah_bagian", "Tambah", id="tambah-bagian"),
+        Binding("d,delete", "hapus_bagian", "Hapus", id="hapus-bagian"),
+        # priority: the tree's own shift+↑/↓ (jump to a sibling) gives way to moving the part
+        Binding("shift+up", "pindah(-1)", "Naik", id="naik-bagian", priority=True, show=False),
+        Binding("shift+down", "pindah(1)", "Turun", id="turun-bagian", priority=True, show=False),
     ]
 
     def __init__(self) -> None:
@@ -92,6 +109,12 @@ class NarasiScreen(LayarDasar):
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("terima", "buang"):
             return self.lap is not None and self._kunci is not None and narasi.status(self.lap, self._kunci) == "draf"
+        if action in ("ganti_judul", "tambah_bagian", "hapus_bagian", "pindah"):
+            # outline keys belong to the tree; in the editor they are typed text
+            try:
+                return self.lap is not None and self.query_one("#n-pohon", Tree).has_focus
+            except Exception:
+                return False
         return True
 
     # ------------------------------------------------------------ drawing
@@ -156,18 +179,24 @@ class NarasiScreen(LayarDasar):
         b = self._bagian.get(kunci) if kunci else None
         if b is None or b.jenis not in narasi.BERTEKS:
             self._isi_editor("", baca_saja=True)
-            ket = narasi.JENIS.get(b.jenis, "") if b else ""
-            judul.update(Text.assemble((b.judul if b else "", "bold"), (f"\n{ket}: tidak diketik di sini", "dim")))
+            if b is None:
+                ket = ""
+            elif b.jenis in ("bab", "sasaran"):
+                ket = "pilih bagian di bawahnya untuk menulis"
+            else:
+                ket = f"{narasi.JENIS.get(b.jenis, b.jenis)}: tidak diketik di sini"
+            judul.update(Text.assemble((b.judul if b else "", "bold"), (f"\n{ket}", "dim")))
             return
-        if not self.app.hanya_baca and narasi.perlu_draf(self.lap, kunci):
+        if not self.app.hanya_baca and (narasi.perlu_draf(self.lap, kunci) or narasi.status(self.lap, kunci) == "draf"):
+            # offered once for an empty part; a draft not yet accepted follows the current figures
             isi_draf = draf_mod.draf_untuk(self.lap, kunci)
-            if isi_draf:
+            if isi_draf and isi_draf != narasi.draf(self.lap, kunci):
                 self._simpan_draf(kunci, isi_draf)
         st = narasi.status(self.lap, kunci)
         if st == "draf":
             self._isi_editor(narasi.draf(self.lap, kunci) or "", baca_saja=self.app.hanya_baca)
-            judul.update(Text.assemble((b.judul, "bold"), ("\nDRAF dari angka: ctrl+t terima · ketik untuk "
-                                                            "menyunting · ctrl+r buang", "bold yellow")))
+            judul.update(Text.assemble((b.judul, "bold"), ("\nDRAF dari angka: ^t terima · ketik: sunting · ^r buang",
+                                                            "bold yellow")))
         else:
             self._isi_editor(narasi.teks(self.lap, kunci), baca_saja=self.app.hanya_baca)
             petunjuk = "satu butir per baris" if b.jenis == "daftar" else "Enter: tulis · Esc: kembali"
@@ -268,9 +297,98 @@ class NarasiScreen(LayarDasar):
     def _simpan_draf(self, kunci: str, isi: str) -> None:
         t = self.lap.cari_teks(kunci)
         if t is None:
-            self.app.tambah(Teks(kunci, "", isi), self.lap.narasi, keterangan=f"draf {kunci}")
+            ok = self.app.tambah(Teks(kunci, "", isi), self.lap.narasi, keterangan=f"draf {kunci}")
         else:
-            self.app.ubah(t, lambda: setattr(t, "draf", isi), f"draf {kunci}")
+            ok = self.app.ubah(t, lambda: setattr(t, "draf", isi), f"draf {kunci}")
+        if ok:
+            # Offering a draft is not the user's change: journalled and in riwayat like any
+            # save, but not an undo step (ctrl+z should undo what the user did, not this).
+            self.app.riwayat.ambil()
+
+    # ------------------------------------------------------------ the unit's own outline
+    def _ubah_garis(self, ubah: Callable[[Laporan], object], keterangan: str) -> bool:
+        """Apply an outline change through the one writer; a refused change says why."""
+        if not self.boleh_ubah():
+            return False
+        uji = copy.copy(self.lap)
+        uji.garis = copy.deepcopy(self.lap.garis)
+        try:
+            ubah(uji)  # tried on a copy first: a refusal must leave nothing half-done
+        except narasi.GarisTidakSah as e:
+            self.app.bell()
+            self.notify(str(e), severity="warning", markup=False)
+            return False
+        if self.app.ubah_kepala(ubah, keterangan):
+            self.segarkan()
+            return True
+        return False
+
+    def _bagian_pilihan(self) -> Bagian | None:
+        return self._bagian.get(self._kunci or "")
+
+    def action_ganti_judul(self) -> None:
+        b = self._bagian_pilihan()
+        if b is None or not self.boleh_ubah():
+            return
+        kunci = b.kunci
+
+        def selesai(h: dict | None) -> None:
+            if h:
+                self._ubah_garis(lambda lap: narasi.ganti_judul(lap, kunci, h["judul"]), f"judul bagian {h['judul']}")
+
+        self.app.push_screen(Formulir("Ganti judul bagian", [Isian("judul", "Judul", b.judul, teks_wajib)]), selesai)
+
+    def action_tambah_bagian(self) -> None:
+        b = self._bagian_pilihan()
+        if b is None or not self.boleh_ubah():
+            return
+        setelah = b.kunci
+        isian = [Isian("judul", "Judul", "", teks_wajib, "mis. Sumber Daya dan Sarana Prasarana"),
+                 Isian("jenis", "Jenis", "teks", jenis=PILIHAN,
+                       pilihan=[("teks (paragraf)", "teks"), ("daftar (satu butir per baris)", "daftar")])]
+
+        def selesai(h: dict | None) -> None:
+            if not h:
+                return
+            baru: list[Bagian] = []
+            if self._ubah_garis(lambda lap: baru.append(narasi.tambah_bagian(lap, setelah, h["judul"], h["jenis"])),
+                                f"tambah bagian {h['judul']}") and baru:
+                kunci = baru[-1].kunci.replace(narasi.S, setelah.split(".")[1] if narasi.S in baru[-1].kunci else "")
+                self._ke(kunci)
+
+        self.app.push_screen(Formulir("Bagian teks baru (sesudah bagian terpilih)", isian), selesai)
+
+    def action_hapus_bagian(self) -> None:
+        b = self._bagian_pilihan()
+        if b is None or not self.boleh_ubah():
+            return
+        if b.jenis not in narasi.BERTEKS:
+            self.app.bell()
+            self.notify(f'"{b.judul}" bukan bagian teks; hanya bagian teks yang dapat dihapus.', severity="warning",
+                        markup=False)
+            return
+        kunci = b.kunci
+
+        def jawab(ya: bool | None) -> None:
+            if ya and self._ubah_garis(lambda lap: narasi.hapus_bagian(lap, kunci), f"hapus bagian {b.judul}"):
+                self._ke(AWAL)
+
+        self.app.push_screen(KonfirmasiScreen(f'Hapus bagian "{b.judul}" dari susunan laporan? (ctrl+z '
+                                              f'mengembalikannya; teksnya tetap tersimpan)'), jawab)
+
+    def action_pindah(self, arah: int) -> None:
+        b = self._bagian_pilihan()
+        if b is not None:
+            kunci = b.kunci
+            self._ubah_garis(lambda lap: narasi.pindah(lap, kunci, arah), f"pindah bagian {b.judul}")
+
+    def _ke(self, kunci: str) -> None:
+        """Select part ``kunci`` (also for the redraw that follows a closing form)."""
+        pohon = self.pohon
+        node = next((n for n in self._semua_node(pohon.root) if n.data == kunci), None)
+        if node is not None:
+            self._tampilkan(kunci)
+            self.call_after_refresh(pohon.move_cursor, node)
 
     def perbarui_judul(self) -> None:
         # The last save may come while the app closes (on_unmount), after the title is gone.

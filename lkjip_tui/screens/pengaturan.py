@@ -191,9 +191,9 @@ def TahunBaruScreen(app, tahun: int | None = None) -> Formulir:
         isian.append(Isian("salin", "Salin dari tahun", str(lap.tahun if lap else max(ada)), baca_sumber,
                            "kosong = mulai dari nol"))
     catatan = ("Menyalin: unit, Renstra, sasaran, indikator beserta target dan realisasi tahun-tahun "
-               "sebelumnya, program/kegiatan/subkegiatan dengan pagu, pegawai dan AKIP. Isian triwulan "
-               "dan realisasi anggaran tahun baru dikosongkan. Kosongkan 'Salin dari tahun' untuk "
-               "mulai dari nol.") if ada else "Cukup tahun dan nama unit untuk mulai; sisanya dapat diisi nanti."
+               "sebelumnya, program/kegiatan/subkegiatan dengan pagu, pegawai, AKIP, serta teks BAB I "
+               "dan Landasan Hukum. Isian triwulan, realisasi anggaran dan teks analisis tahun baru "
+               "dikosongkan. Kosongkan 'Salin dari tahun' untuk mulai dari nol.") if ada else "Cukup tahun dan nama unit untuk mulai; sisanya dapat diisi nanti."
     return Formulir("Buat tahun laporan baru" if ada else "Buat tahun laporan pertama", isian,
                     catatan=catatan, fokus_galat=True)
 

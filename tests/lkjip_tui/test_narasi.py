@@ -113,6 +113,7 @@ async def test_draft_offered_for_an_empty_analysis_then_accepted(buka, demo_db):
         disimpan = muat(demo_db)
         assert narasi.status(disimpan, "sasaran.S1.penyebab") == "draf"  # stored as a draft only
         assert narasi.teks(disimpan, "sasaran.S1.penyebab") == ""
+        assert len(app.riwayat) == 0  # offering a draft is not the user's change to undo
         await pilot.press("ctrl+t")
         await pilot.pause()
         disimpan = muat(demo_db)
@@ -182,3 +183,59 @@ async def test_quitting_right_after_typing_keeps_the_text(buka, demo_db):
         await pilot.press("enter", *"Terakhir. ", "ctrl+q")  # before the pause that would save it
     app.repo.close()
     assert narasi.teks(muat(demo_db), "kata-pengantar").startswith("Terakhir. Alhamdulillah")
+
+
+async def test_outline_renamed_added_moved_removed_and_undone(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        layar = await buka_narasi(pilot)
+        await ke_bagian(pilot, layar, "ringkasan")
+        await pilot.press("r", "ctrl+u", *"Ikhtisar Eksekutif", "enter")
+        await pilot.pause()
+        assert narasi.cari_bagian(muat(demo_db), "ringkasan").judul == "Ikhtisar Eksekutif"
+
+        await ke_bagian(pilot, layar, "bab1.gambaran")
+        await pilot.press("a", *"Sumber Daya dan Sarana dan Prasarana", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        bab1 = [b.judul for b in narasi.cari_bagian(muat(demo_db), "bab1").anak]
+        assert bab1[2] == "Sumber Daya dan Sarana dan Prasarana"
+        baru = narasi.cari_bagian(muat(demo_db), "bab1").anak[2].kunci
+        assert layar.query_one("#n-pohon", Tree).cursor_node.data == baru  # the cursor follows
+        await pilot.press("enter", *"Pegawai dan sarana.", "escape")
+        await pilot.pause()
+        assert narasi.teks(muat(demo_db), baru) == "Pegawai dan sarana."
+
+        await pilot.press("enter", "shift+up", "escape")  # in the text, shift+↑ selects: nothing moves
+        await pilot.pause()
+        assert [b.kunci for b in narasi.cari_bagian(muat(demo_db), "bab1").anak][2] == baru
+        await pilot.press("shift+up")
+        await pilot.pause()
+        assert [b.kunci for b in narasi.cari_bagian(muat(demo_db), "bab1").anak][1] == baru
+
+        await ke_bagian(pilot, layar, "bab1.sistematika")
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert narasi.cari_bagian(muat(demo_db), "bab1.sistematika") is None
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert narasi.cari_bagian(muat(demo_db), "bab1.sistematika") is not None
+
+        await ke_bagian(pilot, layar, "tabel.1.1")
+        await pilot.press("d")
+        await pilot.pause()
+        assert any("bukan bagian teks" in n.message for n in app._notifications)
+
+
+async def test_a_draft_not_yet_accepted_follows_the_figures(buka, demo_db):
+    kosongkan(demo_db, "sasaran.S1.program")
+    with Repository(demo_db) as repo:
+        t = repo.muat(2021).cari_teks("sasaran.S1.program")
+        t.draf = "draf lama dari angka yang sudah berubah"
+        repo.simpan(2021, t)
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        layar = await buka_narasi(pilot)
+        await ke_bagian(pilot, layar, "sasaran.S1.program")
+        assert "serapan 86,98%" in editor(layar).text
+        assert "serapan 86,98%" in narasi.draf(muat(demo_db), "sasaran.S1.program")

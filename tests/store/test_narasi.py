@@ -282,3 +282,11 @@ def test_year_copy_carries_bab1_and_the_legal_basis_not_the_analysis():
     assert narasi.cari_bagian(baru, tambahan) is not None  # the unit's outline carries too
     baru.garis[0].judul = "Sampul baru"
     assert lap.garis[0].judul == "Sampul"  # a copy, not shared
+
+
+def test_draft_for_a_new_year_without_figures_says_so():
+    baru = salin_laporan(demo_laporan(), 2022)
+    d = draf.draf_untuk(baru, "sasaran.S1.penyebab")
+    assert "tahun 2022 belum dapat dihitung: target atau realisasi indikatornya belum diisi" in d
+    assert "capaian belum dapat dihitung" in d and "- (-)" not in d
+    assert "2021 79,79" in d  # last year's realisasi, now one of the Renstra years before
