@@ -11,6 +11,8 @@ when the file is opened (``updateFields``), showing the headings until then.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from collections.abc import Mapping
 
 from docx import Document
@@ -25,7 +27,7 @@ from store.models import Laporan
 
 from . import naskah
 from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bersih, lebar_perlu, medan, run, tabel_xml, ukur_kolom
-from .tables import Tabel, teks_bagian
+from .tables import Bagian, Tabel, teks_bagian
 
 A4 = (Mm(210), Mm(297))
 TEPI = {"left_margin": Mm(30), "right_margin": Mm(20), "top_margin": Mm(25), "bottom_margin": Mm(20)}
@@ -63,7 +65,32 @@ def dokumen_docx(lap: Laporan, tabel: Mapping[str, Tabel]) -> bytes:
     doc.settings.element.append(parse_xml(f'<w:updateFields {NS} w:val="true"/>'))
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return _isi_tabel(buf, penulis.tabel)
+
+
+# A report table enters the document as a marker paragraph; the table's XML is written in its
+# place only when the file is zipped, one table at a time. Parsed into python-docx's tree, a
+# city-scale document took 500 MB (a dozen XML elements per cell) instead of about 150.
+PENANDA = "\ue000LKJIP-TABEL-{}\ue000"  # a private-use character: cannot come from typed text (bersih)
+_PENANDA = re.compile(r"<w:p\b[^>]*>(?:(?!</w:p>).)*?\ue000LKJIP-TABEL-(\d+)\ue000(?:(?!</w:p>).)*?</w:p>", re.S)
+
+
+def _isi_tabel(docx: io.BytesIO, tabel: list[tuple[Bagian, int, int]]) -> bytes:
+    """The saved document with each marker paragraph replaced by its table."""
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(docx) as masuk, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in masuk.infolist():
+            data = masuk.read(info.filename)
+            if info.filename != "word/document.xml":
+                zout.writestr(info, data)
+                continue
+            bagian = _PENANDA.split(data.decode("utf-8"))
+            del data
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zout.open(info, "w") as f:
+                for n, potong in enumerate(bagian):
+                    f.write((tabel_xml(*tabel[int(potong)]) if n % 2 else potong).encode("utf-8"))
+    return keluar.getvalue()
 
 
 def perlu_lanskap(t: Tabel) -> bool:
@@ -132,7 +159,7 @@ def _gaya(doc) -> None:
 class _Penulis:
     def __init__(self, doc) -> None:
         self.doc = doc
-        self.body = doc.element.body
+        self.tabel: list[tuple[Bagian, int, int]] = []  # (part, decimals, width) per marker, see _isi_tabel
         # Style objects, not names: python-docx looks a name up through every style each time.
         self.gaya = {n: doc.styles[n] for n in ("Caption", "Heading 1", "Heading 2", "Heading 3", "Heading 4")}
         self.lanskap = False
@@ -231,14 +258,11 @@ class _Penulis:
                 p = self.doc.add_paragraph()
                 p.add_run(bersih(bagian.judul)).italic = True
                 p.paragraph_format.keep_with_next = True
-            self._sisip(parse_xml(tabel_xml(bagian, t.desimal, lebar)))
+            self.doc.add_paragraph(PENANDA.format(len(self.tabel)))
+            self.tabel.append((bagian, t.desimal, lebar))
             self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
         if t.catatan:
             self.doc.add_paragraph(bersih(t.catatan)).runs[0].italic = True
-
-    def _sisip(self, el) -> None:
-        sect = self.body.find(qn("w:sectPr"))
-        sect.addprevious(el)  # before the body's last sectPr, where add_paragraph puts paragraphs
 
     def tandatangan(self, b: naskah.TandaTangan) -> None:
         self._ttd([None, b])

@@ -18,7 +18,8 @@ NS = f'xmlns:w="{W_NS}"'
 GAYA_TABEL = "IsiTabel"  # the paragraph style of table cells (exports.docx makes it)
 ABU = "D9D9D9"           # header fill, as the XLSX header
 
-_TIDAK_SAH = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML at all
+# Not allowed in XML at all; and U+E000, which marks where a table goes (exports.docx).
+_TIDAK_SAH = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000\ufffe\uffff]")
 
 
 def bersih(teks: str) -> str:

@@ -293,6 +293,16 @@ def test_hostile_text_makes_a_valid_document():
     assert NAMA_JAHAT in sel and "\tUNIT" in sel  # line break and tab as Word's own
 
 
+def test_text_shaped_like_a_table_marker_stays_text():
+    """Tables are spliced in where marker paragraphs are; typed text cannot make one."""
+    lap = demo_laporan()
+    lap.narasi = [Teks("kata-pengantar", "\ue000LKJIP-TABEL-0\ue000")]
+    doc = buka(lap)
+    teks = [p.text for p in doc.paragraphs]
+    assert "LKJIP-TABEL-0" in teks and not any("\ue000" in x for x in teks)
+    assert list(tabel_bernomor(doc)) == list(tabel_semua(lap))
+
+
 def test_export_writes_the_docx_whole_even_for_a_selection(tmp_path, demo):
     (berkas,) = ekspor(demo, tmp_path, ["docx"], "3.2")
     assert berkas.name == "laporan-2021.docx"
