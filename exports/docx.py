@@ -62,10 +62,27 @@ def dokumen_docx(lap: Laporan, tabel: Mapping[str, Tabel]) -> bytes:
     for b, lanskap in zip(blok, arah_halaman(blok)):
         penulis.tulis(b, lanskap)
     # Word fills the lists of contents and page numbers in when the file is opened.
-    doc.settings.element.append(parse_xml(f'<w:updateFields {NS} w:val="true"/>'))
+    _sebelum(doc.settings.element, parse_xml(f'<w:updateFields {NS} w:val="true"/>'), SETELAH_UPDATE_FIELDS)
     buf = io.BytesIO()
     doc.save(buf)
     return _isi_tabel(buf, penulis.tabel)
+
+
+# What follows w:updateFields in w:settings (ECMA-376 CT_Settings): Word refuses elements out of order.
+SETELAH_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                         "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                         "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+                         "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def _sebelum(induk, el, setelah: tuple[str, ...]) -> None:
+    """Put ``el`` into ``induk`` before the first child named in ``setelah`` (schema order)."""
+    nama = {qn(f"w:{x}") for x in setelah}
+    berikut = next((c for c in induk if c.tag in nama), None)
+    if berikut is not None:
+        berikut.addprevious(el)
+    else:
+        induk.append(el)
 
 
 # A report table enters the document as a marker paragraph; the table's XML is written in its

@@ -193,6 +193,7 @@ def test_lists_of_contents_are_fields_updated_on_open(doc):
     assert xml.count("SEQ Tabel") == 23 and xml.count("SEQ Gambar") == 1
     update = doc.settings.element.find(qn("w:updateFields"))
     assert update is not None and update.get(qn("w:val")) == "true"
+    assert update.getnext().tag == qn("w:compat")  # in the schema's order, or Word calls the file damaged
     # until Word updates it, Daftar Tabel shows the captions
     teks = [p.text for p in doc.paragraphs]
     i = teks.index("Daftar Tabel")
