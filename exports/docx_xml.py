@@ -97,7 +97,7 @@ def ukur_kolom(bagian: Bagian, teks: list[list[str]]) -> list[tuple[int, int, bo
     a long text wraps, down to its header's longest word."""
     ukur = []
     for c, ((_, judul), angka) in enumerate(zip(kepala_bertingkat(bagian.kolom), kolom_angka(bagian))):
-        kata = max((len(x) for x in judul.split()), default=1)
+        kata = max((len(x) for x in judul.split()), default=1) + 1  # headers are bold: wider letters
         isi = max((len(x) for r in teks for x in r[c].splitlines() or [""]), default=0)
         if angka or isi <= 14:
             n = max(kata, isi, 3)
@@ -140,8 +140,11 @@ def _kepala_xml(bagian: Bagian, lebar: list[int]) -> str:
     def sel(teks: str, w: int, extra: str = "") -> str:
         return f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{extra}{isi_kepala}</w:tcPr>{tengah}{run(teks, True)}</w:p></w:tc>'
 
+    # Under the header, the columns numbered 1, 2, … as in the seed (a text refers to "kolom 5").
+    nomor = tr + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{tengah}{run(str(n))}</w:p></w:tc>'
+                         for n, w in enumerate(lebar, 1)) + "</w:tr>"
     if all(g is None for g, _ in kepala):
-        return tr + "".join(sel(k, w) for k, w in zip(bagian.kolom, lebar)) + "</w:tr>"
+        return tr + "".join(sel(k, w) for k, w in zip(bagian.kolom, lebar)) + "</w:tr>" + nomor
     atas, bawah = [tr], [tr]
     c = 0
     for g, isi in groupby(kepala, key=lambda x: x[0]):
@@ -157,7 +160,7 @@ def _kepala_xml(bagian: Bagian, lebar: list[int]) -> str:
             for _, k in isi:
                 bawah.append(sel(k, lebar[c]))
                 c += 1
-    return "".join(atas) + "</w:tr>" + "".join(bawah) + "</w:tr>"
+    return "".join(atas) + "</w:tr>" + "".join(bawah) + "</w:tr>" + nomor
 
 
 def tabel_xml(bagian: Bagian, desimal: int, lebar_total: int) -> str:

@@ -107,7 +107,9 @@ def test_every_table_numbered_captioned_and_with_its_figures(demo, doc):
         assert len(ada[nomor]) == len(t.bagian), nomor
         for tbl, bagian in zip(ada[nomor], t.bagian):
             kepala = 2 if any(g for g, _ in kepala_bertingkat(bagian.kolom)) else 1
-            assert baris_isi(tbl, kepala) == teks_bagian(bagian, t.desimal), nomor
+            nomor_kolom = [str(n) for n in range(1, len(bagian.kolom) + 1)]  # the seed's "1 2 3 …" row
+            assert [c.text for c in tbl.rows[kepala].cells] == nomor_kolom, nomor
+            assert baris_isi(tbl, kepala + 1) == teks_bagian(bagian, t.desimal), nomor
 
 
 @pytest.mark.parametrize("nomor, cari", [
@@ -135,7 +137,7 @@ def test_merged_group_headers_and_header_rows_repeated(doc):
     assert t["3.5"][0].rows[0].cells[4].text == "Realisasi" and t["3.5"][0].rows[1].cells[4].text == "2017"
     for tabel in t.values():
         for tbl in tabel:
-            n_kepala = 2 if tbl.rows[0]._tr.xpath(".//w:gridSpan") else 1
+            n_kepala = (2 if tbl.rows[0]._tr.xpath(".//w:gridSpan") else 1) + 1  # and the column numbers
             for r in tbl.rows[:n_kepala]:
                 assert r._tr.trPr.find(qn("w:tblHeader")) is not None
             assert tbl.rows[-1]._tr.trPr.find(qn("w:tblHeader")) is None
