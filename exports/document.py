@@ -1,7 +1,8 @@
-"""The whole report as one Markdown document: BAB headings, captions, tables, summary sentences.
+"""The whole report as one Markdown document, ``laporan-<tahun>.md``.
 
-Only what the data determines is written; the narrative the staff write themselves (latar
-belakang, analisis penyebab) is left to them.
+It renders :func:`exports.naskah.susun`'s blocks, the same the Word document renders, so both
+carry the same text in the same order: the outline's headings, the unit's texts (or a
+visible placeholder), the tables with their captions, the signatures and the annexes.
 """
 
 from __future__ import annotations
@@ -9,75 +10,60 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from store.calc import Anggaran
 from store.models import Laporan
 
-from . import ringkasan
-from .builders import katalog
+from . import naskah
+from .markdown import escape, tabel_md
 from .tables import Tabel
 
 _BARIS_BARU = re.compile(r"\s*(\r\n|\r|\n)\s*")
+_AWAL_KHUSUS = re.compile(r"^(\s*)([#>])")  # would start a heading or a quote
 
 
 def _kalimat(s: str) -> str:
-    """User text inside a sentence: one line, no raw HTML."""
-    return _BARIS_BARU.sub(" ", s).replace("\\", "\\\\").replace("<", "&lt;")
+    """User text inside a paragraph: one line, no raw HTML, no accidental heading or list."""
+    s = _BARIS_BARU.sub(" ", s).replace("\\", "\\\\").replace("<", "&lt;")
+    return _AWAL_KHUSUS.sub(lambda m: m.group(1) + "\\" + m.group(2), s)
 
 
-def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str],
-               total: Anggaran | None = None) -> str:
+def _butir(b: naskah.Butir) -> list[str]:
+    if b.nomor == "1":
+        return [f"{n}. {_kalimat(x)}" for n, x in enumerate(b.isi, 1)]
+    if b.nomor == "a":
+        return [f"- {chr(ord('a') + n) if n < 26 else n + 1}. {_kalimat(x)}" for n, x in enumerate(b.isi)]
+    return [f"- {_kalimat(x)}" for x in b.isi]
+
+
+def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]) -> str:
     """``tabel`` maps every table number to its built table; ``md`` renders one (cached by the caller)."""
-    nama = _kalimat(lap.instansi.nama)
-    out: list[str] = [f"# Laporan Kinerja Instansi Pemerintah (LKjIP) {nama} Tahun {lap.tahun}", ""]
-
-    def p(*kalimat: str | None) -> None:
-        for k in kalimat:
-            if k:
-                out.extend([_kalimat(k), ""])
-
-    def t(nomor: str) -> None:
-        out.append(md(tabel[nomor]))
-
-    entri = katalog(lap)
-    per_sasaran = [e for e in entri if e.sasaran is not None]
-    anggaran_pk, anggaran_rinci = entri[-2].nomor, entri[-1].nomor
-
-    out += ["## Ringkasan Eksekutif", ""]
-    p(*(ringkasan.capaian_sasaran(lap, n, s) for n, s in enumerate(lap.sasaran, 1)))
-    p(ringkasan.capaian_organisasi(lap))
-
-    out += ["## BAB I Pendahuluan", "", "### Gambaran Umum Perangkat Daerah", ""]
-    t("1.1")
-
-    out += ["## BAB II Perencanaan Kinerja", "", "### A. Perencanaan Strategis", ""]
-    t("2.1")
-    t("2.2")
-    out += ["### B. Indikator Kinerja Utama", ""]
-    t("2.3")
-    out += ["### C. Perjanjian Kinerja", ""]
-    t("2.4")
-    out += [f"### D. Rencana Anggaran Tahun {lap.tahun}", ""]
-    p(ringkasan.realisasi_anggaran(lap, total))
-    t("2.5")
-
-    out += ["## BAB III Akuntabilitas Kinerja", "", "### A. Laporan Hasil Evaluasi atas Implementasi Sistem AKIP", ""]
-    p(ringkasan.evaluasi_akip(lap))
-    t("3.1")
-    out += ["### B. Pengukuran Capaian Kinerja Organisasi", ""]
-    t("3.2")
-    out += ["### C. Capaian Indikator Kinerja Utama", ""]
-    t("3.3")
-    out += ["### D. Analisis Capaian Kinerja", ""]
-    for n, s in enumerate(lap.sasaran, 1):
-        out += [f"#### Sasaran {n}. {_kalimat(s.uraian)}", ""]
-        for e in (e for e in per_sasaran if e.sasaran[1] is s):
-            t(e.nomor)
-        p(ringkasan.analisis_sasaran(lap, s))
-    out += ["### E. Realisasi Anggaran", ""]
-    t(anggaran_pk)
-    t(anggaran_rinci)
-
-    out += ["## BAB IV Penutup", ""]
-    p(*(ringkasan.penutup_sasaran(lap, n, s) for n, s in enumerate(lap.sasaran, 1)))
-    p(ringkasan.capaian_organisasi(lap), ringkasan.realisasi_anggaran(lap, total))
+    out: list[str] = [f"# Laporan Kinerja Instansi Pemerintah (LKjIP) {_kalimat(lap.instansi.nama)} Tahun {lap.tahun}",
+                      ""]
+    for b in naskah.susun(lap, tabel):
+        if isinstance(b, naskah.Judul):
+            out += [f"{'#' * (b.tingkat + 1)} {_kalimat(b.teks)}", ""]
+        elif isinstance(b, naskah.Paragraf):
+            teks = _kalimat(b.teks)
+            out += [f"**{teks}**" if b.tebal else teks, ""]
+        elif isinstance(b, naskah.Butir):
+            out += [*_butir(b), ""]
+        elif isinstance(b, naskah.Kosong):
+            out += [f"> **{escape(b.label)}**", ""]
+            if b.draf:
+                out += [f"> *{_kalimat(baris)}*" for baris in b.draf.splitlines() if baris.strip()] + [""]
+        elif isinstance(b, naskah.BlokTabel):
+            out.append(md(b.tabel) if b.bernomor else tabel_md(b.tabel))  # md caches by number
+        elif isinstance(b, naskah.TandaTangan):
+            out += _ttd(b)
+        elif isinstance(b, naskah.TandaTanganDua):
+            out += _ttd(b.kiri) + _ttd(b.kanan)
+        elif isinstance(b, naskah.Daftar):
+            out += [*(f"{'  ' * (t - 1)}- {_kalimat(x)}" for t, x in b.entri), ""] if b.entri else []
+        elif isinstance(b, naskah.Gambar):
+            out += [f"*{_kalimat(b.label)}*", "", f"> **{escape(b.keterangan)}**", ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _ttd(t: naskah.TandaTangan) -> list[str]:
+    """A signature block: its lines as one paragraph (hard line breaks), a gap for the signature."""
+    baris = [_kalimat(x) for x in t.atas if x] + ["", "", f"**{_kalimat(t.nama)}**", *map(_kalimat, t.bawah)]
+    return ["<br>\n".join(baris), ""]

@@ -87,7 +87,7 @@ def _pipe_cepat(rows: list[list[str]], kolom: list[str], colalign: list[str]) ->
 
 def tabel_md(tabel: Tabel, tingkat_judul: str = "") -> str:
     """One table: bold caption, the table(s), the source line. Ends with a newline."""
-    out = [f"**{escape(tabel.keterangan)}**", ""]
+    out = [f"**{escape(tabel.keterangan)}**", ""] if tabel.keterangan else []  # an annex's table may have none
     for bagian in tabel.bagian:
         if bagian.judul:
             out += [f"*{escape(bagian.judul)}*", ""]

@@ -22,12 +22,12 @@ from store.tanpa_gc import tanpa_gc
 from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
 from .csv_writer import GAYA, tabel_csv
 from .document import dokumen_md
+from .format import FORMAT  # noqa: F401 - callers name it from here
 from .markdown import tabel_md, tabel_teks
 from .tables import Tabel
 from .xlsx import nama_sheet, rencana, rencana_sheet
 from .xlsx_proses import PenulisXlsx, ProsesXlsx, penulis_xlsx
 
-FORMAT = ("md", "csv", "xlsx", "json")
 Progres = Callable[[int, int, str], None]
 
 
@@ -98,6 +98,8 @@ def nama_berkas(lap: Laporan, formats: Sequence[str], nomor: Sequence[str] | Non
         nama += [f"tabel-{n}.md" for n in daftar]
         if nomor is None:
             nama.append(f"laporan-{lap.tahun}.md")
+    if "docx" in formats:  # always the whole document
+        nama.append(f"laporan-{lap.tahun}.docx")
     if "csv" in formats:
         nama += [f"tabel-{n}.csv" for n in daftar]
     if "xlsx" in formats:
@@ -141,7 +143,7 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
             on_progress: Progres | None, penulis: PenulisXlsx | None) -> list[Path]:
     konteks = Konteks(lap)
     daftar: list[Tabel | None] = []
-    if {"md", "csv", "xlsx"} & set(formats):
+    if {"md", "csv", "xlsx", "docx"} & set(formats):
         for i, t in enumerate(satu_per_satu(lap, nomor, konteks)):
             daftar.append(t)
             if penulis is not None:
@@ -161,7 +163,14 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
 
     def dokumen() -> bytes:
         per_nomor = {t.nomor: t for t in daftar if t is not None}
-        return dokumen_md(lap, per_nomor, md, konteks.anggaran_total()).encode("utf-8")
+        return dokumen_md(lap, per_nomor, md).encode("utf-8")
+
+    def docx() -> bytes:
+        from .docx import dokumen_docx  # python-docx and lxml load only for a Word export
+
+        # The whole document even when only some tables were chosen: build them all then.
+        semua = daftar if nomor is None else bangun_tabel(lap, None, konteks)
+        return dokumen_docx(lap, {t.nomor: t for t in semua if t is not None})
 
     def csv_(i: int) -> bytes:
         data = tabel_csv(daftar[i], csv_gaya)
@@ -173,6 +182,8 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         tugas += [(f"tabel-{n}.md", lambda i=i: md(daftar[i]).encode("utf-8")) for i, n in enumerate(nomor_ada)]
         if nomor is None:
             tugas.append((f"laporan-{lap.tahun}.md", dokumen))
+    if "docx" in formats:  # before the CSV, which lets each table go
+        tugas.append((f"laporan-{lap.tahun}.docx", docx))
     if "csv" in formats:
         tugas += [(f"tabel-{n}.csv", lambda i=i: csv_(i)) for i, n in enumerate(nomor_ada)]
     bundle: list[bytes] = []

@@ -123,7 +123,7 @@ class Tabel:
     @property
     def keterangan(self) -> str:
         """The caption as the seed prints it: ``Tabel 3.2. Capaian Kinerja ...``."""
-        return f"Tabel {self.nomor}. {self.judul}"
+        return f"Tabel {self.nomor}. {self.judul}" if self.nomor else self.judul  # an annex's table: no number
 
 
 # ---------------------------------------------------------------- how a cell reads

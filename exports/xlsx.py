@@ -83,7 +83,7 @@ def rencana_sheet(tabel: Tabel):
             r += 1
         for c, k in enumerate(bagian.kolom):
             tambah((r, c, k, _KUNCI[False, None, True, False, False]))
-        if n == 0 and len(tabel.bagian) == 1:
+        if n == 0:  # the first header stays in view, and is printed on every page (2.4's three parts too)
             beku = (r + 1, 0)
         r += 1
         batas = [w - 2 for w in lebar]

@@ -12,6 +12,7 @@ import xlsxwriter
 
 # Format keys in a plan are the arguments of :meth:`_Format.get`, or JUDUL, or None (no format).
 JUDUL = "judul"
+A4 = 9  # xlsxwriter's paper index
 
 
 class _Format:
@@ -59,8 +60,14 @@ class Buku:
         ws = self._ws[indeks]
         for c, w in enumerate(lebar):
             ws.set_column(c, c, w)
+        # Ready to print as the report's tables are: A4 landscape, one page wide, the caption
+        # and header repeated on every page.
+        ws.set_paper(A4)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
         if beku is not None:
             ws.freeze_panes(*beku)
+            ws.repeat_rows(0, beku[0] - 1)
         angka, teks, cache, fmt = ws.write_number, ws.write_string, self._cache, self._fmt
         for r, c, v, k in sel:
             f = cache.get(k, cache)

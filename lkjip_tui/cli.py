@@ -13,6 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from exports.format import FORMAT
 from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa, periksa_narasi
@@ -61,8 +62,8 @@ def _parser() -> ArgumentParser:
 
     exp = sub.add_parser("export", parents=[db], help="ekspor tabel laporan dan bundle",
                          description="Ekspor tabel laporan satu tahun (Markdown, CSV, XLSX) dan bundle JSON.")
-    exp.add_argument("--format", default="md,csv,xlsx,json", metavar="FORMAT",
-                     help="format, dipisah koma: md, csv, xlsx, json (bawaan: semuanya)")
+    exp.add_argument("--format", default=",".join(FORMAT), metavar="FORMAT",
+                     help=f"format, dipisah koma: {', '.join(FORMAT)} (bawaan: semuanya)")
     exp.add_argument("--out", default=".", metavar="DIR", help="folder tujuan (dibuat bila belum ada)")
     exp.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan (bawaan: tahun terbaru)")
     exp.add_argument("--tabel", metavar="NOMOR", help="hanya tabel ini, dipisah koma, mis. 3.2,3.17 (bawaan: semua tabel "

@@ -160,6 +160,14 @@ def capaian_standar_nasional(ind: Indikator, tahun: int, desimal: int = 2) -> De
     return rasio(ind.standar_nasional.get(tahun), realisasi_tahun(ind, tahun), ind.arah, ind.rumus_negatif, desimal)
 
 
+def selisih_standar_nasional(ind: Indikator, tahun: int) -> Decimal | None:
+    """Tabel 3.7's "Ket. (+/-)": realisasi minus the national standard; ``None`` when either is missing."""
+    nasional, realisasi = ind.standar_nasional.get(tahun), realisasi_tahun(ind, tahun)
+    if nasional is None or realisasi is None:
+        return None
+    return realisasi - nasional
+
+
 # ---------------------------------------------------------------- budget
 def realisasi_sub(sub: Subkegiatan) -> Decimal | None:
     """A subkegiatan's realisasi: the sum of its monthly entries when it has any."""
@@ -294,6 +302,17 @@ def grade_akip(nilai: Decimal | None) -> str:
         if nilai > batas:
             return grade
     return "D"
+
+
+# What each grade means (PermenPAN-RB 88/2021); the report prints the grade with it: "B (Baik)".
+ARTI_GRADE_AKIP = {"AA": "Sangat Memuaskan", "A": "Memuaskan", "BB": "Sangat Baik", "B": "Baik", "CC": "Cukup",
+                   "C": "Kurang", "D": "Sangat Kurang"}
+
+
+def predikat_akip(nilai: Decimal | None) -> str:
+    """``B (Baik)``; ``-`` when there is no nilai."""
+    g = grade_akip(nilai)
+    return f"{g} ({ARTI_GRADE_AKIP[g]})" if g in ARTI_GRADE_AKIP else g
 
 
 def bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:

@@ -29,7 +29,7 @@ from lkjip_tui import __version__
 from .conftest import FIXTURE, ROOT
 
 # every format `lkjip export` writes by default, as the file suffixes it produces
-SEMUA_FORMAT = {".md", ".csv", ".xlsx", ".json"}
+SEMUA_FORMAT = {".md", ".csv", ".xlsx", ".docx", ".json"}
 _ANSI = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])")
 
 

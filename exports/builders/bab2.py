@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from store import calc
+from store.models import Kegiatan, Laporan, Program
 
 from ..tables import KOSONG_SEL, Bagian, JenisBaris, Tabel, persen, rupiah, teks, ukuran
 from .konteks import Konteks
@@ -40,25 +44,76 @@ KOLOM_2_2 = ("No", "Tujuan", "Sasaran Strategis", "Indikator Sasaran", "Target",
 
 
 def tabel_2_2(k: Konteks, nomor: str = "2.2") -> Tabel:
-    """As in the seed: the first indicator row carries the sasaran's programs line by line,
-    further indicators follow with the program columns empty."""
+    """As in the seed: the first indicator row carries the sasaran's subkegiatan line by line
+    (one line for a subkegiatan every kelurahan runs, see :func:`subkegiatan_umum`), further
+    indicators follow with the program columns empty."""
     lap = k.lap
     tujuan = {t.id: t for t in lap.tujuan}
+    wilayah = _wilayah(lap)
     b = Bagian("", KOLOM_2_2)
     for n, s in enumerate(lap.sasaran, 1):
         indikator = lap.indikator_sasaran(s.id)
-        sub = [(p, kg, sk) for p in lap.program_sasaran(s.id) for kg in p.kegiatan for sk in kg.subkegiatan]
+        sub = [(p, kg, nama) for p in urut_program(lap.program_sasaran(s.id)) for kg in p.kegiatan
+               for nama in subkegiatan_umum(kg, wilayah)]
         tj = tujuan.get(s.tujuan)
         kepala = [teks(str(n)), teks(tj.uraian if tj else ""), teks(s.uraian)]
         baris_ind = [(teks(i.uraian), ukuran(i.target.get(k.tahun))) for i in indikator]
         pertama = baris_ind[0] if baris_ind else (KOSONG_SEL, KOSONG_SEL)
-        for m, (p, kg, sk) in enumerate(sub or [None]):
+        for m, (p, kg, nama) in enumerate(sub or [None]):
             ind = pertama if m == 0 else (KOSONG_SEL, KOSONG_SEL)
-            prog = (teks(p.nama), teks(kg.nama), teks(sk.nama)) if p else (KOSONG_SEL,) * 3
+            prog = (teks(p.nama), teks(kg.nama), teks(nama)) if p else (KOSONG_SEL,) * 3
             b.tambah(*(kepala if m == 0 else (KOSONG_SEL,) * 3), *ind, *prog)
         for ind in baris_ind[1:]:
             b.tambah(KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, *ind, KOSONG_SEL, KOSONG_SEL, KOSONG_SEL)
     return Tabel(nomor, "Program/Kegiatan/Subkegiatan untuk Mencapai Tujuan/Sasaran", [b], desimal=k.d)
+
+
+# The general support program every unit has; the seed's 2.2 lists a sasaran's own programs first.
+_PENUNJANG = re.compile(r"^\s*(program\s+)?penunjang\s+urusan", re.IGNORECASE)
+
+
+def urut_program(program: list[Program]) -> list[Program]:
+    return sorted(program, key=lambda p: _PENUNJANG.match(p.nama) is not None)  # stable: data order otherwise
+
+
+def _wilayah(lap: Laporan) -> list[str]:
+    """The areas a subkegiatan can be repeated for: Pegawai's units (``Kelurahan Sepinggan``)
+    and the unit itself, longest first so ``Sepinggan Baru`` wins over ``Sepinggan``."""
+    nama = {u.nama.strip() for u in lap.pegawai.unit} | {lap.instansi.nama.strip()}
+    return sorted((x for x in nama if x), key=len, reverse=True)
+
+
+_PEMISAH = re.compile(r"\s*[-–—]\s*$")
+
+
+def _tanpa_wilayah(nama: str, wilayah: list[str]) -> str:
+    """``Pembangunan Sarana dan Prasarana Kelurahan Sepinggan`` → ``… Kelurahan``;
+    ``… di Wilayah Kecamatan - Kelurahan Sepinggan`` → ``… di Wilayah Kecamatan``;
+    ``… di Kelurahan (Kecamatan Balikpapan Selatan)`` → ``… di Kelurahan``."""
+    lipat = nama.casefold().rstrip()
+    for w in wilayah:
+        wl = w.casefold()
+        if lipat.endswith(f"({wl})"):
+            return nama[:len(lipat) - len(wl) - 2].rstrip()
+        if lipat.endswith(wl) and (len(lipat) == len(wl) or not lipat[-len(wl) - 1].isalnum()):
+            awal = nama[:len(lipat) - len(wl)]
+            if _PEMISAH.search(awal):
+                return _PEMISAH.sub("", awal)
+            return awal + w.split()[0] if " " in w else awal.rstrip()  # keep the kind: "Kelurahan"
+    return nama
+
+
+def subkegiatan_umum(kg: Kegiatan, wilayah: list[str]) -> list[str]:
+    """A kegiatan's subkegiatan as Tabel 2.2 lists them: one name for a subkegiatan run per
+    kelurahan (the seed: 31 rows where 3.17 has 56), in the order each first appears. A name
+    is shortened only when two or more subkegiatan share the shortened form."""
+    umum = [_tanpa_wilayah(sk.nama, wilayah) for sk in kg.subkegiatan]
+    hitung = Counter(x.casefold() for x in umum)
+    hasil = [u if hitung[u.casefold()] > 1 else sk.nama for sk, u in zip(kg.subkegiatan, umum)]
+    satu: dict[str, str] = {}
+    for h in hasil:
+        satu.setdefault(h.casefold(), h)
+    return list(satu.values())
 
 
 KOLOM_2_3 = ("No", "Sasaran Strategis", "Indikator Kinerja", "Alasan", "Penjelasan (Formulasi)", "Sumber Data",
@@ -99,7 +154,7 @@ def tabel_2_4(k: Konteks, nomor: str = "2.4") -> Tabel:
 
 
 def tabel_2_5(k: Konteks, nomor: str = "2.5") -> Tabel:
-    b = Bagian("", ("No.", "Sasaran Strategis", "Anggaran (Rp.)", "Prosentase (%)", "Keterangan"))
+    b = Bagian("", ("No.", "Sasaran Strategis", "Anggaran (Rp.)", "Persentase (%)", "Keterangan"))
     total = k.anggaran_total().pagu
     for n, s in enumerate(k.lap.sasaran, 1):
         pagu = k.anggaran_sasaran(s.id).pagu

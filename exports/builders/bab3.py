@@ -29,7 +29,7 @@ def tabel_3_1(k: Konteks, nomor: str = "3.1") -> Tabel:
     b.tambah(KOSONG_SEL, teks("Nilai Hasil Evaluasi"), ukuran(calc.bobot_akip(kom)), *map(nilai, jumlah),
              jenis=JenisBaris.TOTAL)
     b.tambah(KOSONG_SEL, teks("Tingkat Akuntabilitas Kinerja"), KOSONG_SEL,
-             *(teks(calc.grade_akip(v)) for v in jumlah), jenis=JenisBaris.TOTAL)
+             *(teks(calc.predikat_akip(v)) for v in jumlah), jenis=JenisBaris.TOTAL)
     judul = "Rincian Penilaian Evaluasi Implementasi AKIP" + (f" Tahun {tahun[-1]}" if tahun else "")
     return Tabel(nomor, judul, [b], desimal=k.d)
 
@@ -108,10 +108,10 @@ def tabel_kemajuan(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
 
 def tabel_nasional(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
     b = Bagian("", ("No.", "Sasaran", "Indikator Kinerja", "Satuan", f"Realisasi {k.tahun}", "Realisasi Nasional",
-                    "Ket. (% thd. Nasional)"))
+                    "Ket. (+/-)"))
     for awal, i in _indikator_baris(k, s):
         b.tambah(*_kepala(awal, urut, s), teks(i.uraian), teks(i.satuan), ukuran(calc.realisasi_tahun(i, k.tahun)),
-                 ukuran(i.standar_nasional.get(k.tahun)), persen(calc.capaian_standar_nasional(i, k.tahun, k.d)))
+                 ukuran(i.standar_nasional.get(k.tahun)), ukuran(calc.selisih_standar_nasional(i, k.tahun)))
     return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} dan Perbandingan Realisasi Kinerja Tahun {k.tahun} "
                         "dengan Standar Nasional", [b], desimal=k.d)
 
@@ -141,6 +141,10 @@ PER_SASARAN = (tabel_target, tabel_perubahan, tabel_kemajuan, tabel_nasional, ta
 
 
 # ---------------------------------------------------------------- budget
+# 3.16 and 3.17 end as the seed's do: the total of the Perjanjian Kinerja's programs, then the
+# unit's whole spending; every program of the unit is in its PK, so both carry the same sums.
+TOTAL_ANGGARAN = ("Jumlah", "Total Belanja")
+
 def tabel_anggaran_pk(k: Konteks, nomor: str) -> Tabel:
     b = Bagian("", ("No", "Sasaran Strategis", "Kinerja: Target", "Kinerja: Realisasi", "Kinerja: % Capaian",
                     "Anggaran: Target (Rp)", "Anggaran: Realisasi (Rp)", "Anggaran: % Capaian"))
@@ -154,8 +158,9 @@ def tabel_anggaran_pk(k: Konteks, nomor: str) -> Tabel:
             b.tambah(teks(str(n) if m == 0 else ""), teks(s.uraian if m == 0 else ""), *kinerja,
                      *(uang if m == 0 else (KOSONG_SEL,) * 3))
     t = k.anggaran_total()
-    b.tambah(KOSONG_SEL, teks("Jumlah"), KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, rupiah(t.pagu), rupiah(t.realisasi),
-             persen(t.serapan(k.d)), jenis=JenisBaris.TOTAL)
+    for judul in TOTAL_ANGGARAN:
+        b.tambah(KOSONG_SEL, teks(judul), KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, rupiah(t.pagu), rupiah(t.realisasi),
+                 persen(t.serapan(k.d)), jenis=JenisBaris.TOTAL)
     return Tabel(nomor, "Realisasi Anggaran Sesuai dengan Perjanjian Kinerja", [b], desimal=k.d)
 
 
@@ -180,5 +185,6 @@ def tabel_anggaran_rinci(k: Konteks, nomor: str) -> Tabel:
             baris(f"{n}.{m}", _nama("Kegiatan", rk.kegiatan.nama), rk.anggaran, JenisBaris.SUBGRUP)
             for o, (sk, a) in enumerate(rk.sub, 1):
                 baris(f"{n}.{m}.{o}", _nama("Subkegiatan", sk.nama), a, JenisBaris.ISI)
-    baris("", "Jumlah", k.anggaran_total(), JenisBaris.TOTAL)
+    for judul in TOTAL_ANGGARAN:
+        baris("", judul, k.anggaran_total(), JenisBaris.TOTAL)
     return Tabel(nomor, "Realisasi Anggaran per Program, Kegiatan dan Subkegiatan", [b], desimal=d)

@@ -26,7 +26,7 @@ from exports.tables import Tabel
 from ..simbol import teks as sim
 from .base import LayarDasar
 
-NAMA_FORMAT = {"md": "Markdown", "csv": "CSV", "xlsx": "Excel (XLSX)", "json": "Bundle JSON"}
+NAMA_FORMAT = {"md": "Markdown", "csv": "CSV", "xlsx": "Excel (XLSX)", "docx": "Word (DOCX)", "json": "Bundle JSON"}
 
 
 def folder_bawaan(tahun: int) -> Path:

@@ -52,7 +52,7 @@ def test_2_4_budgets(lap):
 def test_3_1_akip(lap):
     _, g = grid(lap, "3.1")
     assert g[-2][1:] == ["Nilai Hasil Evaluasi", "100", "64,33", "65,08"]
-    assert g[-1][3:] == ["B", "B"]
+    assert g[-1][3:] == ["B (Baik)", "B (Baik)"]  # the grade with its meaning, as the seed's text says it
     assert g[3][3] == "3,50"
 
 
@@ -90,11 +90,13 @@ def test_3_8_and_3_14_program_budgets(lap):
 
 def test_3_16_and_3_17_totals(lap):
     _, g = grid(lap, "3.16")
-    assert g[-1][5:] == ["24.246.540.687", "20.644.862.632", "85,15"]
+    assert [r[1] for r in g[-2:]] == ["Jumlah", "Total Belanja"]  # the seed's last two rows
+    assert g[-2][5:] == g[-1][5:] == ["24.246.540.687", "20.644.862.632", "85,15"]
     t, g = grid(lap, "3.17")
     program = [r[4] for r, b in zip(g, t.baris) if b.jenis is JenisBaris.GRUP]
     assert program == ["86,98", "92,01", "70,63", "47,86"]
-    assert g[-1][2:5] == ["24.246.540.687", "20.644.862.632", "85,15"]
+    assert [r[1] for r in g[-2:]] == ["Jumlah", "Total Belanja"]
+    assert g[-2][2:5] == g[-1][2:5] == ["24.246.540.687", "20.644.862.632", "85,15"]
     assert any(r[3] == "381.037.253" and r[4] == "91,52" for r in g)  # SPEC §4: Sungai Nangka
     assert sum(b.jenis is JenisBaris.SUBGRUP for b in t.baris) == sum(len(p.kegiatan) for p in lap.program)
 
@@ -123,3 +125,45 @@ def test_measure_keeps_its_decimals(lap):
     lap.indikator[0].target[2021] = D("83.1")
     _, g = grid(lap, "3.2")
     assert g[0][3] == "83,1"
+
+
+def test_2_2_one_row_per_distinct_subkegiatan_in_the_seeds_order(lap):
+    _, g = grid(lap, "2.2")
+    assert len(g) == 31  # the seed's 31 rows; 3.17 has 56 subkegiatan, one per kelurahan
+    program = [r[5] for r in g if r[5]]
+    # sasaran 1: its own program first, the general support program after it (as the seed)
+    assert program[0] == "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
+    assert program[7] == program[22] == "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+    sub = [r[7] for r in g]
+    assert "Peningkatan Efektifitas Pelaksanaan Pelayanan Kepada Masyarakat di Wilayah Kecamatan" in sub
+    assert "Pembangunan Sarana dan Prasarana Kelurahan" in sub
+    assert "Pemberdayaan Masyarakat di Kelurahan" in sub  # also "(Kecamatan Balikpapan Selatan)"
+    assert "Peningkatan Partisipasi Masyarakat dalam Forum Musyawarah Perencanaan Pembangunan di Kelurahan" in sub
+    assert not any("Sepinggan" in x for x in sub)
+    assert g[23][3:5] == ["Persentase keluhan yang ditindaklanjuti", "100"] and g[23][5:] == ["", "", ""]
+    assert g[24][0] == "2" and g[-1][5] == "Program Koordinasi Ketentraman dan Ketertiban Umum"
+
+
+def test_2_2_keeps_a_name_no_other_subkegiatan_shares(lap):
+    from store.models import Kegiatan, Subkegiatan
+
+    from exports.builders.bab2 import subkegiatan_umum
+
+    wilayah = ["Kelurahan Sepinggan Baru", "Kelurahan Sepinggan"]
+    kg = Kegiatan("K", [Subkegiatan("Pembangunan Kelurahan Sepinggan"), Subkegiatan("Pembangunan Kelurahan Sepinggan Baru"),
+                        Subkegiatan("Rapat di Kelurahan Sepinggan"), Subkegiatan("Sepinggan Baru - Kelurahan Sepinggan")])
+    assert subkegiatan_umum(kg, wilayah) == ["Pembangunan Kelurahan", "Rapat di Kelurahan Sepinggan",
+                                             "Sepinggan Baru - Kelurahan Sepinggan"]
+
+
+def test_3_7_ket_is_the_difference_with_the_national_standard(lap):
+    _, g = grid(lap, "3.7")
+    assert g[0][-1] == "-" and g[0][5] == "-"  # no national standard in the data: nothing to compare
+    lap.indikator[0].standar_nasional[2021] = D("80")
+    t, g = grid(lap, "3.7")
+    assert t.kolom[-1] == "Ket. (+/-)" and g[0][4:] == ["79,79", "80", "-0,21"]
+
+
+def test_spellings(lap):
+    (t,) = bangun_tabel(lap, ["2.5"])
+    assert "Persentase (%)" in t.kolom

@@ -27,7 +27,8 @@ def test_plain_variant_round_trips(lap):
     data = tabel_csv(t, "plain")
     assert not data.startswith(b"\xef\xbb\xbf")
     rows = baca(data, "plain")
-    assert rows[-1][1:5] == ["Jumlah", "24246540687", "20644862632", "85.15"]
+    assert rows[-2][1:5] == ["Jumlah", "24246540687", "20644862632", "85.15"]
+    assert rows[-1][1] == "Total Belanja"
     assert len(rows) == len(t.baris) + 1 and all(len(r) == 6 for r in rows)
 
 

@@ -55,3 +55,15 @@ def test_empty_report_headers_only():
     wb = buka(bangun_tabel(Laporan(2024)))
     assert wb["Tabel 3.2"]["B3"].value == "Sasaran Strategis"
     assert wb["Tabel 3.2"].max_row == 3
+
+
+def test_every_sheet_ready_to_print_with_frozen_repeated_header(lap):
+    wb = buka(bangun_tabel(lap))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9, ws.title
+        # fit to 1 page wide (1 is the file format's default, left out), any number of pages tall
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and (ws.page_setup.fitToWidth or 1) == 1, ws.title
+        assert ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.print_title_rows == "$1:$3", ws.title  # caption, blank, header
+        assert ws.freeze_panes == "A4", ws.title
+    assert wb["Tabel 2.4"]["A3"].value == "No"  # 2.4 has three parts: the first header is frozen

@@ -1,0 +1,337 @@
+"""The report as a Word document, ``laporan-<tahun>.docx``, with python-docx.
+
+It renders :func:`exports.naskah.susun`'s blocks (the same the Markdown document renders) on
+A4: the cover; the front matter (Kata Pengantar to Daftar Gambar) numbered i, ii, …; BAB I
+onwards numbered 1, 2, …; a table too wide for a portrait page in a landscape section of its
+own; each table captioned "Tabel 3.4. …" with a hidden SEQ field so that Daftar Tabel (a TOC
+field over those captions) lists it; Daftar Isi, Tabel and Gambar are fields Word fills in
+when the file is opened (``updateFields``), showing the headings until then.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from store.models import Laporan
+
+from . import naskah
+from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bersih, lebar_perlu, medan, run, tabel_xml, ukur_kolom
+from .tables import Bagian, Tabel, teks_bagian
+
+A4 = (Mm(210), Mm(297))
+TEPI = {"left_margin": Mm(30), "right_margin": Mm(20), "top_margin": Mm(25), "bottom_margin": Mm(20)}
+LEBAR_POTRET = Mm(160)    # text width, portrait
+LEBAR_LANSKAP = Mm(247)   # text width, landscape
+HURUF = "Arial"
+MERAH = RGBColor(0xC0, 0x00, 0x00)
+ABU_TEKS = RGBColor(0x59, 0x59, 0x59)
+
+DAFTAR = {  # Daftar Isi / Tabel / Gambar: the TOC field over headings or captions
+    "isi": 'TOC \\o "1-2" \\h \\z \\u',
+    "tabel": 'TOC \\h \\z \\c "Tabel"',
+    "gambar": 'TOC \\h \\z \\c "Gambar"',
+}
+# Hidden sequence fields: they mark a caption for Daftar Tabel / Gambar and print nothing, so
+# the caption keeps the seed's chapter numbers ("Tabel 3.4."), which a plain SEQ cannot count.
+SEQ_TABEL = medan("SEQ Tabel \\h", tersembunyi=True)
+SEQ_GAMBAR = medan("SEQ Gambar \\h", tersembunyi=True)
+NOMOR_HALAMAN = {"depan": ("lowerRoman", 1), "isi": ("decimal", 1), "lampiran": ("decimal", None)}
+
+
+def dokumen_docx(lap: Laporan, tabel: Mapping[str, Tabel]) -> bytes:
+    """``tabel`` maps every table number to its built table; returns the .docx file's bytes."""
+    doc = Document()
+    _gaya(doc)
+    s = doc.sections[0]
+    s.page_width, s.page_height = A4
+    for k, v in TEPI.items():
+        setattr(s, k, v)
+    penulis = _Penulis(doc)
+    blok = naskah.susun(lap, tabel)
+    for b, lanskap in zip(blok, arah_halaman(blok)):
+        penulis.tulis(b, lanskap)
+    # Word fills the lists of contents and page numbers in when the file is opened.
+    _sebelum(doc.settings.element, parse_xml(f'<w:updateFields {NS} w:val="true"/>'), SETELAH_UPDATE_FIELDS)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _isi_tabel(buf, penulis.tabel)
+
+
+# What follows w:updateFields in w:settings (ECMA-376 CT_Settings): Word refuses elements out of order.
+SETELAH_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                         "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                         "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+                         "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def _sebelum(induk, el, setelah: tuple[str, ...]) -> None:
+    """Put ``el`` into ``induk`` before the first child named in ``setelah`` (schema order)."""
+    nama = {qn(f"w:{x}") for x in setelah}
+    berikut = next((c for c in induk if c.tag in nama), None)
+    if berikut is not None:
+        berikut.addprevious(el)
+    else:
+        induk.append(el)
+
+
+# A report table enters the document as a marker paragraph; the table's XML is written in its
+# place only when the file is zipped, one table at a time. Parsed into python-docx's tree, a
+# city-scale document took 500 MB (a dozen XML elements per cell) instead of about 150.
+PENANDA = "\ue000LKJIP-TABEL-{}\ue000"  # a private-use character: cannot come from typed text (bersih)
+_PENANDA = re.compile(r"<w:p\b[^>]*>(?:(?!</w:p>).)*?\ue000LKJIP-TABEL-(\d+)\ue000(?:(?!</w:p>).)*?</w:p>", re.S)
+
+
+def _isi_tabel(docx: io.BytesIO, tabel: list[tuple[Bagian, int, int]]) -> bytes:
+    """The saved document with each marker paragraph replaced by its table."""
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(docx) as masuk, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in masuk.infolist():
+            data = masuk.read(info.filename)
+            if info.filename != "word/document.xml":
+                zout.writestr(info, data)
+                continue
+            bagian = _PENANDA.split(data.decode("utf-8"))
+            del data
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zout.open(info, "w") as f:
+                for n, potong in enumerate(bagian):
+                    f.write((tabel_xml(*tabel[int(potong)]) if n % 2 else potong).encode("utf-8"))
+    return keluar.getvalue()
+
+
+def perlu_lanskap(t: Tabel) -> bool:
+    """Too wide for a portrait page even with its text columns wrapped."""
+    return any(lebar_perlu(ukur_kolom(bg, teks_bagian(bg, t.desimal))) > LEBAR_POTRET / 635 for bg in t.bagian)
+
+
+def arah_halaman(blok: list) -> list[bool]:
+    """Landscape (True) or portrait per block: a wide table is landscape, and so are the heading
+    and text just before it, so that a part's heading stays on the page of its table."""
+    lanskap = [isinstance(b, naskah.BlokTabel) and perlu_lanskap(b.tabel) for b in blok]
+    for i in [i for i, x in enumerate(lanskap) if x]:
+        j = i - 1  # back over the part's text to its heading, and any headings right above that
+        while j >= 0 and i - j <= 6 and isinstance(blok[j], (naskah.Paragraf, naskah.Kosong)):
+            lanskap[j] = True
+            j -= 1
+        while j >= 0 and isinstance(blok[j], naskah.Judul):
+            lanskap[j] = True
+            j -= 1
+    for i in range(1, len(blok)):  # a signature stays on the page of what it signs
+        if isinstance(blok[i], (naskah.TandaTangan, naskah.TandaTanganDua)) and lanskap[i - 1]:
+            lanskap[i] = True
+    return lanskap
+
+
+def _huruf(style, nama: str = HURUF) -> None:
+    """Set a style's font by name, dropping the theme fonts that would otherwise win."""
+    style.font.name = nama
+    rfonts = style.element.rPr.find(qn("w:rFonts"))
+    for a in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(a), None)
+    rfonts.set(qn("w:cs"), nama)
+
+
+def _gaya(doc) -> None:
+    st = doc.styles
+    normal = st["Normal"]
+    _huruf(normal)
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    for n, ukuran in ((1, 14), (2, 12), (3, 11), (4, 11)):
+        h = st[f"Heading {n}"]
+        _huruf(h)
+        h.font.size = Pt(ukuran)
+        h.font.color.rgb = RGBColor(0, 0, 0)
+        h.font.italic = False
+        h.paragraph_format.space_before = Pt(12 if n == 1 else 8)
+        h.paragraph_format.space_after = Pt(6)
+    st["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    st["Heading 1"].font.all_caps = True  # "BAB I PENDAHULUAN" as the seed, the text itself unchanged
+    cap = st["Caption"]
+    _huruf(cap)
+    cap.font.size, cap.font.bold, cap.font.italic = Pt(10), True, False
+    cap.font.color.rgb = RGBColor(0, 0, 0)
+    cap.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    cap.paragraph_format.keep_with_next = True
+    sel = st.add_style(GAYA_TABEL, WD_STYLE_TYPE.PARAGRAPH)
+    sel.base_style = normal
+    sel.font.size = Pt(9)
+    sel.paragraph_format.space_before = sel.paragraph_format.space_after = Pt(0)
+    sel.paragraph_format.line_spacing = 1.0
+    sel.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+class _Penulis:
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.tabel: list[tuple[Bagian, int, int]] = []  # (part, decimals, width) per marker, see _isi_tabel
+        # Style objects, not names: python-docx looks a name up through every style each time.
+        self.gaya = {n: doc.styles[n] for n in ("Caption", "Heading 1", "Heading 2", "Heading 3", "Heading 4")}
+        self.lanskap = False
+        self.nomor = "isi"          # the page numbering of the current section
+        self.halaman_kosong = True  # nothing written since the last page or section break
+
+    def tulis(self, b, lanskap: bool = False) -> None:
+        if isinstance(b, naskah.Seksi):
+            self.seksi_baru(self.lanskap, b.jenis)
+            return
+        if isinstance(b, naskah.HalamanBaru):
+            if not self.halaman_kosong:
+                self.doc.add_page_break()
+                self.halaman_kosong = True
+            return
+        if lanskap != self.lanskap:
+            self.seksi_baru(lanskap)
+        self.halaman_kosong = False
+        getattr(self, type(b).__name__.lower())(b)
+
+    # -- sections: orientation and page numbers
+    def seksi_baru(self, lanskap: bool, nomor: str | None = None) -> None:
+        s = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        s.orientation = WD_ORIENT.LANDSCAPE if lanskap else WD_ORIENT.PORTRAIT
+        s.page_width, s.page_height = (A4[1], A4[0]) if lanskap else A4
+        self.lanskap = lanskap
+        if nomor is not None:
+            self.nomor = nomor
+        fmt, mulai = NOMOR_HALAMAN[self.nomor]
+        if nomor is None:
+            mulai = None  # an orientation change continues the numbering
+        sect = s._sectPr
+        for lama in sect.findall(qn("w:pgNumType")):
+            sect.remove(lama)
+        pg = parse_xml(f'<w:pgNumType {NS} w:fmt="{fmt}"' + (f' w:start="{mulai}"' if mulai else "") + "/>")
+        # pgNumType sits before cols/docGrid in CT_SectPr's order
+        cols = sect.find(qn("w:cols"))
+        if cols is not None:
+            cols.addprevious(pg)
+        else:
+            sect.append(pg)
+        if nomor == "depan":  # the cover has no number; every later section shows its page's
+            s.footer.is_linked_to_previous = False
+            p = s.footer.paragraphs[0]
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for r in parse_xml(f"<w:p {NS}>{medan('PAGE', '1')}</w:p>"):
+                p._p.append(r)
+        self.halaman_kosong = True
+
+    # -- blocks
+    def judul(self, b: naskah.Judul) -> None:
+        self.doc.add_paragraph(bersih(b.teks), self.gaya[f"Heading {min(b.tingkat, 4)}"])
+
+    def paragraf(self, b: naskah.Paragraf) -> None:
+        p = self.doc.add_paragraph()
+        r = p.add_run(bersih(b.teks))
+        r.bold = b.tebal or None
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if b.tengah else WD_ALIGN_PARAGRAPH.JUSTIFY
+        if b.sampul:
+            r.font.size = Pt(20)
+            p.paragraph_format.space_before = Pt(36)
+
+    def butir(self, b: naskah.Butir) -> None:
+        for n, isi in enumerate(b.isi):
+            tanda = (f"{n + 1}." if b.nomor == "1" else f"{chr(ord('a') + n)}." if b.nomor == "a" and n < 26
+                     else f"{n + 1}." if b.nomor == "a" else "•")
+            p = self.doc.add_paragraph(f"{tanda}\t{bersih(isi)}")
+            f = p.paragraph_format
+            f.left_indent, f.first_line_indent = Mm(8 if b.nomor != "a" else 14), Mm(-7)
+            f.tab_stops.add_tab_stop(f.left_indent)
+            f.space_after = Pt(2)
+
+    def kosong(self, b: naskah.Kosong) -> None:
+        p = self.doc.add_paragraph()
+        r = p.add_run(bersih(b.label))
+        r.bold = True
+        r.font.color.rgb = MERAH
+        r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        for baris in (b.draf or "").splitlines():
+            if baris.strip():
+                r = self.doc.add_paragraph().add_run(bersih(baris.strip()))
+                r.italic = True
+                r.font.color.rgb = ABU_TEKS
+
+    def bloktabel(self, b: naskah.BlokTabel) -> None:
+        t = b.tabel
+        if t.keterangan:
+            p = self.doc.add_paragraph(style=self.gaya["Caption"])
+            p.add_run(bersih(t.keterangan))
+            if b.bernomor:  # the caption a Daftar Tabel field collects; the number stays the seed's
+                for r in parse_xml(f"<w:p {NS}>{SEQ_TABEL}</w:p>"):
+                    p._p.append(r)
+        lebar = int((LEBAR_LANSKAP if self.lanskap else LEBAR_POTRET) / 635)  # EMU → twips
+        for bagian in t.bagian:
+            if bagian.judul:
+                p = self.doc.add_paragraph()
+                p.add_run(bersih(bagian.judul)).italic = True
+                p.paragraph_format.keep_with_next = True
+            self.doc.add_paragraph(PENANDA.format(len(self.tabel)))
+            self.tabel.append((bagian, t.desimal, lebar))
+            self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        if t.catatan:
+            self.doc.add_paragraph(bersih(t.catatan)).runs[0].italic = True
+
+    def tandatangan(self, b: naskah.TandaTangan) -> None:
+        self._ttd([None, b])
+
+    def tandatangandua(self, b: naskah.TandaTanganDua) -> None:
+        self._ttd([b.kiri, b.kanan])
+
+    def _ttd(self, sisi) -> None:
+        """Signature blocks side by side in a borderless table: the signer on the right."""
+        tbl = self.doc.add_table(rows=1, cols=2)
+        tbl.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {NS}/>"))  # never half on a page
+        for sel, t in zip(tbl.rows[0].cells, sisi):
+            if t is None:
+                continue
+            sel.paragraphs[0].text = bersih(t.atas[0])
+            baris = [*t.atas[1:], "", "", ""]
+            for x in baris:
+                sel.add_paragraph(bersih(x))
+            nama = sel.add_paragraph().add_run(bersih(t.nama))
+            nama.bold = nama.underline = True
+            for x in t.bawah:
+                sel.add_paragraph(bersih(x))
+            for p in sel.paragraphs:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.paragraph_format.space_after = Pt(0)
+                p.paragraph_format.keep_with_next = True
+        self.doc.add_paragraph()
+
+    def daftar(self, b: naskah.Daftar) -> None:
+        entri = list(b.entri) or [(1, "Perbarui daftar ini: klik kanan lalu Perbarui Bidang (F9).")]
+        tepi = LEBAR_LANSKAP if self.lanskap else LEBAR_POTRET
+        for n, (tingkat, teks) in enumerate(entri):
+            p = self.doc.add_paragraph()
+            f = p.paragraph_format
+            f.left_indent = Mm(6 * (tingkat - 1))
+            f.space_after = Pt(2)
+            f.tab_stops.add_tab_stop(tepi, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            isi = f"{run(teks)}<w:r><w:tab/></w:r>"
+            awal = awal_medan(DAFTAR[b.jenis]) if n == 0 else ""
+            akhir = AKHIR_MEDAN if n == len(entri) - 1 else ""
+            for r in parse_xml(f"<w:p {NS}>{awal}{isi}{akhir}</w:p>"):
+                p._p.append(r)
+
+    def gambar(self, b: naskah.Gambar) -> None:
+        p = self.doc.add_paragraph()
+        r = p.add_run(bersih(b.keterangan))
+        r.bold = True
+        r.font.color.rgb = MERAH
+        r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p = self.doc.add_paragraph(style=self.gaya["Caption"])
+        p.add_run(bersih(b.label))
+        for r in parse_xml(f"<w:p {NS}>{SEQ_GAMBAR}</w:p>"):
+            p._p.append(r)
+
