@@ -10,27 +10,22 @@ so the .pyz build and the venv install run with ``--no-index``, as on a PC with 
 from __future__ import annotations
 
 import os
-import pty
-import re
-import select
 import shutil
-import signal
 import subprocess
 import sys
-import time
 import venv
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from bench.pty_layar import layar_pertama
 from lkjip_tui import __version__
 
 from .conftest import FIXTURE, ROOT
 
 # every format `lkjip export` writes by default, as the file suffixes it produces
 SEMUA_FORMAT = {".md", ".csv", ".xlsx", ".docx", ".json"}
-_ANSI = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])")
 
 
 def _jalankan(cmd: list[str], cwd: Path, env: dict, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
@@ -70,53 +65,6 @@ def folder_kerja(tmp_path_factory) -> dict:
            if not k.startswith(("PYTHON", "LKJIP", "VIRTUAL_ENV", "XDG_", "SHIV"))}
     env.update(HOME=str(home), USERPROFILE=str(home), TERM="xterm-256color", LANG="C.UTF-8")
     return {"cwd": kerja, "env": env, "home": home}
-
-
-def _cat_paint(cmd: list[str], cwd: Path, env: dict, tanda: list[bytes], batas: float = 90) -> bytes:
-    """Start the app in a real 80×24 pseudo-terminal, wait until every ``tanda`` is painted, quit."""
-    pid, fd = pty.fork()
-    if pid == 0:  # child: size the terminal, then become the app
-        import fcntl
-        import struct
-        import termios
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        os.chdir(cwd)
-        os.execvpe(cmd[0], cmd, env)
-    layar = b""
-    akhir = time.monotonic() + batas
-    try:
-        while time.monotonic() < akhir:
-            if all(t in _ANSI.sub(b"", layar) for t in tanda):
-                break
-            r, _, _ = select.select([fd], [], [], 0.5)
-            if r:
-                try:
-                    layar += os.read(fd, 65536)
-                except OSError:
-                    break
-        polos = _ANSI.sub(b"", layar)
-        assert all(t in polos for t in tanda), f"{cmd}: layar pertama tidak muncul:\n{polos[-3000:]!r}"
-        os.write(fd, b"\x11")  # ctrl+q
-        akhir = time.monotonic() + 30
-        while time.monotonic() < akhir:
-            selesai, status = os.waitpid(pid, os.WNOHANG)
-            if selesai:
-                assert os.waitstatus_to_exitcode(status) == 0, polos[-2000:]
-                return polos
-            r, _, _ = select.select([fd], [], [], 0.2)
-            if r:
-                try:
-                    os.read(fd, 65536)
-                except OSError:
-                    pass
-        raise AssertionError(f"{cmd}: tidak keluar setelah ctrl+q")
-    finally:
-        try:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        os.close(fd)
 
 
 def _periksa_perintah(lkjip: list[str], cwd: Path, env: dict, tmp: Path) -> None:
@@ -168,7 +116,7 @@ def test_wheel_installed_outside_checkout(bangunan, folder_kerja, tmp_path):
     # `python -m lkjip_tui` puts the working folder first on sys.path: ours must still win
     r = _jalankan([str(py), "-m", "lkjip_tui", "--version"], folder_kerja["cwd"], env)
     assert r.stdout.strip() == f"lkjip {__version__}"
-    layar = _cat_paint([*lkjip, "--demo"], folder_kerja["cwd"], env, [b"Beranda", b"Balikpapan Selatan"])
+    _, layar = layar_pertama([*lkjip, "--demo"], folder_kerja["cwd"], env, [b"Beranda", b"Balikpapan Selatan"])
     assert b"Traceback" not in layar
 
 
@@ -184,5 +132,5 @@ def test_pyz_offline_isolated(bangunan, folder_kerja, tmp_path):
     env = dict(folder_kerja["env"], SHIV_ROOT=str(tmp_path / "shiv"))
     lkjip = [sys.executable, "-I", str(pyz)]
     _periksa_perintah(lkjip, folder_kerja["cwd"], env, tmp_path)
-    layar = _cat_paint([*lkjip, "--demo"], folder_kerja["cwd"], env, [b"Beranda", b"Balikpapan Selatan"])
+    _, layar = layar_pertama([*lkjip, "--demo"], folder_kerja["cwd"], env, [b"Beranda", b"Balikpapan Selatan"])
     assert b"Traceback" not in layar
