@@ -249,12 +249,17 @@ class _Penulis:
             f.tab_stops.add_tab_stop(f.left_indent)
             f.space_after = Pt(2)
 
-    def kosong(self, b: naskah.Kosong) -> None:
+    def _tanda(self, teks: str):
+        """A paragraph that must not be submitted as is (a gap, a draft): bold red on yellow."""
         p = self.doc.add_paragraph()
-        r = p.add_run(bersih(b.label))
+        r = p.add_run(bersih(teks))
         r.bold = True
         r.font.color.rgb = MERAH
         r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        return p
+
+    def kosong(self, b: naskah.Kosong) -> None:
+        self._tanda(b.label)
         for baris in (b.draf or "").splitlines():
             if baris.strip():
                 r = self.doc.add_paragraph().add_run(bersih(baris.strip()))
@@ -324,11 +329,7 @@ class _Penulis:
                 p._p.append(r)
 
     def gambar(self, b: naskah.Gambar) -> None:
-        p = self.doc.add_paragraph()
-        r = p.add_run(bersih(b.keterangan))
-        r.bold = True
-        r.font.color.rgb = MERAH
-        r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        p = self._tanda(b.keterangan)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p = self.doc.add_paragraph(style=self.gaya["Caption"])
         p.add_run(bersih(b.label))

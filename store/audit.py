@@ -77,16 +77,7 @@ def entri_riwayat(ubah: list[tuple[str, Any, Any]], keterangan: str | None, peng
 # ------------------------------------------------------------------ the .jsonl
 def _pecah(raw: bytes) -> list[tuple[bytes, dict | None]]:
     """Every non-empty line with its entry (None when it does not parse: a torn append)."""
-    hasil = []
-    for line in raw.split(b"\n"):
-        if not line.strip():
-            continue
-        try:
-            e = json.loads(line.decode(ENCODING))
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            e = None
-        hasil.append((line, e if isinstance(e, dict) else None))
-    return hasil
+    return [(line, e) for (_, line), e in _pecah_bernomor(raw)]
 
 
 def _pecah_bernomor(raw: bytes):
