@@ -16,12 +16,14 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from store.models import Kegiatan, Laporan, Program
 from store.repository import MasihDipakai, Repository
 from store.storage import HanyaBaca
 
 from .undo import Riwayat
+from .urut import UrutTombol
 
 # (key, mode, label in the nav bar, "module:Class") — one row per main screen.
 LAYAR = [
@@ -41,7 +43,7 @@ def _kelas(spec: str):
     return getattr(import_module(f"lkjip_tui.screens.{modul}"), nama)
 
 
-class LkjipApp(App[int]):
+class LkjipApp(UrutTombol, App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses live elsewhere
     TITLE = "lkjip"
     NAV = [(k, m, label) for k, m, label, _ in LAYAR]
@@ -51,7 +53,9 @@ class LkjipApp(App[int]):
         Binding("f1,question_mark", "bantuan", "Bantuan", id="bantuan"),
         Binding("ctrl+z", "urung", "Urung", id="urung"),
         Binding("ctrl+q", "quit", "Keluar", id="keluar", priority=True),
-        *[Binding(k, f"layar('{m}')", label, show=False, id=f"layar-{m}") for k, m, label, _ in LAYAR],
+        # priority: the switch happens as the key is read, so keys typed right behind it wait
+        # for the new screen (lkjip_tui/urut.py); inside a modal it is refused (check_action)
+        *[Binding(k, f"layar('{m}')", label, show=False, id=f"layar-{m}", priority=True) for k, m, label, _ in LAYAR],
     ]
 
     def __init__(self, repo: Repository, tahun: int | None = None, peringatan: str | None = None):
@@ -97,6 +101,11 @@ class LkjipApp(App[int]):
                                               ya="Enter: lihat hanya-baca", tidak="Esc: keluar"), pilih)
 
     # ------------------------------------------------------------ navigation
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "layar" and isinstance(self.screen, ModalScreen):
+            return False  # a form or window is open: it is closed first (Esc)
+        return True
+
     def action_layar(self, mode: str) -> None:
         self.switch_mode(mode)
 

@@ -93,48 +93,58 @@ class _Tabel(DataTable):
         grid: EditGrid = self.parent.parent  # type: ignore[assignment]
         grid.selesai(maju=-1) if grid.sedang_edit else grid.lompat(-1)
 
-    def on_key(self, event) -> None:
-        grid: EditGrid = self.parent.parent  # type: ignore[assignment]
+    def _grid(self) -> EditGrid:
+        return self.parent.parent  # type: ignore[return-value]
+
+    async def terapkan(self, event: events.Key) -> bool:
+        """Apply a key now (see :mod:`lkjip_tui.urut`); True when the grid used it. While an
+        edit is open, keys that still reach the table belong to the editor."""
+        grid = self._grid()
         key = event.key
+        if grid.sedang_edit:
+            return await grid.query_one("#input-edit", _Editor).terapkan(event)
         if key == "enter":
             self.action_ubah()
         elif key == "tab":
             self.action_berikut()
         elif key == "shift+tab":
             self.action_sebelum()
-        elif grid.sedang_edit:
-            inp = grid.query_one("#input-edit", Input)
-            if key == "escape":
-                grid.batal()
-            elif key == "backspace":
-                inp.action_delete_left()
-            elif event.character and event.is_printable:
-                inp.insert_text_at_cursor(event.character)
-            else:
-                return  # anything else waits for the editor
         elif key in self._GERAK:
             getattr(self, f"action_{self._GERAK[key]}")()
         elif event.character and event.is_printable and event.character not in "?" + grid.tombol:
-            if not grid.mulai_edit(event.character):
-                return
+            return grid.mulai_edit(event.character)
         else:
-            return
+            return False
+        return True
+
+    def tempel(self, teks: str) -> None:
+        grid = self._grid()
+        if grid.sedang_edit:
+            grid.query_one("#input-edit", _Editor).tempel(teks)
+        elif teks and grid.mulai_edit(teks.splitlines()[0]):
+            pass
+
+    async def on_key(self, event: events.Key) -> None:
+        if await self.terapkan(event):
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
         event.stop()
-        event.prevent_default()
+        self.tempel(event.text)
 
 
 class _Editor(MasukanUrut):
     """The editor input. Enter, Tab and Esc are handled in arrival order (not as bindings, which
     run later); after the edit closes, keys that still reach it belong to the table."""
 
-    def tombol_khusus(self, event: events.Key) -> bool:
+    async def tombol_khusus(self, event: events.Key) -> bool:
         grid = self.parent.parent  # type: ignore[union-attr]
         if not isinstance(grid, EditGrid):
             return False
         if not grid.sedang_edit:
             self.screen.set_focus(grid.tabel)
-            grid.tabel.post_message(events.Key(event.key, event.character))
-            return True
+            return await grid.tabel.terapkan(event)
         if event.key in ("enter", "tab", "shift+tab", "escape"):
             if event.key == "escape":
                 grid.batal()
@@ -358,7 +368,7 @@ class EditGrid(Vertical):
     def _tutup(self) -> None:
         self._edit = None
         self.query_one("#editor").remove_class("aktif")
-        self.tabel.focus()
+        self.screen.set_focus(self.tabel)  # now, not later: the next key of a burst is the table's
 
     @property
     def sedang_edit(self) -> bool:

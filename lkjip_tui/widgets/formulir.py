@@ -76,10 +76,14 @@ class _Masukan(MasukanUrut):
     """A form's text field: Tab/Down and shift+Tab/Up move, Enter saves, all in arrival order;
     keys that arrive after the focus left go on to the new field."""
 
-    def tombol_khusus(self, event: events.Key) -> bool:
+    async def tombol_khusus(self, event: events.Key) -> bool:
         layar = self.screen
         if layar.focused is not self and layar.focused is not None:
-            layar.focused.post_message(events.Key(event.key, event.character))
+            terapkan = getattr(layar.focused, "terapkan", None)
+            if terapkan is not None:
+                await terapkan(event)
+            else:
+                layar.focused.post_message(events.Key(event.key, event.character))
             return True
         if event.key in ("tab", "shift+tab", "down", "up"):
             layar.focus_next() if event.key in ("tab", "down") else layar.focus_previous()
