@@ -78,6 +78,11 @@ class AkipScreen(LayarDasar):
 
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-akip", classes="ringkas")
+        # One grid for the screen's life: a year switch or a new year changes its columns
+        # (EditGrid.atur_kolom); mounting a second one raced the removal of the first.
+        self._tahun_kolom = self._tahun() if self.lap is not None else []
+        yield EditGrid(self._kolom(self._tahun_kolom), tampil=self._tampil, mentah=self._mentah,
+                       bisa_edit=self._bisa_edit, id="grid-akip", hanya_baca=self.app.hanya_baca)
         yield Static(id="peringatan-akip", classes="ringkas")
         yield Static(id="petunjuk-akip", classes="ringkas")
 
@@ -92,9 +97,8 @@ class AkipScreen(LayarDasar):
                 *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=_nilai_sah) for t in tahun]]
 
     @property
-    def grid(self) -> EditGrid | None:
-        hasil = self.query("#grid-akip")
-        return hasil.first(EditGrid) if hasil else None
+    def grid(self) -> EditGrid:
+        return self.query_one("#grid-akip", EditGrid)
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("tambah", "hapus"):
@@ -106,26 +110,18 @@ class AkipScreen(LayarDasar):
         lap = self.lap
         self.set_class(lap is None, "-kosong")
         if lap is None:
-            if self.grid is not None:
-                self.grid.remove()
-                self._tahun_kolom = []
+            self.grid.display = False
             self.query_one("#ringkas-akip", Static).update(Text(KOSONG_TAHUN))
             self.query_one("#peringatan-akip", Static).update("")
             self.query_one("#petunjuk-akip", Static).update("")
             return
         tahun = self._tahun()
-        if self.grid is None or tahun != self._tahun_kolom:
-            # the year columns follow the data: rebuild the grid when they change
+        self.grid.display = True
+        if tahun != self._tahun_kolom:
+            # the year columns follow the data: the same grid gets the new columns
             self._tahun_kolom = tahun
-            lama = self.grid
-            grid = EditGrid(self._kolom(tahun), tampil=self._tampil, mentah=self._mentah,
-                            bisa_edit=self._bisa_edit, id="grid-akip", hanya_baca=self.app.hanya_baca)
-            if lama is not None:
-                lama.remove()
-            self.mount(grid, before=self.query_one("#peringatan-akip"))
-            self.call_after_refresh(self._isi_grid)
-        else:
-            self._isi_grid()
+            self.grid.atur_kolom(self._kolom(tahun))
+        self._isi_grid()
 
     def _isi_grid(self) -> None:
         grid = self.grid

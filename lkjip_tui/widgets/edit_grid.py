@@ -221,6 +221,18 @@ class EditGrid(Vertical):
         for k in self.kolom:
             self.tabel.add_column(k.judul, key=k.key, width=k.lebar)
 
+    def atur_kolom(self, kolom: Sequence[Kolom]) -> None:
+        """Replace the columns (e.g. the years of another report) in place: the grid stays
+        mounted, so a quick second redraw cannot meet a half-removed twin of it."""
+        if self._edit is not None:
+            self.batal()
+        self.kolom = list(kolom)
+        t = self.tabel
+        t.clear(columns=True)
+        self._baris = []
+        for k in self.kolom:
+            t.add_column(k.judul, key=k.key, width=k.lebar)
+
     # ---------------------------------------------------------------- rows
     def isi(self, baris: Sequence[str]) -> None:
         """(Re)build all rows; keeps the cursor where it was."""
