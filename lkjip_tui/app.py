@@ -14,8 +14,10 @@ from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import ModalScreen
 
 from store.models import Kegiatan, Laporan, Program
@@ -52,7 +54,7 @@ class LkjipApp(UrutTombol, App[int]):
     BINDINGS = [
         Binding("f1,question_mark", "bantuan", "Bantuan", id="bantuan"),
         Binding("ctrl+z", "urung", "Urung", id="urung"),
-        Binding("ctrl+q", "quit", "Keluar", id="keluar", priority=True),
+        Binding("ctrl+q", "keluar", "Keluar", id="keluar", priority=True),
         # priority: the switch happens as the key is read, so keys typed right behind it wait
         # for the new screen (lkjip_tui/urut.py); inside a modal it is refused (check_action)
         *[Binding(k, f"layar('{m}')", label, show=False, id=f"layar-{m}", priority=True) for k, m, label, _ in LAYAR],
@@ -99,6 +101,40 @@ class LkjipApp(UrutTombol, App[int]):
 
             self.push_screen(KonfirmasiScreen(f"{self.peringatan}\n\nBuka hanya-baca untuk melihat data?",
                                               ya="Enter: lihat hanya-baca", tidak="Esc: keluar"), pilih)
+
+    # ------------------------------------------------------------ quitting
+    class Keluar(Message):
+        """Posted behind a pending value's save: it reaches the app after the save was done."""
+
+    def action_keluar(self) -> None:
+        """Quit without losing typing: a valid value still in an editor is saved first; an
+        invalid one, or a form with changes, makes the app ask."""
+        from .screens.konfirmasi import KonfirmasiScreen
+        from .widgets.edit_grid import EditGrid
+        from .widgets.formulir import Formulir
+
+        def tanya(soal: str) -> None:
+            self.push_screen(KonfirmasiScreen(f"{soal}\n\nKeluar tanpa menyimpannya?",
+                                              ya="Y: keluar", tidak="N/Esc: kembali"),
+                             lambda ya: self.exit() if ya else None)
+
+        layar = self.screen
+        if isinstance(layar, KonfirmasiScreen) and layar.pertanyaan.endswith("tanpa menyimpannya?"):
+            self.exit()
+        elif isinstance(layar, Formulir) and layar.berubah():
+            tanya(f"Formulir \"{layar.judul}\" belum disimpan.")
+        elif (grid := next((g for g in layar.query(EditGrid) if g.sedang_edit), None)) is not None:
+            alasan = grid.galat()
+            if alasan is None and grid.selesai(maju=0):
+                grid.post_message(self.Keluar())
+            else:
+                tanya(f"Nilai yang sedang diketik belum sah: {alasan}.")
+        else:
+            self.exit()
+
+    @on(Keluar)
+    def _keluar(self, event: Keluar) -> None:
+        self.exit()
 
     # ------------------------------------------------------------ navigation
     def check_action(self, action: str, parameters) -> bool | None:

@@ -382,6 +382,18 @@ class EditGrid(Vertical):
         self.query_one("#editor").remove_class("aktif")
         self.screen.set_focus(self.tabel)  # now, not later: the next key of a burst is the table's
 
+    def galat(self) -> str | None:
+        """Why the text in the open editor is refused (None: it reads, or no edit is open)."""
+        if self._edit is None:
+            return None
+        b, key = self._edit
+        k = next(x for x in self.kolom if x.key == key)
+        try:
+            nilai = baca_nilai(k.jenis, self.query_one("#input-edit", Input).value)
+        except AngkaTidakSah as e:
+            return str(e)
+        return k.cek(nilai) if k.cek is not None else None
+
     @property
     def sedang_edit(self) -> bool:
         return self._edit is not None

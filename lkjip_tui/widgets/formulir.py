@@ -160,6 +160,7 @@ class Formulir(Modal[Any]):
         return self.query_one(f"#isian-{f.key}")
 
     def on_mount(self) -> None:
+        self._awal = self.teks()
         self._atur_aktif()
         pertama = next((f for f in self.isian if f.key == self.fokus), self.isian[0])
         w = self._medan(pertama)
@@ -180,6 +181,10 @@ class Formulir(Modal[Any]):
             else:
                 hasil[f.key] = w.value  # type: ignore[attr-defined]
         return hasil
+
+    def berubah(self) -> bool:
+        """Whether any field differs from what the form opened with."""
+        return self.teks() != self._awal
 
     def _atur_aktif(self) -> None:
         t = self.teks()
