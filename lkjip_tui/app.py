@@ -14,10 +14,8 @@ from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 
-from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import ModalScreen
 
 from store.models import Kegiatan, Laporan, Program
@@ -103,9 +101,6 @@ class LkjipApp(UrutTombol, App[int]):
                                               ya="Enter: lihat hanya-baca", tidak="Esc: keluar"), pilih)
 
     # ------------------------------------------------------------ quitting
-    class Keluar(Message):
-        """Posted behind a pending value's save: it reaches the app after the save was done."""
-
     def action_keluar(self) -> None:
         """Quit without losing typing: a valid value still in an editor is saved first; an
         invalid one, or a form with changes, makes the app ask."""
@@ -125,16 +120,12 @@ class LkjipApp(UrutTombol, App[int]):
             tanya(f"Formulir \"{layar.judul}\" belum disimpan.")
         elif (grid := next((g for g in layar.query(EditGrid) if g.sedang_edit), None)) is not None:
             alasan = grid.galat()
-            if alasan is None and grid.selesai(maju=0):
-                grid.post_message(self.Keluar())
+            if alasan is None and grid.selesai(maju=0):  # saved at once
+                self.exit()
             else:
                 tanya(f"Nilai yang sedang diketik belum sah: {alasan}.")
         else:
             self.exit()
-
-    @on(Keluar)
-    def _keluar(self, event: Keluar) -> None:
-        self.exit()
 
     # ------------------------------------------------------------ navigation
     def check_action(self, action: str, parameters) -> bool | None:

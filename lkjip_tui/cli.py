@@ -6,7 +6,9 @@ ends as one clear Indonesian line on stderr and exit status 2, never a traceback
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -34,15 +36,22 @@ class GagalDipakai(Gagal):
     """The database is held by another writer; the message says who."""
 
 
-def _parser() -> ArgumentParser:
-    db = ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: LKJIP_DB atau folder data pengguna)")
+BANTU_DB = "berkas basis data (bawaan: LKJIP_DB atau folder data pengguna)"
 
-    p = ArgumentParser(prog="lkjip", parents=[db],
+
+def _parser() -> ArgumentParser:
+    # --db may come before or after the command; the command's copy has no default of its own,
+    # so `lkjip --db X export` keeps X (argparse would otherwise reset it to None).
+    db = ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=BANTU_DB)
+
+    p = ArgumentParser(prog="lkjip",
                        description="lkjip: isi data Laporan Kinerja Instansi Pemerintah (LKjIP) dari papan ketik.",
                        epilog="Tanpa perintah, aplikasi dibuka pada basis data yang dipilih.")
+    p.add_argument("--db", metavar="PATH", help=BANTU_DB)
     p.add_argument("--version", action="version", version=f"lkjip {__version__}", help="tampilkan versi lalu keluar")
-    p.add_argument("--demo", action="store_true", help="buka salinan baru data contoh Kecamatan Balikpapan Selatan 2021")
+    p.add_argument("--demo", action="store_true", help="buka salinan baru data contoh Kecamatan Balikpapan Selatan 2021 "
+                   "(di --db bila diberikan dan belum ada; tanpa --db salinan sementara dihapus saat keluar)")
     p.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan yang dibuka (bawaan: tahun terbaru)")
     p.add_argument("--baca-saja", action="store_true", help="buka hanya-baca; tidak ada yang diubah")
     sub = p.add_subparsers(dest="perintah", title="perintah", metavar="PERINTAH")
@@ -56,14 +65,16 @@ def _parser() -> ArgumentParser:
     exp.add_argument("--format", default="md,csv,xlsx,json", metavar="FORMAT",
                      help="format, dipisah koma: md, csv, xlsx, json (bawaan: semuanya)")
     exp.add_argument("--out", default=".", metavar="DIR", help="folder tujuan (dibuat bila belum ada)")
-    exp.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan (bawaan: tahun terbaru)")
+    exp.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
+                     help="tahun laporan (bawaan: tahun terbaru)")
     exp.add_argument("--tabel", metavar="NOMOR", help="hanya tabel ini, dipisah koma, mis. 3.2,3.17 (bawaan: semua tabel "
                      "dan dokumen laporan-TAHUN.md)")
     exp.add_argument("--csv", default="excel", metavar="GAYA", dest="csv_gaya",
                      help="excel (bawaan: ; dan koma desimal, untuk Excel berbahasa Indonesia) atau plain (untuk program)")
 
     chk = sub.add_parser("check", parents=[db], help="periksa masalah data", description="Periksa masalah data; keluar dengan status 1 bila ada.")
-    chk.add_argument("--tahun", type=int, metavar="YYYY", help="hanya tahun ini (bawaan: semua tahun)")
+    chk.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
+                     help="hanya tahun ini (bawaan: semua tahun)")
 
     res = sub.add_parser("restore", parents=[db], help="pulihkan cadangan basis data",
                          description="Pulihkan cadangan terbaru yang masih baik dari folder backup/ di samping basis data; "
@@ -73,7 +84,8 @@ def _parser() -> ArgumentParser:
 
     riw = sub.add_parser("riwayat", parents=[db], help="tampilkan riwayat perubahan data",
                          description="Riwayat perubahan data (kapan, data apa, nilai lama dan baru), terbaru di atas.")
-    riw.add_argument("--tahun", type=int, metavar="YYYY", help="hanya perubahan data tahun ini")
+    riw.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
+                     help="hanya perubahan data tahun ini")
     riw.add_argument("--batas", type=int, default=50, metavar="N", help="paling banyak N entri (bawaan: 50; 0 = semua)")
     return p
 
@@ -89,6 +101,15 @@ def _buka(path: Path, readonly: bool = False) -> Repository:
         raise Gagal(f"{path} bukan basis data lkjip: {e}") from None
     except OSError as e:
         raise Gagal(f"Basis data {path} tidak dapat dibuka: {e.strerror or e}") from None
+
+
+def _db_ada(args) -> Path:
+    """The database a reading command works on; it must exist (reading a missing file would
+    report an empty database as having no problems)."""
+    path = resolve_db(args.db)
+    if not path.is_file():
+        raise Gagal(f"Basis data {path} tidak ada; periksa --db atau LKJIP_DB")
+    return path
 
 
 def _pilih_tahun(repo: Repository, tahun: int | None) -> int:
@@ -130,7 +151,7 @@ def cmd_export(args) -> int:
         gaya = baca_gaya_csv(args.csv_gaya)
     except EksporTidakSah as e:
         raise Gagal(str(e)) from None
-    with _buka(resolve_db(args.db), readonly=True) as repo:
+    with _buka(_db_ada(args), readonly=True) as repo:
         tahun = _pilih_tahun(repo, args.tahun)
         lap = repo.muat(tahun)
     del repo  # the database's rows are not needed for the export: free them (a city is ~40 MB)
@@ -146,7 +167,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_check(args) -> int:
-    with _buka(resolve_db(args.db), readonly=True) as repo:
+    with _buka(_db_ada(args), readonly=True) as repo:
         tahun_list = [_pilih_tahun(repo, args.tahun)] if args.tahun else repo.tahun_tersedia()
         jumlah = 0
         for t in tahun_list:
@@ -161,11 +182,31 @@ def cmd_check(args) -> int:
 
 
 def cmd_app(args) -> int:
+    sementara = None
     if args.demo:
         from store.demo import buat_demo
-        path = buat_demo(Path(tempfile.mkdtemp(prefix="lkjip-demo-")) / "demo.json")
+        if args.db:
+            path = Path(args.db)
+            if path.exists():
+                raise Gagal(f"{path} sudah ada; --demo membuat salinan baru, jadi pilih berkas yang belum ada "
+                            "(atau buka berkas itu tanpa --demo)")
+        else:
+            sementara = tempfile.mkdtemp(prefix="lkjip-demo-")
+            path = Path(sementara) / "demo.json"
+        try:
+            buat_demo(path)
+        except OSError as e:
+            raise Gagal(f"Data contoh tidak dapat dibuat di {path}: {e.strerror or e}") from None
     else:
         path = resolve_db(args.db)
+    try:
+        return _jalankan(args, path)
+    finally:
+        if sementara is not None:  # a throwaway copy: nothing left in the temp folder
+            shutil.rmtree(sementara, ignore_errors=True)
+
+
+def _jalankan(args, path: Path) -> int:
     peringatan = None
     try:
         repo = _buka(path, readonly=args.baca_saja)
@@ -182,8 +223,8 @@ def cmd_app(args) -> int:
         app.run()
     finally:
         repo.close()
-    if args.demo:
-        print(f"Data contoh tersimpan sementara di {path}")
+    if args.demo and args.db:
+        print(f"Data contoh tersimpan di {path}")
     return app.return_code or 0
 
 
@@ -231,9 +272,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_riwayat(args) -> int:
-    path = resolve_db(args.db)
-    if not path.exists():
-        raise Gagal(f"Basis data {path} tidak ada")
+    path = _db_ada(args)
     entri = audit.baca_riwayat(path, args.tahun, args.batas or None)
     if not entri:
         print("Belum ada riwayat perubahan" + (f" untuk tahun {args.tahun}." if args.tahun else "."))

@@ -82,7 +82,7 @@ class AkipScreen(LayarDasar):
         # (EditGrid.atur_kolom); mounting a second one raced the removal of the first.
         self._tahun_kolom = self._tahun() if self.lap is not None else []
         yield EditGrid(self._kolom(self._tahun_kolom), tampil=self._tampil, mentah=self._mentah,
-                       bisa_edit=self._bisa_edit, id="grid-akip", hanya_baca=self.app.hanya_baca)
+                       bisa_edit=self._bisa_edit, simpan=self._simpan, id="grid-akip", hanya_baca=self.app.hanya_baca)
         yield Static(id="peringatan-akip", classes="ringkas")
         yield Static(id="petunjuk-akip", classes="ringkas")
 
@@ -256,7 +256,6 @@ class AkipScreen(LayarDasar):
         with self._sementara(k, event.kolom, event.nilai):
             self._segarkan_baris(k)
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         k = self._komponen(event.baris)
         if k is None:

@@ -120,7 +120,7 @@ class AnggaranScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-ang", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       id="grid-ang", hanya_baca=self.app.hanya_baca, tombol="apuhm")
+                       simpan=self._simpan, id="grid-ang", hanya_baca=self.app.hanya_baca, tombol="apuhm")
         yield Static(id="detail-ang", classes="ringkas detail")
 
     @property
@@ -335,7 +335,6 @@ class AnggaranScreen(LayarDasar):
             self.perbarui_jalur(prog, keg, sub)
         self._hitung_jalur(prog, keg)  # the caches hold stored figures again
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
         prog, keg, sub = self._sub[event.baris[2:]]
@@ -524,15 +523,12 @@ class AnggaranScreen(LayarDasar):
 
 
 # ---------------------------------------------------------------- monthly realisasi
-KOLOM_BULAN = [
-    Kolom("bulan", "Bulan", 5, kanan=False),
-    Kolom("realisasi", "Realisasi (Rp)", 17, ANGKA, cek=_tidak_negatif),
-]
-
-
 class BulananScreen(Modal[None]):
-    """The twelve months of one subkegiatan's realisasi; each value is saved on Enter/Tab and
-    the subkegiatan's realisasi becomes the sum of the filled months."""
+    """The twelve months of one subkegiatan's realisasi. Each month is typed either as the
+    month's own amount or as the realisasi to date ("s.d. bulan ini", as the finance system
+    reports it); each value is saved on Enter/Tab and the subkegiatan's realisasi becomes the
+    sum of the filled months. A realisasi typed earlier as one figure is kept as the month
+    before the first month entered (``calc.bawa_tahunan``)."""
 
     BINDINGS = [Binding("escape", "tutup", "Tutup")]
 
@@ -540,15 +536,22 @@ class BulananScreen(Modal[None]):
         super().__init__()
         self.layar, self.prog, self.keg, self.sub = layar, prog, keg, sub
 
+    def _kolom(self) -> list[Kolom]:
+        return [
+            Kolom("bulan", "Bulan", 5, kanan=False),
+            Kolom("realisasi", "Realisasi bulan (Rp)", 20, ANGKA, cek=_tidak_negatif),
+            Kolom("sd", "s.d. bulan ini (Rp)", 20, ANGKA, cek=_tidak_negatif, cek_baris=self._cek_sd),
+        ]
+
     def compose(self) -> ComposeResult:
         with Vertical(id="bulanan"):
             yield Static(Text(f"Realisasi bulanan: {self.sub.nama}", no_wrap=True, overflow="ellipsis"),
                          id="bulanan-judul")
-            yield EditGrid(KOLOM_BULAN, tampil=self._tampil, mentah=self._mentah, id="grid-bulan",
-                           hanya_baca=self.app.hanya_baca)
+            yield EditGrid(self._kolom(), tampil=self._tampil, mentah=self._mentah, simpan=self._simpan,
+                           id="grid-bulan", hanya_baca=self.app.hanya_baca)
             yield Static(id="bulanan-ringkas")
-            yield Static(Text("Enter simpan · Tab berikut · kosong = belum dilaporkan · Esc tutup"),
-                         id="bulanan-petunjuk")
+            yield Static(Text("Isi realisasi bulan itu ATAU s.d. bulan ini · Enter simpan · Tab berikut · "
+                              "kosong = belum dilaporkan · Esc tutup"), id="bulanan-petunjuk")
 
     @property
     def grid(self) -> EditGrid:
@@ -563,16 +566,34 @@ class BulananScreen(Modal[None]):
     def _nilai(self, bulan: int):
         return (self.sub.realisasi_bulanan or {}).get(bulan)
 
+    def _sd(self, bulan: int):
+        return calc.kumulatif_bulanan(self.sub.realisasi_bulanan).get(bulan)
+
+    def _cek_sd(self, baris: str, total) -> str | None:
+        if total is None:
+            return None
+        sebelum = calc.sd_sebelum(self.sub.realisasi_bulanan, int(baris))
+        if total < sebelum:
+            return f"lebih kecil dari realisasi s.d. bulan sebelumnya ({format_bebas(sebelum)})"
+        return None
+
     def _tampil(self, baris: str, kolom: str):
         b = int(baris)
         if kolom == "bulan":
             return BULAN[b - 1]
-        v = self._nilai(b)
+        v = self._nilai(b) if kolom == "realisasi" else self._sd(b)
         return redup() if v is None else Text(format_bebas(v))
 
     def _mentah(self, baris: str, kolom: str) -> str:
-        v = self._nilai(int(baris))
+        b = int(baris)
+        v = self._nilai(b) if kolom == "realisasi" else self._sd(b)
         return "" if v is None else format_bebas(v)
+
+    def _jumlah_bulan(self, bulan: int, kolom: str, nilai):
+        """The month's own amount from what was typed in ``kolom``."""
+        if kolom == "sd" and nilai is not None:
+            return calc.bulan_dari_kumulatif(self.sub.realisasi_bulanan, bulan, nilai)
+        return nilai
 
     def _perbarui(self) -> None:
         d = self.layar.lap.pengaturan.desimal
@@ -580,15 +601,15 @@ class BulananScreen(Modal[None]):
         t = teks_anggaran("Subkegiatan", a, d)
         t.append("\n")
         t.append_text(teks_anggaran("Kegiatan", calc.anggaran_kegiatan(self.keg), d))
-        if not ada_bulanan(self.sub) and self.sub.realisasi is not None:
-            t.append("\nRealisasi kini diisi langsung; isian bulan akan menggantinya.",
-                     style="dim")
+        if not ada_bulanan(self.sub) and self.sub.realisasi:
+            t.append(f"\nRealisasi {format_bebas(self.sub.realisasi)} diisi langsung; bulan pertama yang diisi "
+                     "menyimpannya sebagai realisasi bulan sebelumnya.", style="dim")
         self.query_one("#bulanan-ringkas", Static).update(t)
 
     @contextmanager
     def _sementara(self, bulan: int, nilai):
         lama = self.sub.realisasi_bulanan
-        baru = dict(lama or {})
+        baru = dict(lama or calc.bawa_tahunan(self.sub, bulan) or {}) if nilai is not None else dict(lama or {})
         baru[bulan] = nilai
         self.sub.realisasi_bulanan = baru
         try:
@@ -600,32 +621,52 @@ class BulananScreen(Modal[None]):
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
         event.stop()
         if event.galat is not None or event.batal:
-            self.grid.segarkan([event.baris])
+            self.grid.segarkan()
             self._perbarui()
             self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
             return
-        with self._sementara(int(event.baris), event.nilai):
-            self.grid.segarkan([event.baris])
+        bulan = int(event.baris)
+        with self._sementara(bulan, self._jumlah_bulan(bulan, event.kolom, event.nilai)):
+            self.grid.segarkan()
             self._perbarui()
             self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
         self.layar._hitung_jalur(self.prog, self.keg)
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
         sub, bulan = self.sub, int(event.baris)
+        nilai = self._jumlah_bulan(bulan, event.kolom, event.nilai)
+        tahunan = sub.realisasi if not ada_bulanan(sub) and sub.realisasi and nilai is not None else None
+        bawa = calc.bawa_tahunan(sub, bulan) if tahunan is not None else None
 
-        def mutasi() -> None:
-            bul = dict(sub.realisasi_bulanan or {})
-            bul[bulan] = event.nilai
-            bul = {b: v for b, v in sorted(bul.items()) if v is not None}
-            sub.realisasi_bulanan = bul or None
-            # the bundle contract: realisasi equals the sum of the filled months
-            sub.realisasi = calc.realisasi_sub(sub) if bul else None
+        def simpan() -> None:
+            def mutasi() -> None:
+                bul = dict(sub.realisasi_bulanan or bawa or {})
+                bul[bulan] = nilai
+                bul = {b: v for b, v in sorted(bul.items()) if v is not None}
+                sub.realisasi_bulanan = bul or None
+                # the bundle contract: realisasi equals the sum of the filled months
+                sub.realisasi = calc.realisasi_sub(sub) if bul else None
 
-        self.app.ubah(sub, mutasi, f"realisasi {BULAN[bulan - 1]} {sub.nama}")
-        self.segarkan()
-        self.layar._tandai()
+            if self.app.ubah(sub, mutasi, f"realisasi {BULAN[bulan - 1]} {sub.nama}") and bawa:
+                self.notify(f"Realisasi sebelumnya {format_bebas(tahunan)} disimpan sebagai isian "
+                            f"{BULAN[bulan - 2]} (s.d. {BULAN[bulan - 2]}); ubah bila perlu.", markup=False)
+            self.segarkan()
+            self.layar._tandai()
+
+        if tahunan is not None and bawa is None:
+            # January: there is no month before it to keep the earlier figure in
+            def jawab(ya: bool | None) -> None:
+                if ya:
+                    simpan()
+                else:
+                    self.segarkan()
+
+            self.app.push_screen(KonfirmasiScreen(
+                f"Realisasi {format_bebas(tahunan)} diisi langsung sebelumnya. Isian bulanan "
+                f"menggantinya dengan jumlah bulan yang diisi.\n\nGanti?"), jawab)
+            return
+        simpan()
 
     def segarkan(self) -> None:
         """Redraw (also after ctrl+z)."""

@@ -108,7 +108,7 @@ class IndikatorScreen(LayarDasar):
         yield pohon
         yield Static(id="rinci-ind")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       id="grid-ind", hanya_baca=self.app.hanya_baca)
+                       simpan=self._simpan, id="grid-ind", hanya_baca=self.app.hanya_baca)
         yield Static(id="petunjuk-ind")
 
     # ------------------------------------------------------------ helpers
@@ -349,7 +349,6 @@ class IndikatorScreen(LayarDasar):
             self.grid.segarkan([event.baris])
             self._perbarui_rinci()
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         ind = self.ind
         if ind is None:

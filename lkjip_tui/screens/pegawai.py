@@ -105,7 +105,7 @@ class PegawaiScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-peg", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       id="grid-peg", hanya_baca=self.app.hanya_baca, tombol="anuht")
+                       simpan=self._simpan, id="grid-peg", hanya_baca=self.app.hanya_baca, tombol="anuht")
         yield Static(id="detail-peg", classes="ringkas")
 
     @property
@@ -240,7 +240,6 @@ class PegawaiScreen(LayarDasar):
         with self._sementara(unit.jabatan[idx], event.kolom, event.nilai):
             self._segarkan_unit(unit, idx)
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
         unit, idx = self._cari(event.baris)

@@ -55,7 +55,7 @@ class TriwulanScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-tw", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       id="grid-tw", hanya_baca=self.app.hanya_baca)
+                       simpan=self._simpan, id="grid-tw", hanya_baca=self.app.hanya_baca)
         yield Static(id="detail-tw", classes="ringkas")
 
     @property
@@ -183,7 +183,6 @@ class TriwulanScreen(LayarDasar):
             self.grid.segarkan(self._baris_indikator(ind))
             self._perbarui_ringkas(ind)
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         ind, q = self._cari(event.baris)
         t = self.lap.tahun

@@ -2,8 +2,8 @@
 
 The grid is a ``DataTable`` with an editor row under it (label, input, how the value was
 read). While the user types, the grid posts :class:`EditGrid.Pratinjau` with the parsed
-value so the screen can recalculate live before anything is saved; Enter or Tab posts
-:class:`EditGrid.Simpan` with a valid value. A bad value stays in the editor, marked with the
+value so the screen can recalculate live before anything is saved; Enter or Tab gives
+:class:`EditGrid.Simpan` with a valid value to the screen's ``simpan`` callback, at once. A bad value stays in the editor, marked with the
 reason, and is not saved.
 
 Screens describe their columns as data (:class:`Kolom`) and answer three questions: what a
@@ -41,6 +41,15 @@ class Kolom:
     jenis: str | None = None  # ANGKA / BULAT / TEKS; None: read-only (computed)
     kanan: bool = True
     cek: Callable[[Any], str | None] | None = None  # extra rule on the parsed value: the reason it is refused
+    cek_baris: Callable[[str, Any], str | None] | None = None  # the same, for a rule that depends on the row
+
+
+def alasan_kolom(k: Kolom, baris: str, nilai: Any) -> str | None:
+    """Why column ``k`` refuses ``nilai`` in row ``baris`` (None: accepted)."""
+    alasan = k.cek(nilai) if k.cek is not None else None
+    if alasan is None and k.cek_baris is not None:
+        alasan = k.cek_baris(baris, nilai)
+    return alasan
 
 
 def baca_nilai(jenis: str | None, teks: str) -> Any:
@@ -184,7 +193,9 @@ class EditGrid(Vertical):
             self.grid, self.baris, self.kolom = grid, baris, kolom
 
     class Simpan(Message):
-        """A valid value was committed (Enter / Tab)."""
+        """A valid value was committed (Enter / Tab). Given to the ``simpan`` callback at once
+        (the next key of a burst may already depend on the saved value); posted only to a
+        grid without one."""
 
         def __init__(self, grid: EditGrid, baris: str, kolom: str, nilai: Any):
             super().__init__()
@@ -193,8 +204,10 @@ class EditGrid(Vertical):
     def __init__(self, kolom: Sequence[Kolom], *, tampil: Callable[[str, str], Text | str],
                  mentah: Callable[[str, str], str] | None = None,
                  bisa_edit: Callable[[str, str], bool] | None = None, id: str | None = None,
-                 hanya_baca: bool = False, tombol: str = ""):
+                 hanya_baca: bool = False, tombol: str = "",
+                 simpan: Callable[[EditGrid.Simpan], None] | None = None):
         super().__init__(id=id)
+        self._simpan = simpan
         self.tombol = tombol  # printable keys left to the screen's bindings instead of starting an edit
         self.kolom = list(kolom)
         self._tampil = tampil
@@ -330,7 +343,7 @@ class EditGrid(Vertical):
         inp = self.query_one("#input-edit", Input)
         try:
             nilai = baca_nilai(k.jenis, teks)
-            alasan = k.cek(nilai) if k.cek is not None else None
+            alasan = alasan_kolom(k, b, nilai)
         except AngkaTidakSah as e:
             alasan = str(e)
         if alasan is not None:
@@ -365,7 +378,8 @@ class EditGrid(Vertical):
             return False
         b, key = self._edit
         self._tutup()
-        self.post_message(self.Simpan(self, b, key, nilai))
+        pesan = self.Simpan(self, b, key, nilai)
+        self._simpan(pesan) if self._simpan is not None else self.post_message(pesan)
         if maju:
             self.lompat(maju)
         return True
@@ -392,7 +406,7 @@ class EditGrid(Vertical):
             nilai = baca_nilai(k.jenis, self.query_one("#input-edit", Input).value)
         except AngkaTidakSah as e:
             return str(e)
-        return k.cek(nilai) if k.cek is not None else None
+        return alasan_kolom(k, b, nilai)
 
     @property
     def sedang_edit(self) -> bool:

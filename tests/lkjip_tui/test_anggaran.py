@@ -2,6 +2,7 @@ import json
 from decimal import Decimal
 
 from lkjip_tui.screens.anggaran import AnggaranScreen, BulananScreen
+from lkjip_tui.screens.konfirmasi import KonfirmasiScreen
 from lkjip_tui.widgets.edit_grid import EditGrid
 from lkjip_tui.widgets.formulir import Formulir
 from store import calc
@@ -135,7 +136,7 @@ async def test_monthly_realisasi_becomes_the_sum(buka, demo_db):
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, BulananScreen)
-        await pilot.press(*"1.000.000", "enter", "down", *"2.500.000")
+        await pilot.press(*"1.000.000", "enter", "y", "down", *"2.500.000")   # y: replaces the annual figure
         await pilot.pause()
         # live in the modal before the second month is saved: 3.500.000 / 10.000.000
         assert "realisasi 3.500.000 · 35,00 %" in teks(app.screen.query_one("#bulanan-ringkas"))
@@ -296,7 +297,7 @@ def test_snapshot_bulanan(demo_db, snap_compare):
 
     repo = Repository(demo_db)
     try:
-        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "down", "down", "m", *"1.000.000"])
+        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "down", "down", "m", "down", *"1.000.000"])
     finally:
         repo.close()
 
@@ -323,7 +324,7 @@ async def test_clearing_every_month_leaves_realisasi_not_reported(buka, demo_db)
         await ke_pagu_penyusunan(pilot)
         await pilot.press("m")
         await pilot.pause()
-        await pilot.press(*"700.000", "enter")
+        await pilot.press(*"700.000", "enter", "y")
         await pilot.pause()
         assert sub_db(demo_db).realisasi == Decimal(700_000)
         await pilot.press("enter", "ctrl+u", "enter", "escape")
@@ -331,3 +332,68 @@ async def test_clearing_every_month_leaves_realisasi_not_reported(buka, demo_db)
         assert sel(app, baris_ke(app, 2), "realisasi") == "-"
     s = sub_db(demo_db)
     assert (s.realisasi, s.realisasi_bulanan) == (None, None)
+
+
+async def buka_bulanan(pilot, *bulan_turun):
+    await ke_pagu_penyusunan(pilot)
+    await pilot.press("m")
+    await pilot.pause()
+    await pilot.press(*bulan_turun)
+
+
+async def test_monthly_entry_keeps_the_annual_figure_before_the_first_month(buka, demo_db):
+    """Issue 12 item 3: Okt 1.500.000 on a realisasi of 3.911.500 no longer wipes it."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot, *["down"] * 9)          # Okt
+        assert "3.911.500 diisi langsung" in teks(app.screen.query_one("#bulanan-ringkas"))
+        await pilot.press(*"1.500.000")
+        await pilot.pause()
+        # live: the earlier figure is already counted
+        assert "realisasi 5.411.500" in teks(app.screen.query_one("#bulanan-ringkas"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("disimpan sebagai isian Sep" in n.message for n in app._notifications)
+    s = sub_db(demo_db)
+    assert s.realisasi_bulanan == {9: Decimal(3_911_500), 10: Decimal(1_500_000)}
+    assert s.realisasi == Decimal(5_411_500)
+
+
+async def test_january_asks_before_replacing_the_annual_figure(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot)
+        await pilot.press(*"700.000", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, KonfirmasiScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, BulananScreen)
+    s = sub_db(demo_db)
+    assert (s.realisasi, s.realisasi_bulanan) == (Decimal(3_911_500), None)
+
+
+async def test_month_typed_as_realisasi_to_date(buka, demo_db):
+    """The finance system gives "realisasi s.d. bulan ini": typed in its column, the month's
+    own amount is what it adds to the months before."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot, "down", "down")          # Mar; Feb keeps the earlier 3.911.500
+        await pilot.press(*"1.000.000", "enter", "down", "right", *"6.000.000")
+        await pilot.pause()
+        grid = app.screen.grid
+        assert "realisasi 6.000.000" in teks(app.screen.query_one("#bulanan-ringkas"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(grid.tabel.get_cell("4", "realisasi")) == "1.088.500"
+        assert str(grid.tabel.get_cell("4", "sd")) == "6.000.000"
+        await pilot.press("down", *"5.000.000")            # below the total to date: refused
+        await pilot.pause()
+        assert grid.galat() == "lebih kecil dari realisasi s.d. bulan sebelumnya (6.000.000)"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert grid.sedang_edit                            # not saved
+        await pilot.press("escape")
+    s = sub_db(demo_db)
+    assert s.realisasi_bulanan == {2: Decimal(3_911_500), 3: Decimal(1_000_000), 4: Decimal(1_088_500)}
+    assert s.realisasi == Decimal(6_000_000)

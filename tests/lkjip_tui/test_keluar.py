@@ -29,10 +29,10 @@ async def test_valid_pending_value_in_month_window_saved_on_quit(buka, demo_db):
         await ke_pagu_penyusunan(pilot)
         await pilot.press("m")
         await pilot.pause()
-        await pilot.press(*"700.000", "ctrl+q")
+        await pilot.press("down", *"700.000", "ctrl+q")
         await pilot.pause()
         assert not app.is_running
-    assert sub_db(demo_db).realisasi_bulanan[1] == Decimal(700_000)
+    assert sub_db(demo_db).realisasi_bulanan[2] == Decimal(700_000)
 
 
 async def test_invalid_pending_value_asks_and_can_go_back(buka, demo_db):
