@@ -2,7 +2,8 @@
 
 Every keystroke in a nilai or bobot recalculates the year's total (``calc.nilai_akip``) and
 grade (``calc.grade_akip``) on screen before the value is saved; Enter or Tab saves it. A
-nilai above its bobot, and a total bobot other than 100, are flagged but not refused.
+nilai above its bobot is refused (it would still give grade AA); one already in the data, and
+a total bobot other than 100, are flagged. The cursor starts on the report year's values.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import Static
 
 from store import calc
@@ -65,7 +67,7 @@ class AkipScreen(LayarDasar):
     JUDUL = "Evaluasi AKIP"
     BANTUAN = ("Nilai evaluasi AKIP per komponen dan tahun (Tabel 3.1). Ketik nilai atau bobot; "
                "jumlah dan grade tiap tahun dihitung langsung. Kosong berarti belum dinilai. "
-               "Nilai di atas bobot ditandai '!'; jumlah bobot harus 100. Untuk mengganti nama "
+               "Nilai di atas bobot ditolak (data lama yang begitu ditandai '!'); jumlah bobot harus 100. Untuk mengganti nama "
                "komponen tekan Enter di kolom Komponen. 'a' menambah komponen, 'd'/Delete menghapus.")
     BINDINGS = [
         Binding("a", "tambah", "Tambah", id="tambah", priority=True),
@@ -75,6 +77,7 @@ class AkipScreen(LayarDasar):
     def __init__(self) -> None:
         super().__init__()
         self._tahun_kolom: list[int] = []
+        self._kursor_awal = True
 
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-akip", classes="ringkas")
@@ -93,8 +96,32 @@ class AkipScreen(LayarDasar):
 
     def _kolom(self, tahun: list[int]) -> list[Kolom]:
         return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, cek=_wajib_teks),
-                Kolom("bobot", "Bobot", 6, ANGKA, cek=_bobot_sah),
-                *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=_nilai_sah) for t in tahun]]
+                Kolom("bobot", "Bobot", 6, ANGKA, cek=_bobot_sah, cek_baris=self._bobot_cukup),
+                *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=_nilai_sah, cek_baris=self._nilai_dalam_bobot) for t in tahun]]
+
+    def _nilai_dalam_bobot(self, baris: str, nilai) -> str | None:
+        k = self._komponen(baris)
+        if k is None or nilai is None or nilai <= k.bobot:
+            return None
+        return f"nilai {format_bebas(nilai)} melebihi bobot {format_bebas(k.bobot)}"
+
+    def _bobot_cukup(self, baris: str, bobot) -> str | None:
+        k = self._komponen(baris)
+        if k is None or bobot is None:
+            return None
+        lebih = [(t, v) for t, v in sorted(k.nilai.items()) if v is not None and v > bobot]
+        if lebih:
+            t, v = lebih[-1]
+            return f"bobot {format_bebas(bobot)} lebih kecil dari nilai {t} ({format_bebas(v)})"
+        return None
+
+    def _ke_kolom_tahun(self) -> None:
+        """The cursor starts on the report year's value (what the screen asks to type), not on
+        the component's name."""
+        kunci = [k.key for k in self.grid.kolom]
+        if f"t{self.lap.tahun}" in kunci:
+            t = self.grid.tabel
+            t.cursor_coordinate = Coordinate(t.cursor_coordinate.row, kunci.index(f"t{self.lap.tahun}"))
 
     @property
     def grid(self) -> EditGrid:
@@ -121,6 +148,7 @@ class AkipScreen(LayarDasar):
             # the year columns follow the data: the same grid gets the new columns
             self._tahun_kolom = tahun
             self.grid.atur_kolom(self._kolom(tahun))
+            self._kursor_awal = True
         self._isi_grid()
 
     def _isi_grid(self) -> None:
@@ -128,6 +156,9 @@ class AkipScreen(LayarDasar):
         if grid is None or self.lap is None:
             return
         grid.isi([k.key for k in self.lap.evaluasi_akip] + [JUMLAH, GRADE])
+        if self._kursor_awal:
+            self._kursor_awal = False
+            self._ke_kolom_tahun()
         self._perbarui_ringkas()
         if self.app.focused is None and self.app.screen is self:
             grid.tabel.focus()
