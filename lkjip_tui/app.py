@@ -38,6 +38,15 @@ LAYAR = [
 ]
 
 
+def _bindings_kita(node):
+    """The bindings lkjip's own classes declare on ``node`` (not the ones Textual's widgets bring)."""
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("lkjip_tui"):
+            for b in cls.__dict__.get("BINDINGS", []):
+                for k in b.key.split(","):
+                    yield Binding(k.strip(), b.action)
+
+
 def _kelas(spec: str):
     modul, nama = spec.split(":")
     return getattr(import_module(f"lkjip_tui.screens.{modul}"), nama)
@@ -51,6 +60,8 @@ class LkjipApp(UrutTombol, App[int]):
     DEFAULT_MODE = "beranda"
     BINDINGS = [
         Binding("f1,question_mark", "bantuan", "Bantuan", id="bantuan"),
+        Binding("ctrl+p", "command_palette", "Perintah", show=False, priority=True, id="perintah",
+                tooltip="Buka palet perintah"),
         Binding("ctrl+z", "urung", "Urung", id="urung"),
         Binding("ctrl+q", "keluar", "Keluar", id="keluar", priority=True),
         # priority: the switch happens as the key is read, so keys typed right behind it wait
@@ -137,16 +148,21 @@ class LkjipApp(UrutTombol, App[int]):
         self.switch_mode(mode)
 
     def action_bantuan(self) -> None:
+        """F1: every key of the screen, in the footer or not (Textual's own editing keys,
+        described in English, are left out; the general keys follow in the help)."""
         from .screens.bantuan import BantuanScreen
 
         layar = self.screen
-        tombol, dilihat = [], set()
-        for b in self.active_bindings.values():
-            d = b.binding.description
-            if d and b.binding.show and d not in dilihat:
-                dilihat.add(d)
-                tombol.append((self.get_key_display(b.binding), d))
-        self.push_screen(BantuanScreen(getattr(layar, "JUDUL", ""), tombol, getattr(layar, "BANTUAN", "")))
+        kita = {(b.key, b.action) for node in {a.node for a in self.active_bindings.values()}
+                for b in _bindings_kita(node)}
+        tombol: dict[tuple[str, str], list[str]] = {}
+        for a in self.active_bindings.values():
+            b = a.binding
+            if (b.key, b.action) in kita and b.description and not b.action.startswith("layar"):
+                tombol.setdefault((b.action, b.description), []).append(self.get_key_display(b))
+        self.push_screen(BantuanScreen(getattr(layar, "JUDUL", ""),
+                                       [(" / ".join(k), d) for (_, d), k in tombol.items()],
+                                       getattr(layar, "BANTUAN", "")))
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)

@@ -14,7 +14,6 @@ from decimal import Decimal
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import Static
 
@@ -23,6 +22,7 @@ from store.models import KomponenAkip
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
+from ..tombol import huruf, ikat
 from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.pembaca import angka, teks_wajib
@@ -70,8 +70,8 @@ class AkipScreen(LayarDasar):
                "Nilai di atas bobot ditolak (data lama yang begitu ditandai '!'); jumlah bobot harus 100. Untuk mengganti nama "
                "komponen tekan Enter di kolom Komponen. 'a' menambah komponen, 'd'/Delete menghapus.")
     BINDINGS = [
-        Binding("a", "tambah", "Tambah", id="tambah", priority=True),
-        Binding("d,delete", "hapus", "Hapus", id="hapus", priority=True),
+        ikat("tambah", "tambah", priority=True),
+        ikat("hapus", "hapus", priority=True),
     ]
 
     def __init__(self) -> None:

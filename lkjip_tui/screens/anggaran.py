@@ -28,6 +28,7 @@ from store.models import BULAN, Kegiatan, Program, Subkegiatan
 from store.numbers import format_bebas, format_persen
 
 from ..pesan import KOSONG_TAHUN
+from ..tombol import huruf, ikat
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.modal import Modal
@@ -95,14 +96,14 @@ class AnggaranScreen(LayarDasar):
                "dihitung (ikut berubah selagi mengetik). Realisasi kosong = belum dilaporkan. "
                "Tanda ! : realisasi melebihi pagu. m: realisasi per bulan (Jan–Des); jumlahnya menjadi "
                "realisasi subkegiatan. a: tambah kegiatan/subkegiatan di bawah baris ini; p: program baru; "
-               "u: ubah nama/data; h atau Delete: hapus (program/kegiatan beserta isinya; ctrl+z mengembalikan).")
+               "e: ubah nama/data; d atau Delete: hapus (program/kegiatan beserta isinya; ctrl+z mengembalikan).")
 
     BINDINGS = [
-        Binding("a", "tambah", "Tambah", id="tambah"),
-        Binding("p", "tambah_program", "Program baru", id="tambah-program", show=False),
-        Binding("u", "sunting", "Sunting", id="sunting", show=False),
-        Binding("h,delete", "hapus", "Hapus", id="hapus"),
-        Binding("m", "bulanan", "Bulanan", id="bulanan"),
+        ikat("tambah", "tambah"),
+        ikat("tambah-program", "tambah_program", show=False),
+        ikat("ubah", "sunting"),
+        ikat("hapus", "hapus"),
+        ikat("bulanan", "bulanan"),
     ]
 
     def __init__(self) -> None:
@@ -120,7 +121,7 @@ class AnggaranScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-ang", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       simpan=self._simpan, id="grid-ang", hanya_baca=self.app.hanya_baca, tombol="apuhm")
+                       simpan=self._simpan, id="grid-ang", hanya_baca=self.app.hanya_baca, tombol=huruf(self.BINDINGS))
         yield Static(id="detail-ang", classes="ringkas detail")
 
     @property

@@ -25,6 +25,7 @@ from store import calc
 from store.models import BULAN, TRIWULAN, Indikator, Laporan
 from store.numbers import format_angka, format_rupiah
 
+from ..tombol import huruf, ikat
 from ..widgets.bar import bar_teks
 from ..widgets.daftar import Daftar, KolomDaftar
 from ..widgets.tren import tren_teks
@@ -108,7 +109,7 @@ class BerandaScreen(LayarDasar):
         Binding("i", "ke('#b-capaian')", "Capaian", id="ke-capaian"),
         Binding("a", "ke('#b-anggaran')", "Anggaran", id="ke-anggaran"),
         Binding("b", "ke('#b-kurang')", "Belum diisi", id="ke-kurang"),
-        Binding("n", "tahun_baru", "Buat tahun", id="tahun-baru"),
+        ikat("tahun-baru", "tahun_baru", "Buat tahun"),
     ]
 
     def __init__(self) -> None:

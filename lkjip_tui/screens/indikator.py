@@ -24,6 +24,7 @@ from store.models import AGREGASI, Iku, Indikator, Sasaran, Tujuan
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
+from ..tombol import huruf, ikat
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
 from ..widgets.formulir import BARIS, PILIHAN, Formulir, Isian
 from ..widgets.pembaca import teks_opsional, teks_wajib
@@ -91,9 +92,9 @@ class IndikatorScreen(LayarDasar):
                "nasional; capaian dihitung langsung. Esc kembali ke pohon. Realisasi bertanda * "
                "dihitung dari triwulan (ubah di F4). Kosong berarti belum dilaporkan, bukan nol.")
     BINDINGS = [
-        Binding("a", "tambah", "Tambah", id="tambah", priority=True),
-        Binding("e", "ubah_rincian", "Ubah rincian", id="ubah-rincian", priority=True),
-        Binding("d,delete", "hapus", "Hapus", id="hapus", priority=True),
+        ikat("tambah", "tambah", priority=True),
+        ikat("ubah", "ubah_rincian", priority=True),
+        ikat("hapus", "hapus", priority=True),
         Binding("escape", "ke_pohon", "Ke pohon", show=False, id="ke-pohon"),
         Binding("tab", "ke_tabel", "Ke tabel", show=False, id="ke-tabel"),
     ]

@@ -14,7 +14,6 @@ from datetime import date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
@@ -23,6 +22,7 @@ from store.models import Jabatan, UnitPegawai
 from store.numbers import format_angka, parse_bulat
 
 from ..pesan import KOSONG_TAHUN
+from ..tombol import huruf, ikat
 from ..widgets.edit_grid import BULAT, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from .base import LayarDasar
@@ -90,22 +90,22 @@ class PegawaiScreen(LayarDasar):
     JUDUL = "Pegawai"
     BANTUAN = ("Data pegawai per unit (kecamatan, tiap kelurahan) dan jabatan: laki-laki (L) dan perempuan (P). "
                "Jumlah per unit dan seluruhnya dihitung dan ikut berubah selagi mengetik. Jabatan tanpa "
-               "pegawai (0 + 0) ditandai 'kosong'. a: tambah jabatan di unit ini; n: unit baru; "
-               "u: ubah nama; h atau Delete: hapus (unit beserta jabatannya; ctrl+z mengembalikan); "
-               "t: ubah tanggal data (per tanggal).")
+               "pegawai (0 + 0) ditandai 'kosong'. a: tambah jabatan di unit ini; u: unit baru; "
+               "e: ubah nama; d atau Delete: hapus (unit beserta jabatannya; ctrl+z mengembalikan); "
+               "g: ubah tanggal data (per tanggal).")
 
     BINDINGS = [
-        Binding("a", "tambah", "Jabatan", id="tambah"),
-        Binding("n", "tambah_unit", "Unit", id="tambah-unit"),
-        Binding("u", "sunting", "Sunting", id="sunting", show=False),
-        Binding("h,delete", "hapus", "Hapus", id="hapus"),
-        Binding("t", "tanggal", "Tanggal", id="tanggal"),
+        ikat("tambah", "tambah", "Jabatan"),
+        ikat("tambah-unit", "tambah_unit"),
+        ikat("ubah", "sunting"),
+        ikat("hapus", "hapus"),
+        ikat("tanggal", "tanggal", show=False),  # in F1: the footer fits 80 columns
     ]
 
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-peg", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       simpan=self._simpan, id="grid-peg", hanya_baca=self.app.hanya_baca, tombol="anuht")
+                       simpan=self._simpan, id="grid-peg", hanya_baca=self.app.hanya_baca, tombol=huruf(self.BINDINGS))
         yield Static(id="detail-peg", classes="ringkas")
 
     @property

@@ -27,6 +27,7 @@ from store.models import DEFAULT_SKALA, Band, Kepala, Laporan, Renstra
 from store.numbers import format_bebas
 from store.tahun import laporan_kosong, salin_laporan
 
+from ..tombol import huruf, ikat
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.modal import Modal
 from ..widgets.pembaca import angka, bulat, wajib
@@ -280,11 +281,11 @@ class PengaturanScreen(LayarDasar):
                "T membuka daftar tahun (ganti tahun atau buat tahun baru, kosong atau salinan); N langsung "
                "membuat tahun baru. B mengembalikan skala kategori ke bawaan.")
     BINDINGS = [
-        Binding("enter", "ubah", "Ubah", id="ubah", priority=True),
-        Binding("a", "tambah_misi", "Misi baru", id="tambah-misi"),
-        Binding("d,delete", "hapus_misi", "Hapus", id="hapus-misi"),
-        Binding("t", "tahun", "Tahun", id="tahun"),
-        Binding("n", "tahun_baru", "Tahun baru", show=False, id="tahun-baru"),
+        ikat("ubah", "ubah", kunci_lain="enter", priority=True),
+        ikat("tambah", "tambah_misi", "Misi baru"),
+        ikat("hapus", "hapus_misi"),
+        ikat("tahun", "tahun"),
+        ikat("tahun-baru", "tahun_baru", show=False),
         Binding("b", "skala_bawaan", "Skala bawaan", show=False, id="skala-bawaan"),
     ]
 

@@ -74,7 +74,7 @@ class _Tabel(DataTable):
     """DataTable where Tab moves to the next editable cell and typing starts an edit."""
 
     BINDINGS = [
-        Binding("enter", "ubah", "Ubah", id="ubah"),
+        Binding("enter", "ubah", "Ubah sel", id="ubah-sel", show=False),  # in F1; the footer keeps its room
         Binding("tab", "berikut", "Sel berikut", show=False),
         Binding("shift+tab", "sebelum", "Sel sebelumnya", show=False),
     ]

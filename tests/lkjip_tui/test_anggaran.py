@@ -218,13 +218,13 @@ async def test_delete_kegiatan_asks_and_undo_restores(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f6")
         await pilot.pause()
-        await pilot.press("down", "down", "down", "h")       # Administrasi Keuangan (one subkegiatan)
+        await pilot.press("down", "down", "down", "d")       # Administrasi Keuangan (one subkegiatan)
         await pilot.pause()
         await pilot.press("n")                                # no: nothing happens
         await pilot.pause()
         with Repository(demo_db, readonly=True) as r:
             assert len(r.muat(2021).program[0].kegiatan) == 6
-        await pilot.press("h", "y")
+        await pilot.press("d", "y")
         await pilot.pause()
         assert "Total pagu 12.750.472.887" in teks(app.screen.query_one("#ringkas-ang"))
         with Repository(demo_db, readonly=True) as r:
@@ -241,7 +241,7 @@ async def test_readonly_refuses_changes(buka):
     app = buka(readonly=True)
     async with app.run_test(size=SIZE) as pilot:
         await ke_pagu_penyusunan(pilot)
-        await pilot.press("5", "a", "p", "h")
+        await pilot.press("5", "a", "p", "d", "e")
         await pilot.pause()
         assert isinstance(app.screen, AnggaranScreen)
         assert not app.screen.query_one("#grid-ang", EditGrid).sedang_edit
@@ -254,7 +254,7 @@ async def test_empty_database(buka, tmp_path):
         await pilot.press("escape", "f6")  # Esc: skip the first-year form Beranda offers
         await pilot.pause()
         assert "F8 Atur" in teks(app.screen.query_one("#ringkas-ang"))
-        await pilot.press("enter", "a", "p", "m", "h", "1")
+        await pilot.press("enter", "a", "p", "m", "d", "e", "1")
         await pilot.pause()
         assert isinstance(app.screen, AnggaranScreen)
 

@@ -58,7 +58,7 @@ async def test_changed_form_asks_unchanged_form_quits(buka, demo_db):
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
         await ke_pagu_penyusunan(pilot)
-        await pilot.press("u")
+        await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, Formulir)
         await pilot.press("X", "ctrl+q")

@@ -111,11 +111,11 @@ async def test_form_burst_edits_in_order_and_follows_tab():
 
 
 async def test_real_form_opened_in_the_burst(buka, demo_db):
-    """F6, `u` on a subkegiatan opens its form; the keys typed behind it wait for it."""
+    """F6, `e` on a subkegiatan opens its form; the keys typed behind it wait for it."""
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        kirim(app, "f6", "down", "down", "u", "ctrl+u", *"Baru", "home", "X", "enter")
+        kirim(app, "f6", "down", "down", "e", "ctrl+u", *"Baru", "home", "X", "enter")
         await pilot.pause(0.5)
     assert sub_db(demo_db, "XBaru") is not None
 
