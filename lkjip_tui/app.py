@@ -63,6 +63,7 @@ class LkjipApp(UrutTombol, App[int]):
         Binding("ctrl+p", "command_palette", "Perintah", show=False, priority=True, id="perintah",
                 tooltip="Buka palet perintah"),
         Binding("ctrl+z", "urung", "Urung", id="urung"),
+        Binding("ctrl+y", "ulang", "Ulang", id="ulang", show=False),
         Binding("ctrl+q", "keluar", "Keluar", id="keluar", priority=True),
         # priority: the switch happens as the key is read, so keys typed right behind it wait
         # for the new screen (lkjip_tui/urut.py); inside a modal it is refused (check_action)
@@ -165,10 +166,18 @@ class LkjipApp(UrutTombol, App[int]):
                                        getattr(layar, "BANTUAN", "")))
 
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
-        for key, mode, label, _ in LAYAR:
-            yield SystemCommand(f"Layar {label}", f"Buka layar {label} ({key.upper()})",
-                                lambda m=mode: self.switch_mode(m))
+        # Ours only: Textual's (Theme, Screenshot, Keys…) are English and not for this app.
+        from .perintah import daftar_perintah
+
+        yield from daftar_perintah(self, LAYAR)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .perintah import PaletPerintah
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PaletPerintah(id="--command-palette"))
 
     # ------------------------------------------------------------ changing data
     def _tersimpan(self) -> None:
@@ -207,13 +216,21 @@ class LkjipApp(UrutTombol, App[int]):
             self._gagal(e)
             return False
 
+        sesudah = [copy.deepcopy(o) for o in objs]
+
         def kembalikan() -> None:
             baru = [getattr(o, "id", None) for o in objs]
             for o, s in zip(objs, sebelum):
                 o.__dict__.update(copy.deepcopy(s).__dict__)
             simpan(baru)
 
-        self.riwayat.catat(keterangan, kembalikan)
+        def ulangi() -> None:
+            dulu = [getattr(o, "id", None) for o in objs]
+            for o, s in zip(objs, sesudah):
+                o.__dict__.update(copy.deepcopy(s).__dict__)
+            simpan(dulu)
+
+        self._catat(keterangan, kembalikan, ulangi)
         self._tersimpan()
         return True
 
@@ -233,13 +250,16 @@ class LkjipApp(UrutTombol, App[int]):
             self._gagal(e)
             return False
 
-        def kembalikan() -> None:
-            for b, v in sebelum.items():
+        sesudah = {b: copy.deepcopy(getattr(lap, b)) for b in bagian}
+        tanggal_baru = lap.pegawai.per_tanggal
+
+        def pasang(isi: dict, tgl) -> None:
+            for b, v in isi.items():
                 setattr(lap, b, copy.deepcopy(v))
-            lap.pegawai.per_tanggal = tanggal
+            lap.pegawai.per_tanggal = tgl
             self.repo.simpan_kepala(lap)
 
-        self.riwayat.catat(keterangan, kembalikan)
+        self._catat(keterangan, lambda: pasang(sebelum, tanggal), lambda: pasang(sesudah, tanggal_baru))
         self._tersimpan()
         return True
 
@@ -253,11 +273,18 @@ class LkjipApp(UrutTombol, App[int]):
             self._gagal(e)
             return False
 
+        posisi = len(wadah) - 1
+
         def kembalikan() -> None:
             wadah.remove(obj)
             self.repo.hapus(self.lap.tahun, obj)
 
-        self.riwayat.catat(keterangan, kembalikan)
+        def ulangi() -> None:
+            wadah.insert(posisi, obj)
+            with self.repo.transaksi():
+                self._simpan_pohon(obj, induk)
+
+        self._catat(keterangan, kembalikan, ulangi)
         self._tersimpan()
         return True
 
@@ -276,7 +303,11 @@ class LkjipApp(UrutTombol, App[int]):
             with self.repo.transaksi():
                 self._simpan_pohon(obj, induk)
 
-        self.riwayat.catat(keterangan, kembalikan)
+        def ulangi() -> None:
+            self.repo.hapus(self.lap.tahun, obj)
+            wadah.remove(obj)
+
+        self._catat(keterangan, kembalikan, ulangi)
         self._tersimpan()
         return True
 
@@ -298,17 +329,42 @@ class LkjipApp(UrutTombol, App[int]):
             self.screen.perbarui_judul()
             self.screen.segarkan()
 
+    def _catat(self, keterangan: str, kembalikan, ulangi) -> None:
+        self.riwayat.catat(keterangan, kembalikan, ulangi, layar=self.current_mode)
+
+    def _label_layar(self, mode: str) -> str:
+        return next((label for _, m, label, _ in LAYAR if m == mode), mode)
+
+    def _jalankan_langkah(self, langkah, fungsi, kata: str) -> bool:
+        """Undo or redo one step on the screen it was made on: go there first (closing a
+        window left open), then say where and what."""
+        try:
+            fungsi()
+        except Exception as e:
+            self._gagal(e)
+            return False
+        self._tersimpan()
+        if langkah.layar and langkah.layar != self.current_mode:
+            while isinstance(self.screen, ModalScreen) and len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.switch_mode(langkah.layar)
+        elif hasattr(self.screen, "segarkan"):
+            self.screen.segarkan()
+        self.notify(f"{kata} di {self._label_layar(langkah.layar)}: {langkah.keterangan}", markup=False)
+        return True
+
     def action_urung(self) -> None:
         langkah = self.riwayat.ambil()
         if langkah is None:
             self.notify("Tidak ada perubahan untuk diurungkan.")
             return
-        try:
-            langkah.kembalikan()
-        except Exception as e:
-            self._gagal(e)
+        if self._jalankan_langkah(langkah, langkah.kembalikan, "Diurungkan"):
+            self.riwayat.diurungkan(langkah)
+
+    def action_ulang(self) -> None:
+        langkah = self.riwayat.ambil_ulang()
+        if langkah is None:
+            self.notify("Tidak ada perubahan untuk diulang.")
             return
-        self._tersimpan()
-        self.notify(f"Diurungkan: {langkah.keterangan}", markup=False)
-        if hasattr(self.screen, "segarkan"):
-            self.screen.segarkan()
+        if self._jalankan_langkah(langkah, langkah.ulangi, "Diulang"):
+            self.riwayat.diulang(langkah)

@@ -16,7 +16,8 @@ from pathlib import Path
 from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa
-from store.lock import Kunci, SedangDipakai
+from store.lock import SedangDipakai
+from store.pemulihan import pulihkan_tercatat
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
@@ -238,33 +239,24 @@ def cmd_restore(args) -> int:
             status = "baik" if c.baik else f"RUSAK ({c.alasan})"
             print(f"{c.waktu:%d-%m-%Y %H:%M}  {c.path}  {status}")
         return 0
-    kunci = Kunci(path)
+    sumber = None
+    if args.dari:
+        sumber = Path(args.dari)
+        if not sumber.is_file():
+            sumber = backup.folder_backup(path) / args.dari
+        if not sumber.is_file():
+            raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: lkjip restore --list --db {path}")
+        cek = [c for c in backup.daftar_cadangan(path) if c.path.resolve() == sumber.resolve()]
+        if cek and not cek[0].baik:
+            raise Gagal(f"Cadangan {sumber} rusak ({cek[0].alasan}); pilih yang lain dari: lkjip restore --list --db {path}")
     try:
-        kunci.ambil()
+        dipakai, lama = pulihkan_tercatat(path, sumber)
     except SedangDipakai as e:
         raise Gagal(e.pesan) from None
-    try:
-        sumber = None
-        if args.dari:
-            sumber = Path(args.dari)
-            if not sumber.is_file():
-                sumber = backup.folder_backup(path) / args.dari
-            if not sumber.is_file():
-                raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: lkjip restore --list --db {path}")
-            cek = [c for c in backup.daftar_cadangan(path) if c.path.resolve() == sumber.resolve()]
-            if cek and not cek[0].baik:
-                raise Gagal(f"Cadangan {sumber} rusak ({cek[0].alasan}); pilih yang lain dari: lkjip restore --list --db {path}")
-        try:
-            dipakai, lama = backup.pulihkan(path, sumber)
-        except FileNotFoundError:
-            raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
-        except OSError as e:
-            raise Gagal(f"Pemulihan {path} gagal: {e.strerror or e}") from None
-        audit.tambah_riwayat(path.with_name(f"{path.name}.riwayat.jsonl"),
-                             [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(), "keterangan": f"dipulihkan dari cadangan {dipakai.name}",
-                               "tahun": []}])  # history is kept across restores
-    finally:
-        kunci.lepas()
+    except FileNotFoundError:
+        raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
+    except OSError as e:
+        raise Gagal(f"Pemulihan {path} gagal: {e.strerror or e}") from None
     print(f"Basis data {path} dipulihkan dari cadangan {dipakai}.")
     if lama:
         print(f"Berkas sebelumnya disimpan sebagai {lama}.")

@@ -21,6 +21,8 @@ TOMBOL: dict[str, tuple[str, str]] = {
     "tambah-program": ("p", "Program"),
     "bulanan": ("m", "Bulanan"),
     "tanggal": ("g", "Tanggal"),
+    "riwayat": ("r", "Riwayat"),
+    "cadangan": ("c", "Cadangan"),
 }
 
 

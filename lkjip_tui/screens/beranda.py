@@ -141,17 +141,9 @@ class BerandaScreen(LayarDasar):
         daftar.scroll_to_widget(self.query_one(selector), top=True, animate=False)
 
     def action_tahun_baru(self) -> None:
-        from .pengaturan import TahunBaruScreen, buat_tahun
+        from ..perintah import buat_tahun_baru
 
-        if self.app.hanya_baca:
-            self.notify("Basis data dibuka hanya-baca; tahun baru tidak dapat dibuat.", severity="warning")
-            return
-
-        def selesai(hasil) -> None:
-            if hasil is not None:
-                buat_tahun(self.app, hasil)
-
-        self.app.push_screen(TahunBaruScreen(self.app), selesai)
+        buat_tahun_baru(self.app)
 
     # ------------------------------------------------------------ drawing
     def segarkan(self) -> None:

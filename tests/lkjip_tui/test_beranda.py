@@ -112,7 +112,11 @@ async def test_live_after_entry_elsewhere_and_undo(buka, demo_db):
         assert "97,20" in layar(app) and "94,40" in layar(app)
         with Repository(demo_db, readonly=True) as r:
             assert r.muat(2021).cari_indikator("I1").triwulan[2021][3].realisasi == Decimal("78.5")
-        await pilot.press("ctrl+z")                          # undo from the dashboard redraws it
+        await pilot.press("ctrl+z")                          # undo goes to the screen of the change
+        await pilot.pause()
+        assert app.current_mode == "triwulan"
+        assert any(n.message.startswith("Diurungkan di Triwulan:") for n in app._notifications)
+        await pilot.press("f2")
         await pilot.pause()
         assert "Capaian organisasi 159,19 %" in polos(app.screen.query_one("#b-ringkas"))
     with Repository(demo_db, readonly=True) as r:
