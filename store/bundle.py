@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import aturan
 from .models import (
     AGREGASI,
     ARAH,
@@ -268,8 +269,9 @@ def baca_bundle(data: Any) -> Laporan:
         for m, x in enumerate(p.daftar(u.get("jabatan", []), f"{j}.jabatan")):
             jj = f"{j}.jabatan[{m}]"
             x = p.obj(x, jj) or {}
-            jab.append(Jabatan(p.teks(x, "nama", jj) or "", p.bulat(x.get("laki_laki", 0), f"{jj}.laki_laki"),
-                               p.bulat(x.get("perempuan", 0), f"{jj}.perempuan")))
+            jab.append(Jabatan(p.teks(x, "nama", jj) or "",
+                               p.bulat(x.get("laki_laki", 0), f"{jj}.laki_laki", maksimum=aturan.MAKS_PEGAWAI),
+                               p.bulat(x.get("perempuan", 0), f"{jj}.perempuan", maksimum=aturan.MAKS_PEGAWAI)))
         unit.append(UnitPegawai(p.teks(u, "nama", j) or "", jab))
     pegawai = Pegawai(p.teks(peg, "per_tanggal", "pegawai", wajib=False, boleh_null=True), unit)
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.coordinate import Coordinate
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from store import calc
 from store.models import KomponenAkip
@@ -273,8 +273,13 @@ class AkipScreen(LayarDasar):
             self.query_one("#petunjuk-akip", Static).update(
                 Text("HANYA-BACA: data tidak dapat diubah.", style="bold"))
         else:
-            self.query_one("#petunjuk-akip", Static).update(
-                Text("Ketik nilai; Enter/Tab simpan · a: tambah komponen · d: hapus komponen", style="dim"))
+            petunjuk = Text()
+            sel = self.grid.cell_terpilih()
+            k = self._komponen(sel[0]) if sel else None
+            if k is not None:  # the grid cuts long names: the selected one in full
+                petunjuk.append(f"{k.nama}\n", style="bold")
+            petunjuk.append("Ketik nilai; Enter/Tab simpan · a: tambah komponen · d: hapus komponen", style="dim")
+            self.query_one("#petunjuk-akip", Static).update(petunjuk)
 
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
@@ -304,6 +309,11 @@ class AkipScreen(LayarDasar):
         apa = {"nama": "nama", "bobot": "bobot"}.get(kolom, f"nilai {kolom[1:]}")
         self.app.ubah(k, mutasi, f"{apa} AKIP {k.nama}")
         self._segarkan_baris(k)
+
+    @on(DataTable.CellHighlighted)
+    def _pindah(self, event: DataTable.CellHighlighted) -> None:
+        if self.lap is not None:
+            self._perbarui_ringkas()
 
     def on_key(self, event) -> None:
         # A number typed on the total or grade row must not vanish silently.

@@ -23,7 +23,7 @@ from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from store import calc
+from store import aturan, calc
 from store.models import BULAN, Kegiatan, Program, Subkegiatan
 from store.numbers import format_bebas, format_persen
 
@@ -39,21 +39,13 @@ from .konfirmasi import KonfirmasiScreen
 BATAS_KECIL = 300  # up to this many subkegiatan everything starts open; above it, one at a time
 
 
-BATAS_RUPIAH = Decimal(10) ** 18  # far above any budget; keeps Decimal arithmetic exact
-
-
-def _tidak_negatif(v) -> str | None:
-    if v is not None and v < 0:
-        return "tidak boleh negatif"
-    if v is not None and v >= BATAS_RUPIAH:
-        return "terlalu besar untuk Rupiah"
-    return None
+_tidak_negatif = aturan.alasan_rupiah  # the one rule (store/aturan.py), also import's and check's
 
 
 def _pagu_sah(v) -> str | None:
     if v is None:
         return "pagu wajib diisi (isi 0 bila tidak ada anggaran)"
-    return _tidak_negatif(v)
+    return aturan.alasan_rupiah(v)
 
 
 KOLOM = [
@@ -281,7 +273,7 @@ class AnggaranScreen(LayarDasar):
         if self.app.hanya_baca:
             ringkas.append(" · HANYA-BACA", style="bold")
         self.query_one("#ringkas-ang", Static).update(ringkas)
-        detail = Text(no_wrap=True, overflow="ellipsis")
+        detail = Text()  # wraps: the whole name of the selected row, whatever its length
         if not lap.program:
             detail.append("Belum ada program. Tekan p untuk menambah program.")
         else:
@@ -377,7 +369,7 @@ class AnggaranScreen(LayarDasar):
         rows = self._baris()
         grid.isi(rows)
         if ke in rows:
-            grid.tabel.cursor_coordinate = Coordinate(rows.index(ke), kol)
+            grid.ke_baris(ke, kol)
         self._perbarui_ringkas()
 
     @on(DataTable.CellHighlighted)

@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, Tree
 
+from store import aturan
 from store import calc
 from store.models import AGREGASI, Iku, Indikator, Sasaran, Tujuan
 from store.numbers import format_angka, format_bebas
@@ -33,9 +34,9 @@ from .konfirmasi import KonfirmasiScreen
 
 KOLOM = [
     Kolom("tahun", "Tahun", 5, kanan=False),
-    Kolom("target", "Target", 14, ANGKA),
-    Kolom("realisasi", "Realisasi", 15, ANGKA),
-    Kolom("standar", "Standar nas.", 14, ANGKA),
+    Kolom("target", "Target", 14, ANGKA, cek=aturan.alasan_indikator),
+    Kolom("realisasi", "Realisasi", 15, ANGKA, cek=aturan.alasan_indikator),
+    Kolom("standar", "Standar nas.", 14, ANGKA, cek=aturan.alasan_indikator),
     Kolom("capaian", "Capaian %", 9),
     Kolom("capaian_sn", "vs SN %", 8),
 ]

@@ -14,9 +14,9 @@ from datetime import date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
+from store import aturan
 from store import calc
 from store.models import Jabatan, UnitPegawai
 from store.numbers import format_angka, parse_bulat
@@ -33,8 +33,8 @@ NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "A
 
 KOLOM = [
     Kolom("uraian", "Unit / Jabatan", 46, kanan=False),
-    Kolom("l", "L", 5, BULAT),
-    Kolom("p", "P", 5, BULAT),
+    Kolom("l", "L", 5, BULAT, cek=aturan.alasan_pegawai),
+    Kolom("p", "P", 5, BULAT, cek=aturan.alasan_pegawai),
     Kolom("jumlah", "Jumlah", 7),
 ]
 TOTAL = "T"
@@ -106,7 +106,7 @@ class PegawaiScreen(LayarDasar):
         yield Static(id="ringkas-peg", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
                        simpan=self._simpan, id="grid-peg", hanya_baca=self.app.hanya_baca, tombol=huruf(self.BINDINGS))
-        yield Static(id="detail-peg", classes="ringkas")
+        yield Static(id="detail-peg", classes="ringkas detail")
 
     @property
     def grid(self) -> EditGrid:
@@ -153,7 +153,7 @@ class PegawaiScreen(LayarDasar):
         rows = self._baris()
         grid.isi(rows)
         if ke in rows:
-            grid.tabel.cursor_coordinate = Coordinate(rows.index(ke), kol)
+            grid.ke_baris(ke, kol)
         self._perbarui_ringkas()
 
     def _tampil(self, baris: str, kolom: str):
@@ -197,12 +197,15 @@ class PegawaiScreen(LayarDasar):
         if self.app.hanya_baca:
             t.append(" · HANYA-BACA", style="bold")
         self.query_one("#ringkas-peg", Static).update(t)
-        detail = Text(no_wrap=True, overflow="ellipsis")
+        detail = Text()  # wraps: the whole name of the selected row, whatever its length
         sel = self.grid.cell_terpilih()
         if not lap.pegawai.unit:
-            detail.append("Belum ada unit. Tekan n untuk menambah unit (kecamatan / kelurahan).")
+            detail.append("Belum ada unit. Tekan u untuk menambah unit (kecamatan / kelurahan).")
         elif sel:
             unit, idx = self._cari(sel[0])
+            if unit is not None and idx is not None and idx < len(unit.jabatan):
+                detail.append(unit.jabatan[idx].nama, style="bold")
+                detail.append("\n")
             if unit is not None:
                 ul, up, un = calc.jumlah_pegawai(unit.jabatan)
                 kosong = sum(1 for j in unit.jabatan if j.laki_laki + j.perempuan == 0)

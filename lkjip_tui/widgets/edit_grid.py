@@ -24,6 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets.input import Selection
 
 from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
 
@@ -258,6 +259,17 @@ class EditGrid(Vertical):
         if self._baris:
             t.cursor_coordinate = Coordinate(min(pos.row, len(self._baris) - 1), pos.column)
 
+    def ke_baris(self, baris: str, kolom: int | None = None) -> None:
+        """Put the cursor on row ``baris`` and scroll it into view (once the rows just built
+        have their size: scrolling now would stop at the old end of the table)."""
+        if baris not in self._baris:
+            return
+        t = self.tabel
+        n = self._baris.index(baris)
+        k = t.cursor_coordinate.column if kolom is None else kolom
+        t.cursor_coordinate = Coordinate(n, k)
+        self.call_after_refresh(lambda: t.move_cursor(row=n, column=k, scroll=True, animate=False))
+
     def segarkan(self, baris: Sequence[str] | None = None) -> None:
         """Redraw the cells of some rows (all by default) without rebuilding the table."""
         for b in self._baris if baris is None else baris:
@@ -329,6 +341,10 @@ class EditGrid(Vertical):
         self.query_one("#label-edit", Label).update(Text(f"{k.judul}:"))
         inp.value = self._mentah(b, k.key) if awal is None else awal
         inp.cursor_position = len(inp.value)
+        if awal is None and inp.value:
+            # Enter on a value selects it: the first key typed replaces it, as in a spreadsheet;
+            # an arrow, Home or End keeps it and moves into it.
+            inp.selection = Selection(0, len(inp.value))
         self.query_one("#editor").add_class("aktif")
         inp.focus()
         self._cek(inp.value)

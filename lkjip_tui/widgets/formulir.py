@@ -8,7 +8,7 @@ exists) and ``jadi`` builds what the form returns. The form dismisses with ``jad
 a valid save, or with ``None`` on Esc.
 
 Text fields are one-line Inputs (Enter or ctrl+s saves, Tab/Down and shift+Tab/Up move), choices
-are :class:`Select` (Enter opens the list), multi-line text is a :class:`TextArea` (one item
+are :class:`Select` (space or ↓ opens the list; Enter saves), multi-line text is a :class:`TextArea` (one item
 per line; ctrl+s saves). A field whose ``aktif_jika`` is false is disabled, not read, and
 given to ``jadi`` as ``None``. Keys typed into a field are handled in the order they arrive,
 so fast typing never lands in the wrong field. ``fokus`` is the field focused first; with
@@ -23,6 +23,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -116,6 +117,9 @@ class Formulir(Modal[Any]):
     BINDINGS = [
         Binding("escape", "batal", "Batal"),
         Binding("ctrl+s", "simpan", "Simpan"),
+        # Enter on a closed choice saves, as in the text fields (the Select would reopen its
+        # list); space or the arrows open the list.
+        Binding("enter", "enter_pilihan", "Simpan", show=False, priority=True),
     ]
 
     def __init__(self, judul: str, isian: Sequence[Isian], jadi: Callable[[dict[str, Any]], Any] = lambda d: d,
@@ -231,6 +235,11 @@ class Formulir(Modal[Any]):
             return
         kotak.update("")
         self.dismiss(self.jadi(nilai))
+
+    def action_enter_pilihan(self) -> None:
+        if not isinstance(self.focused, Select) or self.focused.expanded:
+            raise SkipAction()
+        self.action_simpan()
 
     def action_batal(self) -> None:
         self.dismiss(None)

@@ -87,3 +87,17 @@ def test_demo_never_overwrites_an_existing_database(db, tanpa_layar, capsys):
     assert main(["--demo", "--db", str(db)]) == 2
     assert "sudah ada" in capsys.readouterr().err
     assert db.read_bytes() == isi and tanpa_layar == []
+
+
+def test_check_flags_a_negative_realisasi(db, capsys):
+    from decimal import Decimal
+
+    from store.repository import Repository
+
+    with Repository(db) as r:
+        lap = r.muat(2021)
+        ind = lap.cari_indikator("I1")
+        ind.triwulan[2021][3].realisasi = Decimal(-5)
+        r.simpan(2021, ind)
+    assert main(["--db", str(db), "check"]) == 1
+    assert "realisasi triwulan IV -5: nilai indikator tidak boleh negatif" in capsys.readouterr().out
