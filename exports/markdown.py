@@ -97,15 +97,40 @@ def tabel_md(tabel: Tabel, tingkat_judul: str = "") -> str:
     return "\n".join(out)
 
 
-def tabel_teks(tabel: Tabel) -> str:
-    """Plain text for a preview: no Markdown markup; line breaks in names stay inside the cell."""
+def lebar_muat(rows: list[list[str]], kolom: list[str], lebar: int,
+               angka: list[bool] | None = None) -> list[int] | None:
+    """Column widths so a ``simple_grid`` table fits ``lebar`` characters: the widest text
+    column gives way first (its text wraps inside the cell), none below 6; number columns keep
+    their width while a text column can still give."""
+    alami = [max((len(baris) for sel in chain([k], (r[i] for r in rows)) for baris in str(sel).split("\n")),
+                 default=1) for i, k in enumerate(kolom)]
+    ruang = lebar - (5 * len(kolom) + 1)  # per column: border, padding and tabulate's minimum padding
+    if sum(alami) <= ruang:
+        return None
+    w = list(alami)
+    angka = angka or [False] * len(w)
+    while sum(w) > ruang:
+        boleh = [i for i in range(len(w)) if w[i] > 6 and not angka[i]] or [i for i in range(len(w)) if w[i] > 6]
+        if not boleh:
+            break
+        i = max(boleh, key=lambda n: w[n])
+        w[i] -= 1
+    return w
+
+
+def tabel_teks(tabel: Tabel, lebar: int | None = None) -> str:
+    """Plain text for a preview: no Markdown markup; line breaks in names stay inside the cell.
+    With ``lebar`` the table is fitted to that many characters (long text wraps in its cell)."""
     out = [tabel.keterangan, ""]
     for bagian in tabel.bagian:
         if bagian.judul:
             out += [bagian.judul, ""]
         rows = teks_bagian(bagian, tabel.desimal)
+        rata = _colalign(bagian) if rows else None
+        muat = lebar_muat(rows, list(bagian.kolom), lebar, rata and [r == "right" for r in rata]) if lebar else None
         out += [tabulate(rows, headers=list(bagian.kolom), tablefmt="simple_grid", disable_numparse=True,
-                         colalign=_colalign(bagian) if rows else None), ""]
+                         colalign=rata, maxcolwidths=muat,
+                         maxheadercolwidths=muat), ""]
     if tabel.catatan:
         out += [tabel.catatan, ""]
     return "\n".join(out)

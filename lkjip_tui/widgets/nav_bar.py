@@ -17,10 +17,24 @@ class NavBar(Static):
         self.layar = layar
         self.aktif = aktif
 
-    def render(self) -> Text:
+    def _teks(self, panjang: int | None) -> Text:
+        """Every screen's key; labels cut to ``panjang`` characters (None: whole, 0: none)
+        except the current screen's, which is always whole."""
         t = Text(no_wrap=True, overflow="ellipsis")
         for key, mode, label in self.layar:
             t.append(key.upper(), style="reverse bold")
-            t.append(label, style="bold underline" if mode == self.aktif else "")
+            if mode == self.aktif:
+                t.append(label, style="bold underline")
+            elif panjang is None or panjang:
+                t.append(label if panjang is None else label[:panjang])
             t.append(" ")
+        return t
+
+    def render(self) -> Text:
+        # A narrow console (60 columns) must still show every key: labels shorten first.
+        lebar = self.size.width or 80
+        for panjang in (None, 4, 3, 0):
+            t = self._teks(panjang)
+            if t.cell_len <= lebar:
+                return t
         return t

@@ -49,3 +49,17 @@ async def test_f1_lists_keys_not_in_the_footer(buka):
         assert tombol["Tanggal"] == "g" and tombol["Hapus"] == "d / del" and tombol["Ubah sel"] == "⏎"
         assert "Perintah" in tombol and "Urung" in tombol
         assert not any("cursor" in d.lower() for d in tombol)   # Textual's own English keys left out
+
+
+@pytest.mark.parametrize("ukuran", [(80, 24), (60, 20), (40, 20)])
+async def test_nav_bar_shows_every_screen_key_when_narrow(buka, ukuran):
+    app = buka()
+    async with app.run_test(size=ukuran) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        nav = app.screen.query_one("#nav")
+        teks = str(nav.render())
+        assert len(teks.rstrip()) <= ukuran[0]
+        for k, _, label, _ in LAYAR:
+            assert k.upper() in teks
+        assert "Anggaran" in teks                              # the current screen in full
