@@ -7,6 +7,7 @@ Each ``alasan_*`` returns why a value is refused, in Indonesian, or None when it
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .numbers import format_bebas
@@ -32,6 +33,17 @@ def alasan_rupiah(v: Decimal | None) -> str | None:
         return "tidak boleh negatif"
     if v >= MAKS_RUPIAH:
         return f"terlalu besar untuk Rupiah (di bawah {format_bebas(MAKS_RUPIAH)})"
+    return None
+
+
+def alasan_kode(kode: str) -> str | None:
+    """A program/kegiatan/subkegiatan code as Permendagri 90/2019 numbers them: parts of
+    digits or letters separated by dots (7.01.01.2.01.0001, X.XX.01). Blank is allowed."""
+    kode = kode.strip()
+    if not kode:
+        return None
+    if len(kode) > 40 or not re.fullmatch(r"[0-9A-Za-z]+(\.[0-9A-Za-z]+)*", kode):
+        return f'"{kode}" bukan kode yang sah (contoh: 7.01.01.2.01.0001)'
     return None
 
 

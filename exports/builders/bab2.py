@@ -5,6 +5,7 @@ from __future__ import annotations
 from store import calc
 
 from ..tables import KOSONG_SEL, Bagian, JenisBaris, Tabel, persen, rupiah, teks, ukuran
+from .kode import dengan_kode
 from .konteks import Konteks
 
 
@@ -54,7 +55,8 @@ def tabel_2_2(k: Konteks, nomor: str = "2.2") -> Tabel:
         pertama = baris_ind[0] if baris_ind else (KOSONG_SEL, KOSONG_SEL)
         for m, (p, kg, sk) in enumerate(sub or [None]):
             ind = pertama if m == 0 else (KOSONG_SEL, KOSONG_SEL)
-            prog = (teks(p.nama), teks(kg.nama), teks(sk.nama)) if p else (KOSONG_SEL,) * 3
+            prog = ((teks(dengan_kode(p, p.nama)), teks(dengan_kode(kg, kg.nama)), teks(dengan_kode(sk, sk.nama)))
+                    if p else (KOSONG_SEL,) * 3)
             b.tambah(*(kepala if m == 0 else (KOSONG_SEL,) * 3), *ind, *prog)
         for ind in baris_ind[1:]:
             b.tambah(KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, *ind, KOSONG_SEL, KOSONG_SEL, KOSONG_SEL)

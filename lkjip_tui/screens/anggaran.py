@@ -42,6 +42,19 @@ BATAS_KECIL = 300  # up to this many subkegiatan everything starts open; above i
 _tidak_negatif = aturan.alasan_rupiah  # the one rule (store/aturan.py), also import's and check's
 
 
+def baca_kode(teks: str) -> str:
+    """The optional Permendagri 90/2019 code (rule: store/aturan.py)."""
+    alasan = aturan.alasan_kode(teks)
+    if alasan is not None:
+        raise ValueError(alasan)
+    return teks.strip()
+
+
+def isian_kode(awal: str, contoh: str) -> Isian:
+    """The kode field; a new child starts from its parent's code."""
+    return Isian("kode", "Kode (Permendagri 90)", awal, baca_kode, f"mis. {contoh}; boleh kosong")
+
+
 def _pagu_sah(v) -> str | None:
     if v is None:
         return "pagu wajib diisi (isi 0 bila tidak ada anggaran)"
@@ -278,6 +291,9 @@ class AnggaranScreen(LayarDasar):
             detail.append("Belum ada program. Tekan p untuk menambah program.")
         else:
             prog, keg, sub = self._jalur(self._terpilih())
+            pilihan = sub or keg or prog
+            if pilihan is not None and pilihan.kode:
+                detail.append(f"{pilihan.kode} ", style="bold")
             if sub is not None:
                 detail.append(sub.nama)
                 if ada_bulanan(sub):
@@ -405,10 +421,10 @@ class AnggaranScreen(LayarDasar):
             n += 1
         self.app.push_screen(Formulir(
             "Program baru",
-            [Isian("id", "ID program", f"P{n}"), Isian("nama", "Nama program"),
+            [Isian("id", "ID program", f"P{n}"), Isian("nama", "Nama program"), isian_kode("", "7.01.01"),
              Isian("sasaran", f"Sasaran ({pilihan})", lap.sasaran[0].id if lap.sasaran else "", self._cek_sasaran),
              Isian("pagu_murni", "Pagu murni (Rp)", "", angka_opsional)],
-            jadi=lambda d: Program(d["id"], d["nama"], d["sasaran"], d["pagu_murni"]),
+            jadi=lambda d: Program(d["id"], d["nama"], d["sasaran"], d["pagu_murni"], kode=d["kode"]),
             periksa=cek), selesai)
 
     def action_tambah(self) -> None:
@@ -431,8 +447,9 @@ class AnggaranScreen(LayarDasar):
                 self._buka |= {f"P:{prog.id}", rk}
                 self._isi_ulang(rk)
 
-        self.app.push_screen(Formulir(f"Kegiatan baru di program {prog.id}", [Isian("nama", "Nama kegiatan")],
-                                            jadi=lambda d: Kegiatan(d["nama"])), selesai)
+        self.app.push_screen(Formulir(f"Kegiatan baru di program {prog.id}",
+                                      [Isian("nama", "Nama kegiatan"), isian_kode(prog.kode, "7.01.01.2.01")],
+                                      jadi=lambda d: Kegiatan(d["nama"], kode=d["kode"])), selesai)
 
     def _tambah_sub(self, prog: Program, keg: Kegiatan) -> None:
         def selesai(sub: Subkegiatan | None) -> None:
@@ -444,9 +461,9 @@ class AnggaranScreen(LayarDasar):
 
         self.app.push_screen(Formulir(
             Text(f"Subkegiatan baru di kegiatan: {keg.nama}").plain,
-            [Isian("nama", "Nama subkegiatan"), Isian("pagu", "Pagu (Rp)", "", angka_wajib),
-             Isian("realisasi", "Realisasi (Rp)", "", angka_opsional)],
-            jadi=lambda d: Subkegiatan(d["nama"], d["pagu"], d["realisasi"])), selesai)
+            [Isian("nama", "Nama subkegiatan"), isian_kode(keg.kode, "7.01.01.2.01.0001"),
+             Isian("pagu", "Pagu (Rp)", "", angka_wajib), Isian("realisasi", "Realisasi (Rp)", "", angka_opsional)],
+            jadi=lambda d: Subkegiatan(d["nama"], d["pagu"], d["realisasi"], kode=d["kode"])), selesai)
 
     def action_sunting(self) -> None:
         if not self.boleh_ubah():
@@ -455,13 +472,15 @@ class AnggaranScreen(LayarDasar):
         if prog is None:
             return
         if sub is not None:
-            obj, isian, judul = sub, [Isian("nama", "Nama subkegiatan", sub.nama)], "Ubah subkegiatan"
+            obj, isian, judul = sub, [Isian("nama", "Nama subkegiatan", sub.nama),
+                                      isian_kode(sub.kode, "7.01.01.2.01.0001")], "Ubah subkegiatan"
         elif keg is not None:
-            obj, isian, judul = keg, [Isian("nama", "Nama kegiatan", keg.nama)], "Ubah kegiatan"
+            obj, isian, judul = keg, [Isian("nama", "Nama kegiatan", keg.nama),
+                                      isian_kode(keg.kode, "7.01.01.2.01")], "Ubah kegiatan"
         else:
             pilihan = ", ".join(s.id for s in self.lap.sasaran) or "belum ada"
             obj, judul = prog, f"Ubah program {prog.id}"
-            isian = [Isian("nama", "Nama program", prog.nama),
+            isian = [Isian("nama", "Nama program", prog.nama), isian_kode(prog.kode, "7.01.01"),
                      Isian("sasaran", f"Sasaran ({pilihan})", prog.sasaran, self._cek_sasaran),
                      Isian("pagu_murni", "Pagu murni (Rp)",
                            "" if prog.pagu_murni is None else format_bebas(prog.pagu_murni), angka_opsional)]

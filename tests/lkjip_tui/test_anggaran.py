@@ -397,3 +397,30 @@ async def test_month_typed_as_realisasi_to_date(buka, demo_db):
     s = sub_db(demo_db)
     assert s.realisasi_bulanan == {2: Decimal(3_911_500), 3: Decimal(1_000_000), 4: Decimal(1_088_500)}
     assert s.realisasi == Decimal(6_000_000)
+
+
+async def test_kode_in_the_forms_and_on_screen(buka, demo_db):
+    """Issue 12 item 13: kode typed in the edit form, checked, saved and shown; a new
+    subkegiatan starts from its kegiatan's kode."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("down", "e")                                   # the kegiatan under P1
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, Formulir)
+        form.query_one("#isian-kode").value = "7.01.01 2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "bukan kode yang sah" in teks(form.query_one("#galat-form"))
+        form.query_one("#isian-kode").value = "7.01.01.2.01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "7.01.01.2.01 " in teks(app.screen.query_one("#detail-ang"))
+        await pilot.press("a")                                           # new subkegiatan in it
+        await pilot.pause()
+        assert app.screen.query_one("#isian-kode").value == "7.01.01.2.01"
+        await pilot.press("escape")
+    with Repository(demo_db, readonly=True) as r:
+        assert r.muat(2021).program[0].kegiatan[0].kode == "7.01.01.2.01"
