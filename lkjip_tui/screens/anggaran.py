@@ -51,7 +51,7 @@ def baca_kode(teks: str) -> str:
 
 
 def isian_kode(awal: str, contoh: str) -> Isian:
-    """The kode field; a new child starts from its parent's code."""
+    """The kode field (last in its form); a new child starts from its parent's code."""
     return Isian("kode", "Kode (Permendagri 90)", awal, baca_kode, f"mis. {contoh}; boleh kosong")
 
 
@@ -421,9 +421,9 @@ class AnggaranScreen(LayarDasar):
             n += 1
         self.app.push_screen(Formulir(
             "Program baru",
-            [Isian("id", "ID program", f"P{n}"), Isian("nama", "Nama program"), isian_kode("", "7.01.01"),
+            [Isian("id", "ID program", f"P{n}"), Isian("nama", "Nama program"),
              Isian("sasaran", f"Sasaran ({pilihan})", lap.sasaran[0].id if lap.sasaran else "", self._cek_sasaran),
-             Isian("pagu_murni", "Pagu murni (Rp)", "", angka_opsional)],
+             Isian("pagu_murni", "Pagu murni (Rp)", "", angka_opsional), isian_kode("", "7.01.01")],
             jadi=lambda d: Program(d["id"], d["nama"], d["sasaran"], d["pagu_murni"], kode=d["kode"]),
             periksa=cek), selesai)
 
@@ -461,8 +461,8 @@ class AnggaranScreen(LayarDasar):
 
         self.app.push_screen(Formulir(
             Text(f"Subkegiatan baru di kegiatan: {keg.nama}").plain,
-            [Isian("nama", "Nama subkegiatan"), isian_kode(keg.kode, "7.01.01.2.01.0001"),
-             Isian("pagu", "Pagu (Rp)", "", angka_wajib), Isian("realisasi", "Realisasi (Rp)", "", angka_opsional)],
+            [Isian("nama", "Nama subkegiatan"), Isian("pagu", "Pagu (Rp)", "", angka_wajib),
+             Isian("realisasi", "Realisasi (Rp)", "", angka_opsional), isian_kode(keg.kode, "7.01.01.2.01.0001")],
             jadi=lambda d: Subkegiatan(d["nama"], d["pagu"], d["realisasi"], kode=d["kode"])), selesai)
 
     def action_sunting(self) -> None:
@@ -480,10 +480,11 @@ class AnggaranScreen(LayarDasar):
         else:
             pilihan = ", ".join(s.id for s in self.lap.sasaran) or "belum ada"
             obj, judul = prog, f"Ubah program {prog.id}"
-            isian = [Isian("nama", "Nama program", prog.nama), isian_kode(prog.kode, "7.01.01"),
+            isian = [Isian("nama", "Nama program", prog.nama),
                      Isian("sasaran", f"Sasaran ({pilihan})", prog.sasaran, self._cek_sasaran),
                      Isian("pagu_murni", "Pagu murni (Rp)",
-                           "" if prog.pagu_murni is None else format_bebas(prog.pagu_murni), angka_opsional)]
+                           "" if prog.pagu_murni is None else format_bebas(prog.pagu_murni), angka_opsional),
+                     isian_kode(prog.kode, "7.01.01")]
 
         def selesai(d: dict | None) -> None:
             if d is None:
