@@ -14,7 +14,7 @@ from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen
 

@@ -22,7 +22,7 @@ from store.models import KomponenAkip
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
-from ..tombol import huruf, ikat
+from ..tombol import ikat
 from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.pembaca import angka, teks_wajib

@@ -25,7 +25,7 @@ from store.models import AGREGASI, Iku, Indikator, Sasaran, Tujuan
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
-from ..tombol import huruf, ikat
+from ..tombol import ikat
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
 from ..widgets.formulir import BARIS, PILIHAN, Formulir, Isian
 from ..widgets.pembaca import teks_opsional, teks_wajib

@@ -27,7 +27,7 @@ from store.models import DEFAULT_SKALA, Band, Kepala, Laporan, Renstra
 from store.numbers import format_bebas
 from store.tahun import laporan_kosong, salin_laporan
 
-from ..tombol import huruf, ikat
+from ..tombol import ikat
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.modal import Modal
 from ..widgets.pembaca import angka, bulat, wajib
