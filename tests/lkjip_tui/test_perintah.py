@@ -117,3 +117,21 @@ async def test_redo_after_undo(buka, demo_db):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert tw4_i1(demo_db) == Decimal("79.79")
+
+
+async def test_arrows_work_right_after_undo_on_f3(buka):
+    """Item 8: after ctrl+z on F3 the arrow keys did nothing until Tab."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "tab", "right", *"90", "enter")
+        await pilot.pause()
+        grid = app.screen.query_one("#grid-ind")
+        assert grid.cell_terpilih() == ("2017", "target")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.lap.cari_indikator("I1").target[2017] == Decimal("82.36")
+        await pilot.press("down", "right")
+        await pilot.pause()
+        assert grid.cell_terpilih() == ("2018", "realisasi")
