@@ -308,12 +308,16 @@ class PengaturanScreen(LayarDasar):
         self.tabel.focus()
 
     # ------------------------------------------------------------ drawing
+    def teks_db(self) -> str:
+        """Where the open database is (Enter on its row: backups and restore)."""
+        return str(self.app.repo.path)
+
     def baris(self) -> list[Baris]:
         lap = self.app.lap
         ada = self.app.repo.tahun_tersedia()
         tahun = Text(f"{lap.tahun}" if lap else "belum ada", style="bold")
         tahun.append(f"   tersedia: {', '.join(map(str, ada)) or '-'}", style="dim")
-        db = Baris("db", "Basis data", Text(str(self.app.repo.path)))
+        db = Baris("db", "Basis data", Text(self.teks_db()))
         if lap is None:
             return [Baris("tahun", "Tahun laporan", tahun), db]
 
