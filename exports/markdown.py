@@ -97,15 +97,49 @@ def tabel_md(tabel: Tabel, tingkat_judul: str = "") -> str:
     return "\n".join(out)
 
 
-def tabel_teks(tabel: Tabel) -> str:
-    """Plain text for a preview: no Markdown markup; line breaks in names stay inside the cell."""
+MIN_TEKS = 10  # a text column narrower than this is harder to read than scrolling sideways
+
+
+def lebar_muat(rows: list[list[str]], kolom: list[str], lebar: int,
+               angka: list[bool] | None = None) -> tuple[list, list] | None:
+    """Widths (for the cells, for the headers) so a ``simple_grid`` table fits ``lebar``
+    characters where it can: the widest text column gives way first (its text wraps inside the
+    cell), none below ``MIN_TEKS``; then a number column's header wraps down to its widest
+    value (a number is never split). A table that still does not fit is left for the preview to
+    scroll sideways. None: it fits as it is."""
+    def terpanjang(sel) -> int:
+        return max((len(b) for b in str(sel).split("\n")), default=0)
+
+    angka = angka or [False] * len(kolom)
+    isi = [max([terpanjang(r[i]) for r in rows] or [1]) for i in range(len(kolom))]
+    alami = [max(isi[i], terpanjang(k)) for i, k in enumerate(kolom)]
+    ruang = lebar - (5 * len(kolom) + 1)  # per column: border, padding and tabulate's minimum padding
+    if sum(alami) <= ruang:
+        return None
+    w = list(alami)
+    for boleh_lebih in (lambda i: not angka[i] and w[i] > MIN_TEKS,          # text first
+                        lambda i: angka[i] and w[i] > max(isi[i], 6)):       # then number headers
+        while sum(w) > ruang:
+            boleh = [i for i in range(len(w)) if boleh_lebih(i)]
+            if not boleh:
+                break
+            w[max(boleh, key=lambda n: w[n])] -= 1
+    return [None if a else x for x, a in zip(w, angka)], w
+
+
+def tabel_teks(tabel: Tabel, lebar: int | None = None) -> str:
+    """Plain text for a preview: no Markdown markup; line breaks in names stay inside the cell.
+    With ``lebar`` the table is fitted to that many characters (long text wraps in its cell)."""
     out = [tabel.keterangan, ""]
     for bagian in tabel.bagian:
         if bagian.judul:
             out += [bagian.judul, ""]
         rows = teks_bagian(bagian, tabel.desimal)
+        rata = _colalign(bagian) if rows else None
+        muat = lebar_muat(rows, list(bagian.kolom), lebar, rata and [r == "right" for r in rata]) if lebar else None
+        sel, kepala = muat or (None, None)
         out += [tabulate(rows, headers=list(bagian.kolom), tablefmt="simple_grid", disable_numparse=True,
-                         colalign=_colalign(bagian) if rows else None), ""]
+                         colalign=rata, maxcolwidths=sel, maxheadercolwidths=kepala), ""]
     if tabel.catatan:
         out += [tabel.catatan, ""]
     return "\n".join(out)

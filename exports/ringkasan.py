@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from store import calc
 from store.models import Laporan, Sasaran
-from store.numbers import format_persen, format_rupiah
+from store.numbers import format_persen
 
 BELUM = "belum dapat dihitung (data belum lengkap)"
 

@@ -13,14 +13,16 @@ from collections.abc import Callable
 from datetime import datetime
 from importlib import import_module, resources
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from store.models import Kegiatan, Laporan, Program
 from store.repository import MasihDipakai, Repository
 from store.storage import HanyaBaca
 
 from .undo import Riwayat
+from .urut import UrutTombol
 
 # (key, mode, label in the nav bar, "module:Class") — one row per main screen.
 LAYAR = [
@@ -36,12 +38,21 @@ LAYAR = [
 ]
 
 
+def _bindings_kita(node):
+    """The bindings lkjip's own classes declare on ``node`` (not the ones Textual's widgets bring)."""
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("lkjip_tui"):
+            for b in cls.__dict__.get("BINDINGS", []):
+                for k in b.key.split(","):
+                    yield Binding(k.strip(), b.action)
+
+
 def _kelas(spec: str):
     modul, nama = spec.split(":")
     return getattr(import_module(f"lkjip_tui.screens.{modul}"), nama)
 
 
-class LkjipApp(App[int]):
+class LkjipApp(UrutTombol, App[int]):
     # read as package data, not as a path beside this file: the app also runs from a zip (.pyz)
     CSS = resources.files("lkjip_tui").joinpath("app.tcss").read_text(encoding="utf-8")
     TITLE = "lkjip"
@@ -50,9 +61,14 @@ class LkjipApp(App[int]):
     DEFAULT_MODE = "beranda"
     BINDINGS = [
         Binding("f1,question_mark", "bantuan", "Bantuan", id="bantuan"),
+        Binding("ctrl+p", "command_palette", "Perintah", show=False, priority=True, id="perintah",
+                tooltip="Buka palet perintah"),
         Binding("ctrl+z", "urung", "Urung", id="urung"),
-        Binding("ctrl+q", "quit", "Keluar", id="keluar", priority=True),
-        *[Binding(k, f"layar('{m}')", label, show=False, id=f"layar-{m}") for k, m, label, _ in LAYAR],
+        Binding("ctrl+y", "ulang", "Ulang", id="ulang", show=False),
+        Binding("ctrl+q", "keluar", "Keluar", id="keluar", priority=True),
+        # priority: the switch happens as the key is read, so keys typed right behind it wait
+        # for the new screen (lkjip_tui/urut.py); inside a modal it is refused (check_action)
+        *[Binding(k, f"layar('{m}')", label, show=False, id=f"layar-{m}", priority=True) for k, m, label, _ in LAYAR],
     ]
 
     def __init__(self, repo: Repository, tahun: int | None = None, peringatan: str | None = None):
@@ -99,27 +115,72 @@ class LkjipApp(App[int]):
             self.push_screen(KonfirmasiScreen(f"{self.peringatan}\n\nBuka hanya-baca untuk melihat data?",
                                               ya="Enter: lihat hanya-baca", tidak="Esc: keluar"), pilih)
 
+    # ------------------------------------------------------------ quitting
+    def action_keluar(self) -> None:
+        """Quit without losing typing: a valid value still in an editor is saved first; an
+        invalid one, or a form with changes, makes the app ask."""
+        from .screens.konfirmasi import KonfirmasiScreen
+        from .widgets.edit_grid import EditGrid
+        from .widgets.formulir import Formulir
+
+        def tanya(soal: str) -> None:
+            self.push_screen(KonfirmasiScreen(f"{soal}\n\nKeluar tanpa menyimpannya?",
+                                              ya="Y: keluar", tidak="N/Esc: kembali"),
+                             lambda ya: self.exit() if ya else None)
+
+        layar = self.screen
+        if isinstance(layar, KonfirmasiScreen) and layar.pertanyaan.endswith("tanpa menyimpannya?"):
+            self.exit()
+        elif isinstance(layar, Formulir) and layar.berubah():
+            tanya(f"Formulir \"{layar.judul}\" belum disimpan.")
+        elif (grid := next((g for g in layar.query(EditGrid) if g.sedang_edit), None)) is not None:
+            alasan = grid.galat()
+            if alasan is None and grid.selesai(maju=0):  # saved at once
+                self.exit()
+            else:
+                tanya(f"Nilai yang sedang diketik belum sah: {alasan}.")
+        else:
+            self.exit()
+
     # ------------------------------------------------------------ navigation
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "layar" and isinstance(self.screen, ModalScreen):
+            return False  # a form or window is open: it is closed first (Esc)
+        return True
+
     def action_layar(self, mode: str) -> None:
         self.switch_mode(mode)
 
     def action_bantuan(self) -> None:
+        """F1: every key of the screen, in the footer or not (Textual's own editing keys,
+        described in English, are left out; the general keys follow in the help)."""
         from .screens.bantuan import BantuanScreen
 
         layar = self.screen
-        tombol, dilihat = [], set()
-        for b in self.active_bindings.values():
-            d = b.binding.description
-            if d and b.binding.show and d not in dilihat:
-                dilihat.add(d)
-                tombol.append((self.get_key_display(b.binding), d))
-        self.push_screen(BantuanScreen(getattr(layar, "JUDUL", ""), tombol, getattr(layar, "BANTUAN", "")))
+        kita = {(b.key, b.action) for node in {a.node for a in self.active_bindings.values()}
+                for b in _bindings_kita(node)}
+        tombol: dict[tuple[str, str], list[str]] = {}
+        for a in self.active_bindings.values():
+            b = a.binding
+            if (b.key, b.action) in kita and b.description and not b.action.startswith("layar"):
+                tombol.setdefault((b.action, b.description), []).append(self.get_key_display(b))
+        self.push_screen(BantuanScreen(getattr(layar, "JUDUL", ""),
+                                       [(" / ".join(k), d) for (_, d), k in tombol.items()],
+                                       getattr(layar, "BANTUAN", "")))
 
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
-        for key, mode, label, _ in LAYAR:
-            yield SystemCommand(f"Layar {label}", f"Buka layar {label} ({key.upper()})",
-                                lambda m=mode: self.switch_mode(m))
+        # Ours only: Textual's (Theme, Screenshot, Keys…) are English and not for this app.
+        from .perintah import daftar_perintah
+
+        yield from daftar_perintah(self, LAYAR)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from .perintah import PaletPerintah
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PaletPerintah(id="--command-palette"))
 
     # ------------------------------------------------------------ changing data
     def _grid_tertunda(self):
@@ -176,13 +237,21 @@ class LkjipApp(App[int]):
             self._gagal(e)
             return False
 
+        sesudah = [copy.deepcopy(o) for o in objs]
+
         def kembalikan() -> None:
             baru = [getattr(o, "id", None) for o in objs]
             for o, s in zip(objs, sebelum):
                 o.__dict__.update(copy.deepcopy(s).__dict__)
             simpan(baru)
 
-        self.riwayat.catat(keterangan, kembalikan)
+        def ulangi() -> None:
+            dulu = [getattr(o, "id", None) for o in objs]
+            for o, s in zip(objs, sesudah):
+                o.__dict__.update(copy.deepcopy(s).__dict__)
+            simpan(dulu)
+
+        self._catat(keterangan, kembalikan, ulangi)
         self._tersimpan()
         return True
 
@@ -202,13 +271,16 @@ class LkjipApp(App[int]):
             self._gagal(e)
             return False
 
-        def kembalikan() -> None:
-            for b, v in sebelum.items():
+        sesudah = {b: copy.deepcopy(getattr(lap, b)) for b in bagian}
+        tanggal_baru = lap.pegawai.per_tanggal
+
+        def pasang(isi: dict, tgl) -> None:
+            for b, v in isi.items():
                 setattr(lap, b, copy.deepcopy(v))
-            lap.pegawai.per_tanggal = tanggal
+            lap.pegawai.per_tanggal = tgl
             self.repo.simpan_kepala(lap)
 
-        self.riwayat.catat(keterangan, kembalikan)
+        self._catat(keterangan, lambda: pasang(sebelum, tanggal), lambda: pasang(sesudah, tanggal_baru))
         self._tersimpan()
         return True
 
@@ -222,11 +294,18 @@ class LkjipApp(App[int]):
             self._gagal(e)
             return False
 
+        posisi = len(wadah) - 1
+
         def kembalikan() -> None:
             wadah.remove(obj)
             self.repo.hapus(self.lap.tahun, obj)
 
-        self.riwayat.catat(keterangan, kembalikan)
+        def ulangi() -> None:
+            wadah.insert(posisi, obj)
+            with self.repo.transaksi():
+                self._simpan_pohon(obj, induk)
+
+        self._catat(keterangan, kembalikan, ulangi)
         self._tersimpan()
         return True
 
@@ -245,7 +324,11 @@ class LkjipApp(App[int]):
             with self.repo.transaksi():
                 self._simpan_pohon(obj, induk)
 
-        self.riwayat.catat(keterangan, kembalikan)
+        def ulangi() -> None:
+            self.repo.hapus(self.lap.tahun, obj)
+            wadah.remove(obj)
+
+        self._catat(keterangan, kembalikan, ulangi)
         self._tersimpan()
         return True
 
@@ -267,17 +350,42 @@ class LkjipApp(App[int]):
             self.screen.perbarui_judul()
             self.screen.segarkan()
 
+    def _catat(self, keterangan: str, kembalikan, ulangi) -> None:
+        self.riwayat.catat(keterangan, kembalikan, ulangi, layar=self.current_mode)
+
+    def _label_layar(self, mode: str) -> str:
+        return next((label for _, m, label, _ in LAYAR if m == mode), mode)
+
+    def _jalankan_langkah(self, langkah, fungsi, kata: str) -> bool:
+        """Undo or redo one step on the screen it was made on: go there first (closing a
+        window left open), then say where and what."""
+        try:
+            fungsi()
+        except Exception as e:
+            self._gagal(e)
+            return False
+        self._tersimpan()
+        if langkah.layar and langkah.layar != self.current_mode:
+            while isinstance(self.screen, ModalScreen) and len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.switch_mode(langkah.layar)
+        elif hasattr(self.screen, "segarkan"):
+            self.screen.segarkan()
+        self.notify(f"{kata} di {self._label_layar(langkah.layar)}: {langkah.keterangan}", markup=False)
+        return True
+
     def action_urung(self) -> None:
         langkah = self.riwayat.ambil()
         if langkah is None:
             self.notify("Tidak ada perubahan untuk diurungkan.")
             return
-        try:
-            langkah.kembalikan()
-        except Exception as e:
-            self._gagal(e)
+        if self._jalankan_langkah(langkah, langkah.kembalikan, "Diurungkan"):
+            self.riwayat.diurungkan(langkah)
+
+    def action_ulang(self) -> None:
+        langkah = self.riwayat.ambil_ulang()
+        if langkah is None:
+            self.notify("Tidak ada perubahan untuk diulang.")
             return
-        self._tersimpan()
-        self.notify(f"Diurungkan: {langkah.keterangan}", markup=False)
-        if hasattr(self.screen, "segarkan"):
-            self.screen.segarkan()
+        if self._jalankan_langkah(langkah, langkah.ulangi, "Diulang"):
+            self.riwayat.diulang(langkah)

@@ -7,7 +7,9 @@ output the console's code page cannot show, or a reader that left (:mod:`.keluar
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -18,8 +20,9 @@ from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa, periksa_narasi
 from store.jalur import masalah_jalur
-from store.lock import Kunci, SedangDipakai
-from store.repository import Repository, TahunSudahAda, baris_tidak_sah
+from store.lock import SedangDipakai
+from store.pemulihan import asal, pulihkan_tercatat
+from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
 from store.teks import aman
@@ -41,15 +44,22 @@ class GagalDipakai(Gagal):
     """The database is held by another writer; the message says who."""
 
 
-def _parser() -> ArgumentParser:
-    db = ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="PATH", help="berkas basis data (bawaan: LKJIP_DB atau folder data pengguna)")
+BANTU_DB = "berkas basis data (bawaan: LKJIP_DB atau folder data pengguna)"
 
-    p = ArgumentParser(prog="lkjip", parents=[db],
+
+def _parser() -> ArgumentParser:
+    # --db may come before or after the command; the command's copy has no default of its own,
+    # so `lkjip --db X export` keeps X (argparse would otherwise reset it to None).
+    db = ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=BANTU_DB)
+
+    p = ArgumentParser(prog="lkjip",
                        description="lkjip: isi data Laporan Kinerja Instansi Pemerintah (LKjIP) dari papan ketik.",
                        epilog="Tanpa perintah, aplikasi dibuka pada basis data yang dipilih.")
+    p.add_argument("--db", metavar="PATH", help=BANTU_DB)
     p.add_argument("--version", action="version", version=f"lkjip {__version__}", help="tampilkan versi lalu keluar")
-    p.add_argument("--demo", action="store_true", help="buka salinan baru data contoh Kecamatan Balikpapan Selatan 2021")
+    p.add_argument("--demo", action="store_true", help="buka salinan baru data contoh Kecamatan Balikpapan Selatan 2021 "
+                   "(di --db bila diberikan dan belum ada; tanpa --db salinan sementara dihapus saat keluar)")
     p.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan yang dibuka (bawaan: tahun terbaru)")
     p.add_argument("--baca-saja", action="store_true", help="buka hanya-baca; tidak ada yang diubah")
     p.add_argument("--ambil-alih", action="store_true",
@@ -65,14 +75,16 @@ def _parser() -> ArgumentParser:
     exp.add_argument("--format", default=",".join(FORMAT), metavar="FORMAT",
                      help=f"format, dipisah koma: {', '.join(FORMAT)} (bawaan: semuanya)")
     exp.add_argument("--out", default=".", metavar="DIR", help="folder tujuan (dibuat bila belum ada)")
-    exp.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan (bawaan: tahun terbaru)")
+    exp.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
+                     help="tahun laporan (bawaan: tahun terbaru)")
     exp.add_argument("--tabel", metavar="NOMOR", help="hanya tabel ini, dipisah koma, mis. 3.2,3.17 (bawaan: semua tabel "
                      "dan dokumen laporan-TAHUN.md)")
     exp.add_argument("--csv", default="excel", metavar="GAYA", dest="csv_gaya",
                      help="excel (bawaan: ; dan koma desimal, untuk Excel berbahasa Indonesia) atau plain (untuk program)")
 
     chk = sub.add_parser("check", parents=[db], help="periksa masalah data", description="Periksa masalah data; keluar dengan status 1 bila ada.")
-    chk.add_argument("--tahun", type=int, metavar="YYYY", help="hanya tahun ini (bawaan: semua tahun)")
+    chk.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
+                     help="hanya tahun ini (bawaan: semua tahun)")
 
     res = sub.add_parser("restore", parents=[db], help="pulihkan cadangan basis data",
                          description="Pulihkan cadangan terbaru yang masih baik dari folder backup/ di samping basis data; "
@@ -82,7 +94,8 @@ def _parser() -> ArgumentParser:
 
     riw = sub.add_parser("riwayat", parents=[db], help="tampilkan riwayat perubahan data",
                          description="Riwayat perubahan data (kapan, data apa, nilai lama dan baru), terbaru di atas.")
-    riw.add_argument("--tahun", type=int, metavar="YYYY", help="hanya perubahan data tahun ini")
+    riw.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
+                     help="hanya perubahan data tahun ini")
     riw.add_argument("--batas", type=int, default=50, metavar="N", help="paling banyak N entri (bawaan: 50; 0 = semua)")
     return p
 
@@ -120,6 +133,15 @@ def _buka(path: Path, readonly: bool = False, ambil_alih: bool = False) -> Repos
     for pesan in repo.peringatan:
         print(f"lkjip: {pesan}", file=sys.stderr)
     return repo
+
+
+def _db_ada(args) -> Path:
+    """The database a reading command works on; it must exist (reading a missing file would
+    report an empty database as having no problems)."""
+    path = resolve_db(args.db)
+    if not path.is_file():
+        raise Gagal(f"Basis data {path} tidak ada; periksa --db atau LKJIP_DB")
+    return path
 
 
 def _pilih_tahun(repo: Repository, tahun: int | None) -> int:
@@ -164,7 +186,7 @@ def cmd_export(args) -> int:
         gaya = baca_gaya_csv(args.csv_gaya)
     except EksporTidakSah as e:
         raise Gagal(str(e)) from None
-    with _buka(resolve_db(args.db), readonly=True) as repo:
+    with _buka(_db_ada(args), readonly=True) as repo:
         tahun = _pilih_tahun(repo, args.tahun)
         lap = repo.muat(tahun)
     del repo  # the database's rows are not needed for the export: free them (a city is ~40 MB)
@@ -185,7 +207,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_check(args) -> int:
-    with _buka(resolve_db(args.db), readonly=True) as repo:
+    with _buka(_db_ada(args), readonly=True) as repo:
         tahun_list = [_pilih_tahun(repo, args.tahun)] if args.tahun else repo.tahun_tersedia()
         jumlah = kosong = 0
         for t in tahun_list:
@@ -209,11 +231,31 @@ def cmd_check(args) -> int:
 
 
 def cmd_app(args) -> int:
+    sementara = None
     if args.demo:
         from store.demo import buat_demo
-        path = buat_demo(Path(tempfile.mkdtemp(prefix="lkjip-demo-")) / "demo.json")
+        if args.db:
+            path = Path(args.db)
+            if path.exists():
+                raise Gagal(f"{path} sudah ada; --demo membuat salinan baru, jadi pilih berkas yang belum ada "
+                            "(atau buka berkas itu tanpa --demo)")
+        else:
+            sementara = tempfile.mkdtemp(prefix="lkjip-demo-")
+            path = Path(sementara) / "demo.json"
+        try:
+            buat_demo(path)
+        except OSError as e:
+            raise Gagal(f"Data contoh tidak dapat dibuat di {path}: {e.strerror or e}") from None
     else:
         path = resolve_db(args.db)
+    try:
+        return _jalankan(args, path)
+    finally:
+        if sementara is not None:  # a throwaway copy: nothing left in the temp folder
+            shutil.rmtree(sementara, ignore_errors=True)
+
+
+def _jalankan(args, path: Path) -> int:
     peringatan = None
     try:
         repo = _buka(path, readonly=args.baca_saja, ambil_alih=args.ambil_alih)
@@ -227,15 +269,16 @@ def cmd_app(args) -> int:
 
     app = LkjipApp(repo, tahun=args.tahun, peringatan=peringatan)
     # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q.
-    penutup = tutup.Penutup(repo.close, lambda: _minta_keluar(app))
+    # app.repo, not repo: a restore from F8 reopens the database as a new Repository
+    penutup = tutup.Penutup(lambda: (repo.close(), app.repo.close()), lambda: _minta_keluar(app))
     lepas = tutup.pasang(penutup)
     try:
         app.run()
     finally:
         penutup()
         lepas()
-    if args.demo:
-        print(f"Data contoh tersimpan sementara di {path}")
+    if args.demo and args.db:
+        print(f"Data contoh tersimpan di {path}")
     if getattr(args, "peringatan_store", None):  # the app's screen covered it at the start
         print(f"lkjip: {args.peringatan_store}", file=sys.stderr)
     return app.return_code or 0
@@ -274,28 +317,17 @@ def cmd_restore(args) -> int:
             backup.baca_basis_data(sumber)
         except backup.CadanganTidakSah as e:
             raise Gagal(f"{e}; pilih cadangan dari: {perintah('restore', '--list', db=path)}") from None
-    kunci = Kunci(path)
     try:
-        kunci.ambil()
+        hasil = pulihkan_tercatat(path, sumber)
     except SedangDipakai as e:
         raise Gagal(e.pesan) from None
-    try:
-        try:
-            hasil = backup.pulihkan(path, sumber, periksa=baris_tidak_sah)
-        except FileNotFoundError:
-            raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
-        except backup.CadanganTidakSah as e:
-            raise Gagal(str(e)) from None
-        except OSError as e:
-            raise Gagal(f"Pemulihan {path} gagal, basis data tidak diubah: {e.strerror or e}") from None
-        asal = "berkas itu sendiri" if hasil.sumber == path else f"cadangan {hasil.sumber.name}"
-        audit.tambah_riwayat(path.with_name(f"{path.name}.riwayat.jsonl"),
-                             [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(),
-                               "keterangan": f"dipulihkan dari {asal} + {hasil.baris_jurnal} baris jurnal",
-                               "tahun": []}])  # history is kept across restores
-    finally:
-        kunci.lepas()
-    print(f"Basis data {path} dipulihkan dari {asal} dengan {hasil.baris_jurnal} baris jurnal.")
+    except backup.CadanganTidakSah as e:
+        raise Gagal(str(e)) from None
+    except FileNotFoundError:
+        raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
+    except OSError as e:
+        raise Gagal(f"Pemulihan {path} gagal, basis data tidak diubah: {e.strerror or e}") from None
+    print(f"Basis data {path} dipulihkan dari {asal(hasil, path)} dengan {hasil.baris_jurnal} baris jurnal.")
     if hasil.dilewati:
         print(f"Perhatian: {hasil.dilewati}.")
     for p in hasil.disisihkan:
@@ -304,9 +336,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_riwayat(args) -> int:
-    path = resolve_db(args.db)
-    if not path.exists():
-        raise Gagal(f"Basis data {path} tidak ada")
+    path = _db_ada(args)
     entri = audit.baca_riwayat(path, args.tahun, args.batas or None)
     if not entri:
         print("Belum ada riwayat perubahan" + (f" untuk tahun {args.tahun}." if args.tahun else "."))

@@ -164,7 +164,7 @@ def _jurnal_berlaku(db_path: Path, gen: str | None) -> tuple[list[dict], str]:
         return [], ""
     recs = []
     baris = raw.split(b"\n")
-    ekor = baris.pop()
+    baris.pop()  # what follows the last newline is a torn append: never applied
     for n, line in enumerate(baris, 1):
         rec = urai_baris(line)
         if rec is None:

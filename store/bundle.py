@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import aturan
 from .teks import alasan_teks
 from .models import (
     AGREGASI,
@@ -299,8 +300,9 @@ def baca_bundle(data: Any) -> Laporan:
         for m, x in enumerate(p.daftar(u.get("jabatan", []), f"{j}.jabatan")):
             jj = f"{j}.jabatan[{m}]"
             x = p.obj(x, jj) or {}
-            jab.append(Jabatan(p.teks(x, "nama", jj) or "", p.bulat(x.get("laki_laki", 0), f"{jj}.laki_laki"),
-                               p.bulat(x.get("perempuan", 0), f"{jj}.perempuan")))
+            jab.append(Jabatan(p.teks(x, "nama", jj) or "",
+                               p.bulat(x.get("laki_laki", 0), f"{jj}.laki_laki", maksimum=aturan.MAKS_PEGAWAI),
+                               p.bulat(x.get("perempuan", 0), f"{jj}.perempuan", maksimum=aturan.MAKS_PEGAWAI)))
         unit.append(UnitPegawai(p.teks(u, "nama", j) or "", jab))
     pegawai = Pegawai(p.teks(peg, "per_tanggal", "pegawai", wajib=False, boleh_null=True), unit)
 
@@ -430,10 +432,18 @@ def _program(p: _Periksa, x: Any, j: str, id_sasaran: set[str]) -> Program:
                 terisi = [v for v in bulanan.values() if v is not None]
                 if terisi and real is not None and sum(terisi) != real:
                     p.salah(f"{js}.realisasi", f"{real} tidak sama dengan jumlah realisasi bulanan {sum(terisi)}")
-            subs.append(Subkegiatan(p.teks(s, "nama", js) or "", pagu, real, bulanan))
-        kegiatan.append(Kegiatan(p.teks(k, "nama", jk) or "", subs))
+            subs.append(Subkegiatan(p.teks(s, "nama", js) or "", pagu, real, bulanan, kode=_kode(p, s, js)))
+        kegiatan.append(Kegiatan(p.teks(k, "nama", jk) or "", subs, kode=_kode(p, k, jk)))
     return Program(p.teks(x, "id", j) or "", p.teks(x, "nama", j) or "", ref,
-                   p.angka(x.get("pagu_murni"), f"{j}.pagu_murni"), kegiatan)
+                   p.angka(x.get("pagu_murni"), f"{j}.pagu_murni"), kegiatan, kode=_kode(p, x, j))
+
+
+def _kode(p: _Periksa, d: dict, j: str) -> str:
+    """The optional ``kode`` (Permendagri 90/2019): absent in older bundles, which still import."""
+    kode = p.teks(d, "kode", j, wajib=False, boleh_null=True) or ""
+    if kode and (alasan := aturan.alasan_kode(kode)):
+        p.salah(f"{j}.kode", alasan)
+    return kode.strip()
 
 
 # ---------------------------------------------------------------- writing
@@ -469,7 +479,8 @@ def ke_bundle(lap: Laporan) -> dict:
         "sasaran": [{"id": s.id, "tujuan": s.tujuan, "uraian": s.uraian} for s in lap.sasaran],
         "indikator": [_indikator_out(i) for i in lap.indikator],
         "program": [{"id": p.id, "nama": p.nama, "sasaran": p.sasaran, "pagu_murni": _num(p.pagu_murni),
-                     "kegiatan": [{"nama": k.nama, "subkegiatan": [_sub_out(s) for s in k.subkegiatan]}
+                     **_kode_out(p),
+                     "kegiatan": [{"nama": k.nama, **_kode_out(k), "subkegiatan": [_sub_out(s) for s in k.subkegiatan]}
                                   for k in p.kegiatan]} for p in lap.program],
         "pegawai": {"per_tanggal": lap.pegawai.per_tanggal, "unit": [
             {"nama": u.nama, "jabatan": [{"nama": j.nama, "laki_laki": j.laki_laki, "perempuan": j.perempuan}
@@ -497,8 +508,12 @@ def _indikator_out(i: Indikator) -> dict:
     return d
 
 
+def _kode_out(x) -> dict:
+    return {"kode": x.kode} if x.kode else {}  # only when given: bundles without kode stay as they were
+
+
 def _sub_out(s: Subkegiatan) -> dict:
-    d = {"nama": s.nama, "pagu": _num(s.pagu), "realisasi": _num(s.realisasi)}
+    d = {"nama": s.nama, "pagu": _num(s.pagu), "realisasi": _num(s.realisasi), **_kode_out(s)}
     if s.realisasi_bulanan is not None:
         d["realisasi_bulanan"] = {str(b): _num(v) for b, v in sorted(s.realisasi_bulanan.items())}
     return d

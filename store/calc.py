@@ -178,6 +178,37 @@ def realisasi_sub(sub: Subkegiatan) -> Decimal | None:
     return sub.realisasi
 
 
+def kumulatif_bulanan(bulanan: dict[int, Decimal | None] | None) -> dict[int, Decimal]:
+    """Realisasi "s.d. bulan ini" (to date) for every filled month."""
+    hasil: dict[int, Decimal] = {}
+    total = NOL
+    for b, v in sorted((bulanan or {}).items()):
+        if v is not None:
+            total += v
+            hasil[b] = total
+    return hasil
+
+
+def sd_sebelum(bulanan: dict[int, Decimal | None] | None, bulan: int) -> Decimal:
+    """Realisasi of the filled months before ``bulan``."""
+    return sum((v for b, v in (bulanan or {}).items() if b < bulan and v is not None), NOL)
+
+
+def bulan_dari_kumulatif(bulanan: dict[int, Decimal | None] | None, bulan: int, total: Decimal) -> Decimal:
+    """The month's own amount that makes the realisasi to date ``total`` (the figure a
+    finance system reports as "realisasi s.d. bulan ini")."""
+    return total - sd_sebelum(bulanan, bulan)
+
+
+def bawa_tahunan(sub: Subkegiatan, bulan: int) -> dict[int, Decimal] | None:
+    """Monthly entry starting on a subkegiatan whose realisasi was typed as one figure: that
+    figure is kept as the amount of the month before the first month entered (the realisasi
+    up to then). None when there is nothing to keep, or no month before ``bulan``."""
+    if sub.realisasi_bulanan or sub.realisasi is None or not sub.realisasi or bulan <= 1:
+        return None
+    return {bulan - 1: sub.realisasi}
+
+
 @dataclass(frozen=True)
 class Anggaran:
     pagu: Decimal

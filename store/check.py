@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
 
-from . import calc, narasi
+from . import aturan, calc, narasi
 from .models import TRIWULAN, Laporan
-from .numbers import format_rupiah
+from .numbers import format_bebas, format_rupiah
 from .teks import alasan_teks
 
 
 @dataclass(frozen=True)
 class Masalah:
-    jenis: str      # short code: pagu-lebih, triwulan-kosong, target-nol, bulanan-beda, struktur
+    jenis: str      # short code: pagu-lebih, triwulan-kosong, target-nol, bulanan-beda, struktur, tidak-wajar
     lokasi: str     # where, in words a user recognises
     pesan: str
 
@@ -26,6 +26,7 @@ def periksa(lap: Laporan, kuartal_sekarang: int = 4) -> list[Masalah]:
     hasil: list[Masalah] = []
     hasil += periksa_struktur(lap)
     hasil += periksa_teks_kendali(lap)
+    hasil += periksa_wajar(lap)
     t = lap.tahun
     for ind in lap.indikator:
         lok = f"Indikator {ind.id} ({ind.uraian})"
@@ -79,6 +80,8 @@ def periksa_narasi(lap: Laporan) -> list[Masalah]:
                     "baru draf, belum diterima; dokumen menampilkan tanda draf" if k.status == "draf"
                     else "belum diisi; dokumen menampilkan tempat kosong")
             for k in narasi.belum_diisi(lap)]
+
+
 def _teks(obj, jalur: str):
     """Every text inside a record tree, with where it is (instansi.nama, program[0].nama...)."""
     if isinstance(obj, str):
@@ -103,4 +106,30 @@ def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
         alasan = alasan_teks(s, multi_baris=True)
         if alasan:
             hasil.append(Masalah("teks-kendali", jalur, alasan))
+    return hasil
+
+
+def periksa_wajar(lap: Laporan) -> list[Masalah]:
+    """Values outside the sanity limits of :mod:`store.aturan` (e.g. from an older import)."""
+    hasil = []
+    t = lap.tahun
+    for ind in lap.indikator:
+        lok = f"Indikator {ind.id} ({ind.uraian})"
+        nilai = [(f"target {th}", v) for th, v in sorted(ind.target.items())]
+        nilai += [(f"realisasi {th}", v) for th, v in sorted(ind.realisasi.items())]
+        nilai += [(f"standar nasional {th}", v) for th, v in sorted(ind.standar_nasional.items())]
+        for n, q in enumerate(ind.triwulan.get(t) or []):
+            nilai += [(f"target triwulan {TRIWULAN[n]}", q.target), (f"realisasi triwulan {TRIWULAN[n]}", q.realisasi)]
+        for apa, v in nilai:
+            if (alasan := aturan.alasan_indikator(v)) is not None:
+                hasil.append(Masalah("tidak-wajar", lok, f"{apa} {format_bebas(v)}: {alasan}"))
+    for u in lap.pegawai.unit:
+        for j in u.jabatan:
+            for apa, n in (("laki-laki", j.laki_laki), ("perempuan", j.perempuan)):
+                if (alasan := aturan.alasan_pegawai(n)) is not None:
+                    hasil.append(Masalah("tidak-wajar", f"Pegawai {u.nama} · {j.nama}", f"{apa}: {alasan}"))
+    for p, _k, s in lap.semua_subkegiatan():
+        for apa, v in (("pagu", s.pagu), ("realisasi", s.realisasi)):
+            if (alasan := aturan.alasan_rupiah(v)) is not None:
+                hasil.append(Masalah("tidak-wajar", f"Subkegiatan \"{s.nama}\" ({p.id})", f"{apa} {format_bebas(v)}: {alasan}"))
     return hasil

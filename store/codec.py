@@ -116,31 +116,41 @@ def indikator_in(d: dict) -> Indikator:
     )
 
 
+def _kode(d: dict, obj) -> dict:
+    """The optional kode is stored only when given: rows of older databases stay as they were
+    (no schema change)."""
+    if obj.kode:
+        d["kode"] = obj.kode
+    return d
+
+
 def program_out(p: Program) -> dict:
-    return {"id": p.id, "nama": p.nama, "sasaran": p.sasaran, "pagu_murni": d2s(p.pagu_murni)}
+    return _kode({"id": p.id, "nama": p.nama, "sasaran": p.sasaran, "pagu_murni": d2s(p.pagu_murni)}, p)
 
 
 def program_in(d: dict) -> Program:
-    return Program(d["id"], d["nama"], d["sasaran"], s2d(d.get("pagu_murni")))
+    return Program(d["id"], d["nama"], d["sasaran"], s2d(d.get("pagu_murni")), kode=d.get("kode", ""))
 
 
 def kegiatan_out(k: Kegiatan) -> dict:
-    return {"key": k.key, "nama": k.nama}
+    return _kode({"key": k.key, "nama": k.nama}, k)
 
 
 def kegiatan_in(d: dict) -> Kegiatan:
-    return Kegiatan(d["nama"], key=d["key"])
+    return Kegiatan(d["nama"], key=d["key"], kode=d.get("kode", ""))
 
 
 def subkegiatan_out(s: Subkegiatan) -> dict:
     bulanan = None if s.realisasi_bulanan is None else {str(b): d2s(v) for b, v in sorted(s.realisasi_bulanan.items())}
-    return {"key": s.key, "nama": s.nama, "pagu": d2s(s.pagu), "realisasi": d2s(s.realisasi), "bulanan": bulanan}
+    return _kode({"key": s.key, "nama": s.nama, "pagu": d2s(s.pagu), "realisasi": d2s(s.realisasi),
+                  "bulanan": bulanan}, s)
 
 
 def subkegiatan_in(d: dict) -> Subkegiatan:
     b = d.get("bulanan")
     return Subkegiatan(d["nama"], s2d(d["pagu"]), s2d(d.get("realisasi")),
-                       None if b is None else {int(k): s2d(v) for k, v in b.items()}, key=d["key"])
+                       None if b is None else {int(k): s2d(v) for k, v in b.items()}, key=d["key"],
+                       kode=d.get("kode", ""))
 
 
 def unit_out(u: UnitPegawai) -> dict:

@@ -129,6 +129,7 @@ class Subkegiatan:
     realisasi: Decimal | None = None
     realisasi_bulanan: dict[int, Decimal | None] | None = None  # month 1..12
     key: str = ""  # stable id inside the database; not part of the bundle
+    kode: str = ""  # Permendagri 90/2019 code, e.g. 7.01.01.2.01.0001; optional
 
 
 @dataclass
@@ -136,6 +137,7 @@ class Kegiatan:
     nama: str
     subkegiatan: list[Subkegiatan] = field(default_factory=list)
     key: str = ""
+    kode: str = ""  # Permendagri 90/2019 code, e.g. 7.01.01.2.01; optional
 
 
 @dataclass
@@ -145,6 +147,7 @@ class Program:
     sasaran: str
     pagu_murni: Decimal | None = None
     kegiatan: list[Kegiatan] = field(default_factory=list)
+    kode: str = ""  # Permendagri 90/2019 code, e.g. 7.01.01; optional
 
 
 @dataclass

@@ -9,6 +9,7 @@ from store import calc
 from store.models import Kegiatan, Laporan, Program
 
 from ..tables import KOSONG_SEL, Bagian, JenisBaris, Tabel, persen, rupiah, teks, ukuran
+from .kode import dengan_kode
 from .konteks import Konteks
 
 
@@ -61,7 +62,10 @@ def tabel_2_2(k: Konteks, nomor: str = "2.2") -> Tabel:
         pertama = baris_ind[0] if baris_ind else (KOSONG_SEL, KOSONG_SEL)
         for m, (p, kg, nama) in enumerate(sub or [None]):
             ind = pertama if m == 0 else (KOSONG_SEL, KOSONG_SEL)
-            prog = (teks(p.nama), teks(kg.nama), teks(nama)) if p else (KOSONG_SEL,) * 3
+            # a line merged from one subkegiatan per kelurahan has no single kode of its own
+            sk = next((x for x in kg.subkegiatan if x.nama == nama), None) if p else None
+            prog = ((teks(dengan_kode(p, p.nama)), teks(dengan_kode(kg, kg.nama)), teks(dengan_kode(sk, nama)))
+                    if p else (KOSONG_SEL,) * 3)
             b.tambah(*(kepala if m == 0 else (KOSONG_SEL,) * 3), *ind, *prog)
         for ind in baris_ind[1:]:
             b.tambah(KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, *ind, KOSONG_SEL, KOSONG_SEL, KOSONG_SEL)

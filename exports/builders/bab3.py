@@ -16,6 +16,7 @@ from ..tables import (
     teks,
     ukuran,
 )
+from .kode import dengan_kode
 from .konteks import Konteks
 
 
@@ -180,11 +181,12 @@ def tabel_anggaran_rinci(k: Konteks, nomor: str) -> Tabel:
 
     for n, p in enumerate(k.lap.program, 1):
         r = k.rincian(p)
-        baris(str(n), _nama("Program", p.nama), r.anggaran, JenisBaris.GRUP)
+        baris(str(n), dengan_kode(p, _nama("Program", p.nama)), r.anggaran, JenisBaris.GRUP)
         for m, rk in enumerate(r.kegiatan, 1):
-            baris(f"{n}.{m}", _nama("Kegiatan", rk.kegiatan.nama), rk.anggaran, JenisBaris.SUBGRUP)
+            baris(f"{n}.{m}", dengan_kode(rk.kegiatan, _nama("Kegiatan", rk.kegiatan.nama)), rk.anggaran,
+                  JenisBaris.SUBGRUP)
             for o, (sk, a) in enumerate(rk.sub, 1):
-                baris(f"{n}.{m}.{o}", _nama("Subkegiatan", sk.nama), a, JenisBaris.ISI)
+                baris(f"{n}.{m}.{o}", dengan_kode(sk, _nama("Subkegiatan", sk.nama)), a, JenisBaris.ISI)
     for judul in TOTAL_ANGGARAN:
         baris("", judul, k.anggaran_total(), JenisBaris.TOTAL)
     return Tabel(nomor, "Realisasi Anggaran per Program, Kegiatan dan Subkegiatan", [b], desimal=d)

@@ -2,7 +2,8 @@
 
 Every keystroke in a nilai or bobot recalculates the year's total (``calc.nilai_akip``) and
 grade (``calc.grade_akip``) on screen before the value is saved; Enter or Tab saves it. A
-nilai above its bobot, and a total bobot other than 100, are flagged but not refused.
+nilai above its bobot is refused (it would still give grade AA); one already in the data, and
+a total bobot other than 100, are flagged. The cursor starts on the report year's values.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from decimal import Decimal
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.widgets import Static
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Static
 
 from store import calc
 from store.models import KomponenAkip
@@ -22,6 +23,7 @@ from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
 from ..simbol import teks as sim
+from ..tombol import ikat
 from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.pembaca import angka, teks_wajib
@@ -66,19 +68,25 @@ class AkipScreen(LayarDasar):
     JUDUL = "Evaluasi AKIP"
     BANTUAN = ("Nilai evaluasi AKIP per komponen dan tahun (Tabel 3.1). Ketik nilai atau bobot; "
                "jumlah dan grade tiap tahun dihitung langsung. Kosong berarti belum dinilai. "
-               "Nilai di atas bobot ditandai '!'; jumlah bobot harus 100. Untuk mengganti nama "
+               "Nilai di atas bobot ditolak (data lama yang begitu ditandai '!'); jumlah bobot harus 100. Untuk mengganti nama "
                "komponen tekan Enter di kolom Komponen. 'a' menambah komponen, 'd'/Delete menghapus.")
     BINDINGS = [
-        Binding("a", "tambah", "Tambah", id="tambah", priority=True),
-        Binding("d,delete", "hapus", "Hapus", id="hapus", priority=True),
+        ikat("tambah", "tambah", priority=True),
+        ikat("hapus", "hapus", priority=True),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._tahun_kolom: list[int] = []
+        self._kursor_awal = True
 
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-akip", classes="ringkas")
+        # One grid for the screen's life: a year switch or a new year changes its columns
+        # (EditGrid.atur_kolom); mounting a second one raced the removal of the first.
+        self._tahun_kolom = self._tahun() if self.lap is not None else []
+        yield EditGrid(self._kolom(self._tahun_kolom), tampil=self._tampil, mentah=self._mentah,
+                       bisa_edit=self._bisa_edit, simpan=self._simpan, id="grid-akip", hanya_baca=self.app.hanya_baca)
         yield Static(id="peringatan-akip", classes="ringkas")
         yield Static(id="petunjuk-akip", classes="ringkas")
 
@@ -89,13 +97,36 @@ class AkipScreen(LayarDasar):
 
     def _kolom(self, tahun: list[int]) -> list[Kolom]:
         return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, cek=_wajib_teks),
-                Kolom("bobot", "Bobot", 6, ANGKA, cek=_bobot_sah),
-                *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=_nilai_sah) for t in tahun]]
+                Kolom("bobot", "Bobot", 6, ANGKA, cek=_bobot_sah, cek_baris=self._bobot_cukup),
+                *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=_nilai_sah, cek_baris=self._nilai_dalam_bobot) for t in tahun]]
+
+    def _nilai_dalam_bobot(self, baris: str, nilai) -> str | None:
+        k = self._komponen(baris)
+        if k is None or nilai is None or nilai <= k.bobot:
+            return None
+        return f"nilai {format_bebas(nilai)} melebihi bobot {format_bebas(k.bobot)}"
+
+    def _bobot_cukup(self, baris: str, bobot) -> str | None:
+        k = self._komponen(baris)
+        if k is None or bobot is None:
+            return None
+        lebih = [(t, v) for t, v in sorted(k.nilai.items()) if v is not None and v > bobot]
+        if lebih:
+            t, v = lebih[-1]
+            return f"bobot {format_bebas(bobot)} lebih kecil dari nilai {t} ({format_bebas(v)})"
+        return None
+
+    def _ke_kolom_tahun(self) -> None:
+        """The cursor starts on the report year's value (what the screen asks to type), not on
+        the component's name."""
+        kunci = [k.key for k in self.grid.kolom]
+        if f"t{self.lap.tahun}" in kunci:
+            t = self.grid.tabel
+            t.cursor_coordinate = Coordinate(t.cursor_coordinate.row, kunci.index(f"t{self.lap.tahun}"))
 
     @property
-    def grid(self) -> EditGrid | None:
-        hasil = self.query("#grid-akip")
-        return hasil.first(EditGrid) if hasil else None
+    def grid(self) -> EditGrid:
+        return self.query_one("#grid-akip", EditGrid)
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in ("tambah", "hapus"):
@@ -107,32 +138,28 @@ class AkipScreen(LayarDasar):
         lap = self.lap
         self.set_class(lap is None, "-kosong")
         if lap is None:
-            if self.grid is not None:
-                self.grid.remove()
-                self._tahun_kolom = []
+            self.grid.display = False
             self.query_one("#ringkas-akip", Static).update(Text(KOSONG_TAHUN))
             self.query_one("#peringatan-akip", Static).update("")
             self.query_one("#petunjuk-akip", Static).update("")
             return
         tahun = self._tahun()
-        if self.grid is None or tahun != self._tahun_kolom:
-            # the year columns follow the data: rebuild the grid when they change
+        self.grid.display = True
+        if tahun != self._tahun_kolom:
+            # the year columns follow the data: the same grid gets the new columns
             self._tahun_kolom = tahun
-            lama = self.grid
-            grid = EditGrid(self._kolom(tahun), tampil=self._tampil, mentah=self._mentah,
-                            bisa_edit=self._bisa_edit, id="grid-akip", hanya_baca=self.app.hanya_baca)
-            if lama is not None:
-                lama.remove()
-            self.mount(grid, before=self.query_one("#peringatan-akip"))
-            self.call_after_refresh(self._isi_grid)
-        else:
-            self._isi_grid()
+            self.grid.atur_kolom(self._kolom(tahun))
+            self._kursor_awal = True
+        self._isi_grid()
 
     def _isi_grid(self) -> None:
         grid = self.grid
         if grid is None or self.lap is None:
             return
         grid.isi([k.key for k in self.lap.evaluasi_akip] + [JUMLAH, GRADE])
+        if self._kursor_awal:
+            self._kursor_awal = False
+            self._ke_kolom_tahun()
         self._perbarui_ringkas()
         if self.app.focused is None and self.app.screen is self:
             grid.tabel.focus()
@@ -247,8 +274,13 @@ class AkipScreen(LayarDasar):
             self.query_one("#petunjuk-akip", Static).update(
                 Text("HANYA-BACA: data tidak dapat diubah.", style="bold"))
         else:
-            self.query_one("#petunjuk-akip", Static).update(
-                Text("Ketik nilai; Enter/Tab simpan · a: tambah komponen · d: hapus komponen", style="dim"))
+            petunjuk = Text()
+            sel = self.grid.cell_terpilih()
+            k = self._komponen(sel[0]) if sel else None
+            if k is not None:  # the grid cuts long names: the selected one in full
+                petunjuk.append(f"{k.nama}\n", style="bold")
+            petunjuk.append("Ketik nilai; Enter/Tab simpan · a: tambah komponen · d: hapus komponen", style="dim")
+            self.query_one("#petunjuk-akip", Static).update(petunjuk)
 
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
@@ -261,7 +293,6 @@ class AkipScreen(LayarDasar):
         with self._sementara(k, event.kolom, event.nilai):
             self._segarkan_baris(k)
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         k = self._komponen(event.baris)
         if k is None:
@@ -279,6 +310,11 @@ class AkipScreen(LayarDasar):
         apa = {"nama": "nama", "bobot": "bobot"}.get(kolom, f"nilai {kolom[1:]}")
         self.app.ubah(k, mutasi, f"{apa} AKIP {k.nama}")
         self._segarkan_baris(k)
+
+    @on(DataTable.CellHighlighted)
+    def _pindah(self, event: DataTable.CellHighlighted) -> None:
+        if self.lap is not None:
+            self._perbarui_ringkas()
 
     def on_key(self, event) -> None:
         # A number typed on the total or grade row must not vanish silently.

@@ -23,11 +23,12 @@ from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from store import calc
+from store import aturan, calc
 from store.models import BULAN, Kegiatan, Program, Subkegiatan
 from store.numbers import format_bebas, format_persen
 
 from ..pesan import KOSONG_TAHUN
+from ..tombol import huruf, ikat
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.modal import Modal
@@ -38,21 +39,26 @@ from .konfirmasi import KonfirmasiScreen
 BATAS_KECIL = 300  # up to this many subkegiatan everything starts open; above it, one at a time
 
 
-BATAS_RUPIAH = Decimal(10) ** 18  # far above any budget; keeps Decimal arithmetic exact
+_tidak_negatif = aturan.alasan_rupiah  # the one rule (store/aturan.py), also import's and check's
 
 
-def _tidak_negatif(v) -> str | None:
-    if v is not None and v < 0:
-        return "tidak boleh negatif"
-    if v is not None and v >= BATAS_RUPIAH:
-        return "terlalu besar untuk Rupiah"
-    return None
+def baca_kode(teks: str) -> str:
+    """The optional Permendagri 90/2019 code (rule: store/aturan.py)."""
+    alasan = aturan.alasan_kode(teks)
+    if alasan is not None:
+        raise ValueError(alasan)
+    return teks.strip()
+
+
+def isian_kode(awal: str, contoh: str) -> Isian:
+    """The kode field (last in its form); a new child starts from its parent's code."""
+    return Isian("kode", "Kode (Permendagri 90)", awal, baca_kode, f"mis. {contoh}; boleh kosong")
 
 
 def _pagu_sah(v) -> str | None:
     if v is None:
         return "pagu wajib diisi (isi 0 bila tidak ada anggaran)"
-    return _tidak_negatif(v)
+    return aturan.alasan_rupiah(v)
 
 
 KOLOM = [
@@ -95,14 +101,14 @@ class AnggaranScreen(LayarDasar):
                "dihitung (ikut berubah selagi mengetik). Realisasi kosong = belum dilaporkan. "
                "Tanda ! : realisasi melebihi pagu. m: realisasi per bulan (Jan–Des); jumlahnya menjadi "
                "realisasi subkegiatan. a: tambah kegiatan/subkegiatan di bawah baris ini; p: program baru; "
-               "u: ubah nama/data; h atau Delete: hapus (program/kegiatan beserta isinya; ctrl+z mengembalikan).")
+               "e: ubah nama/data; d atau Delete: hapus (program/kegiatan beserta isinya; ctrl+z mengembalikan).")
 
     BINDINGS = [
-        Binding("a", "tambah", "Tambah", id="tambah"),
-        Binding("p", "tambah_program", "Program baru", id="tambah-program", show=False),
-        Binding("u", "sunting", "Sunting", id="sunting", show=False),
-        Binding("h,delete", "hapus", "Hapus", id="hapus"),
-        Binding("m", "bulanan", "Bulanan", id="bulanan"),
+        ikat("tambah", "tambah"),
+        ikat("tambah-program", "tambah_program", show=False),
+        ikat("ubah", "sunting"),
+        ikat("hapus", "hapus"),
+        ikat("bulanan", "bulanan"),
     ]
 
     def __init__(self) -> None:
@@ -120,7 +126,7 @@ class AnggaranScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-ang", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       id="grid-ang", hanya_baca=self.app.hanya_baca, tombol="apuhm")
+                       simpan=self._simpan, id="grid-ang", hanya_baca=self.app.hanya_baca, tombol=huruf(self.BINDINGS))
         yield Static(id="detail-ang", classes="ringkas detail")
 
     @property
@@ -280,11 +286,14 @@ class AnggaranScreen(LayarDasar):
         if self.app.hanya_baca:
             ringkas.append(" · HANYA-BACA", style="bold")
         self.query_one("#ringkas-ang", Static).update(ringkas)
-        detail = Text(no_wrap=True, overflow="ellipsis")
+        detail = Text()  # wraps: the whole name of the selected row, whatever its length
         if not lap.program:
             detail.append("Belum ada program. Tekan p untuk menambah program.")
         else:
             prog, keg, sub = self._jalur(self._terpilih())
+            pilihan = sub or keg or prog
+            if pilihan is not None and pilihan.kode:
+                detail.append(f"{pilihan.kode} ", style="bold")
             if sub is not None:
                 detail.append(sub.nama)
                 if ada_bulanan(sub):
@@ -335,7 +344,6 @@ class AnggaranScreen(LayarDasar):
             self.perbarui_jalur(prog, keg, sub)
         self._hitung_jalur(prog, keg)  # the caches hold stored figures again
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
         prog, keg, sub = self._sub[event.baris[2:]]
@@ -377,7 +385,7 @@ class AnggaranScreen(LayarDasar):
         rows = self._baris()
         grid.isi(rows)
         if ke in rows:
-            grid.tabel.cursor_coordinate = Coordinate(rows.index(ke), kol)
+            grid.ke_baris(ke, kol)
         self._perbarui_ringkas()
 
     @on(DataTable.CellHighlighted)
@@ -415,8 +423,8 @@ class AnggaranScreen(LayarDasar):
             "Program baru",
             [Isian("id", "ID program", f"P{n}"), Isian("nama", "Nama program"),
              Isian("sasaran", f"Sasaran ({pilihan})", lap.sasaran[0].id if lap.sasaran else "", self._cek_sasaran),
-             Isian("pagu_murni", "Pagu murni (Rp)", "", angka_opsional)],
-            jadi=lambda d: Program(d["id"], d["nama"], d["sasaran"], d["pagu_murni"]),
+             Isian("pagu_murni", "Pagu murni (Rp)", "", angka_opsional), isian_kode("", "7.01.01")],
+            jadi=lambda d: Program(d["id"], d["nama"], d["sasaran"], d["pagu_murni"], kode=d["kode"]),
             periksa=cek), selesai)
 
     def action_tambah(self) -> None:
@@ -439,8 +447,9 @@ class AnggaranScreen(LayarDasar):
                 self._buka |= {f"P:{prog.id}", rk}
                 self._isi_ulang(rk)
 
-        self.app.push_screen(Formulir(f"Kegiatan baru di program {prog.id}", [Isian("nama", "Nama kegiatan")],
-                                            jadi=lambda d: Kegiatan(d["nama"])), selesai)
+        self.app.push_screen(Formulir(f"Kegiatan baru di program {prog.id}",
+                                      [Isian("nama", "Nama kegiatan"), isian_kode(prog.kode, "7.01.01.2.01")],
+                                      jadi=lambda d: Kegiatan(d["nama"], kode=d["kode"])), selesai)
 
     def _tambah_sub(self, prog: Program, keg: Kegiatan) -> None:
         def selesai(sub: Subkegiatan | None) -> None:
@@ -453,8 +462,8 @@ class AnggaranScreen(LayarDasar):
         self.app.push_screen(Formulir(
             Text(f"Subkegiatan baru di kegiatan: {keg.nama}").plain,
             [Isian("nama", "Nama subkegiatan"), Isian("pagu", "Pagu (Rp)", "", angka_wajib),
-             Isian("realisasi", "Realisasi (Rp)", "", angka_opsional)],
-            jadi=lambda d: Subkegiatan(d["nama"], d["pagu"], d["realisasi"])), selesai)
+             Isian("realisasi", "Realisasi (Rp)", "", angka_opsional), isian_kode(keg.kode, "7.01.01.2.01.0001")],
+            jadi=lambda d: Subkegiatan(d["nama"], d["pagu"], d["realisasi"], kode=d["kode"])), selesai)
 
     def action_sunting(self) -> None:
         if not self.boleh_ubah():
@@ -463,16 +472,19 @@ class AnggaranScreen(LayarDasar):
         if prog is None:
             return
         if sub is not None:
-            obj, isian, judul = sub, [Isian("nama", "Nama subkegiatan", sub.nama)], "Ubah subkegiatan"
+            obj, isian, judul = sub, [Isian("nama", "Nama subkegiatan", sub.nama),
+                                      isian_kode(sub.kode, "7.01.01.2.01.0001")], "Ubah subkegiatan"
         elif keg is not None:
-            obj, isian, judul = keg, [Isian("nama", "Nama kegiatan", keg.nama)], "Ubah kegiatan"
+            obj, isian, judul = keg, [Isian("nama", "Nama kegiatan", keg.nama),
+                                      isian_kode(keg.kode, "7.01.01.2.01")], "Ubah kegiatan"
         else:
             pilihan = ", ".join(s.id for s in self.lap.sasaran) or "belum ada"
             obj, judul = prog, f"Ubah program {prog.id}"
             isian = [Isian("nama", "Nama program", prog.nama),
                      Isian("sasaran", f"Sasaran ({pilihan})", prog.sasaran, self._cek_sasaran),
                      Isian("pagu_murni", "Pagu murni (Rp)",
-                           "" if prog.pagu_murni is None else format_bebas(prog.pagu_murni), angka_opsional)]
+                           "" if prog.pagu_murni is None else format_bebas(prog.pagu_murni), angka_opsional),
+                     isian_kode(prog.kode, "7.01.01")]
 
         def selesai(d: dict | None) -> None:
             if d is None:
@@ -524,15 +536,12 @@ class AnggaranScreen(LayarDasar):
 
 
 # ---------------------------------------------------------------- monthly realisasi
-KOLOM_BULAN = [
-    Kolom("bulan", "Bulan", 5, kanan=False),
-    Kolom("realisasi", "Realisasi (Rp)", 17, ANGKA, cek=_tidak_negatif),
-]
-
-
 class BulananScreen(Modal[None]):
-    """The twelve months of one subkegiatan's realisasi; each value is saved on Enter/Tab and
-    the subkegiatan's realisasi becomes the sum of the filled months."""
+    """The twelve months of one subkegiatan's realisasi. Each month is typed either as the
+    month's own amount or as the realisasi to date ("s.d. bulan ini", as the finance system
+    reports it); each value is saved on Enter/Tab and the subkegiatan's realisasi becomes the
+    sum of the filled months. A realisasi typed earlier as one figure is kept as the month
+    before the first month entered (``calc.bawa_tahunan``)."""
 
     BINDINGS = [Binding("escape", "tutup", "Tutup")]
 
@@ -540,15 +549,22 @@ class BulananScreen(Modal[None]):
         super().__init__()
         self.layar, self.prog, self.keg, self.sub = layar, prog, keg, sub
 
+    def _kolom(self) -> list[Kolom]:
+        return [
+            Kolom("bulan", "Bulan", 5, kanan=False),
+            Kolom("realisasi", "Realisasi bulan (Rp)", 20, ANGKA, cek=_tidak_negatif),
+            Kolom("sd", "s.d. bulan ini (Rp)", 20, ANGKA, cek=_tidak_negatif, cek_baris=self._cek_sd),
+        ]
+
     def compose(self) -> ComposeResult:
         with Vertical(id="bulanan"):
             yield Static(Text(f"Realisasi bulanan: {self.sub.nama}", no_wrap=True, overflow="ellipsis"),
                          id="bulanan-judul")
-            yield EditGrid(KOLOM_BULAN, tampil=self._tampil, mentah=self._mentah, id="grid-bulan",
-                           hanya_baca=self.app.hanya_baca)
+            yield EditGrid(self._kolom(), tampil=self._tampil, mentah=self._mentah, simpan=self._simpan,
+                           id="grid-bulan", hanya_baca=self.app.hanya_baca)
             yield Static(id="bulanan-ringkas")
-            yield Static(Text("Enter simpan · Tab berikut · kosong = belum dilaporkan · Esc tutup"),
-                         id="bulanan-petunjuk")
+            yield Static(Text("Isi realisasi bulan itu ATAU s.d. bulan ini · Enter simpan · Tab berikut · "
+                              "kosong = belum dilaporkan · Esc tutup"), id="bulanan-petunjuk")
 
     @property
     def grid(self) -> EditGrid:
@@ -563,16 +579,34 @@ class BulananScreen(Modal[None]):
     def _nilai(self, bulan: int):
         return (self.sub.realisasi_bulanan or {}).get(bulan)
 
+    def _sd(self, bulan: int):
+        return calc.kumulatif_bulanan(self.sub.realisasi_bulanan).get(bulan)
+
+    def _cek_sd(self, baris: str, total) -> str | None:
+        if total is None:
+            return None
+        sebelum = calc.sd_sebelum(self.sub.realisasi_bulanan, int(baris))
+        if total < sebelum:
+            return f"lebih kecil dari realisasi s.d. bulan sebelumnya ({format_bebas(sebelum)})"
+        return None
+
     def _tampil(self, baris: str, kolom: str):
         b = int(baris)
         if kolom == "bulan":
             return BULAN[b - 1]
-        v = self._nilai(b)
+        v = self._nilai(b) if kolom == "realisasi" else self._sd(b)
         return redup() if v is None else Text(format_bebas(v))
 
     def _mentah(self, baris: str, kolom: str) -> str:
-        v = self._nilai(int(baris))
+        b = int(baris)
+        v = self._nilai(b) if kolom == "realisasi" else self._sd(b)
         return "" if v is None else format_bebas(v)
+
+    def _jumlah_bulan(self, bulan: int, kolom: str, nilai):
+        """The month's own amount from what was typed in ``kolom``."""
+        if kolom == "sd" and nilai is not None:
+            return calc.bulan_dari_kumulatif(self.sub.realisasi_bulanan, bulan, nilai)
+        return nilai
 
     def _perbarui(self) -> None:
         d = self.layar.lap.pengaturan.desimal
@@ -580,15 +614,15 @@ class BulananScreen(Modal[None]):
         t = teks_anggaran("Subkegiatan", a, d)
         t.append("\n")
         t.append_text(teks_anggaran("Kegiatan", calc.anggaran_kegiatan(self.keg), d))
-        if not ada_bulanan(self.sub) and self.sub.realisasi is not None:
-            t.append("\nRealisasi kini diisi langsung; isian bulan akan menggantinya.",
-                     style="dim")
+        if not ada_bulanan(self.sub) and self.sub.realisasi:
+            t.append(f"\nRealisasi {format_bebas(self.sub.realisasi)} diisi langsung; bulan pertama yang diisi "
+                     "menyimpannya sebagai realisasi bulan sebelumnya.", style="dim")
         self.query_one("#bulanan-ringkas", Static).update(t)
 
     @contextmanager
     def _sementara(self, bulan: int, nilai):
         lama = self.sub.realisasi_bulanan
-        baru = dict(lama or {})
+        baru = dict(lama or calc.bawa_tahunan(self.sub, bulan) or {}) if nilai is not None else dict(lama or {})
         baru[bulan] = nilai
         self.sub.realisasi_bulanan = baru
         try:
@@ -600,32 +634,52 @@ class BulananScreen(Modal[None]):
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
         event.stop()
         if event.galat is not None or event.batal:
-            self.grid.segarkan([event.baris])
+            self.grid.segarkan()
             self._perbarui()
             self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
             return
-        with self._sementara(int(event.baris), event.nilai):
-            self.grid.segarkan([event.baris])
+        bulan = int(event.baris)
+        with self._sementara(bulan, self._jumlah_bulan(bulan, event.kolom, event.nilai)):
+            self.grid.segarkan()
             self._perbarui()
             self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
         self.layar._hitung_jalur(self.prog, self.keg)
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
         sub, bulan = self.sub, int(event.baris)
+        nilai = self._jumlah_bulan(bulan, event.kolom, event.nilai)
+        tahunan = sub.realisasi if not ada_bulanan(sub) and sub.realisasi and nilai is not None else None
+        bawa = calc.bawa_tahunan(sub, bulan) if tahunan is not None else None
 
-        def mutasi() -> None:
-            bul = dict(sub.realisasi_bulanan or {})
-            bul[bulan] = event.nilai
-            bul = {b: v for b, v in sorted(bul.items()) if v is not None}
-            sub.realisasi_bulanan = bul or None
-            # the bundle contract: realisasi equals the sum of the filled months
-            sub.realisasi = calc.realisasi_sub(sub) if bul else None
+        def simpan() -> None:
+            def mutasi() -> None:
+                bul = dict(sub.realisasi_bulanan or bawa or {})
+                bul[bulan] = nilai
+                bul = {b: v for b, v in sorted(bul.items()) if v is not None}
+                sub.realisasi_bulanan = bul or None
+                # the bundle contract: realisasi equals the sum of the filled months
+                sub.realisasi = calc.realisasi_sub(sub) if bul else None
 
-        self.app.ubah(sub, mutasi, f"realisasi {BULAN[bulan - 1]} {sub.nama}")
-        self.segarkan()
-        self.layar._tandai()
+            if self.app.ubah(sub, mutasi, f"realisasi {BULAN[bulan - 1]} {sub.nama}") and bawa:
+                self.notify(f"Realisasi sebelumnya {format_bebas(tahunan)} disimpan sebagai isian "
+                            f"{BULAN[bulan - 2]} (s.d. {BULAN[bulan - 2]}); ubah bila perlu.", markup=False)
+            self.segarkan()
+            self.layar._tandai()
+
+        if tahunan is not None and bawa is None:
+            # January: there is no month before it to keep the earlier figure in
+            def jawab(ya: bool | None) -> None:
+                if ya:
+                    simpan()
+                else:
+                    self.segarkan()
+
+            self.app.push_screen(KonfirmasiScreen(
+                f"Realisasi {format_bebas(tahunan)} diisi langsung sebelumnya. Isian bulanan "
+                f"menggantinya dengan jumlah bulan yang diisi.\n\nGanti?"), jawab)
+            return
+        simpan()
 
     def segarkan(self) -> None:
         """Redraw (also after ctrl+z)."""

@@ -19,8 +19,8 @@ UMUM = [
     ("Tab / shift+Tab", "sel isian berikut / sebelumnya"),
     ("Enter / ketik angka", "ubah sel; Enter atau Tab menyimpan"),
     ("Esc", "batalkan isian"),
-    ("ctrl+z", "urungkan perubahan terakhir"),
-    ("ctrl+q", "keluar (semua sudah tersimpan)"),
+    ("ctrl+z / ctrl+y", "urungkan / ulangi perubahan (di layar tempat perubahan itu)"),
+    ("ctrl+q", "keluar (semua tersimpan; nilai yang sedang diketik ikut disimpan)"),
 ]
 
 

@@ -12,9 +12,6 @@ Every figure comes from ``store.calc``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,9 +19,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store import calc, narasi
-from store.models import BULAN, TRIWULAN, Indikator, Laporan
+from store.kelengkapan import Kurang, ada_target, belum_diisi, kuartal_berjalan  # noqa: F401 (re-exported)
+from store.models import TRIWULAN, Indikator, Laporan
 from store.numbers import format_angka, format_rupiah
 
+from ..tombol import ikat
 from ..widgets.bar import bar_teks
 from ..simbol import teks as sim
 from ..widgets.daftar import Daftar, KolomDaftar
@@ -34,52 +33,6 @@ from .base import LayarDasar
 BATAS_DAFTAR = 60  # missing entries listed; the rest is counted
 PREDIKAT_PENDEK = {"Tidak Tercapai": "Tdk tercapai", "Tercapai sesuai target": "Sesuai target",
                    "Melebihi target": "Melebihi"}
-
-
-# ---------------------------------------------------------------- what is missing
-def kuartal_berjalan(tahun: int, hari_ini: date | None = None) -> int:
-    """Quarters of ``tahun`` expected to be filled by ``hari_ini``: 4 for a past year, 0 for
-    a future one, the running quarter (1..4) for the current year."""
-    hari_ini = hari_ini or date.today()
-    if tahun < hari_ini.year:
-        return 4
-    if tahun > hari_ini.year:
-        return 0
-    return (hari_ini.month - 1) // 3 + 1
-
-
-@dataclass(frozen=True)
-class Kurang:
-    jenis: str   # "indikator" | "subkegiatan"
-    lokasi: str
-    pesan: str
-
-
-def belum_diisi(lap: Laporan, kuartal: int) -> list[Kurang]:
-    """Entries still missing up to quarter ``kuartal`` (1..4): quarterly realisasi of
-    indicators where the quarter has a target, and subkegiatan realisasi (monthly where the
-    subkegiatan is tracked monthly, else the year's figure)."""
-    hasil: list[Kurang] = []
-    if kuartal <= 0:
-        return hasil
-    t = lap.tahun
-    for ind in lap.indikator:
-        tw = ind.triwulan.get(t) or []
-        kosong = [TRIWULAN[n] for n, q in enumerate(tw[:kuartal]) if q.target is not None and q.realisasi is None]
-        if kosong:
-            hasil.append(Kurang("indikator", f"{ind.id} {ind.uraian}", f"realisasi TW {', '.join(kosong)}"))
-        elif (kuartal == 4 and ind.target.get(t) is not None and not any(q.target is not None for q in tw)
-              and calc.realisasi_tahun(ind, t) is None):
-            hasil.append(Kurang("indikator", f"{ind.id} {ind.uraian}", f"realisasi tahun {t}"))
-    batas = 3 * kuartal
-    for p, _k, s in lap.semua_subkegiatan():
-        if s.realisasi_bulanan:
-            bulan = [BULAN[b - 1] for b in range(1, batas + 1) if s.realisasi_bulanan.get(b) is None]
-            if bulan:
-                hasil.append(Kurang("subkegiatan", f"{p.id} {s.nama}", f"realisasi {', '.join(bulan)}"))
-        elif calc.realisasi_sub(s) is None and s.pagu:
-            hasil.append(Kurang("subkegiatan", f"{p.id} {s.nama}", "realisasi belum diisi"))
-    return hasil
 
 
 def tahun_tren(lap: Laporan) -> list[int]:
@@ -109,7 +62,7 @@ class BerandaScreen(LayarDasar):
         Binding("i", "ke('#b-capaian')", "Capaian", id="ke-capaian"),
         Binding("a", "ke('#b-anggaran')", "Anggaran", id="ke-anggaran"),
         Binding("b", "ke('#b-kurang')", "Belum diisi", id="ke-kurang"),
-        Binding("n", "tahun_baru", "Buat tahun", id="tahun-baru"),
+        ikat("tahun-baru", "tahun_baru", "Buat tahun"),
     ]
 
     def __init__(self) -> None:
@@ -141,17 +94,9 @@ class BerandaScreen(LayarDasar):
         daftar.scroll_to_widget(self.query_one(selector), top=True, animate=False)
 
     def action_tahun_baru(self) -> None:
-        from .pengaturan import TahunBaruScreen, buat_tahun
+        from ..perintah import buat_tahun_baru
 
-        if self.app.hanya_baca:
-            self.notify("Basis data dibuka hanya-baca; tahun baru tidak dapat dibuat.", severity="warning")
-            return
-
-        def selesai(hasil) -> None:
-            if hasil is not None:
-                buat_tahun(self.app, hasil)
-
-        self.app.push_screen(TahunBaruScreen(self.app), selesai)
+        buat_tahun_baru(self.app)
 
     # ------------------------------------------------------------ drawing
     def segarkan(self) -> None:
@@ -224,6 +169,9 @@ class BerandaScreen(LayarDasar):
             t.append("Belum ada indikator dan program: mulai dari F3 Indikator dan F6 Anggaran.", style="dim")
         elif kuartal == 0:
             t.append(f"Tahun {lap.tahun} belum berjalan: belum ada isian yang ditunggu.", style="dim")
+        elif not ada_target(lap):
+            t.append(f"Tahun {lap.tahun} belum punya target: isi target indikator di F3 dulu; "
+                     "sesudah itu di sini terlihat isian yang masih kurang.", style="dim")
         elif not kurang:
             t.append(sim(f"✓ Semua isian s.d. TW {TRIWULAN[kuartal - 1]} sudah diisi."), style="green")
         else:

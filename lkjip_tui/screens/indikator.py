@@ -19,11 +19,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, Tree
 
+from store import aturan
 from store import calc
 from store.models import AGREGASI, Iku, Indikator, Sasaran, Tujuan
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
+from ..tombol import ikat
 from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
 from ..widgets.formulir import BARIS, PILIHAN, Formulir, Isian
 from ..widgets.pembaca import teks_opsional, teks_wajib
@@ -32,9 +34,9 @@ from .konfirmasi import KonfirmasiScreen
 
 KOLOM = [
     Kolom("tahun", "Tahun", 5, kanan=False),
-    Kolom("target", "Target", 14, ANGKA),
-    Kolom("realisasi", "Realisasi", 15, ANGKA),
-    Kolom("standar", "Standar nas.", 14, ANGKA),
+    Kolom("target", "Target", 14, ANGKA, cek=aturan.alasan_indikator),
+    Kolom("realisasi", "Realisasi", 15, ANGKA, cek=aturan.alasan_indikator),
+    Kolom("standar", "Standar nas.", 14, ANGKA, cek=aturan.alasan_indikator),
     Kolom("capaian", "Capaian %", 9),
     Kolom("capaian_sn", "vs SN %", 8),
 ]
@@ -91,9 +93,9 @@ class IndikatorScreen(LayarDasar):
                "nasional; capaian dihitung langsung. Esc kembali ke pohon. Realisasi bertanda * "
                "dihitung dari triwulan (ubah di F4). Kosong berarti belum dilaporkan, bukan nol.")
     BINDINGS = [
-        Binding("a", "tambah", "Tambah", id="tambah", priority=True),
-        Binding("e", "ubah_rincian", "Ubah rincian", id="ubah-rincian", priority=True),
-        Binding("d,delete", "hapus", "Hapus", id="hapus", priority=True),
+        ikat("tambah", "tambah", priority=True),
+        ikat("ubah", "ubah_rincian", priority=True),
+        ikat("hapus", "hapus", priority=True),
         Binding("escape", "ke_pohon", "Ke pohon", show=False, id="ke-pohon"),
         Binding("tab", "ke_tabel", "Ke tabel", show=False, id="ke-tabel"),
     ]
@@ -108,7 +110,7 @@ class IndikatorScreen(LayarDasar):
         yield pohon
         yield Static(id="rinci-ind")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       id="grid-ind", hanya_baca=self.app.hanya_baca)
+                       simpan=self._simpan, id="grid-ind", hanya_baca=self.app.hanya_baca)
         yield Static(id="petunjuk-ind")
 
     # ------------------------------------------------------------ helpers
@@ -349,7 +351,6 @@ class IndikatorScreen(LayarDasar):
             self.grid.segarkan([event.baris])
             self._perbarui_rinci()
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         ind = self.ind
         if ind is None:

@@ -112,7 +112,8 @@ class LaporanScreen(LayarDasar):
         if t is None:
             isi.update("")
             return
-        teks = tabel_teks(t)
+        # fitted to the screen: every column visible, long names wrap in their cell
+        teks = tabel_teks(t, lebar=max(40, self.query_one('#lap-pratinjau').size.width - 2))
         baris = teks.splitlines()
         if len(baris) > 300:  # a preview, not the whole city budget
             teks = "\n".join(baris[:300] + [f"… {len(baris) - 300} baris lagi ada di berkas ekspor"])

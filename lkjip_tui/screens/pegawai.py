@@ -14,15 +14,15 @@ from datetime import date
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
+from store import aturan
 from store import calc
 from store.models import Jabatan, UnitPegawai
 from store.numbers import format_angka, parse_bulat
 
 from ..pesan import KOSONG_TAHUN
+from ..tombol import huruf, ikat
 from ..widgets.edit_grid import BULAT, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from .base import LayarDasar
@@ -33,8 +33,8 @@ NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "A
 
 KOLOM = [
     Kolom("uraian", "Unit / Jabatan", 46, kanan=False),
-    Kolom("l", "L", 5, BULAT),
-    Kolom("p", "P", 5, BULAT),
+    Kolom("l", "L", 5, BULAT, cek=aturan.alasan_pegawai),
+    Kolom("p", "P", 5, BULAT, cek=aturan.alasan_pegawai),
     Kolom("jumlah", "Jumlah", 7),
 ]
 TOTAL = "T"
@@ -90,23 +90,23 @@ class PegawaiScreen(LayarDasar):
     JUDUL = "Pegawai"
     BANTUAN = ("Data pegawai per unit (kecamatan, tiap kelurahan) dan jabatan: laki-laki (L) dan perempuan (P). "
                "Jumlah per unit dan seluruhnya dihitung dan ikut berubah selagi mengetik. Jabatan tanpa "
-               "pegawai (0 + 0) ditandai 'kosong'. a: tambah jabatan di unit ini; n: unit baru; "
-               "u: ubah nama; h atau Delete: hapus (unit beserta jabatannya; ctrl+z mengembalikan); "
-               "t: ubah tanggal data (per tanggal).")
+               "pegawai (0 + 0) ditandai 'kosong'. a: tambah jabatan di unit ini; u: unit baru; "
+               "e: ubah nama; d atau Delete: hapus (unit beserta jabatannya; ctrl+z mengembalikan); "
+               "g: ubah tanggal data (per tanggal).")
 
     BINDINGS = [
-        Binding("a", "tambah", "Jabatan", id="tambah"),
-        Binding("n", "tambah_unit", "Unit", id="tambah-unit"),
-        Binding("u", "sunting", "Sunting", id="sunting", show=False),
-        Binding("h,delete", "hapus", "Hapus", id="hapus"),
-        Binding("t", "tanggal", "Tanggal", id="tanggal"),
+        ikat("tambah", "tambah", "Jabatan"),
+        ikat("tambah-unit", "tambah_unit"),
+        ikat("ubah", "sunting"),
+        ikat("hapus", "hapus"),
+        ikat("tanggal", "tanggal", show=False),  # in F1: the footer fits 80 columns
     ]
 
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-peg", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       id="grid-peg", hanya_baca=self.app.hanya_baca, tombol="anuht")
-        yield Static(id="detail-peg", classes="ringkas")
+                       simpan=self._simpan, id="grid-peg", hanya_baca=self.app.hanya_baca, tombol=huruf(self.BINDINGS))
+        yield Static(id="detail-peg", classes="ringkas detail")
 
     @property
     def grid(self) -> EditGrid:
@@ -153,7 +153,7 @@ class PegawaiScreen(LayarDasar):
         rows = self._baris()
         grid.isi(rows)
         if ke in rows:
-            grid.tabel.cursor_coordinate = Coordinate(rows.index(ke), kol)
+            grid.ke_baris(ke, kol)
         self._perbarui_ringkas()
 
     def _tampil(self, baris: str, kolom: str):
@@ -197,12 +197,15 @@ class PegawaiScreen(LayarDasar):
         if self.app.hanya_baca:
             t.append(" · HANYA-BACA", style="bold")
         self.query_one("#ringkas-peg", Static).update(t)
-        detail = Text(no_wrap=True, overflow="ellipsis")
+        detail = Text()  # wraps: the whole name of the selected row, whatever its length
         sel = self.grid.cell_terpilih()
         if not lap.pegawai.unit:
-            detail.append("Belum ada unit. Tekan n untuk menambah unit (kecamatan / kelurahan).")
+            detail.append("Belum ada unit. Tekan u untuk menambah unit (kecamatan / kelurahan).")
         elif sel:
             unit, idx = self._cari(sel[0])
+            if unit is not None and idx is not None and idx < len(unit.jabatan):
+                detail.append(unit.jabatan[idx].nama, style="bold")
+                detail.append("\n")
             if unit is not None:
                 ul, up, un = calc.jumlah_pegawai(unit.jabatan)
                 kosong = sum(1 for j in unit.jabatan if j.laki_laki + j.perempuan == 0)
@@ -240,7 +243,6 @@ class PegawaiScreen(LayarDasar):
         with self._sementara(unit.jabatan[idx], event.kolom, event.nilai):
             self._segarkan_unit(unit, idx)
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
         unit, idx = self._cari(event.baris)

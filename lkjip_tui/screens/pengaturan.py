@@ -27,6 +27,7 @@ from store.models import DEFAULT_SKALA, Band, Kepala, Laporan, Renstra
 from store.numbers import format_bebas
 from store.tahun import laporan_kosong, salin_laporan
 
+from ..tombol import ikat
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.modal import Modal
 from ..widgets.pembaca import angka, bulat, wajib
@@ -280,11 +281,13 @@ class PengaturanScreen(LayarDasar):
                "T membuka daftar tahun (ganti tahun atau buat tahun baru, kosong atau salinan); N langsung "
                "membuat tahun baru. B mengembalikan skala kategori ke bawaan.")
     BINDINGS = [
-        Binding("enter", "ubah", "Ubah", id="ubah", priority=True),
-        Binding("a", "tambah_misi", "Misi baru", id="tambah-misi"),
-        Binding("d,delete", "hapus_misi", "Hapus", id="hapus-misi"),
-        Binding("t", "tahun", "Tahun", id="tahun"),
-        Binding("n", "tahun_baru", "Tahun baru", show=False, id="tahun-baru"),
+        ikat("ubah", "ubah", kunci_lain="enter", priority=True),
+        ikat("tambah", "tambah_misi", "Misi baru"),
+        ikat("hapus", "hapus_misi"),
+        ikat("tahun", "tahun"),
+        ikat("tahun-baru", "tahun_baru", show=False),
+        ikat("riwayat", "riwayat", show=False),
+        ikat("cadangan", "cadangan", show=False),
         Binding("b", "skala_bawaan", "Skala bawaan", show=False, id="skala-bawaan"),
     ]
 
@@ -305,13 +308,18 @@ class PengaturanScreen(LayarDasar):
         self.tabel.focus()
 
     # ------------------------------------------------------------ drawing
+    def teks_db(self) -> str:
+        """Where the open database is (Enter on its row: backups and restore)."""
+        return str(self.app.repo.path)
+
     def baris(self) -> list[Baris]:
         lap = self.app.lap
         ada = self.app.repo.tahun_tersedia()
         tahun = Text(f"{lap.tahun}" if lap else "belum ada", style="bold")
         tahun.append(f"   tersedia: {', '.join(map(str, ada)) or '-'}", style="dim")
+        db = Baris("db", "Basis data", Text(self.teks_db()))
         if lap is None:
-            return [Baris("tahun", "Tahun laporan", tahun)]
+            return [Baris("tahun", "Tahun laporan", tahun), db]
 
         def t(s: str | None, kosong: str = "- (belum diisi)") -> Text:
             return Text(s) if s else Text(kosong, style="dim")
@@ -338,6 +346,7 @@ class PengaturanScreen(LayarDasar):
         skala = Text("bawaan: " if lap.pengaturan.skala_kategori is None else "", style="dim")
         skala.append(ringkas_skala(lap.pengaturan.skala))
         hasil.append(Baris("skala", "Skala kategori", skala))
+        hasil.append(db)
         return hasil
 
     def segarkan(self) -> None:
@@ -351,8 +360,8 @@ class PengaturanScreen(LayarDasar):
         elif self.app.hanya_baca:
             info.update(Text("HANYA-BACA: pengaturan hanya dapat dilihat. T: lihat tahun lain.", style="bold"))
         else:
-            info.update(Text("Enter ubah · A/D misi · T ganti tahun · N tahun baru · B skala bawaan",
-                             style="dim"))
+            info.update(Text("Enter ubah · A/D misi · T ganti tahun · N tahun baru · B skala bawaan · "
+                             "R riwayat · C cadangan/pulihkan", style="dim"))
         tabel = self.tabel
         pos = tabel.cursor_row
         tabel.clear()
@@ -403,6 +412,9 @@ class PengaturanScreen(LayarDasar):
         key = self._baris_terpilih()
         if key == "tahun" or key is None:
             self.action_tahun()
+            return
+        if key == "db":  # the database: its backups (and restore) live here
+            self.action_cadangan()
             return
         if not self.boleh_ubah():
             return
@@ -563,29 +575,21 @@ class PengaturanScreen(LayarDasar):
                              jawab)
 
     def action_tahun(self) -> None:
-        app = self.app
-        ada = app.repo.tahun_tersedia()
-        if not ada:
-            self.action_tahun_baru()
-            return
+        from ..perintah import pilih_tahun
 
-        def pilih(h: int | str | None) -> None:
-            if h == "baru":
-                self.action_tahun_baru()
-            elif isinstance(h, int) and h != app.tahun:
-                app.ganti_laporan(app.repo.muat(h))
-                self.notify(f"Tahun {h} dibuka.")
-
-        app.push_screen(PilihTahunScreen(ada, app.tahun, not app.hanya_baca), pilih)
+        pilih_tahun(self.app)
 
     def action_tahun_baru(self) -> None:
-        if self.app.hanya_baca:
-            self.app.bell()
-            self.notify("Basis data dibuka hanya-baca; tahun baru tidak dapat dibuat.", severity="warning")
-            return
+        from ..perintah import buat_tahun_baru
 
-        def selesai(h: dict | None) -> None:
-            if h is not None:
-                buat_tahun(self.app, h)
+        buat_tahun_baru(self.app)
 
-        self.app.push_screen(TahunBaruScreen(self.app), selesai)
+    def action_riwayat(self) -> None:
+        from ..perintah import riwayat
+
+        riwayat(self.app)
+
+    def action_cadangan(self) -> None:
+        from ..perintah import cadangan
+
+        cadangan(self.app)

@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from store import aturan
 from store import calc
 from store.models import TRIWULAN, Indikator
 from store.numbers import format_angka, format_bebas
@@ -26,8 +27,8 @@ TAHUNAN = 4  # row index of the "year" row under the four quarters
 KOLOM = [
     Kolom("indikator", "Indikator", 26, kanan=False),
     Kolom("tw", "TW", 4, kanan=False),
-    Kolom("target", "Target", 15, ANGKA),
-    Kolom("realisasi", "Realisasi", 15, ANGKA),
+    Kolom("target", "Target", 15, ANGKA, cek=aturan.alasan_indikator),
+    Kolom("realisasi", "Realisasi", 15, ANGKA, cek=aturan.alasan_indikator),
     Kolom("capaian", "Capaian %", 9),
 ]
 
@@ -55,7 +56,7 @@ class TriwulanScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-tw", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       id="grid-tw", hanya_baca=self.app.hanya_baca)
+                       simpan=self._simpan, id="grid-tw", hanya_baca=self.app.hanya_baca)
         yield Static(id="detail-tw", classes="ringkas")
 
     @property
@@ -68,7 +69,12 @@ class TriwulanScreen(LayarDasar):
                 Text("Belum ada tahun laporan. Buka F8 Atur untuk membuat tahun baru, atau impor bundle."))
             self.grid.isi([])
             return
-        self.grid.isi([kunci(i, q) for i in self.lap.indikator for q in range(5)])
+        # grouped by sasaran, as in the report: an indicator added to S1 later sits with S1's
+        lap = self.lap
+        ada = {s.id for s in lap.sasaran}
+        urut = [i for s in lap.sasaran for i in lap.indikator_sasaran(s.id)]
+        urut += [i for i in lap.indikator if i.sasaran not in ada]
+        self.grid.isi([kunci(i, q) for i in urut for q in range(5)])
         self._perbarui_ringkas(semua=True)
 
     # ------------------------------------------------------------ cells
@@ -158,6 +164,7 @@ class TriwulanScreen(LayarDasar):
             ind, _ = self._cari(sel[0])
         detail = Text()
         if ind is not None:
+            detail.append(f"{ind.id} {ind.uraian}\n", style="bold")  # the grid cuts long names
             t = lap.tahun
             c = calc.capaian_indikator(ind, t, d)
             cs = self._per_sasaran.get(ind.sasaran)
@@ -183,7 +190,6 @@ class TriwulanScreen(LayarDasar):
             self.grid.segarkan(self._baris_indikator(ind))
             self._perbarui_ringkas(ind)
 
-    @on(EditGrid.Simpan)
     def _simpan(self, event: EditGrid.Simpan) -> None:
         ind, q = self._cari(event.baris)
         t = self.lap.tahun

@@ -2,8 +2,8 @@
 
 The grid is a ``DataTable`` with an editor row under it (label, input, how the value was
 read). While the user types, the grid posts :class:`EditGrid.Pratinjau` with the parsed
-value so the screen can recalculate live before anything is saved; Enter or Tab posts
-:class:`EditGrid.Simpan` with a valid value. A bad value stays in the editor, marked with the
+value so the screen can recalculate live before anything is saved; Enter or Tab gives
+:class:`EditGrid.Simpan` with a valid value to the screen's ``simpan`` callback, at once. A bad value stays in the editor, marked with the
 reason, and is not saved.
 
 Screens describe their columns as data (:class:`Kolom`) and answer three questions: what a
@@ -24,6 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets.input import Selection
 
 from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
 
@@ -42,6 +43,15 @@ class Kolom:
     jenis: str | None = None  # ANGKA / BULAT / TEKS; None: read-only (computed)
     kanan: bool = True
     cek: Callable[[Any], str | None] | None = None  # extra rule on the parsed value: the reason it is refused
+    cek_baris: Callable[[str, Any], str | None] | None = None  # the same, for a rule that depends on the row
+
+
+def alasan_kolom(k: Kolom, baris: str, nilai: Any) -> str | None:
+    """Why column ``k`` refuses ``nilai`` in row ``baris`` (None: accepted)."""
+    alasan = k.cek(nilai) if k.cek is not None else None
+    if alasan is None and k.cek_baris is not None:
+        alasan = k.cek_baris(baris, nilai)
+    return alasan
 
 
 def baca_nilai(jenis: str | None, teks: str) -> Any:
@@ -66,7 +76,7 @@ class _Tabel(DataTable):
     """DataTable where Tab moves to the next editable cell and typing starts an edit."""
 
     BINDINGS = [
-        Binding("enter", "ubah", "Ubah", id="ubah"),
+        Binding("enter", "ubah", "Ubah sel", id="ubah-sel", show=False),  # in F1; the footer keeps its room
         Binding("tab", "berikut", "Sel berikut", show=False),
         Binding("shift+tab", "sebelum", "Sel sebelumnya", show=False),
     ]
@@ -94,48 +104,58 @@ class _Tabel(DataTable):
         grid: EditGrid = self.parent.parent  # type: ignore[assignment]
         grid.selesai(maju=-1) if grid.sedang_edit else grid.lompat(-1)
 
-    def on_key(self, event) -> None:
-        grid: EditGrid = self.parent.parent  # type: ignore[assignment]
+    def _grid(self) -> EditGrid:
+        return self.parent.parent  # type: ignore[return-value]
+
+    async def terapkan(self, event: events.Key) -> bool:
+        """Apply a key now (see :mod:`lkjip_tui.urut`); True when the grid used it. While an
+        edit is open, keys that still reach the table belong to the editor."""
+        grid = self._grid()
         key = event.key
+        if grid.sedang_edit:
+            return await grid.query_one("#input-edit", _Editor).terapkan(event)
         if key == "enter":
             self.action_ubah()
         elif key == "tab":
             self.action_berikut()
         elif key == "shift+tab":
             self.action_sebelum()
-        elif grid.sedang_edit:
-            inp = grid.query_one("#input-edit", Input)
-            if key == "escape":
-                grid.batal()
-            elif key == "backspace":
-                inp.action_delete_left()
-            elif event.character and event.is_printable:
-                inp.insert_text_at_cursor(event.character)
-            else:
-                return  # anything else waits for the editor
         elif key in self._GERAK:
             getattr(self, f"action_{self._GERAK[key]}")()
         elif event.character and event.is_printable and event.character not in "?" + grid.tombol:
-            if not grid.mulai_edit(event.character):
-                return
+            return grid.mulai_edit(event.character)
         else:
-            return
+            return False
+        return True
+
+    def tempel(self, teks: str) -> None:
+        grid = self._grid()
+        if grid.sedang_edit:
+            grid.query_one("#input-edit", _Editor).tempel(teks)
+        elif teks and grid.mulai_edit(teks.splitlines()[0]):
+            pass
+
+    async def on_key(self, event: events.Key) -> None:
+        if await self.terapkan(event):
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
         event.stop()
-        event.prevent_default()
+        self.tempel(event.text)
 
 
 class _Editor(MasukanUrut):
     """The editor input. Enter, Tab and Esc are handled in arrival order (not as bindings, which
     run later); after the edit closes, keys that still reach it belong to the table."""
 
-    def tombol_khusus(self, event: events.Key) -> bool:
+    async def tombol_khusus(self, event: events.Key) -> bool:
         grid = self.parent.parent  # type: ignore[union-attr]
         if not isinstance(grid, EditGrid):
             return False
         if not grid.sedang_edit:
             self.screen.set_focus(grid.tabel)
-            grid.tabel.post_message(events.Key(event.key, event.character))
-            return True
+            return await grid.tabel.terapkan(event)
         if event.key in ("enter", "tab", "shift+tab", "escape"):
             if event.key == "escape":
                 grid.batal()
@@ -175,7 +195,9 @@ class EditGrid(Vertical):
             self.grid, self.baris, self.kolom = grid, baris, kolom
 
     class Simpan(Message):
-        """A valid value was committed (Enter / Tab)."""
+        """A valid value was committed (Enter / Tab). Given to the ``simpan`` callback at once
+        (the next key of a burst may already depend on the saved value); posted only to a
+        grid without one."""
 
         def __init__(self, grid: EditGrid, baris: str, kolom: str, nilai: Any):
             super().__init__()
@@ -184,8 +206,10 @@ class EditGrid(Vertical):
     def __init__(self, kolom: Sequence[Kolom], *, tampil: Callable[[str, str], Text | str],
                  mentah: Callable[[str, str], str] | None = None,
                  bisa_edit: Callable[[str, str], bool] | None = None, id: str | None = None,
-                 hanya_baca: bool = False, tombol: str = ""):
+                 hanya_baca: bool = False, tombol: str = "",
+                 simpan: Callable[[EditGrid.Simpan], None] | None = None):
         super().__init__(id=id)
+        self._simpan = simpan
         self.tombol = tombol  # printable keys left to the screen's bindings instead of starting an edit
         self.kolom = list(kolom)
         self._tampil = tampil
@@ -213,6 +237,18 @@ class EditGrid(Vertical):
         for k in self.kolom:
             self.tabel.add_column(k.judul, key=k.key, width=k.lebar)
 
+    def atur_kolom(self, kolom: Sequence[Kolom]) -> None:
+        """Replace the columns (e.g. the years of another report) in place: the grid stays
+        mounted, so a quick second redraw cannot meet a half-removed twin of it."""
+        if self._edit is not None:
+            self.batal()
+        self.kolom = list(kolom)
+        t = self.tabel
+        t.clear(columns=True)
+        self._baris = []
+        for k in self.kolom:
+            t.add_column(k.judul, key=k.key, width=k.lebar)
+
     # ---------------------------------------------------------------- rows
     def isi(self, baris: Sequence[str]) -> None:
         """(Re)build all rows; keeps the cursor where it was."""
@@ -224,6 +260,17 @@ class EditGrid(Vertical):
             t.add_row(*(self._sel(b, k) for k in self.kolom), key=b)
         if self._baris:
             t.cursor_coordinate = Coordinate(min(pos.row, len(self._baris) - 1), pos.column)
+
+    def ke_baris(self, baris: str, kolom: int | None = None) -> None:
+        """Put the cursor on row ``baris`` and scroll it into view (once the rows just built
+        have their size: scrolling now would stop at the old end of the table)."""
+        if baris not in self._baris:
+            return
+        t = self.tabel
+        n = self._baris.index(baris)
+        k = t.cursor_coordinate.column if kolom is None else kolom
+        t.cursor_coordinate = Coordinate(n, k)
+        self.call_after_refresh(lambda: t.move_cursor(row=n, column=k, scroll=True, animate=False))
 
     def segarkan(self, baris: Sequence[str] | None = None) -> None:
         """Redraw the cells of some rows (all by default) without rebuilding the table."""
@@ -296,6 +343,10 @@ class EditGrid(Vertical):
         self.query_one("#label-edit", Label).update(Text(f"{k.judul}:"))
         inp.value = self._mentah(b, k.key) if awal is None else awal
         inp.cursor_position = len(inp.value)
+        if awal is None and inp.value:
+            # Enter on a value selects it: the first key typed replaces it, as in a spreadsheet;
+            # an arrow, Home or End keeps it and moves into it.
+            inp.selection = Selection(0, len(inp.value))
         self.query_one("#editor").add_class("aktif")
         inp.focus()
         self._cek(inp.value)
@@ -310,7 +361,7 @@ class EditGrid(Vertical):
         inp = self.query_one("#input-edit", Input)
         try:
             nilai = baca_nilai(k.jenis, teks)
-            alasan = k.cek(nilai) if k.cek is not None else None
+            alasan = alasan_kolom(k, b, nilai)
         except AngkaTidakSah as e:
             alasan = str(e)
         if alasan is not None:
@@ -347,7 +398,8 @@ class EditGrid(Vertical):
         # Kept until the app says it was saved: a failed save reopens the editor with it.
         self.tertunda = (b, key, self.query_one("#input-edit", Input).value)
         self._tutup()
-        self.post_message(self.Simpan(self, b, key, nilai))
+        pesan = self.Simpan(self, b, key, nilai)
+        self._simpan(pesan) if self._simpan is not None else self.post_message(pesan)
         if maju:
             self.lompat(maju)
         return True
@@ -379,7 +431,19 @@ class EditGrid(Vertical):
     def _tutup(self) -> None:
         self._edit = None
         self.query_one("#editor").remove_class("aktif")
-        self.tabel.focus()
+        self.screen.set_focus(self.tabel)  # now, not later: the next key of a burst is the table's
+
+    def galat(self) -> str | None:
+        """Why the text in the open editor is refused (None: it reads, or no edit is open)."""
+        if self._edit is None:
+            return None
+        b, key = self._edit
+        k = next(x for x in self.kolom if x.key == key)
+        try:
+            nilai = baca_nilai(k.jenis, self.query_one("#input-edit", Input).value)
+        except AngkaTidakSah as e:
+            return str(e)
+        return alasan_kolom(k, b, nilai)
 
     @property
     def sedang_edit(self) -> bool:

@@ -8,7 +8,7 @@ exists) and ``jadi`` builds what the form returns. The form dismisses with ``jad
 a valid save, or with ``None`` on Esc.
 
 Text fields are one-line Inputs (Enter or ctrl+s saves, Tab/Down and shift+Tab/Up move), choices
-are :class:`Select` (Enter opens the list), multi-line text is a :class:`TextArea` (one item
+are :class:`Select` (space or ↓ opens the list; Enter saves), multi-line text is a :class:`TextArea` (one item
 per line; ctrl+s saves). A field whose ``aktif_jika`` is false is disabled, not read, and
 given to ``jadi`` as ``None``. Keys typed into a field are handled in the order they arrive,
 so fast typing never lands in the wrong field. ``fokus`` is the field focused first; with
@@ -23,6 +23,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -78,10 +79,14 @@ class _Masukan(MasukanUrut):
     """A form's text field: Tab/Down and shift+Tab/Up move, Enter saves, all in arrival order;
     keys that arrive after the focus left go on to the new field."""
 
-    def tombol_khusus(self, event: events.Key) -> bool:
+    async def tombol_khusus(self, event: events.Key) -> bool:
         layar = self.screen
         if layar.focused is not self and layar.focused is not None:
-            layar.focused.post_message(events.Key(event.key, event.character))
+            terapkan = getattr(layar.focused, "terapkan", None)
+            if terapkan is not None:
+                await terapkan(event)
+            else:
+                layar.focused.post_message(events.Key(event.key, event.character))
             return True
         if event.key in ("tab", "shift+tab", "down", "up"):
             layar.focus_next() if event.key in ("tab", "down") else layar.focus_previous()
@@ -114,6 +119,9 @@ class Formulir(Modal[Any]):
     BINDINGS = [
         Binding("escape", "batal", "Batal"),
         Binding("ctrl+s", "simpan", "Simpan"),
+        # Enter on a closed choice saves, as in the text fields (the Select would reopen its
+        # list); space or the arrows open the list.
+        Binding("enter", "enter_pilihan", "Simpan", show=False, priority=True),
     ]
 
     def __init__(self, judul: str, isian: Sequence[Isian], jadi: Callable[[dict[str, Any]], Any] = lambda d: d,
@@ -158,6 +166,7 @@ class Formulir(Modal[Any]):
         return self.query_one(f"#isian-{f.key}")
 
     def on_mount(self) -> None:
+        self._awal = self.teks()
         self._atur_aktif()
         pertama = next((f for f in self.isian if f.key == self.fokus), self.isian[0])
         w = self._medan(pertama)
@@ -178,6 +187,10 @@ class Formulir(Modal[Any]):
             else:
                 hasil[f.key] = w.value  # type: ignore[attr-defined]
         return hasil
+
+    def berubah(self) -> bool:
+        """Whether any field differs from what the form opened with."""
+        return self.teks() != self._awal
 
     def _atur_aktif(self) -> None:
         t = self.teks()
@@ -225,6 +238,11 @@ class Formulir(Modal[Any]):
             return
         kotak.update("")
         self.dismiss(self.jadi(nilai))
+
+    def action_enter_pilihan(self) -> None:
+        if not isinstance(self.focused, Select) or self.focused.expanded:
+            raise SkipAction()
+        self.action_simpan()
 
     def action_batal(self) -> None:
         self.dismiss(None)

@@ -17,14 +17,25 @@ class NavBar(Static):
         self.layar = layar
         self.aktif = aktif
 
-    def render(self) -> Text:
+    def _teks(self, panjang: int | None, jarak: str) -> Text:
+        """Every screen's key; labels cut to ``panjang`` characters (None: whole, 0: none)
+        except the current screen's, which is always whole; ``jarak`` between screens."""
         t = Text(no_wrap=True, overflow="ellipsis")
-        # Nine screens do not fit 80 columns with a space between each: then the reversed
-        # key alone separates them.
-        panjang = sum(len(k) + len(label) + 1 for k, _, label in self.layar)
-        jarak = " " if panjang <= (self.size.width or 80) else ""
         for key, mode, label in self.layar:
             t.append(key.upper(), style="reverse bold")
-            t.append(label, style="bold underline" if mode == self.aktif else "")
+            if mode == self.aktif:
+                t.append(label, style="bold underline")
+            elif panjang is None or panjang:
+                t.append(label if panjang is None else label[:panjang])
             t.append(jarak)
+        return t
+
+    def render(self) -> Text:
+        # Every key must show, also in a narrow console (60 columns): first the spaces go (the
+        # reversed key alone then separates the screens), then labels shorten.
+        lebar = self.size.width or 80
+        for panjang, jarak in ((None, " "), (None, ""), (4, " "), (3, " "), (0, " ")):
+            t = self._teks(panjang, jarak)
+            if t.cell_len <= lebar:
+                return t
         return t

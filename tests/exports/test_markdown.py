@@ -93,3 +93,24 @@ def test_bagian_panjang_lewat_jalur_cepat_sama(lap, monkeypatch):
         for b in t.bagian:
             b._teks = None
     assert [tabel_md(t) for t in semua] == biasa
+
+
+def test_preview_fitted_to_the_screen(lap):
+    """Issue 12 item 12: at 80 columns the preview showed two columns of Tabel 1.1. Fitted,
+    text wraps inside its cell; numbers are never split."""
+    import re
+
+    from exports.builders import bangun_tabel
+    from exports.markdown import tabel_teks
+
+    for t in bangun_tabel(lap):
+        lebar = tabel_teks(t)
+        sempit = tabel_teks(t, lebar=78)
+        for angka in set(re.findall(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", lebar)):
+            assert angka in sempit, (t.nomor, angka)
+        if t.nomor == "1.1":
+            garis = [b for b in sempit.splitlines() if b.startswith(("┌", "│", "├", "└"))]
+            assert max(len(b) for b in garis) <= 78
+            kepala = next(b for b in garis if b.startswith("│"))
+            assert kepala.count("│") == len(t.bagian[0].kolom) + 1
+            assert "Perempuan" in kepala and "Jumlah" in kepala

@@ -2,6 +2,7 @@ import json
 from decimal import Decimal
 
 from lkjip_tui.screens.anggaran import AnggaranScreen, BulananScreen
+from lkjip_tui.screens.konfirmasi import KonfirmasiScreen
 from lkjip_tui.widgets.edit_grid import EditGrid
 from lkjip_tui.widgets.formulir import Formulir
 from store import calc
@@ -135,7 +136,7 @@ async def test_monthly_realisasi_becomes_the_sum(buka, demo_db):
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, BulananScreen)
-        await pilot.press(*"1.000.000", "enter", "down", *"2.500.000")
+        await pilot.press(*"1.000.000", "enter", "y", "down", *"2.500.000")   # y: replaces the annual figure
         await pilot.pause()
         # live in the modal before the second month is saved: 3.500.000 / 10.000.000
         assert "realisasi 3.500.000 · 35,00 %" in teks(app.screen.query_one("#bulanan-ringkas"))
@@ -217,13 +218,13 @@ async def test_delete_kegiatan_asks_and_undo_restores(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f6")
         await pilot.pause()
-        await pilot.press("down", "down", "down", "h")       # Administrasi Keuangan (one subkegiatan)
+        await pilot.press("down", "down", "down", "d")       # Administrasi Keuangan (one subkegiatan)
         await pilot.pause()
         await pilot.press("n")                                # no: nothing happens
         await pilot.pause()
         with Repository(demo_db, readonly=True) as r:
             assert len(r.muat(2021).program[0].kegiatan) == 6
-        await pilot.press("h", "y")
+        await pilot.press("d", "y")
         await pilot.pause()
         assert "Total pagu 12.750.472.887" in teks(app.screen.query_one("#ringkas-ang"))
         with Repository(demo_db, readonly=True) as r:
@@ -240,7 +241,7 @@ async def test_readonly_refuses_changes(buka):
     app = buka(readonly=True)
     async with app.run_test(size=SIZE) as pilot:
         await ke_pagu_penyusunan(pilot)
-        await pilot.press("5", "a", "p", "h")
+        await pilot.press("5", "a", "p", "d", "e")
         await pilot.pause()
         assert isinstance(app.screen, AnggaranScreen)
         assert not app.screen.query_one("#grid-ang", EditGrid).sedang_edit
@@ -253,7 +254,7 @@ async def test_empty_database(buka, tmp_path):
         await pilot.press("escape", "f6")  # Esc: skip the first-year form Beranda offers
         await pilot.pause()
         assert "F8 Atur" in teks(app.screen.query_one("#ringkas-ang"))
-        await pilot.press("enter", "a", "p", "m", "h", "1")
+        await pilot.press("enter", "a", "p", "m", "d", "e", "1")
         await pilot.pause()
         assert isinstance(app.screen, AnggaranScreen)
 
@@ -296,7 +297,7 @@ def test_snapshot_bulanan(demo_db, snap_compare):
 
     repo = Repository(demo_db)
     try:
-        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "down", "down", "m", *"1.000.000"])
+        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "down", "down", "m", "down", *"1.000.000"])
     finally:
         repo.close()
 
@@ -323,7 +324,7 @@ async def test_clearing_every_month_leaves_realisasi_not_reported(buka, demo_db)
         await ke_pagu_penyusunan(pilot)
         await pilot.press("m")
         await pilot.pause()
-        await pilot.press(*"700.000", "enter")
+        await pilot.press(*"700.000", "enter", "y")
         await pilot.pause()
         assert sub_db(demo_db).realisasi == Decimal(700_000)
         await pilot.press("enter", "ctrl+u", "enter", "escape")
@@ -362,3 +363,95 @@ async def test_failed_save_keeps_typed_value_marked_and_retry_saves(buka, demo_d
         assert app.status.startswith("Tersimpan") and not grid.sedang_edit
         assert sel(app, baris_ke(app, 2), "pagu") == "20.000.000"
     assert sub_db(demo_db).pagu == Decimal(20_000_000)
+
+
+async def buka_bulanan(pilot, *bulan_turun):
+    await ke_pagu_penyusunan(pilot)
+    await pilot.press("m")
+    await pilot.pause()
+    await pilot.press(*bulan_turun)
+
+
+async def test_monthly_entry_keeps_the_annual_figure_before_the_first_month(buka, demo_db):
+    """Issue 12 item 3: Okt 1.500.000 on a realisasi of 3.911.500 no longer wipes it."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot, *["down"] * 9)          # Okt
+        assert "3.911.500 diisi langsung" in teks(app.screen.query_one("#bulanan-ringkas"))
+        await pilot.press(*"1.500.000")
+        await pilot.pause()
+        # live: the earlier figure is already counted
+        assert "realisasi 5.411.500" in teks(app.screen.query_one("#bulanan-ringkas"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("disimpan sebagai isian Sep" in n.message for n in app._notifications)
+    s = sub_db(demo_db)
+    assert s.realisasi_bulanan == {9: Decimal(3_911_500), 10: Decimal(1_500_000)}
+    assert s.realisasi == Decimal(5_411_500)
+
+
+async def test_january_asks_before_replacing_the_annual_figure(buka, demo_db):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot)
+        await pilot.press(*"700.000", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, KonfirmasiScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, BulananScreen)
+    s = sub_db(demo_db)
+    assert (s.realisasi, s.realisasi_bulanan) == (Decimal(3_911_500), None)
+
+
+async def test_month_typed_as_realisasi_to_date(buka, demo_db):
+    """The finance system gives "realisasi s.d. bulan ini": typed in its column, the month's
+    own amount is what it adds to the months before."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot, "down", "down")          # Mar; Feb keeps the earlier 3.911.500
+        await pilot.press(*"1.000.000", "enter", "down", "right", *"6.000.000")
+        await pilot.pause()
+        grid = app.screen.grid
+        assert "realisasi 6.000.000" in teks(app.screen.query_one("#bulanan-ringkas"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert str(grid.tabel.get_cell("4", "realisasi")) == "1.088.500"
+        assert str(grid.tabel.get_cell("4", "sd")) == "6.000.000"
+        await pilot.press("down", *"5.000.000")            # below the total to date: refused
+        await pilot.pause()
+        assert grid.galat() == "lebih kecil dari realisasi s.d. bulan sebelumnya (6.000.000)"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert grid.sedang_edit                            # not saved
+        await pilot.press("escape")
+    s = sub_db(demo_db)
+    assert s.realisasi_bulanan == {2: Decimal(3_911_500), 3: Decimal(1_000_000), 4: Decimal(1_088_500)}
+    assert s.realisasi == Decimal(6_000_000)
+
+
+async def test_kode_in_the_forms_and_on_screen(buka, demo_db):
+    """Issue 12 item 13: kode typed in the edit form, checked, saved and shown; a new
+    subkegiatan starts from its kegiatan's kode."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("down", "e")                                   # the kegiatan under P1
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, Formulir)
+        form.query_one("#isian-kode").value = "7.01.01 2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "bukan kode yang sah" in teks(form.query_one("#galat-form"))
+        form.query_one("#isian-kode").value = "7.01.01.2.01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "7.01.01.2.01 " in teks(app.screen.query_one("#detail-ang"))
+        await pilot.press("a")                                           # new subkegiatan in it
+        await pilot.pause()
+        assert app.screen.query_one("#isian-kode").value == "7.01.01.2.01"
+        await pilot.press("escape")
+    with Repository(demo_db, readonly=True) as r:
+        assert r.muat(2021).program[0].kegiatan[0].kode == "7.01.01.2.01"

@@ -32,7 +32,7 @@ async def test_help_lists_keys_of_current_screen(buka):
         await pilot.pause()
         assert isinstance(app.screen, BantuanScreen)
         assert app.screen.judul == "Triwulan"
-        assert ("ctrl+z", "urungkan perubahan terakhir") in __import__("lkjip_tui.screens.bantuan", fromlist=["UMUM"]).UMUM
+        assert ("ctrl+z / ctrl+y", "urungkan / ulangi perubahan (di layar tempat perubahan itu)") in __import__("lkjip_tui.screens.bantuan", fromlist=["UMUM"]).UMUM
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, BantuanScreen)

@@ -11,7 +11,7 @@ from lkjip_tui.screens.beranda import belum_diisi, kuartal_berjalan, tahun_tren
 from lkjip_tui.widgets.bar import bar_teks
 from lkjip_tui.widgets.daftar import Daftar
 from lkjip_tui.widgets.tren import tren_teks
-from store.models import Kegiatan, Laporan, Program, Subkegiatan
+from store.models import Indikator, Kegiatan, Laporan, Program, Subkegiatan
 from store.repository import Repository
 
 from .util import SIZE
@@ -72,6 +72,8 @@ def test_belum_diisi_quarters_with_target_and_months(lap):
 def test_belum_diisi_subkegiatan_without_any_realisasi():
     lap = Laporan(2025, program=[Program("P1", "Program", "S1", None, [
         Kegiatan("K", [Subkegiatan("Sub A", Decimal(100)), Subkegiatan("Sub B", Decimal(0))])])])
+    assert belum_diisi(lap, 1) == []                                   # no target yet: nothing expected
+    lap.indikator.append(Indikator("I1", "S1", "Indikator", target={2025: Decimal(1)}))
     assert [k.lokasi for k in belum_diisi(lap, 1)] == ["P1 Sub A"]   # no pagu: nothing expected
 
 
@@ -112,7 +114,11 @@ async def test_live_after_entry_elsewhere_and_undo(buka, demo_db):
         assert "97,20" in layar(app) and "94,40" in layar(app)
         with Repository(demo_db, readonly=True) as r:
             assert r.muat(2021).cari_indikator("I1").triwulan[2021][3].realisasi == Decimal("78.5")
-        await pilot.press("ctrl+z")                          # undo from the dashboard redraws it
+        await pilot.press("ctrl+z")                          # undo goes to the screen of the change
+        await pilot.pause()
+        assert app.current_mode == "triwulan"
+        assert any(n.message.startswith("Diurungkan di Triwulan:") for n in app._notifications)
+        await pilot.press("f2")
         await pilot.pause()
         assert "Capaian organisasi 159,19 %" in polos(app.screen.query_one("#b-ringkas"))
     with Repository(demo_db, readonly=True) as r:
@@ -196,3 +202,16 @@ def test_snapshot_beranda_scrolled_to_missing(buka, snap_compare):
     app = buka()
     app.lap.cari_indikator("I2").triwulan[2021][1].realisasi = None   # in memory only: one gap to list
     assert snap_compare(app, terminal_size=SIZE, press=["b"])
+
+
+async def test_new_year_without_targets_expects_nothing_yet(buka):
+    """Issue 12 item 12: a year just created said "0 indikator, 54 subkegiatan" were missing."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8", "n")
+        await pilot.pause()
+        await pilot.press("enter", "f2")
+        await pilot.pause()
+        assert app.tahun == 2022
+        ringkas = polos(app.screen.query_one("#b-ringkas"))
+        assert "Tahun 2022 belum punya target" in ringkas and "subkegiatan" not in ringkas

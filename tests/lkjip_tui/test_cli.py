@@ -102,6 +102,10 @@ def test_help_and_version_in_indonesian():
 
 
 def test_empty_database_export_says_so(tmp_path):
+    from store.repository import Repository
+
+    with Repository(tmp_path / "kosong.json"):
+        pass
     r = run("export", "--db", tmp_path / "kosong.json", "--out", tmp_path)
     assert r.returncode == 2 and "belum berisi data" in r.stderr
 

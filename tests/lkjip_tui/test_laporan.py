@@ -56,7 +56,8 @@ async def test_preview_follows_highlight(buka, tmp_path):
             await pilot.press("down")
         await pilot.pause()
         isi = teks(app.screen.query_one("#lap-isi"))
-        assert "Tabel 3.2." in isi and "95,95" in isi and "Tidak Tercapai" in isi
+        # fitted to 80 columns: the predikat may wrap inside its cell
+        assert "Tabel 3.2." in isi and "95,95" in isi and "Tidak" in isi and "Tercapai" in isi
 
 
 async def test_unwritable_folder_says_so(buka, tmp_path):

@@ -112,7 +112,7 @@ async def test_add_rename_delete_unit_and_jabatan(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
         await pilot.pause()
-        await pilot.press("n", "enter")                           # empty name: refused, said why
+        await pilot.press("u", "enter")                           # empty name: refused, said why
         await pilot.pause()
         assert "Nama unit: wajib diisi" in teks(app.screen.query_one("#galat-form"))
         await pilot.press(*"[b]Kelurahan Baru", "enter")
@@ -121,15 +121,15 @@ async def test_add_rename_delete_unit_and_jabatan(buka, demo_db):
         await pilot.pause()
         assert sel(app, baris_unit(app)[-1], "uraian") == "[b]Kelurahan Baru"
         assert sel(app, "T", "jumlah") == "121"
-        await pilot.press("u", "ctrl+u", *"Lurah Baru", "enter")  # cursor is on the new jabatan
+        await pilot.press("e", "ctrl+u", *"Lurah Baru", "enter")  # cursor is on the new jabatan
         await pilot.pause()
         p = pegawai_db(demo_db)
         assert p.unit[-1].nama == "[b]Kelurahan Baru"
         assert [(j.nama, j.laki_laki, j.perempuan) for j in p.unit[-1].jabatan] == [("Lurah Baru", 1, 0)]
-        await pilot.press("h", "y")                               # delete the jabatan
+        await pilot.press("d", "y")                               # delete the jabatan
         await pilot.pause()
         assert pegawai_db(demo_db).unit[-1].jabatan == []
-        await pilot.press("up", "h", "y")                         # then the unit
+        await pilot.press("up", "d", "y")                         # then the unit
         await pilot.pause()
         assert len(pegawai_db(demo_db).unit) == 8
         await pilot.press("ctrl+z", "ctrl+z")
@@ -144,7 +144,7 @@ async def test_delete_unit_asks_first(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
         await pilot.pause()
-        await pilot.press("h")
+        await pilot.press("d")
         await pilot.pause()
         assert "beserta 11 jabatannya" in str(app.screen.query_one("Static").render())
         await pilot.press("escape")
@@ -158,7 +158,7 @@ async def test_change_date(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
         await pilot.pause()
-        await pilot.press("t", "ctrl+u", *"31-02-2022", "enter")
+        await pilot.press("g", "ctrl+u", *"31-02-2022", "enter")
         await pilot.pause()
         assert isinstance(app.screen, Formulir)
         assert "bukan tanggal yang ada" in teks(app.screen.query_one("#galat-form"))
@@ -178,7 +178,7 @@ async def test_readonly_refuses_changes(buka):
     app = buka(readonly=True)
     async with app.run_test(size=SIZE) as pilot:
         await ke_camat_l(pilot)
-        await pilot.press("5", "n", "a", "t", "h")
+        await pilot.press("5", "u", "a", "g", "d", "e")
         await pilot.pause()
         assert isinstance(app.screen, PegawaiScreen)
         assert not grid(app).sedang_edit
@@ -191,7 +191,7 @@ async def test_empty_database(buka, tmp_path):
         await pilot.press("escape", "f5")  # Esc: skip the first-year form Beranda offers
         await pilot.pause()
         assert "F8 Atur" in teks(app.screen.query_one("#ringkas-peg"))
-        await pilot.press("enter", "a", "n", "t", "h", "1")
+        await pilot.press("enter", "a", "u", "g", "d", "e", "1")
         await pilot.pause()
         assert isinstance(app.screen, PegawaiScreen)
 

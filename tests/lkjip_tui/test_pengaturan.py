@@ -224,11 +224,19 @@ async def test_readonly_refuses_edits(buka):
         assert not isinstance(app.screen, Formulir)
 
 
-def test_snapshot_pengaturan(buka, snap_compare):
+@pytest.fixture
+def db_tetap(monkeypatch):
+    """The database row shows a fixed path: the test's temp folder differs on every run."""
+    from lkjip_tui.screens.pengaturan import PengaturanScreen
+
+    monkeypatch.setattr(PengaturanScreen, "teks_db", lambda self: "/data/lkjip.json")
+
+
+def test_snapshot_pengaturan(buka, snap_compare, db_tetap):
     assert snap_compare(buka(), terminal_size=SIZE, press=["f8"])
 
 
-def test_snapshot_pengaturan_form_with_errors(buka, snap_compare):
+def test_snapshot_pengaturan_form_with_errors(buka, snap_compare, db_tetap):
     assert snap_compare(buka(), terminal_size=SIZE,
                         press=["f8", "down", "enter", "ctrl+u", "down", "down", "down", "down", "1", "2", "a", "b",
                                "enter"])

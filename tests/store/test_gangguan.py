@@ -186,8 +186,8 @@ def test_setiap_titik_gagal(templat, tmp_path, operasi, terus):
     titik = _titik(templat, tmp_path, operasi)
     assert titik, "the operation wrote nothing: the injector is not wired"
     for ke in range(1, len(titik) + 1):
-        for errno in SALAH:
-            _satu(templat, tmp_path / f"{ke}-{errno}", operasi, ke, errno, terus)
+        for kode in SALAH:
+            _satu(templat, tmp_path / f"{ke}-{kode}", operasi, ke, kode, terus)
 
 
 def test_jumlah_titik(templat, tmp_path, capsys):
