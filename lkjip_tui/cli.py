@@ -24,7 +24,7 @@ from store.lock import SedangDipakai
 from store.pemulihan import asal, pulihkan_tercatat
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
-from store.storage import DatabaseRusak, HanyaBaca
+from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
 from store.teks import aman
 
 from . import __version__, keluaran, tutup
@@ -139,7 +139,12 @@ def _db_ada(args) -> Path:
     """The database a reading command works on; it must exist (reading a missing file would
     report an empty database as having no problems)."""
     path = resolve_db(args.db)
-    if not path.is_file():
+    if masalah := masalah_jalur(path, SISIP_DB):
+        raise Gagal(f"Basis data {path} tidak dapat dipakai: {masalah}")
+    _bukan_berkas(path)
+    # A snapshot gone while its journal or backups remain is the store's to explain (with the
+    # restore command): only a path with nothing at all is "not there".
+    if not path.is_file() and not sisa_di_samping(path):
         raise Gagal(f"Basis data {path} tidak ada; periksa --db atau LKJIP_DB")
     return path
 
@@ -249,13 +254,13 @@ def cmd_app(args) -> int:
     else:
         path = resolve_db(args.db)
     try:
-        return _jalankan(args, path)
+        return _buka_aplikasi(args, path)
     finally:
         if sementara is not None:  # a throwaway copy: nothing left in the temp folder
             shutil.rmtree(sementara, ignore_errors=True)
 
 
-def _jalankan(args, path: Path) -> int:
+def _buka_aplikasi(args, path: Path) -> int:
     peringatan = None
     try:
         repo = _buka(path, readonly=args.baca_saja, ambil_alih=args.ambil_alih)

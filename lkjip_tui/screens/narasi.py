@@ -32,6 +32,7 @@ from store import narasi
 from store.models import Bagian, Laporan, Teks
 from store.teks import alasan_teks
 
+from ..tombol import ikat
 from ..widgets.formulir import PILIHAN, Formulir, Isian
 from ..widgets.pembaca import teks_wajib
 from .base import LayarDasar
@@ -67,12 +68,13 @@ class NarasiScreen(LayarDasar):
                "satu butir per baris. Bagian redup dibuat dari data. Susunan: r ganti judul, a tambah "
                "bagian teks, d hapus bagian teks, shift+↑/↓ pindahkan bagian.")
     BINDINGS = [
-        Binding("escape", "ke_pohon", "Ke daftar", id="ke-pohon"),
+        Binding("escape", "ke_pohon", "Daftar", id="ke-pohon"),
         Binding("ctrl+t", "terima", "Terima draf", id="terima-draf", priority=True),
         Binding("ctrl+r", "buang", "Buang draf", id="buang-draf", priority=True),
-        Binding("r", "ganti_judul", "Judul", id="ganti-judul"),
-        Binding("a", "tambah_bagian", "Tambah", id="tambah-bagian"),
-        Binding("d,delete", "hapus_bagian", "Hapus", id="hapus-bagian"),
+        # the one keymap (tombol.py): e edits (here the part's title), a adds, d deletes
+        ikat("ubah", "ganti_judul", "Judul"),
+        ikat("tambah", "tambah_bagian"),
+        ikat("hapus", "hapus_bagian"),
         # priority: the tree's own shift+↑/↓ (jump to a sibling) gives way to moving the part
         Binding("shift+up", "pindah(-1)", "Naik", id="naik-bagian", priority=True, show=False),
         Binding("shift+down", "pindah(1)", "Turun", id="turun-bagian", priority=True, show=False),

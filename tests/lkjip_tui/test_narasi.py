@@ -195,7 +195,7 @@ async def test_outline_renamed_added_moved_removed_and_undone(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         layar = await buka_narasi(pilot)
         await ke_bagian(pilot, layar, "ringkasan")
-        await pilot.press("r", "ctrl+u", *"Ikhtisar Eksekutif", "enter")
+        await pilot.press("e", "ctrl+u", *"Ikhtisar Eksekutif", "enter")
         await pilot.pause()
         assert narasi.cari_bagian(muat(demo_db), "ringkasan").judul == "Ikhtisar Eksekutif"
 

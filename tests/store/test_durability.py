@@ -223,6 +223,7 @@ def test_app_opens_read_only_with_warning_when_locked(repo_demo, db_path, monkey
         return_code = 0
 
         def __init__(self, repo, tahun=None, peringatan=None):
+            self.repo = repo
             dibuat.update(repo=repo, peringatan=peringatan)
 
         def run(self):

@@ -139,6 +139,7 @@ def test_app_take_over_flag(db_path, repo_demo, monkeypatch):
         return_code = 0
 
         def __init__(self, repo, tahun=None, peringatan=None):
+            self.repo = repo
             dibuat.update(repo=repo, peringatan=peringatan, kunci=repo._kunci and repo._kunci.baca())
 
         def run(self):
