@@ -15,10 +15,10 @@ pytest_plugins = ["tests.helpers.windows"]  # the `tertahan` fixture: files held
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SHARED_FIXTURE = SHARED / "fixtures" / "balikpapan-selatan-2021.json"
-# The package ships the same bundle as its demo data; tests fall back to it when the
-# shared folder is not beside the checkout.
-BUNDLED = ROOT / "store" / "data" / "demo-balikpapan-selatan-2021.json"
-FIXTURE = SHARED_FIXTURE if SHARED_FIXTURE.exists() else BUNDLED
+# A copy of SPEC's fixture (a version-1 bundle, no narrative texts) for a checkout without
+# the shared folder beside it. Not the shipped demo data: that one carries the seed's texts.
+KOPI_FIXTURE = ROOT / "tests" / "data" / "balikpapan-selatan-2021.json"
+FIXTURE = SHARED_FIXTURE if SHARED_FIXTURE.exists() else KOPI_FIXTURE
 
 
 @pytest.fixture
