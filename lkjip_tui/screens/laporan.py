@@ -24,6 +24,7 @@ from exports.run import FORMAT, BerkasDipakai, EksporTidakSah, ekspor
 from exports.tables import Tabel
 
 from ..simbol import teks as sim
+from ..widgets.masukan import MasukanUrut
 from .base import LayarDasar
 
 NAMA_FORMAT = {"md": "Markdown", "csv": "CSV", "xlsx": "Excel (XLSX)", "docx": "Word (DOCX)", "json": "Bundle JSON"}
@@ -57,7 +58,7 @@ class LaporanScreen(LayarDasar):
                 yield Select([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
                              allow_blank=False, id="lap-csv", compact=True)
                 yield Label("Folder tujuan:")
-                yield Input(id="lap-folder", compact=True)
+                yield MasukanUrut(id="lap-folder", compact=True)  # keys in arrival order, as everywhere
                 yield ProgressBar(total=1, show_eta=False, id="lap-progres")
                 yield Static("", id="lap-status")
         with VerticalScroll(id="lap-pratinjau"):

@@ -35,6 +35,7 @@ from store.teks import alasan_teks
 from ..tombol import ikat
 from ..widgets.formulir import PILIHAN, Formulir, Isian
 from ..widgets.pembaca import teks_wajib
+from ..widgets.penyunting import PenyuntingUrut
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
@@ -43,7 +44,7 @@ TANDA = {"terisi": ("● ", "green"), "draf": ("◐ ", "yellow"), "kosong": ("�
 AWAL = "kata-pengantar"  # F10 opens here: the first text part of the seed
 
 
-class Penyunting(TextArea):
+class Penyunting(PenyuntingUrut):
     """The text editor, without TextArea's F6/F7 (select line/all), which are the app's
     screen keys here."""
 
@@ -275,7 +276,7 @@ class NarasiScreen(LayarDasar):
             self._timer.stop()
         self._timer = self.set_timer(JEDA_SIMPAN, self._simpan_sekarang)
 
-    def _simpan_sekarang(self) -> None:
+    def _simpan_sekarang(self, tampilkan: bool = True) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -298,7 +299,7 @@ class NarasiScreen(LayarDasar):
             ok = self.app.ubah(t, mutasi, ket)
         if ok:
             self._dimuat, self._diketik = isi, None
-            if self.is_mounted and self.is_attached:
+            if tampilkan and self.is_mounted and self.is_attached:
                 self._perbarui_label(kunci)
                 self.refresh_bindings()
 
@@ -407,4 +408,4 @@ class NarasiScreen(LayarDasar):
         self._simpan_sekarang()
 
     def on_unmount(self) -> None:
-        self._simpan_sekarang()
+        self._simpan_sekarang(tampilkan=False)  # the tree is already gone: save only

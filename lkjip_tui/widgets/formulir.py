@@ -31,11 +31,12 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from .masukan import MasukanUrut
-from .modal import Modal
 from store.teks import periksa_teks
 
+from .masukan import MasukanUrut
+from .modal import Modal
 from .pembaca import teks_wajib
+from .penyunting import PenyuntingUrut
 
 TEKS, PILIHAN, BARIS = "teks", "pilihan", "baris"
 LEBAR_LABEL, LEBAR_LABEL_MAKS = 19, 34
@@ -156,7 +157,7 @@ class Formulir(Modal[Any]):
             return Select([(Text(lbl, no_wrap=True, overflow="ellipsis"), v) for lbl, v in f.pilihan], value=nilai,
                           allow_blank=nilai is Select.NULL, compact=True, id=wid, prompt="(pilih)")
         if f.jenis == BARIS:
-            ta = TextArea(f.awal, id=wid, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            ta = PenyuntingUrut(f.awal, id=wid, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             ta.styles.height = f.tinggi
             return ta
         return _Masukan(f.awal, id=wid, validators=[_Cek(f.baca)], placeholder=f.petunjuk,

@@ -143,3 +143,45 @@ async def test_screen_key_then_typing_in_one_burst(buka, demo_db):
         kirim(app, "f4", "down", "down", "down", "right", "right", "right", "8", ",", "5", "left", "left", "1", "enter")
         await pilot.pause(0.5)
     assert tw4_i1(demo_db) == Decimal("81.5")
+
+
+TEKS_BURST = [
+    # (keys typed into an empty multi-line editor, the text it holds)
+    (["a", "b", "home", "X"], "Xab"),
+    (["a", "b", "enter", "c", "up", "end", "Z"], "abZ\nc"),
+    (["a", "b", "c", "ctrl+u", "d"], "d"),
+    (["a", "b", "left", "backspace", "Y"], "Yb"),
+]
+
+
+@pytest.mark.parametrize("keys,teks", TEKS_BURST)
+async def test_narasi_editor_burst(buka, demo_db, keys, teks):
+    """The Narasi editor (a TextArea) takes a burst in order, as the one-line input does."""
+    from lkjip_tui.widgets.penyunting import PenyuntingUrut
+
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f10")
+        await pilot.pause()
+        editor = app.screen.query_one(PenyuntingUrut)
+        editor.focus()
+        editor.clear()
+        await pilot.pause()
+        kirim(app, *keys)
+        await pilot.pause()
+        await pilot.pause()
+        assert editor.text == teks
+
+
+async def test_laporan_folder_burst(buka, demo_db):
+    """F9's folder field: ctrl+u and the new folder typed in one burst keep the folder."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        kirim(app, "ctrl+u", *"/tmp/x", "home", "~")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#lap-folder").value == "~/tmp/x"
