@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -241,9 +242,20 @@ def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | Non
 
 
 # ------------------------------------------------------------------ display
-def _nilai(v: Any) -> str:
+# Stored fields holding a number (as a decimal string): shown the Indonesian way, 5.411.500 and 25,5
+_ANGKA = frozenset({"realisasi", "pagu", "pagu_murni", "target", "standar_nasional", "nilai", "bobot",
+                    "laki_laki", "perempuan", "triwulan", "bulanan", "desimal"})
+_DESIMAL = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _nilai(v: Any, angka: bool = False) -> str:
     if v is None:
         return "(kosong)"
+    if angka and isinstance(v, (str, int)) and not isinstance(v, bool) and _DESIMAL.fullmatch(str(v)):
+        from decimal import Decimal
+
+        from .numbers import format_bebas  # Babel loads only when a history is read
+        return format_bebas(Decimal(str(v)))
     if isinstance(v, str):
         return v if len(v) <= 60 else v[:57] + "..."
     s = json.dumps(v, ensure_ascii=False)
@@ -265,13 +277,16 @@ def _label(jalur: tuple, k) -> str:
 
 def _beda(lama, baru, jalur: tuple = ()) -> list[str]:
     """Only what differs, down to the changed quarter or month."""
+    if jalur and (isinstance(lama, dict) or isinstance(baru, dict)) and None in (lama, baru):
+        lama, baru = lama or {}, baru or {}  # the first month entered: name each month, not a dict
     if isinstance(lama, dict) and isinstance(baru, dict):
         return [x for k in {**lama, **baru} if lama.get(k) != baru.get(k)
                 for x in _beda(lama.get(k), baru.get(k), jalur + (k,))]
     if isinstance(lama, list) and isinstance(baru, list) and len(lama) == len(baru) and jalur:
         return [x for i, (a, b) in enumerate(zip(lama, baru)) if a != b for x in _beda(a, b, jalur + (i,))]
     nama = " ".join(_label(jalur[:n], k) for n, k in enumerate(jalur))
-    return [f"{nama}: {_nilai(lama)} → {_nilai(baru)}"]
+    angka = bool(jalur) and jalur[0] in _ANGKA
+    return [f"{nama}: {_nilai(lama, angka)} → {_nilai(baru, angka)}"]
 
 
 def teks_perubahan(p: dict) -> str:

@@ -93,3 +93,17 @@ def test_riwayat_lama_tanpa_rantai_diterima_lalu_dilanjutkan(repo_demo, db_path)
     _tulis(db_path, baris)
     # the first chained entry covers the old line just before it (older ones stay unverified)
     assert [n for n, _ in periksa_rantai(db_path)] == [3]
+
+
+def test_numbers_in_history_are_written_the_indonesian_way():
+    """A history line shows 5.411.500 and 25,5, as the screens do; a month entered for the
+    first time is named, not shown as a JSON object."""
+    from store.audit import teks_perubahan
+
+    p = {"tabel": "subkegiatan", "nama": "Penyusunan", "aksi": "ubah",
+         "lama": {"realisasi": "3911500", "bulanan": None, "nama": "12345"},
+         "baru": {"realisasi": "5411500", "bulanan": {"9": "3911500", "10": "1500000"}, "nama": "123456"}}
+    teks = teks_perubahan(p)
+    assert "realisasi: 3.911.500 → 5.411.500" in teks
+    assert "bulanan Sep: (kosong) → 3.911.500; bulanan Okt: (kosong) → 1.500.000" in teks
+    assert "nama: 12345 → 123456" in teks  # a text of digits is not a number

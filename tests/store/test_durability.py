@@ -19,6 +19,7 @@ from store import backup, storage
 from store.audit import baca_riwayat
 from store.bundle import ke_bundle
 from store.lock import SedangDipakai
+from store.numbers import format_rupiah
 from store.repository import Repository
 from store.schema import SKEMA, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca
@@ -334,8 +335,8 @@ def test_every_commit_is_in_the_audit_trail(repo_demo, db_path, capsys):
     assert len(baca_riwayat(db_path)) == len(entri)
     assert cli.main(["riwayat", "--db", str(db_path), "--tahun", "2021", "--batas", "2"]) == 0
     out = capsys.readouterr().out
-    assert f'ubah subkegiatan "{sub.nama}": pagu: {lama} → 999' in out
-    assert 'ubah indikator I1 "Indeks Kepuasan Masyarakat": triwulan 2021 TW III realisasi: (kosong) → 78.5' in out
+    assert f'ubah subkegiatan "{sub.nama}": pagu: {format_rupiah(lama)} → 999' in out
+    assert 'ubah indikator I1 "Indeks Kepuasan Masyarakat": triwulan 2021 TW III realisasi: (kosong) → 78,5' in out
     assert "impor" not in out
     assert out.index("subkegiatan") < out.index("indikator I1")  # newest first
     assert cli.main(["riwayat", "--db", str(db_path), "--tahun", "1999"]) == 0
