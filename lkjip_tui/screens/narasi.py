@@ -168,6 +168,8 @@ class NarasiScreen(LayarDasar):
         for node in self._semua_node(self.pohon.root):
             if node.data == kunci:
                 node.set_label(self._label(self._bagian[kunci]))
+        if kunci == self._kunci:
+            self._perbarui_judul(kunci)
 
     def _semua_node(self, node: TreeNode):
         for anak in node.children:
@@ -196,17 +198,24 @@ class NarasiScreen(LayarDasar):
             isi_draf = draf_mod.draf_untuk(self.lap, kunci)
             if isi_draf and isi_draf != narasi.draf(self.lap, kunci):
                 self._simpan_draf(kunci, isi_draf)
-        st = narasi.status(self.lap, kunci)
-        if st == "draf":
+        if narasi.status(self.lap, kunci) == "draf":
             self._isi_editor(narasi.draf(self.lap, kunci) or "", baca_saja=self.app.hanya_baca)
-            judul.update(Text.assemble((b.judul, "bold"), ("\nDRAF: ^t terima · ketik = sunting · ^r buang",
-                                                            "bold yellow")))
         else:
             self._isi_editor(narasi.teks(self.lap, kunci), baca_saja=self.app.hanya_baca)
-            petunjuk = "satu butir per baris" if b.jenis == "daftar" else "Enter: tulis · Esc: kembali"
-            judul.update(Text.assemble((b.judul, "bold"), (f"\n{'belum diisi · ' if st == 'kosong' else ''}"
-                                                          f"{petunjuk}", "dim")))
+        self._perbarui_judul(kunci)
         ed.scroll_home(animate=False)
+
+    def _perbarui_judul(self, kunci: str) -> None:
+        """The part's title and what to do with it: after every save too, so a draft typed
+        over or a part just filled no longer says DRAF or "belum diisi"."""
+        b = self._bagian[kunci]
+        st = narasi.status(self.lap, kunci)
+        if st == "draf":
+            ket = ("\nDRAF: ^t terima · ketik = sunting · ^r buang", "bold yellow")
+        else:
+            petunjuk = "satu butir per baris" if b.jenis == "daftar" else "Enter: tulis · Esc: kembali"
+            ket = (f"\n{'belum diisi · ' if st == 'kosong' else ''}{petunjuk}", "dim")
+        self.query_one("#n-judul", Static).update(Text.assemble((b.judul, "bold"), ket))
 
     def _isi_editor(self, isi: str, baca_saja: bool) -> None:
         self._dimuat = isi

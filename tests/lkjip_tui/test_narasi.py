@@ -100,6 +100,7 @@ async def test_typing_a_new_part_then_waiting_saves_it(buka, demo_db):
         label = str(next(n for n in layar._semua_node(layar.query_one(Tree).root)
                          if n.data == "bab3.akip.tindak-lanjut").label)
         assert label.startswith("●")
+        assert "belum diisi" not in teks(layar.query_one("#n-judul", Static))  # the hint follows the save
 
 
 async def test_draft_offered_for_an_empty_analysis_then_accepted(buka, demo_db):
@@ -138,6 +139,7 @@ async def test_typing_into_a_draft_makes_it_the_users_text(buka, demo_db):
         disimpan = muat(demo_db)
         isi = narasi.teks(disimpan, "sasaran.S2.program")
         assert isi.startswith("Catatan: Untuk menunjang Sasaran") and narasi.draf(disimpan, "sasaran.S2.program") is None
+        assert "DRAF" not in teks(layar.query_one("#n-judul", Static))  # no longer offered as a draft
 
 
 async def test_draft_discarded_is_not_offered_again(buka, demo_db):
