@@ -347,14 +347,11 @@ def predikat_akip(nilai: Decimal | None) -> str:
 
 
 def bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:
-    """Tabel 3.1: total bobot of the components (100 for the standard scheme)."""
+    """Tabel 3.1 and the AKIP screen: total bobot of the components (100 for the standard
+    scheme; store/aturan.alasan_jumlah_bobot says when it is not)."""
     return sum((k.bobot for k in komponen), NOL)
 
 
 def tahun_akip(komponen: Sequence[KomponenAkip]) -> list[int]:
     return sorted({t for k in komponen for t in k.nilai})
 
-
-def jumlah_bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:
-    """Sum of the components' bobot (should be 100)."""
-    return sum((k.bobot for k in komponen), NOL)

@@ -17,50 +17,33 @@ from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from store import calc
+from store import aturan, calc
 from store.models import KomponenAkip
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
 from ..simbol import teks as sim
 from ..tombol import ikat
-from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom
+from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom, redup
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.pembaca import angka, teks_wajib
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
 JUMLAH, GRADE = "__jumlah", "__grade"
-SERATUS = Decimal(100)
 
 
 def _wajib_teks(v) -> str | None:
     return None if v else "nama komponen wajib diisi"
 
 
-def _bobot_sah(v) -> str | None:
-    if v is None:
-        return "bobot wajib diisi"
-    if v < 0:
-        return "bobot tidak boleh negatif"
-    return None
-
-
-def _nilai_sah(v) -> str | None:
-    return "nilai tidak boleh negatif" if v is not None and v < 0 else None
-
-
 def _baca_bobot(teks: str) -> Decimal:
     """The reader of the form's Bobot: required, a number, not negative."""
     v = angka(teks_wajib(teks))
-    salah = _bobot_sah(v)
+    salah = aturan.alasan_bobot(v)
     if salah is not None:
         raise ValueError(salah)
     return v
-
-
-def redup(teks: str = "-") -> Text:
-    return Text(teks, style="dim")
 
 
 class AkipScreen(LayarDasar):
@@ -97,14 +80,12 @@ class AkipScreen(LayarDasar):
 
     def _kolom(self, tahun: list[int]) -> list[Kolom]:
         return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, cek=_wajib_teks),
-                Kolom("bobot", "Bobot", 6, ANGKA, cek=_bobot_sah, cek_baris=self._bobot_cukup),
-                *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=_nilai_sah, cek_baris=self._nilai_dalam_bobot) for t in tahun]]
+                Kolom("bobot", "Bobot", 6, ANGKA, cek=aturan.alasan_bobot, cek_baris=self._bobot_cukup),
+                *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=aturan.alasan_nilai_akip, cek_baris=self._nilai_dalam_bobot) for t in tahun]]
 
     def _nilai_dalam_bobot(self, baris: str, nilai) -> str | None:
         k = self._komponen(baris)
-        if k is None or nilai is None or nilai <= k.bobot:
-            return None
-        return f"nilai {format_bebas(nilai)} melebihi bobot {format_bebas(k.bobot)}"
+        return None if k is None else aturan.alasan_nilai_bobot(nilai, k.bobot)
 
     def _bobot_cukup(self, baris: str, bobot) -> str | None:
         k = self._komponen(baris)
@@ -176,9 +157,9 @@ class AkipScreen(LayarDasar):
             if kolom == "bobot":
                 if baris == GRADE:
                     return ""
-                total = calc.jumlah_bobot_akip(komponen)
-                return Text(format_bebas(total) + ("!" if total != SERATUS else ""),
-                            style="bold red" if total != SERATUS else "bold")
+                total = calc.bobot_akip(komponen)
+                salah = aturan.alasan_jumlah_bobot(total) is not None
+                return Text(format_bebas(total) + ("!" if salah else ""), style="bold red" if salah else "bold")
             nilai = calc.nilai_akip(komponen, int(kolom[1:]))
             if baris == JUMLAH:
                 return redup() if nilai is None else Text(format_angka(nilai, 2), style="bold")
@@ -194,7 +175,7 @@ class AkipScreen(LayarDasar):
         v = k.nilai.get(int(kolom[1:]))
         if v is None:
             return redup()
-        if v > k.bobot:
+        if aturan.alasan_nilai_bobot(v, k.bobot) is not None:
             return Text(format_angka(v, 2) + "!", style="bold red")
         return Text(format_angka(v, 2))
 
@@ -257,14 +238,12 @@ class AkipScreen(LayarDasar):
                         style="bold" if n is not None else "dim")
         self.query_one("#ringkas-akip", Static).update(teks)
         peringatan = []
-        total = calc.jumlah_bobot_akip(komponen)
-        if komponen and total != SERATUS:
-            peringatan.append(sim(f"⚠ Jumlah bobot {format_bebas(total)}, seharusnya 100."))
+        if komponen and (alasan := aturan.alasan_jumlah_bobot(calc.bobot_akip(komponen))) is not None:
+            peringatan.append(sim("⚠ ") + alasan.capitalize() + ".")
         for k in komponen:
             for t in self._tahun_kolom:
-                v = k.nilai.get(t)
-                if v is not None and v > k.bobot:
-                    peringatan.append(sim("⚠ ") + f"{k.nama} {t}: nilai {format_bebas(v)} melebihi bobot {format_bebas(k.bobot)}.")
+                if (alasan := aturan.alasan_nilai_bobot(k.nilai.get(t), k.bobot)) is not None:
+                    peringatan.append(sim("⚠ ") + f"{k.nama} {t}: {alasan}.")
         if not komponen:
             peringatan.append("Belum ada komponen. Tekan 'a' untuk menambah komponen penilaian.")
         w = Text("\n".join(peringatan[:3]) + (f"\n… dan {len(peringatan) - 3} lagi" if len(peringatan) > 3 else ""),
@@ -331,7 +310,7 @@ class AkipScreen(LayarDasar):
     def action_tambah(self) -> None:
         if not self.boleh_ubah():
             return
-        sisa = SERATUS - calc.jumlah_bobot_akip(self.lap.evaluasi_akip)
+        sisa = aturan.BOBOT_AKIP - calc.bobot_akip(self.lap.evaluasi_akip)
         isian = [
             Isian("nama", "Komponen", "", petunjuk="mis. Perencanaan Kinerja"),
             Isian("bobot", "Bobot", format_bebas(sisa) if sisa > 0 else "", _baca_bobot, "mis. 30"),

@@ -29,7 +29,7 @@ from store.numbers import format_bebas, format_persen
 
 from ..pesan import KOSONG_TAHUN
 from ..tombol import huruf, ikat
-from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
+from ..widgets.edit_grid import ANGKA, EditGrid, Kolom, redup
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.modal import Modal
 from ..widgets.pembaca import angka_opsional, angka_wajib, teks_wajib
@@ -68,10 +68,6 @@ KOLOM = [
     Kolom("serapan", "Serap%", 9),
 ]
 
-
-
-def redup(teks: str = "-") -> Text:
-    return Text(teks, style="dim")
 
 
 def teks_serapan(a: calc.Anggaran, desimal: int) -> Text:

@@ -26,7 +26,7 @@ from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
 from ..tombol import ikat
-from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
+from ..widgets.edit_grid import ANGKA, EditGrid, Kolom, redup
 from ..widgets.formulir import BARIS, PILIHAN, Formulir, Isian
 from ..widgets.pembaca import teks_opsional, teks_wajib
 from .base import LayarDasar
@@ -77,10 +77,6 @@ def baca_nomor_misi(teks: str) -> str:
     if not (teks.isdigit() and int(teks) >= 1):
         raise ValueError("harus bilangan bulat 1 atau lebih")
     return teks
-
-
-def redup(teks: str = "-") -> Text:
-    return Text(teks, style="dim")
 
 
 class IndikatorScreen(LayarDasar):

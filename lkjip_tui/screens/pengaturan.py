@@ -23,6 +23,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.aturan import MAKS_DESIMAL, alasan_desimal, periksa_skala
 from store.models import DEFAULT_SKALA, Band, Kepala, Laporan, Renstra
 from store.numbers import format_bebas
 from store.tahun import laporan_kosong, salin_laporan
@@ -35,7 +36,6 @@ from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
 TAHUN_MIN, TAHUN_MAX = 1990, 2100
-DESIMAL_MAX = 4
 BARIS_SKALA = 7
 
 
@@ -53,8 +53,8 @@ def baca_desimal(teks: str) -> int:
     d = bulat(teks)
     if d is None:
         raise ValueError("wajib diisi")
-    if d > DESIMAL_MAX:
-        raise ValueError(f"paling banyak {DESIMAL_MAX} angka di belakang koma")
+    if (alasan := alasan_desimal(d)) is not None:
+        raise ValueError(alasan)
     return d
 
 
@@ -135,30 +135,6 @@ def tulis_band(b: Band) -> str:
 def ringkas_skala(skala: Sequence[Band]) -> str:
     return " · ".join(f"{'≥' if b.termasuk_min else '>'}{format_bebas(b.min)} {b.label}" if b.min is not None
                       else f"sisanya {b.label}" for b in skala)
-
-
-def periksa_skala(band: Sequence[Band]) -> list[str]:
-    """What is wrong with a category scale (empty list: fine)."""
-    galat = []
-    if not band:
-        return galat
-    sisa = [n for n, b in enumerate(band) if b.min is None]
-    if not sisa:
-        galat.append("skala tidak punya kategori penampung (baris terakhir tanpa batas, mis. \"Sangat Rendah\"), "
-                     "jadi sebagian nilai tidak akan berkategori")
-    elif sisa[0] != len(band) - 1:
-        galat.append(f'kategori tanpa batas "{band[sisa[0]].label}" harus di baris terakhir; '
-                     "kategori di bawahnya tidak akan pernah terpakai")
-    labels = [b.label for b in band]
-    for dup in sorted({x for x in labels if labels.count(x) > 1}):
-        galat.append(f'kategori "{dup}" muncul lebih dari sekali')
-    berbatas = [b for b in band if b.min is not None]
-    for atas, bawah in zip(berbatas, berbatas[1:]):
-        turun = bawah.min < atas.min or (bawah.min == atas.min and not atas.termasuk_min and bawah.termasuk_min)
-        if not turun:
-            galat.append(f'batas "{bawah.label}" ({format_bebas(bawah.min)}) harus lebih kecil dari batas '
-                         f'"{atas.label}" di atasnya ({format_bebas(atas.min)})')
-    return galat
 
 
 # ================================================================ report years
@@ -512,7 +488,7 @@ class PengaturanScreen(LayarDasar):
             Isian("akhir", "Renstra akhir", str(r.akhir), baca_tahun),
             Isian("target", "Tahun target", tulis_daftar_tahun(r.tahun_target), baca_daftar_tahun,
                   "mis. 2017-2021"),
-            Isian("desimal", "Angka desimal", str(lap.pengaturan.desimal), baca_desimal, "0 sampai 4"),
+            Isian("desimal", "Angka desimal", str(lap.pengaturan.desimal), baca_desimal, f"0 sampai {MAKS_DESIMAL}"),
         ]
 
         def periksa(h: dict) -> list[str]:

@@ -35,6 +35,11 @@ from .masukan import MasukanUrut
 ANGKA, BULAT, TEKS = "angka", "bulat", "teks"
 
 
+def redup(teks: str = "-") -> Text:
+    """A cell with nothing to show yet (blank value, no figure): dim, so numbers stand out."""
+    return Text(teks, style="dim")
+
+
 @dataclass(frozen=True)
 class Kolom:
     key: str

@@ -235,12 +235,6 @@ async def test_empty_database_says_what_to_do(tmp_path):
     finally:
         repo.close()
 
-
-def test_jumlah_bobot_akip():
-    assert calc.jumlah_bobot_akip([]) == 0
-    assert calc.jumlah_bobot_akip([KomponenAkip("a", Decimal(30)), KomponenAkip("b", Decimal("70.5"))]) == Decimal("100.5")
-
-
 def test_snapshot_akip(snap_compare, demo_db, tmp_path):
     salinan = tmp_path / "salinan.json"
     shutil.copy(demo_db, salinan)
