@@ -79,6 +79,17 @@ def baca_nomor_misi(teks: str) -> str:
     return teks
 
 
+# What a form saves, per kind: the list it joins, the records that name it by id (they follow
+# an id change), the fields the form sets (None: all; an indikator keeps its figures).
+_BENTUK = {
+    "tujuan": (lambda lap: lap.tujuan, lambda lap, i: lap.sasaran_tujuan(i), None),
+    "sasaran": (lambda lap: lap.sasaran,
+                lambda lap, i: [*lap.indikator_sasaran(i), *lap.program_sasaran(i)], None),
+    "indikator": (lambda lap: lap.indikator, lambda lap, i: [],
+                  ("sasaran", "uraian", "satuan", "arah", "rumus_negatif", "agregasi_triwulan", "iku", "id")),
+}
+
+
 class IndikatorScreen(LayarDasar):
     MODE = "indikator"
     JUDUL = "Indikator"
@@ -506,30 +517,7 @@ class IndikatorScreen(LayarDasar):
 
         judul = f"Ubah tujuan {tj.id}" if tj else "Tujuan baru"
         self.app.push_screen(Formulir(judul + " (indikator tujuan: satu per baris)", isian, buat),
-                             lambda baru: self._simpan_tujuan(tj, baru))
-
-    def _simpan_tujuan(self, tj: Tujuan | None, baru: Tujuan | None) -> None:
-        if baru is None:
-            return
-        lap = self.lap
-        if tj is None:
-            if self.app.tambah(baru, lap.tujuan, keterangan=f"tambah tujuan {baru.id}"):
-                self._bangun_pohon(("tujuan", baru.id))
-            return
-
-        if baru.id == tj.id:
-            ok = self.app.ubah(tj, lambda: tj.__dict__.update(baru.__dict__), f"ubah tujuan {tj.id}")
-        else:
-            anak = lap.sasaran_tujuan(tj.id)
-
-            def mutasi() -> None:
-                for s in anak:
-                    s.tujuan = baru.id
-                tj.__dict__.update(baru.__dict__)
-
-            ok = self.app.ubah_banyak([tj, *anak], mutasi, f"ubah tujuan {tj.id} → {baru.id}")
-        if ok:
-            self._bangun_pohon(("tujuan", baru.id))
+                             lambda baru: self._simpan_bentuk("tujuan", tj, baru))
 
     def _form_sasaran(self, s: Sasaran | None, tujuan: str | None = None) -> None:
         lap = self.lap
@@ -545,29 +533,7 @@ class IndikatorScreen(LayarDasar):
             return Sasaran(v["id"].strip(), v["tujuan"], v["uraian"].strip())
 
         judul = f"Ubah sasaran {s.id}" if s else "Sasaran baru"
-        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_sasaran(s, baru))
-
-    def _simpan_sasaran(self, s: Sasaran | None, baru: Sasaran | None) -> None:
-        if baru is None:
-            return
-        lap = self.lap
-        if s is None:
-            if self.app.tambah(baru, lap.sasaran, keterangan=f"tambah sasaran {baru.id}"):
-                self._bangun_pohon(("sasaran", baru.id))
-            return
-        if baru.id == s.id:
-            ok = self.app.ubah(s, lambda: s.__dict__.update(baru.__dict__), f"ubah sasaran {s.id}")
-        else:
-            anak = [*lap.indikator_sasaran(s.id), *lap.program_sasaran(s.id)]
-
-            def mutasi() -> None:
-                for x in anak:
-                    x.sasaran = baru.id
-                s.__dict__.update(baru.__dict__)
-
-            ok = self.app.ubah_banyak([s, *anak], mutasi, f"ubah sasaran {s.id} → {baru.id}")
-        if ok:
-            self._bangun_pohon(("sasaran", baru.id))
+        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_bentuk("sasaran", s, baru))
 
     def _form_indikator(self, ind: Indikator | None, sasaran: str | None = None) -> None:
         lap = self.lap
@@ -607,26 +573,35 @@ class IndikatorScreen(LayarDasar):
             return baru
 
         judul = f"Ubah indikator {ind.id}" if ind else "Indikator baru"
-        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_indikator(ind, baru))
+        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_bentuk("indikator", ind, baru))
 
-    def _simpan_indikator(self, ind: Indikator | None, baru: Indikator | None) -> None:
+    def _simpan_bentuk(self, jenis: str, lama, baru) -> None:
+        """Save a form's tujuan/sasaran/indikator (``_BENTUK`` says where it lives, which records
+        point to it and which fields the form sets). A changed id moves those records with it."""
         if baru is None:
             return
+        daftar, anak, medan = _BENTUK[jenis]
         lap = self.lap
-        if ind is None:
-            if self.app.tambah(baru, lap.indikator, keterangan=f"tambah indikator {baru.id}"):
-                self._bangun_pohon(("indikator", baru.id))
+        if lama is None:
+            if self.app.tambah(baru, daftar(lap), keterangan=f"tambah {jenis} {baru.id}"):
+                self._bangun_pohon((jenis, baru.id))
             return
-        medan = ("sasaran", "uraian", "satuan", "arah", "rumus_negatif", "agregasi_triwulan", "iku")
 
-        def mutasi() -> None:
-            for m in medan:
-                setattr(ind, m, getattr(baru, m))
-            ind.id = baru.id
+        def salin() -> None:
+            for m in medan or list(vars(baru)):
+                setattr(lama, m, getattr(baru, m))
 
-        if baru.id == ind.id:
-            ok = self.app.ubah(ind, mutasi, f"ubah indikator {ind.id}")
+        if baru.id == lama.id:
+            ok = self.app.ubah(lama, salin, f"ubah {jenis} {lama.id}")
         else:
-            ok = self.app.ubah_banyak([ind], mutasi, f"ubah indikator {ind.id} → {baru.id}")
+            kaitan = anak(lap, lama.id)
+
+            def mutasi() -> None:
+                for x in kaitan:
+                    setattr(x, jenis, baru.id)  # sasaran.tujuan, indikator/program.sasaran
+                salin()
+
+            ok = self.app.ubah_banyak([lama, *kaitan], mutasi, f"ubah {jenis} {lama.id} → {baru.id}")
         if ok:
-            self._bangun_pohon(("indikator", baru.id))
+            self._bangun_pohon((jenis, baru.id))
+
