@@ -4,12 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from lkjip_tui.screens.pengaturan import (
-    PilihTahunScreen,
-    baca_band,
-    baca_daftar_tahun,
-    baca_desimal,
-)
+from lkjip_tui.screens.tahun import PilihTahunScreen
+from lkjip_tui.widgets.pembaca_pengaturan import baca_band, baca_daftar_tahun, baca_desimal
 from lkjip_tui.widgets.formulir import Formulir
 from lkjip_tui.widgets.pembaca import angka_opsional
 from store.models import Band
