@@ -12,7 +12,6 @@ and program, so a keystroke recomputes only the path it touches.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from decimal import Decimal
 
 from rich.text import Text
@@ -118,6 +117,7 @@ class AnggaranScreen(LayarDasar):
         self._besar = False
         self._lap_id: int | None = None
         self._versi_indeks: tuple | None = None
+        self._calon: tuple[str, Subkegiatan] | None = None  # (row key, candidate) while a value is typed
 
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-ang", classes="ringkas")
@@ -166,11 +166,20 @@ class AnggaranScreen(LayarDasar):
     def _kunci_sub(s: Subkegiatan) -> str:
         return s.key or f"obj{id(s)}"
 
-    def _hitung_jalur(self, prog: Program, keg: Kegiatan | None) -> None:
-        """Recompute the sums on one path after a change below ``keg`` (or in ``prog``)."""
+    def _hitung_jalur(self, prog: Program, keg: Kegiatan | None, sub: Subkegiatan | None = None,
+                      calon: Subkegiatan | None = None) -> None:
+        """Recompute the sums on one path after a change below ``keg`` (or in ``prog``); with
+        ``calon``, as if ``sub`` were that candidate."""
         if keg is not None:
-            self._a_keg[self._kunci_keg(keg)] = calc.anggaran_kegiatan(keg)
+            dihitung = keg if calon is None else calc.calon(keg, subkegiatan=calc.ganti(keg.subkegiatan, sub, calon))
+            self._a_keg[self._kunci_keg(keg)] = calc.anggaran_kegiatan(dihitung)
         self._a_prog[prog.id] = calc.jumlah(self._a_keg[self._kunci_keg(k)] for k in prog.kegiatan)
+
+    def _tampak(self, kunci: str) -> Subkegiatan:
+        """The subkegiatan as shown: the candidate being typed, else the stored record."""
+        if self._calon is not None and self._calon[0] == kunci:
+            return self._calon[1]
+        return self._sub[kunci][2]
 
     def _a_sasaran(self, sasaran_id: str) -> calc.Anggaran:
         return calc.jumlah(self._a_prog[p.id] for p in self.lap.program if p.sasaran == sasaran_id)
@@ -207,7 +216,7 @@ class AnggaranScreen(LayarDasar):
             self._besar = len(self._sub) > BATAS_KECIL
             self._buka = set() if self._besar else {f"P:{p}" for p in self._prog} | {f"K:{k}" for k in self._keg}
         rows = self._baris()
-        if not (sama and rows == self.grid._baris):  # else the rows on screen are already these
+        if not (sama and rows == self.grid.baris):  # else the rows on screen are already these
             self.grid.isi(rows)
         self._perbarui_ringkas()
 
@@ -215,7 +224,7 @@ class AnggaranScreen(LayarDasar):
         jenis, kunci = baris[0], baris[2:]
         d = self.lap.pengaturan.desimal
         if jenis == "S":
-            _, _, sub = self._sub[kunci]
+            sub = self._tampak(kunci)
             a = calc.anggaran_sub(sub)
             if kolom == "uraian":
                 return Text(f"    {sub.nama}", overflow="ellipsis", no_wrap=True)
@@ -269,7 +278,8 @@ class AnggaranScreen(LayarDasar):
             return None, None, None
         jenis, kunci = baris[0], baris[2:]
         if jenis == "S" and kunci in self._sub:
-            return self._sub[kunci]
+            p, k, _ = self._sub[kunci]
+            return p, k, self._tampak(kunci)
         if jenis == "K" and kunci in self._keg:
             p, k = self._keg[kunci]
             return p, k, None
@@ -306,26 +316,32 @@ class AnggaranScreen(LayarDasar):
                                                  self._a_sasaran(prog.sasaran), d))
         self.query_one("#detail-ang", Static).update(detail)
 
-    def perbarui_jalur(self, prog: Program, keg: Kegiatan, sub: Subkegiatan | None = None) -> None:
-        """Recompute and redraw one path: the subkegiatan, its kegiatan and program, the totals."""
-        self._hitung_jalur(prog, keg)
+    def perbarui_jalur(self, prog: Program, keg: Kegiatan, sub: Subkegiatan | None = None,
+                       calon: Subkegiatan | None = None) -> None:
+        """Recompute and redraw one path: the subkegiatan, its kegiatan and program, the totals.
+        With ``calon`` (a candidate copy of ``sub``, typing in progress) the figures drawn are
+        the candidate's; the records, and afterwards the caches, keep the stored figures."""
+        self._hitung_jalur(prog, keg, sub, calon)
         rows = [f"P:{prog.id}", f"K:{self._kunci_keg(keg)}"]
         if sub is not None:
             rows.append(f"S:{self._kunci_sub(sub)}")
-        self.grid.segarkan(rows)
-        self._perbarui_ringkas()
+        if calon is not None:
+            self._calon = (self._kunci_sub(sub), calon)
+        try:
+            self.grid.segarkan(rows)
+            self._perbarui_ringkas()
+        finally:
+            if calon is not None:
+                self._calon = None
+                self._hitung_jalur(prog, keg)
+
+    def disimpan(self, prog: Program, keg: Kegiatan, sub: Subkegiatan) -> None:
+        """A change on this path was saved (here or in the monthly window): redraw it; the
+        caches are current again without rebuilding them."""
+        self.perbarui_jalur(prog, keg, sub)
+        self._tandai()
 
     # ------------------------------------------------------------ editing in the grid
-    @contextmanager
-    def _sementara(self, sub: Subkegiatan, kolom: str, nilai):
-        """Figures as if ``nilai`` were stored, then the real value back."""
-        lama = getattr(sub, kolom)
-        setattr(sub, kolom, nilai)
-        try:
-            yield
-        finally:
-            setattr(sub, kolom, lama)
-
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
         event.stop()
@@ -336,9 +352,7 @@ class AnggaranScreen(LayarDasar):
             self.perbarui_jalur(prog, keg, sub)
             return
         nilai = Decimal(0) if event.kolom == "pagu" and event.nilai is None else event.nilai
-        with self._sementara(sub, event.kolom, nilai):
-            self.perbarui_jalur(prog, keg, sub)
-        self._hitung_jalur(prog, keg)  # the caches hold stored figures again
+        self.perbarui_jalur(prog, keg, sub, calc.calon(sub, **{event.kolom: nilai}))
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
@@ -348,8 +362,7 @@ class AnggaranScreen(LayarDasar):
             setattr(sub, event.kolom, event.nilai)
 
         self.app.ubah(sub, mutasi, f"{event.kolom} {sub.nama}")
-        self.perbarui_jalur(prog, keg, sub)
-        self._tandai()
+        self.disimpan(prog, keg, sub)
 
     @on(EditGrid.Pilih)
     def _pilih(self, event: EditGrid.Pilih) -> None:
@@ -544,6 +557,7 @@ class BulananScreen(Modal[None]):
     def __init__(self, layar: AnggaranScreen, prog: Program, keg: Kegiatan, sub: Subkegiatan):
         super().__init__()
         self.layar, self.prog, self.keg, self.sub = layar, prog, keg, sub
+        self._calon: Subkegiatan | None = None  # while a month is typed
 
     def _kolom(self) -> list[Kolom]:
         return [
@@ -572,11 +586,16 @@ class BulananScreen(Modal[None]):
         self.grid.tabel.focus()
         self._perbarui()
 
+    @property
+    def _tampak(self) -> Subkegiatan:
+        """The subkegiatan as shown: the candidate while a month is typed, else the record."""
+        return self._calon or self.sub
+
     def _nilai(self, bulan: int):
-        return (self.sub.realisasi_bulanan or {}).get(bulan)
+        return (self._tampak.realisasi_bulanan or {}).get(bulan)
 
     def _sd(self, bulan: int):
-        return calc.kumulatif_bulanan(self.sub.realisasi_bulanan).get(bulan)
+        return calc.kumulatif_bulanan(self._tampak.realisasi_bulanan).get(bulan)
 
     def _cek_sd(self, baris: str, total) -> str | None:
         if total is None:
@@ -606,25 +625,22 @@ class BulananScreen(Modal[None]):
 
     def _perbarui(self) -> None:
         d = self.layar.lap.pengaturan.desimal
-        a = calc.anggaran_sub(self.sub)
-        t = teks_anggaran("Subkegiatan", a, d)
+        sub = self._tampak
+        keg = self.keg if sub is self.sub else calc.calon(self.keg, subkegiatan=calc.ganti(self.keg.subkegiatan, self.sub, sub))
+        t = teks_anggaran("Subkegiatan", calc.anggaran_sub(sub), d)
         t.append("\n")
-        t.append_text(teks_anggaran("Kegiatan", calc.anggaran_kegiatan(self.keg), d))
-        if not ada_bulanan(self.sub) and self.sub.realisasi:
-            t.append(f"\nRealisasi {format_bebas(self.sub.realisasi)} diisi langsung; bulan pertama yang diisi "
+        t.append_text(teks_anggaran("Kegiatan", calc.anggaran_kegiatan(keg), d))
+        if not ada_bulanan(sub) and sub.realisasi:
+            t.append(f"\nRealisasi {format_bebas(sub.realisasi)} diisi langsung; bulan pertama yang diisi "
                      "menyimpannya sebagai realisasi bulan sebelumnya.", style="dim")
         self.query_one("#bulanan-ringkas", Static).update(t)
 
-    @contextmanager
-    def _sementara(self, bulan: int, nilai):
+    def _calon_bulan(self, bulan: int, nilai) -> Subkegiatan:
+        """The subkegiatan as if ``nilai`` were saved for ``bulan`` (the record is left alone)."""
         lama = self.sub.realisasi_bulanan
         baru = dict(lama or calc.bawa_tahunan(self.sub, bulan) or {}) if nilai is not None else dict(lama or {})
         baru[bulan] = nilai
-        self.sub.realisasi_bulanan = baru
-        try:
-            yield
-        finally:
-            self.sub.realisasi_bulanan = lama
+        return calc.calon(self.sub, realisasi_bulanan=baru)
 
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
@@ -635,11 +651,13 @@ class BulananScreen(Modal[None]):
             self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
             return
         bulan = int(event.baris)
-        with self._sementara(bulan, self._jumlah_bulan(bulan, event.kolom, event.nilai)):
+        self._calon = self._calon_bulan(bulan, self._jumlah_bulan(bulan, event.kolom, event.nilai))
+        try:
             self.grid.segarkan()
             self._perbarui()
-            self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
-        self.layar._hitung_jalur(self.prog, self.keg)
+            self.layar.perbarui_jalur(self.prog, self.keg, self.sub, self._calon)
+        finally:
+            self._calon = None
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
@@ -660,8 +678,9 @@ class BulananScreen(Modal[None]):
             if self.app.ubah(sub, mutasi, f"realisasi {BULAN[bulan - 1]} {sub.nama}") and bawa:
                 self.notify(f"Realisasi sebelumnya {format_bebas(tahunan)} disimpan sebagai isian "
                             f"{BULAN[bulan - 2]} (s.d. {BULAN[bulan - 2]}); ubah bila perlu.", markup=False)
-            self.segarkan()
-            self.layar._tandai()
+            self.grid.segarkan()
+            self._perbarui()
+            self.layar.disimpan(self.prog, self.keg, self.sub)
 
         if tahunan is not None and bawa is None:
             # January: there is no month before it to keep the earlier figure in

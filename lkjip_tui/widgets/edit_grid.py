@@ -255,6 +255,11 @@ class EditGrid(Vertical):
             t.add_column(k.judul, key=k.key, width=k.lebar)
 
     # ---------------------------------------------------------------- rows
+    @property
+    def baris(self) -> Sequence[str]:
+        """The row keys on screen, in order (read only: rebuild them with ``isi``)."""
+        return self._baris
+
     def isi(self, baris: Sequence[str]) -> None:
         """(Re)build all rows; keeps the cursor where it was."""
         t = self.tabel

@@ -124,11 +124,11 @@ async def test_cursor_starts_on_the_report_year_value(buka):
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
         grid = await buka_akip(pilot)
-        assert grid.cell_terpilih() == (grid._baris[0], "t2021")
+        assert grid.cell_terpilih() == (grid.baris[0], "t2021")
         await pilot.press(*"25")
         await pilot.pause()
-        assert grid.sedang_edit and grid._edit == (grid._baris[0], "t2021")
-        assert sel(grid, grid._baris[0], "nama") == "Perencanaan Kinerja"
+        assert grid.sedang_edit and grid._edit == (grid.baris[0], "t2021")
+        assert sel(grid, grid.baris[0], "nama") == "Perencanaan Kinerja"
 
 
 async def test_undo_restores(buka, demo_db):
@@ -155,7 +155,7 @@ async def test_rename_component_in_grid(buka, demo_db):
         assert "nama komponen wajib diisi" in teks(grid.query_one("#dibaca"))
         await pilot.press(*"[b]Rencana", "enter")
         await pilot.pause()
-        assert sel(grid, grid._baris[0], "nama") == "[b]Rencana"
+        assert sel(grid, grid.baris[0], "nama") == "[b]Rencana"
     assert muat(demo_db).evaluasi_akip[0].nama == "[b]Rencana"
 
 
