@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from contextlib import contextmanager
 
 from rich.text import Text
 from textual import on
@@ -21,7 +20,7 @@ from textual.widgets import Static, Tree
 
 from store import aturan
 from store import calc
-from store.models import AGREGASI, Iku, Indikator, Sasaran, Tujuan
+from store.models import AGREGASI, Iku, Indikator, Laporan, Sasaran, Tujuan
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
@@ -79,6 +78,8 @@ def baca_nomor_misi(teks: str) -> str:
     return teks
 
 
+MEDAN = {"target": "target", "realisasi": "realisasi", "standar": "standar_nasional"}  # grid column → field
+
 # What a form saves, per kind: the list it joins, the records that name it by id (they follow
 # an id change), the fields the form sets (None: all; an indikator keeps its figures).
 _BENTUK = {
@@ -110,6 +111,8 @@ class IndikatorScreen(LayarDasar):
     def __init__(self) -> None:
         super().__init__()
         self._pilihan: tuple[str, str | None] = ("root", None)
+        # While a value is typed: the indicator and the year as if it were saved (calc.calon)
+        self._calon: tuple[Indikator, Laporan] | None = None
 
     def isi(self) -> ComposeResult:
         pohon: Tree = Tree("Renstra", id="pohon")
@@ -134,6 +137,8 @@ class IndikatorScreen(LayarDasar):
         jenis, kunci = self._pilihan
         if jenis != "indikator" or self.lap is None:
             return None
+        if self._calon is not None:
+            return self._calon[0]
         return self.lap.cari_indikator(kunci)
 
     def _tujuan(self, tid: str | None) -> Tujuan | None:
@@ -240,7 +245,7 @@ class IndikatorScreen(LayarDasar):
                 teks.append(" · * = dari triwulan", style="dim")
             teks.append("\n")
             c = calc.capaian_indikator(ind, t, d)
-            cs = calc.capaian_sasaran(lap, ind.sasaran)
+            cs = calc.capaian_sasaran(lap if self._calon is None else self._calon[1], ind.sasaran)
             teks.append(f"{t}: capaian ")
             teks.append(f"{format_angka(c, d)} {calc.predikat(c)}", style="bold")
             teks.append(f" · sasaran {ind.sasaran}: {format_angka(cs, d)} {calc.kategori(cs, skala)}")
@@ -296,7 +301,7 @@ class IndikatorScreen(LayarDasar):
         return bool(tw) and any(q.realisasi is not None for q in tw)
 
     def _peta(self, ind: Indikator, kolom: str) -> dict:
-        return {"target": ind.target, "realisasi": ind.realisasi, "standar": ind.standar_nasional}[kolom]
+        return getattr(ind, MEDAN[kolom])
 
     def _tampil(self, baris: str, kolom: str):
         ind, t = self.ind, int(baris)
@@ -331,20 +336,6 @@ class IndikatorScreen(LayarDasar):
             return False
         return not (kolom == "realisasi" and self._dari_triwulan(ind, int(baris)))
 
-    @contextmanager
-    def _sementara(self, ind: Indikator, kolom: str, tahun: int, nilai):
-        """Show figures as if ``nilai`` were stored, then put the real value back."""
-        peta = self._peta(ind, kolom)
-        ada, lama = tahun in peta, peta.get(tahun)
-        peta[tahun] = nilai
-        try:
-            yield
-        finally:
-            if ada:
-                peta[tahun] = lama
-            else:
-                peta.pop(tahun, None)
-
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
         ind = self.ind
@@ -354,9 +345,14 @@ class IndikatorScreen(LayarDasar):
             self.grid.segarkan([event.baris])
             self._perbarui_rinci()
             return
-        with self._sementara(ind, event.kolom, int(event.baris), event.nilai):
+        peta = {**self._peta(ind, event.kolom), int(event.baris): event.nilai}
+        calon = calc.calon(ind, **{MEDAN[event.kolom]: peta})
+        self._calon = (calon, calc.calon(self.lap, indikator=calc.ganti(self.lap.indikator, ind, calon)))
+        try:
             self.grid.segarkan([event.baris])
             self._perbarui_rinci()
+        finally:
+            self._calon = None
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         ind = self.ind
