@@ -8,7 +8,6 @@ a total bobot other than 100, are flagged. The cursor starts on the report year'
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from decimal import Decimal
 
 from rich.text import Text
@@ -47,6 +46,7 @@ def _baca_bobot(teks: str) -> Decimal:
 
 
 class AkipScreen(LayarDasar):
+    _calon: list[KomponenAkip] | None = None  # the components as if the value typed were saved
     MODE = "akip"
     JUDUL = "Evaluasi AKIP"
     BANTUAN = ("Nilai evaluasi AKIP per komponen dan tahun (Tabel 3.1). Ketik nilai atau bobot; "
@@ -146,11 +146,15 @@ class AkipScreen(LayarDasar):
             grid.tabel.focus()
 
     # ------------------------------------------------------------ cells
+    def _tampak(self) -> list[KomponenAkip]:
+        """The components as shown: with the candidate while a value is typed."""
+        return self.lap.evaluasi_akip if self._calon is None else self._calon
+
     def _komponen(self, baris: str) -> KomponenAkip | None:
-        return next((k for k in self.lap.evaluasi_akip if k.key == baris), None)
+        return next((k for k in self._tampak() if k.key == baris), None)
 
     def _tampil(self, baris: str, kolom: str):
-        komponen = self.lap.evaluasi_akip
+        komponen = self._tampak()
         if baris in (JUMLAH, GRADE):
             if kolom == "nama":
                 return Text("Jumlah" if baris == JUMLAH else "Grade", style="bold")
@@ -194,42 +198,12 @@ class AkipScreen(LayarDasar):
         return baris not in (JUMLAH, GRADE)
 
     # ------------------------------------------------------------ live figures
-    @contextmanager
-    def _sementara(self, k: KomponenAkip, kolom: str, nilai):
-        if kolom == "nama":
-            lama = k.nama
-            k.nama = nilai
-            try:
-                yield
-            finally:
-                k.nama = lama
-            return
-        if kolom == "bobot":
-            lama = k.bobot
-            k.bobot = nilai
-            try:
-                yield
-            finally:
-                k.bobot = lama
-            return
-        t = int(kolom[1:])
-        ada, lama = t in k.nilai, k.nilai.get(t)
-        k.nilai[t] = nilai
-        try:
-            yield
-        finally:
-            if ada:
-                k.nilai[t] = lama
-            else:
-                k.nilai.pop(t, None)
-
     def _segarkan_baris(self, k: KomponenAkip) -> None:
         self.grid.segarkan([k.key, JUMLAH, GRADE])
         self._perbarui_ringkas()
 
     def _perbarui_ringkas(self) -> None:
-        lap = self.lap
-        komponen = lap.evaluasi_akip
+        komponen = self._tampak()
         teks = Text("Nilai AKIP", style="bold")
         for t in self._tahun_kolom:
             n = calc.nilai_akip(komponen, t)
@@ -269,8 +243,14 @@ class AkipScreen(LayarDasar):
         if event.galat is not None or event.batal:
             self._segarkan_baris(k)
             return
-        with self._sementara(k, event.kolom, event.nilai):
-            self._segarkan_baris(k)
+        kolom, nilai = event.kolom, event.nilai
+        calon = (calc.calon(k, **{kolom: nilai}) if kolom in ("nama", "bobot")
+                 else calc.calon(k, nilai={**k.nilai, int(kolom[1:]): nilai}))
+        self._calon = calc.ganti(self.lap.evaluasi_akip, k, calon)
+        try:
+            self._segarkan_baris(calon)
+        finally:
+            self._calon = None
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         k = self._komponen(event.baris)
