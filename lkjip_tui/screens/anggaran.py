@@ -12,6 +12,7 @@ and program, so a keystroke recomputes only the path it touches.
 
 from __future__ import annotations
 
+import weakref
 from decimal import Decimal
 
 from rich.text import Text
@@ -115,8 +116,8 @@ class AnggaranScreen(LayarDasar):
         self._a_prog: dict[str, calc.Anggaran] = {}
         self._buka: set[str] = set()
         self._besar = False
-        self._lap_id: int | None = None
-        self._versi_indeks: tuple | None = None
+        self._tahun_dibuka: weakref.ref | None = None  # the year the rows were opened for
+        self._versi_indeks: int | None = None  # app.versi the caches were built or kept for
         self._calon: tuple[str, Subkegiatan] | None = None  # (row key, candidate) while a value is typed
 
     def isi(self) -> ComposeResult:
@@ -130,22 +131,17 @@ class AnggaranScreen(LayarDasar):
         return self.query_one("#grid-ang", EditGrid)
 
     # ------------------------------------------------------------ index and caches
-    def _versi(self) -> tuple:
-        """Identifies the state of the data: the open year and the app's change counter."""
-        return (self.lap, self.app.versi)
-
     def _masih_sama(self) -> bool:
-        a, b = self._versi(), self._versi_indeks
-        return b is not None and a[0] is b[0] and a[1] == b[1]
+        return self._versi_indeks == self.app.versi
 
     def _tandai(self) -> None:
         """The caches were kept up to date by hand after a change made here."""
-        self._versi_indeks = self._versi()
+        self._versi_indeks = self.app.versi
 
     def _indeks(self) -> None:
         """Maps row keys to records and caches the sums of every kegiatan and program."""
         lap = self.lap
-        self._versi_indeks = self._versi()
+        self._versi_indeks = self.app.versi
         self._prog, self._keg, self._sub = {}, {}, {}
         self._a_keg, self._a_prog = {}, {}
         for p in lap.program:
@@ -211,8 +207,10 @@ class AnggaranScreen(LayarDasar):
         sama = self._masih_sama()
         if not sama:  # the data changed since the caches were built
             self._indeks()
-        if self._lap_id != id(self.lap):  # a (new) year opened: decide how much starts open
-            self._lap_id = id(self.lap)
+        if self._tahun_dibuka is None or self._tahun_dibuka() is not self.lap:
+            # a (new) year opened: decide how much starts open (a weak reference: an id()
+            # may be reused by the next year loaded; holding the year would keep it in memory)
+            self._tahun_dibuka = weakref.ref(self.lap)
             self._besar = len(self._sub) > BATAS_KECIL
             self._buka = set() if self._besar else {f"P:{p}" for p in self._prog} | {f"K:{k}" for k in self._keg}
         rows = self._baris()
