@@ -66,7 +66,7 @@ def daftar_perintah(app, layar_terdaftar):
 
 # ---------------------------------------------------------------- report years
 def pilih_tahun(app) -> None:
-    from .screens.pengaturan import PilihTahunScreen
+    from .screens.tahun import PilihTahunScreen
 
     ada = app.repo.tahun_tersedia()
     if not ada:
@@ -84,13 +84,13 @@ def pilih_tahun(app) -> None:
 
 
 def buat_tahun_baru(app) -> None:
-    from .screens.pengaturan import TahunBaruScreen, buat_tahun
+    from .screens.tahun import buat_tahun, form_tahun_baru
 
     if app.hanya_baca:
         app.bell()
         app.notify("Basis data dibuka hanya-baca; tahun baru tidak dapat dibuat.", severity="warning")
         return
-    app.push_screen(TahunBaruScreen(app), lambda h: h is not None and buat_tahun(app, h))
+    app.push_screen(form_tahun_baru(app), lambda h: h is not None and buat_tahun(app, h))
 
 
 # ---------------------------------------------------------------- export

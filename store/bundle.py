@@ -51,7 +51,6 @@ FORMAT = "lkjip-bundle"
 VERSI = 2
 VERSI_DIKENAL = (1, 2)
 BATAS_NARASI = 200_000  # one text part (a whole BAB I fits many times over)
-BATAS_ANGKA = Decimal(10) ** 15  # a thousand trillion Rupiah: beyond any real budget
 BATAS_TEKS = 10_000
 # Fields whose text may run over several lines (newline and tab allowed; see store/teks.py).
 MULTI_BARIS = frozenset({"visi", "alasan", "formulasi", "sumber_data", "penanggung_jawab"})
@@ -121,7 +120,7 @@ class _Periksa:
         if not d.is_finite():
             self.salah(jalur, f"{_tampil(v)} bukan angka")
             return None
-        if abs(d) >= BATAS_ANGKA:
+        if abs(d) >= aturan.MAKS_RUPIAH:  # every figure, not only Rupiah: none is this large
             self.salah(jalur, f"{_tampil(v)} terlalu besar")
             return None
         if d < 0 and not negatif:
@@ -256,7 +255,9 @@ def baca_bundle(data: Any) -> Laporan:
             if not isinstance(tm, bool):
                 p.salah(f"{j}.termasuk_min", f"{_tampil(tm)} harus true atau false")
             skala.append(Band(p.teks(b, "label", j) or "", p.angka(b.get("min"), f"{j}.min", negatif=True), bool(tm)))
-    pengaturan = Pengaturan(p.bulat(peng.get("desimal", 2), "pengaturan.desimal", 0, 6), skala)
+        for galat in aturan.periksa_skala(skala):  # the rule Pengaturan's form applies
+            p.salah("pengaturan.skala_kategori", galat)
+    pengaturan = Pengaturan(p.bulat(peng.get("desimal", 2), "pengaturan.desimal", 0, aturan.MAKS_DESIMAL), skala)
 
     tujuan = []
     for n, t in enumerate(p.daftar(root.get("tujuan", []), "tujuan")):

@@ -4,13 +4,18 @@ Screens and exports both call these functions, so a number on screen and the sam
 an export cannot differ. All arithmetic is ``Decimal``. Every derived percentage is rounded
 half-up to the report's decimals *before* it is averaged or subtracted, as the printed report
 does. Undefined results (target 0, nothing reported, pagu 0) are ``None``, never 0.
+
+A screen previewing a value being typed computes from a candidate (``calon``, ``ganti``): a
+copy of the record with the typed value, never the stored record changed for a moment.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from .models import (
     Band,
@@ -26,6 +31,7 @@ from .numbers import bulatkan
 
 SERATUS = Decimal(100)
 NOL = Decimal(0)
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- indicators
@@ -169,6 +175,22 @@ def selisih_standar_nasional(ind: Indikator, tahun: int) -> Decimal | None:
 
 
 # ---------------------------------------------------------------- budget
+def calon(rekam: T, **medan) -> T:
+    """A copy of a record with some fields as they are being typed, for a live preview: the
+    figures computed from it show the candidate while the stored record stays as it is.
+    Shallow: lists and maps are shared with the record, so a candidate replaces them whole
+    (``ganti``, a new dict), never changes them in place."""
+    c = copy.copy(rekam)
+    for nama, nilai in medan.items():
+        setattr(c, nama, nilai)
+    return c
+
+
+def ganti(daftar: Sequence[T], lama: T, baru: T) -> list[T]:
+    """``daftar`` with the record ``lama`` (by identity) replaced by its candidate ``baru``."""
+    return [baru if x is lama else x for x in daftar]
+
+
 def realisasi_sub(sub: Subkegiatan) -> Decimal | None:
     """A subkegiatan's realisasi: the sum of its monthly entries when it has any."""
     if sub.realisasi_bulanan:
@@ -347,14 +369,11 @@ def predikat_akip(nilai: Decimal | None) -> str:
 
 
 def bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:
-    """Tabel 3.1: total bobot of the components (100 for the standard scheme)."""
+    """Tabel 3.1 and the AKIP screen: total bobot of the components (100 for the standard
+    scheme; store/aturan.alasan_jumlah_bobot says when it is not)."""
     return sum((k.bobot for k in komponen), NOL)
 
 
 def tahun_akip(komponen: Sequence[KomponenAkip]) -> list[int]:
     return sorted({t for k in komponen for t in k.nilai})
 
-
-def jumlah_bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:
-    """Sum of the components' bobot (should be 100)."""
-    return sum((k.bobot for k in komponen), NOL)

@@ -12,7 +12,7 @@ from .teks import alasan_teks
 
 @dataclass(frozen=True)
 class Masalah:
-    jenis: str      # short code: pagu-lebih, triwulan-kosong, target-nol, bulanan-beda, struktur, tidak-wajar
+    jenis: str      # short code: pagu-lebih, triwulan-kosong, target-nol, bulanan-beda, struktur, tidak-wajar, akip
     lokasi: str     # where, in words a user recognises
     pesan: str
 
@@ -27,6 +27,7 @@ def periksa(lap: Laporan, kuartal_sekarang: int = 4) -> list[Masalah]:
     hasil += periksa_struktur(lap)
     hasil += periksa_teks_kendali(lap)
     hasil += periksa_wajar(lap)
+    hasil += periksa_akip(lap)
     t = lap.tahun
     for ind in lap.indikator:
         lok = f"Indikator {ind.id} ({ind.uraian})"
@@ -132,4 +133,19 @@ def periksa_wajar(lap: Laporan) -> list[Masalah]:
         for apa, v in (("pagu", s.pagu), ("realisasi", s.realisasi)):
             if (alasan := aturan.alasan_rupiah(v)) is not None:
                 hasil.append(Masalah("tidak-wajar", f"Subkegiatan \"{s.nama}\" ({p.id})", f"{apa} {format_bebas(v)}: {alasan}"))
+    return hasil
+
+
+def periksa_akip(lap: Laporan) -> list[Masalah]:
+    """The AKIP rules of :mod:`store.aturan` the AKIP screen flags: bobot totalling 100, and
+    no nilai above its component's bobot (an import or an older version may have let one in)."""
+    if not lap.evaluasi_akip:
+        return []
+    hasil = []
+    if (alasan := aturan.alasan_jumlah_bobot(calc.bobot_akip(lap.evaluasi_akip))) is not None:
+        hasil.append(Masalah("akip", "Evaluasi AKIP", alasan))
+    for k in lap.evaluasi_akip:
+        for th, v in sorted(k.nilai.items()):
+            if (alasan := aturan.alasan_nilai_bobot(v, k.bobot)) is not None:
+                hasil.append(Masalah("akip", f"Evaluasi AKIP {k.nama} {th}", alasan))
     return hasil

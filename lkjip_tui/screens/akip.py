@@ -8,7 +8,6 @@ a total bobot other than 100, are flagged. The cursor starts on the report year'
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from decimal import Decimal
 
 from rich.text import Text
@@ -17,53 +16,37 @@ from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from store import calc
+from store import aturan, calc
 from store.models import KomponenAkip
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
 from ..simbol import teks as sim
 from ..tombol import ikat
-from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom
+from ..widgets.edit_grid import ANGKA, TEKS, EditGrid, Kolom, redup
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.pembaca import angka, teks_wajib
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
 JUMLAH, GRADE = "__jumlah", "__grade"
-SERATUS = Decimal(100)
 
 
 def _wajib_teks(v) -> str | None:
     return None if v else "nama komponen wajib diisi"
 
 
-def _bobot_sah(v) -> str | None:
-    if v is None:
-        return "bobot wajib diisi"
-    if v < 0:
-        return "bobot tidak boleh negatif"
-    return None
-
-
-def _nilai_sah(v) -> str | None:
-    return "nilai tidak boleh negatif" if v is not None and v < 0 else None
-
-
 def _baca_bobot(teks: str) -> Decimal:
     """The reader of the form's Bobot: required, a number, not negative."""
     v = angka(teks_wajib(teks))
-    salah = _bobot_sah(v)
+    salah = aturan.alasan_bobot(v)
     if salah is not None:
         raise ValueError(salah)
     return v
 
 
-def redup(teks: str = "-") -> Text:
-    return Text(teks, style="dim")
-
-
 class AkipScreen(LayarDasar):
+    _calon: list[KomponenAkip] | None = None  # the components as if the value typed were saved
     MODE = "akip"
     JUDUL = "Evaluasi AKIP"
     BANTUAN = ("Nilai evaluasi AKIP per komponen dan tahun (Tabel 3.1). Ketik nilai atau bobot; "
@@ -97,14 +80,12 @@ class AkipScreen(LayarDasar):
 
     def _kolom(self, tahun: list[int]) -> list[Kolom]:
         return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, cek=_wajib_teks),
-                Kolom("bobot", "Bobot", 6, ANGKA, cek=_bobot_sah, cek_baris=self._bobot_cukup),
-                *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=_nilai_sah, cek_baris=self._nilai_dalam_bobot) for t in tahun]]
+                Kolom("bobot", "Bobot", 6, ANGKA, cek=aturan.alasan_bobot, cek_baris=self._bobot_cukup),
+                *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=aturan.alasan_nilai_akip, cek_baris=self._nilai_dalam_bobot) for t in tahun]]
 
     def _nilai_dalam_bobot(self, baris: str, nilai) -> str | None:
         k = self._komponen(baris)
-        if k is None or nilai is None or nilai <= k.bobot:
-            return None
-        return f"nilai {format_bebas(nilai)} melebihi bobot {format_bebas(k.bobot)}"
+        return None if k is None else aturan.alasan_nilai_bobot(nilai, k.bobot)
 
     def _bobot_cukup(self, baris: str, bobot) -> str | None:
         k = self._komponen(baris)
@@ -165,20 +146,24 @@ class AkipScreen(LayarDasar):
             grid.tabel.focus()
 
     # ------------------------------------------------------------ cells
+    def _tampak(self) -> list[KomponenAkip]:
+        """The components as shown: with the candidate while a value is typed."""
+        return self.lap.evaluasi_akip if self._calon is None else self._calon
+
     def _komponen(self, baris: str) -> KomponenAkip | None:
-        return next((k for k in self.lap.evaluasi_akip if k.key == baris), None)
+        return next((k for k in self._tampak() if k.key == baris), None)
 
     def _tampil(self, baris: str, kolom: str):
-        komponen = self.lap.evaluasi_akip
+        komponen = self._tampak()
         if baris in (JUMLAH, GRADE):
             if kolom == "nama":
                 return Text("Jumlah" if baris == JUMLAH else "Grade", style="bold")
             if kolom == "bobot":
                 if baris == GRADE:
                     return ""
-                total = calc.jumlah_bobot_akip(komponen)
-                return Text(format_bebas(total) + ("!" if total != SERATUS else ""),
-                            style="bold red" if total != SERATUS else "bold")
+                total = calc.bobot_akip(komponen)
+                salah = aturan.alasan_jumlah_bobot(total) is not None
+                return Text(format_bebas(total) + ("!" if salah else ""), style="bold red" if salah else "bold")
             nilai = calc.nilai_akip(komponen, int(kolom[1:]))
             if baris == JUMLAH:
                 return redup() if nilai is None else Text(format_angka(nilai, 2), style="bold")
@@ -194,7 +179,7 @@ class AkipScreen(LayarDasar):
         v = k.nilai.get(int(kolom[1:]))
         if v is None:
             return redup()
-        if v > k.bobot:
+        if aturan.alasan_nilai_bobot(v, k.bobot) is not None:
             return Text(format_angka(v, 2) + "!", style="bold red")
         return Text(format_angka(v, 2))
 
@@ -213,42 +198,12 @@ class AkipScreen(LayarDasar):
         return baris not in (JUMLAH, GRADE)
 
     # ------------------------------------------------------------ live figures
-    @contextmanager
-    def _sementara(self, k: KomponenAkip, kolom: str, nilai):
-        if kolom == "nama":
-            lama = k.nama
-            k.nama = nilai
-            try:
-                yield
-            finally:
-                k.nama = lama
-            return
-        if kolom == "bobot":
-            lama = k.bobot
-            k.bobot = nilai
-            try:
-                yield
-            finally:
-                k.bobot = lama
-            return
-        t = int(kolom[1:])
-        ada, lama = t in k.nilai, k.nilai.get(t)
-        k.nilai[t] = nilai
-        try:
-            yield
-        finally:
-            if ada:
-                k.nilai[t] = lama
-            else:
-                k.nilai.pop(t, None)
-
     def _segarkan_baris(self, k: KomponenAkip) -> None:
         self.grid.segarkan([k.key, JUMLAH, GRADE])
         self._perbarui_ringkas()
 
     def _perbarui_ringkas(self) -> None:
-        lap = self.lap
-        komponen = lap.evaluasi_akip
+        komponen = self._tampak()
         teks = Text("Nilai AKIP", style="bold")
         for t in self._tahun_kolom:
             n = calc.nilai_akip(komponen, t)
@@ -257,14 +212,12 @@ class AkipScreen(LayarDasar):
                         style="bold" if n is not None else "dim")
         self.query_one("#ringkas-akip", Static).update(teks)
         peringatan = []
-        total = calc.jumlah_bobot_akip(komponen)
-        if komponen and total != SERATUS:
-            peringatan.append(sim(f"⚠ Jumlah bobot {format_bebas(total)}, seharusnya 100."))
+        if komponen and (alasan := aturan.alasan_jumlah_bobot(calc.bobot_akip(komponen))) is not None:
+            peringatan.append(sim("⚠ ") + alasan.capitalize() + ".")
         for k in komponen:
             for t in self._tahun_kolom:
-                v = k.nilai.get(t)
-                if v is not None and v > k.bobot:
-                    peringatan.append(sim("⚠ ") + f"{k.nama} {t}: nilai {format_bebas(v)} melebihi bobot {format_bebas(k.bobot)}.")
+                if (alasan := aturan.alasan_nilai_bobot(k.nilai.get(t), k.bobot)) is not None:
+                    peringatan.append(sim("⚠ ") + f"{k.nama} {t}: {alasan}.")
         if not komponen:
             peringatan.append("Belum ada komponen. Tekan 'a' untuk menambah komponen penilaian.")
         w = Text("\n".join(peringatan[:3]) + (f"\n… dan {len(peringatan) - 3} lagi" if len(peringatan) > 3 else ""),
@@ -290,8 +243,14 @@ class AkipScreen(LayarDasar):
         if event.galat is not None or event.batal:
             self._segarkan_baris(k)
             return
-        with self._sementara(k, event.kolom, event.nilai):
-            self._segarkan_baris(k)
+        kolom, nilai = event.kolom, event.nilai
+        calon = (calc.calon(k, **{kolom: nilai}) if kolom in ("nama", "bobot")
+                 else calc.calon(k, nilai={**k.nilai, int(kolom[1:]): nilai}))
+        self._calon = calc.ganti(self.lap.evaluasi_akip, k, calon)
+        try:
+            self._segarkan_baris(calon)
+        finally:
+            self._calon = None
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         k = self._komponen(event.baris)
@@ -331,7 +290,7 @@ class AkipScreen(LayarDasar):
     def action_tambah(self) -> None:
         if not self.boleh_ubah():
             return
-        sisa = SERATUS - calc.jumlah_bobot_akip(self.lap.evaluasi_akip)
+        sisa = aturan.BOBOT_AKIP - calc.bobot_akip(self.lap.evaluasi_akip)
         isian = [
             Isian("nama", "Komponen", "", petunjuk="mis. Perencanaan Kinerja"),
             Isian("bobot", "Bobot", format_bebas(sisa) if sisa > 0 else "", _baca_bobot, "mis. 30"),

@@ -12,7 +12,7 @@ and program, so a keystroke recomputes only the path it touches.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+import weakref
 from decimal import Decimal
 
 from rich.text import Text
@@ -29,7 +29,7 @@ from store.numbers import format_bebas, format_persen
 
 from ..pesan import KOSONG_TAHUN
 from ..tombol import huruf, ikat
-from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
+from ..widgets.edit_grid import ANGKA, EditGrid, Kolom, redup
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.modal import Modal
 from ..widgets.pembaca import angka_opsional, angka_wajib, teks_wajib
@@ -68,10 +68,6 @@ KOLOM = [
     Kolom("serapan", "Serap%", 9),
 ]
 
-
-
-def redup(teks: str = "-") -> Text:
-    return Text(teks, style="dim")
 
 
 def teks_serapan(a: calc.Anggaran, desimal: int) -> Text:
@@ -120,8 +116,9 @@ class AnggaranScreen(LayarDasar):
         self._a_prog: dict[str, calc.Anggaran] = {}
         self._buka: set[str] = set()
         self._besar = False
-        self._lap_id: int | None = None
-        self._versi_indeks: tuple | None = None
+        self._tahun_dibuka: weakref.ref | None = None  # the year the rows were opened for
+        self._versi_indeks: int | None = None  # app.versi the caches were built or kept for
+        self._calon: tuple[str, Subkegiatan] | None = None  # (row key, candidate) while a value is typed
 
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-ang", classes="ringkas")
@@ -134,22 +131,17 @@ class AnggaranScreen(LayarDasar):
         return self.query_one("#grid-ang", EditGrid)
 
     # ------------------------------------------------------------ index and caches
-    def _versi(self) -> tuple:
-        """Identifies the state of the data: the open year and the app's change counter."""
-        return (self.lap, self.app.versi)
-
     def _masih_sama(self) -> bool:
-        a, b = self._versi(), self._versi_indeks
-        return b is not None and a[0] is b[0] and a[1] == b[1]
+        return self._versi_indeks == self.app.versi
 
     def _tandai(self) -> None:
         """The caches were kept up to date by hand after a change made here."""
-        self._versi_indeks = self._versi()
+        self._versi_indeks = self.app.versi
 
     def _indeks(self) -> None:
         """Maps row keys to records and caches the sums of every kegiatan and program."""
         lap = self.lap
-        self._versi_indeks = self._versi()
+        self._versi_indeks = self.app.versi
         self._prog, self._keg, self._sub = {}, {}, {}
         self._a_keg, self._a_prog = {}, {}
         for p in lap.program:
@@ -170,11 +162,20 @@ class AnggaranScreen(LayarDasar):
     def _kunci_sub(s: Subkegiatan) -> str:
         return s.key or f"obj{id(s)}"
 
-    def _hitung_jalur(self, prog: Program, keg: Kegiatan | None) -> None:
-        """Recompute the sums on one path after a change below ``keg`` (or in ``prog``)."""
+    def _hitung_jalur(self, prog: Program, keg: Kegiatan | None, sub: Subkegiatan | None = None,
+                      calon: Subkegiatan | None = None) -> None:
+        """Recompute the sums on one path after a change below ``keg`` (or in ``prog``); with
+        ``calon``, as if ``sub`` were that candidate."""
         if keg is not None:
-            self._a_keg[self._kunci_keg(keg)] = calc.anggaran_kegiatan(keg)
+            dihitung = keg if calon is None else calc.calon(keg, subkegiatan=calc.ganti(keg.subkegiatan, sub, calon))
+            self._a_keg[self._kunci_keg(keg)] = calc.anggaran_kegiatan(dihitung)
         self._a_prog[prog.id] = calc.jumlah(self._a_keg[self._kunci_keg(k)] for k in prog.kegiatan)
+
+    def _tampak(self, kunci: str) -> Subkegiatan:
+        """The subkegiatan as shown: the candidate being typed, else the stored record."""
+        if self._calon is not None and self._calon[0] == kunci:
+            return self._calon[1]
+        return self._sub[kunci][2]
 
     def _a_sasaran(self, sasaran_id: str) -> calc.Anggaran:
         return calc.jumlah(self._a_prog[p.id] for p in self.lap.program if p.sasaran == sasaran_id)
@@ -206,12 +207,14 @@ class AnggaranScreen(LayarDasar):
         sama = self._masih_sama()
         if not sama:  # the data changed since the caches were built
             self._indeks()
-        if self._lap_id != id(self.lap):  # a (new) year opened: decide how much starts open
-            self._lap_id = id(self.lap)
+        if self._tahun_dibuka is None or self._tahun_dibuka() is not self.lap:
+            # a (new) year opened: decide how much starts open (a weak reference: an id()
+            # may be reused by the next year loaded; holding the year would keep it in memory)
+            self._tahun_dibuka = weakref.ref(self.lap)
             self._besar = len(self._sub) > BATAS_KECIL
             self._buka = set() if self._besar else {f"P:{p}" for p in self._prog} | {f"K:{k}" for k in self._keg}
         rows = self._baris()
-        if not (sama and rows == self.grid._baris):  # else the rows on screen are already these
+        if not (sama and rows == self.grid.baris):  # else the rows on screen are already these
             self.grid.isi(rows)
         self._perbarui_ringkas()
 
@@ -219,7 +222,7 @@ class AnggaranScreen(LayarDasar):
         jenis, kunci = baris[0], baris[2:]
         d = self.lap.pengaturan.desimal
         if jenis == "S":
-            _, _, sub = self._sub[kunci]
+            sub = self._tampak(kunci)
             a = calc.anggaran_sub(sub)
             if kolom == "uraian":
                 return Text(f"    {sub.nama}", overflow="ellipsis", no_wrap=True)
@@ -273,7 +276,8 @@ class AnggaranScreen(LayarDasar):
             return None, None, None
         jenis, kunci = baris[0], baris[2:]
         if jenis == "S" and kunci in self._sub:
-            return self._sub[kunci]
+            p, k, _ = self._sub[kunci]
+            return p, k, self._tampak(kunci)
         if jenis == "K" and kunci in self._keg:
             p, k = self._keg[kunci]
             return p, k, None
@@ -310,26 +314,32 @@ class AnggaranScreen(LayarDasar):
                                                  self._a_sasaran(prog.sasaran), d))
         self.query_one("#detail-ang", Static).update(detail)
 
-    def perbarui_jalur(self, prog: Program, keg: Kegiatan, sub: Subkegiatan | None = None) -> None:
-        """Recompute and redraw one path: the subkegiatan, its kegiatan and program, the totals."""
-        self._hitung_jalur(prog, keg)
+    def perbarui_jalur(self, prog: Program, keg: Kegiatan, sub: Subkegiatan | None = None,
+                       calon: Subkegiatan | None = None) -> None:
+        """Recompute and redraw one path: the subkegiatan, its kegiatan and program, the totals.
+        With ``calon`` (a candidate copy of ``sub``, typing in progress) the figures drawn are
+        the candidate's; the records, and afterwards the caches, keep the stored figures."""
+        self._hitung_jalur(prog, keg, sub, calon)
         rows = [f"P:{prog.id}", f"K:{self._kunci_keg(keg)}"]
         if sub is not None:
             rows.append(f"S:{self._kunci_sub(sub)}")
-        self.grid.segarkan(rows)
-        self._perbarui_ringkas()
+        if calon is not None:
+            self._calon = (self._kunci_sub(sub), calon)
+        try:
+            self.grid.segarkan(rows)
+            self._perbarui_ringkas()
+        finally:
+            if calon is not None:
+                self._calon = None
+                self._hitung_jalur(prog, keg)
+
+    def disimpan(self, prog: Program, keg: Kegiatan, sub: Subkegiatan) -> None:
+        """A change on this path was saved (here or in the monthly window): redraw it; the
+        caches are current again without rebuilding them."""
+        self.perbarui_jalur(prog, keg, sub)
+        self._tandai()
 
     # ------------------------------------------------------------ editing in the grid
-    @contextmanager
-    def _sementara(self, sub: Subkegiatan, kolom: str, nilai):
-        """Figures as if ``nilai`` were stored, then the real value back."""
-        lama = getattr(sub, kolom)
-        setattr(sub, kolom, nilai)
-        try:
-            yield
-        finally:
-            setattr(sub, kolom, lama)
-
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
         event.stop()
@@ -340,9 +350,7 @@ class AnggaranScreen(LayarDasar):
             self.perbarui_jalur(prog, keg, sub)
             return
         nilai = Decimal(0) if event.kolom == "pagu" and event.nilai is None else event.nilai
-        with self._sementara(sub, event.kolom, nilai):
-            self.perbarui_jalur(prog, keg, sub)
-        self._hitung_jalur(prog, keg)  # the caches hold stored figures again
+        self.perbarui_jalur(prog, keg, sub, calc.calon(sub, **{event.kolom: nilai}))
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
@@ -352,8 +360,7 @@ class AnggaranScreen(LayarDasar):
             setattr(sub, event.kolom, event.nilai)
 
         self.app.ubah(sub, mutasi, f"{event.kolom} {sub.nama}")
-        self.perbarui_jalur(prog, keg, sub)
-        self._tandai()
+        self.disimpan(prog, keg, sub)
 
     @on(EditGrid.Pilih)
     def _pilih(self, event: EditGrid.Pilih) -> None:
@@ -548,6 +555,7 @@ class BulananScreen(Modal[None]):
     def __init__(self, layar: AnggaranScreen, prog: Program, keg: Kegiatan, sub: Subkegiatan):
         super().__init__()
         self.layar, self.prog, self.keg, self.sub = layar, prog, keg, sub
+        self._calon: Subkegiatan | None = None  # while a month is typed
 
     def _kolom(self) -> list[Kolom]:
         return [
@@ -576,11 +584,16 @@ class BulananScreen(Modal[None]):
         self.grid.tabel.focus()
         self._perbarui()
 
+    @property
+    def _tampak(self) -> Subkegiatan:
+        """The subkegiatan as shown: the candidate while a month is typed, else the record."""
+        return self._calon or self.sub
+
     def _nilai(self, bulan: int):
-        return (self.sub.realisasi_bulanan or {}).get(bulan)
+        return (self._tampak.realisasi_bulanan or {}).get(bulan)
 
     def _sd(self, bulan: int):
-        return calc.kumulatif_bulanan(self.sub.realisasi_bulanan).get(bulan)
+        return calc.kumulatif_bulanan(self._tampak.realisasi_bulanan).get(bulan)
 
     def _cek_sd(self, baris: str, total) -> str | None:
         if total is None:
@@ -610,25 +623,22 @@ class BulananScreen(Modal[None]):
 
     def _perbarui(self) -> None:
         d = self.layar.lap.pengaturan.desimal
-        a = calc.anggaran_sub(self.sub)
-        t = teks_anggaran("Subkegiatan", a, d)
+        sub = self._tampak
+        keg = self.keg if sub is self.sub else calc.calon(self.keg, subkegiatan=calc.ganti(self.keg.subkegiatan, self.sub, sub))
+        t = teks_anggaran("Subkegiatan", calc.anggaran_sub(sub), d)
         t.append("\n")
-        t.append_text(teks_anggaran("Kegiatan", calc.anggaran_kegiatan(self.keg), d))
-        if not ada_bulanan(self.sub) and self.sub.realisasi:
-            t.append(f"\nRealisasi {format_bebas(self.sub.realisasi)} diisi langsung; bulan pertama yang diisi "
+        t.append_text(teks_anggaran("Kegiatan", calc.anggaran_kegiatan(keg), d))
+        if not ada_bulanan(sub) and sub.realisasi:
+            t.append(f"\nRealisasi {format_bebas(sub.realisasi)} diisi langsung; bulan pertama yang diisi "
                      "menyimpannya sebagai realisasi bulan sebelumnya.", style="dim")
         self.query_one("#bulanan-ringkas", Static).update(t)
 
-    @contextmanager
-    def _sementara(self, bulan: int, nilai):
+    def _calon_bulan(self, bulan: int, nilai) -> Subkegiatan:
+        """The subkegiatan as if ``nilai`` were saved for ``bulan`` (the record is left alone)."""
         lama = self.sub.realisasi_bulanan
         baru = dict(lama or calc.bawa_tahunan(self.sub, bulan) or {}) if nilai is not None else dict(lama or {})
         baru[bulan] = nilai
-        self.sub.realisasi_bulanan = baru
-        try:
-            yield
-        finally:
-            self.sub.realisasi_bulanan = lama
+        return calc.calon(self.sub, realisasi_bulanan=baru)
 
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
@@ -639,11 +649,13 @@ class BulananScreen(Modal[None]):
             self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
             return
         bulan = int(event.baris)
-        with self._sementara(bulan, self._jumlah_bulan(bulan, event.kolom, event.nilai)):
+        self._calon = self._calon_bulan(bulan, self._jumlah_bulan(bulan, event.kolom, event.nilai))
+        try:
             self.grid.segarkan()
             self._perbarui()
-            self.layar.perbarui_jalur(self.prog, self.keg, self.sub)
-        self.layar._hitung_jalur(self.prog, self.keg)
+            self.layar.perbarui_jalur(self.prog, self.keg, self.sub, self._calon)
+        finally:
+            self._calon = None
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
@@ -664,8 +676,9 @@ class BulananScreen(Modal[None]):
             if self.app.ubah(sub, mutasi, f"realisasi {BULAN[bulan - 1]} {sub.nama}") and bawa:
                 self.notify(f"Realisasi sebelumnya {format_bebas(tahunan)} disimpan sebagai isian "
                             f"{BULAN[bulan - 2]} (s.d. {BULAN[bulan - 2]}); ubah bila perlu.", markup=False)
-            self.segarkan()
-            self.layar._tandai()
+            self.grid.segarkan()
+            self._perbarui()
+            self.layar.disimpan(self.prog, self.keg, self.sub)
 
         if tahunan is not None and bawa is None:
             # January: there is no month before it to keep the earlier figure in

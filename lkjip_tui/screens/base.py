@@ -31,15 +31,15 @@ class LayarDasar(Screen):
     def on_mount(self) -> None:
         self.perbarui_judul()
 
-    _digambar: tuple | None = None  # (open year, app.versi) the screen was last drawn from
+    _digambar: int | None = None  # app.versi the screen was last drawn from
 
     def on_screen_resume(self) -> None:
         # A screen is resumed on every switch back to it and after every modal closes; redraw
-        # only when the data changed since (every change bumps app.versi), not each time.
+        # only when the data changed since (every change, undo and year switch bumps
+        # app.versi), not each time.
         self.perbarui_judul()
-        tanda = (id(self.app.lap), self.app.versi)
-        if tanda != self._digambar:
-            self._digambar = tanda
+        if self.app.versi != self._digambar:
+            self._digambar = self.app.versi
             self.segarkan()
 
     def perbarui_judul(self) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from contextlib import contextmanager
 
 from rich.text import Text
 from textual import on
@@ -21,12 +20,12 @@ from textual.widgets import Static, Tree
 
 from store import aturan
 from store import calc
-from store.models import AGREGASI, Iku, Indikator, Sasaran, Tujuan
+from store.models import AGREGASI, Iku, Indikator, Laporan, Sasaran, Tujuan
 from store.numbers import format_angka, format_bebas
 
 from ..pesan import KOSONG_TAHUN
 from ..tombol import ikat
-from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
+from ..widgets.edit_grid import ANGKA, EditGrid, Kolom, redup
 from ..widgets.formulir import BARIS, PILIHAN, Formulir, Isian
 from ..widgets.pembaca import teks_opsional, teks_wajib
 from .base import LayarDasar
@@ -79,8 +78,17 @@ def baca_nomor_misi(teks: str) -> str:
     return teks
 
 
-def redup(teks: str = "-") -> Text:
-    return Text(teks, style="dim")
+MEDAN = {"target": "target", "realisasi": "realisasi", "standar": "standar_nasional"}  # grid column → field
+
+# What a form saves, per kind: the list it joins, the records that name it by id (they follow
+# an id change), the fields the form sets (None: all; an indikator keeps its figures).
+_BENTUK = {
+    "tujuan": (lambda lap: lap.tujuan, lambda lap, i: lap.sasaran_tujuan(i), None),
+    "sasaran": (lambda lap: lap.sasaran,
+                lambda lap, i: [*lap.indikator_sasaran(i), *lap.program_sasaran(i)], None),
+    "indikator": (lambda lap: lap.indikator, lambda lap, i: [],
+                  ("sasaran", "uraian", "satuan", "arah", "rumus_negatif", "agregasi_triwulan", "iku", "id")),
+}
 
 
 class IndikatorScreen(LayarDasar):
@@ -103,6 +111,8 @@ class IndikatorScreen(LayarDasar):
     def __init__(self) -> None:
         super().__init__()
         self._pilihan: tuple[str, str | None] = ("root", None)
+        # While a value is typed: the indicator and the year as if it were saved (calc.calon)
+        self._calon: tuple[Indikator, Laporan] | None = None
 
     def isi(self) -> ComposeResult:
         pohon: Tree = Tree("Renstra", id="pohon")
@@ -127,6 +137,8 @@ class IndikatorScreen(LayarDasar):
         jenis, kunci = self._pilihan
         if jenis != "indikator" or self.lap is None:
             return None
+        if self._calon is not None:
+            return self._calon[0]
         return self.lap.cari_indikator(kunci)
 
     def _tujuan(self, tid: str | None) -> Tujuan | None:
@@ -233,7 +245,7 @@ class IndikatorScreen(LayarDasar):
                 teks.append(" · * = dari triwulan", style="dim")
             teks.append("\n")
             c = calc.capaian_indikator(ind, t, d)
-            cs = calc.capaian_sasaran(lap, ind.sasaran)
+            cs = calc.capaian_sasaran(lap if self._calon is None else self._calon[1], ind.sasaran)
             teks.append(f"{t}: capaian ")
             teks.append(f"{format_angka(c, d)} {calc.predikat(c)}", style="bold")
             teks.append(f" · sasaran {ind.sasaran}: {format_angka(cs, d)} {calc.kategori(cs, skala)}")
@@ -289,7 +301,7 @@ class IndikatorScreen(LayarDasar):
         return bool(tw) and any(q.realisasi is not None for q in tw)
 
     def _peta(self, ind: Indikator, kolom: str) -> dict:
-        return {"target": ind.target, "realisasi": ind.realisasi, "standar": ind.standar_nasional}[kolom]
+        return getattr(ind, MEDAN[kolom])
 
     def _tampil(self, baris: str, kolom: str):
         ind, t = self.ind, int(baris)
@@ -324,20 +336,6 @@ class IndikatorScreen(LayarDasar):
             return False
         return not (kolom == "realisasi" and self._dari_triwulan(ind, int(baris)))
 
-    @contextmanager
-    def _sementara(self, ind: Indikator, kolom: str, tahun: int, nilai):
-        """Show figures as if ``nilai`` were stored, then put the real value back."""
-        peta = self._peta(ind, kolom)
-        ada, lama = tahun in peta, peta.get(tahun)
-        peta[tahun] = nilai
-        try:
-            yield
-        finally:
-            if ada:
-                peta[tahun] = lama
-            else:
-                peta.pop(tahun, None)
-
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
         ind = self.ind
@@ -347,9 +345,14 @@ class IndikatorScreen(LayarDasar):
             self.grid.segarkan([event.baris])
             self._perbarui_rinci()
             return
-        with self._sementara(ind, event.kolom, int(event.baris), event.nilai):
+        peta = {**self._peta(ind, event.kolom), int(event.baris): event.nilai}
+        calon = calc.calon(ind, **{MEDAN[event.kolom]: peta})
+        self._calon = (calon, calc.calon(self.lap, indikator=calc.ganti(self.lap.indikator, ind, calon)))
+        try:
             self.grid.segarkan([event.baris])
             self._perbarui_rinci()
+        finally:
+            self._calon = None
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         ind = self.ind
@@ -510,30 +513,7 @@ class IndikatorScreen(LayarDasar):
 
         judul = f"Ubah tujuan {tj.id}" if tj else "Tujuan baru"
         self.app.push_screen(Formulir(judul + " (indikator tujuan: satu per baris)", isian, buat),
-                             lambda baru: self._simpan_tujuan(tj, baru))
-
-    def _simpan_tujuan(self, tj: Tujuan | None, baru: Tujuan | None) -> None:
-        if baru is None:
-            return
-        lap = self.lap
-        if tj is None:
-            if self.app.tambah(baru, lap.tujuan, keterangan=f"tambah tujuan {baru.id}"):
-                self._bangun_pohon(("tujuan", baru.id))
-            return
-
-        if baru.id == tj.id:
-            ok = self.app.ubah(tj, lambda: tj.__dict__.update(baru.__dict__), f"ubah tujuan {tj.id}")
-        else:
-            anak = lap.sasaran_tujuan(tj.id)
-
-            def mutasi() -> None:
-                for s in anak:
-                    s.tujuan = baru.id
-                tj.__dict__.update(baru.__dict__)
-
-            ok = self.app.ubah_banyak([tj, *anak], mutasi, f"ubah tujuan {tj.id} → {baru.id}")
-        if ok:
-            self._bangun_pohon(("tujuan", baru.id))
+                             lambda baru: self._simpan_bentuk("tujuan", tj, baru))
 
     def _form_sasaran(self, s: Sasaran | None, tujuan: str | None = None) -> None:
         lap = self.lap
@@ -549,29 +529,7 @@ class IndikatorScreen(LayarDasar):
             return Sasaran(v["id"].strip(), v["tujuan"], v["uraian"].strip())
 
         judul = f"Ubah sasaran {s.id}" if s else "Sasaran baru"
-        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_sasaran(s, baru))
-
-    def _simpan_sasaran(self, s: Sasaran | None, baru: Sasaran | None) -> None:
-        if baru is None:
-            return
-        lap = self.lap
-        if s is None:
-            if self.app.tambah(baru, lap.sasaran, keterangan=f"tambah sasaran {baru.id}"):
-                self._bangun_pohon(("sasaran", baru.id))
-            return
-        if baru.id == s.id:
-            ok = self.app.ubah(s, lambda: s.__dict__.update(baru.__dict__), f"ubah sasaran {s.id}")
-        else:
-            anak = [*lap.indikator_sasaran(s.id), *lap.program_sasaran(s.id)]
-
-            def mutasi() -> None:
-                for x in anak:
-                    x.sasaran = baru.id
-                s.__dict__.update(baru.__dict__)
-
-            ok = self.app.ubah_banyak([s, *anak], mutasi, f"ubah sasaran {s.id} → {baru.id}")
-        if ok:
-            self._bangun_pohon(("sasaran", baru.id))
+        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_bentuk("sasaran", s, baru))
 
     def _form_indikator(self, ind: Indikator | None, sasaran: str | None = None) -> None:
         lap = self.lap
@@ -611,26 +569,35 @@ class IndikatorScreen(LayarDasar):
             return baru
 
         judul = f"Ubah indikator {ind.id}" if ind else "Indikator baru"
-        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_indikator(ind, baru))
+        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_bentuk("indikator", ind, baru))
 
-    def _simpan_indikator(self, ind: Indikator | None, baru: Indikator | None) -> None:
+    def _simpan_bentuk(self, jenis: str, lama, baru) -> None:
+        """Save a form's tujuan/sasaran/indikator (``_BENTUK`` says where it lives, which records
+        point to it and which fields the form sets). A changed id moves those records with it."""
         if baru is None:
             return
+        daftar, anak, medan = _BENTUK[jenis]
         lap = self.lap
-        if ind is None:
-            if self.app.tambah(baru, lap.indikator, keterangan=f"tambah indikator {baru.id}"):
-                self._bangun_pohon(("indikator", baru.id))
+        if lama is None:
+            if self.app.tambah(baru, daftar(lap), keterangan=f"tambah {jenis} {baru.id}"):
+                self._bangun_pohon((jenis, baru.id))
             return
-        medan = ("sasaran", "uraian", "satuan", "arah", "rumus_negatif", "agregasi_triwulan", "iku")
 
-        def mutasi() -> None:
-            for m in medan:
-                setattr(ind, m, getattr(baru, m))
-            ind.id = baru.id
+        def salin() -> None:
+            for m in medan or list(vars(baru)):
+                setattr(lama, m, getattr(baru, m))
 
-        if baru.id == ind.id:
-            ok = self.app.ubah(ind, mutasi, f"ubah indikator {ind.id}")
+        if baru.id == lama.id:
+            ok = self.app.ubah(lama, salin, f"ubah {jenis} {lama.id}")
         else:
-            ok = self.app.ubah_banyak([ind], mutasi, f"ubah indikator {ind.id} → {baru.id}")
+            kaitan = anak(lap, lama.id)
+
+            def mutasi() -> None:
+                for x in kaitan:
+                    setattr(x, jenis, baru.id)  # sasaran.tujuan, indikator/program.sasaran
+                salin()
+
+            ok = self.app.ubah_banyak([lama, *kaitan], mutasi, f"ubah {jenis} {lama.id} → {baru.id}")
         if ok:
-            self._bangun_pohon(("indikator", baru.id))
+            self._bangun_pohon((jenis, baru.id))
+

@@ -8,7 +8,6 @@ A unit is stored as one record with its jabatan list, so a changed count saves t
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from datetime import date
 
 from rich.text import Text
@@ -18,7 +17,7 @@ from textual.widgets import DataTable, Static
 
 from store import aturan
 from store import calc
-from store.models import Jabatan, UnitPegawai
+from store.models import Jabatan, Laporan, UnitPegawai
 from store.numbers import format_angka, parse_bulat
 
 from ..pesan import KOSONG_TAHUN
@@ -85,7 +84,12 @@ def baca_jumlah(teks: str) -> int:
     return 0 if n is None else n
 
 
+ATRIBUT = {"l": "laki_laki", "p": "perempuan"}  # grid column → Jabatan field
+
+
 class PegawaiScreen(LayarDasar):
+    # While a count is typed: (row key of the unit, the unit and the year as if it were saved)
+    _calon: tuple[str, UnitPegawai, Laporan] | None = None
     MODE = "pegawai"
     JUDUL = "Pegawai"
     BANTUAN = ("Data pegawai per unit (kecamatan, tiap kelurahan) dan jabatan: laki-laki (L) dan perempuan (P). "
@@ -118,7 +122,13 @@ class PegawaiScreen(LayarDasar):
         return u.key or f"obj{id(u)}"
 
     def _unit(self, kunci: str) -> UnitPegawai | None:
+        if self._calon is not None and self._calon[0] == kunci:
+            return self._calon[1]
         return next((u for u in self.lap.pegawai.unit if self._kunci(u) == kunci), None)
+
+    def _lap_tampak(self) -> Laporan:
+        """The year as shown: with the candidate unit while a count is typed."""
+        return self.lap if self._calon is None else self._calon[2]
 
     def _cari(self, baris: str) -> tuple[UnitPegawai | None, int | None]:
         """(unit, jabatan index) of a row; index None for the unit row; (None, None) for the total."""
@@ -159,7 +169,7 @@ class PegawaiScreen(LayarDasar):
     def _tampil(self, baris: str, kolom: str):
         unit, idx = self._cari(baris)
         if baris == TOTAL:
-            l, p, n = calc.total_pegawai(self.lap)
+            l, p, n = calc.total_pegawai(self._lap_tampak())
             label = "Jumlah seluruh unit"
             gaya = "bold reverse"
         elif idx is None:
@@ -190,7 +200,7 @@ class PegawaiScreen(LayarDasar):
 
     # ------------------------------------------------------------ summary lines
     def _perbarui_ringkas(self) -> None:
-        lap = self.lap
+        lap = self._lap_tampak()
         l, p, n = calc.total_pegawai(lap)
         t = Text(f"Per tanggal {tampil_tanggal(lap.pegawai.per_tanggal)} · ")
         t.append(f"Total {angka(l)} L / {angka(p)} P / {angka(n)} pegawai", style="bold")
@@ -221,16 +231,6 @@ class PegawaiScreen(LayarDasar):
         self._perbarui_ringkas()
 
     # ------------------------------------------------------------ editing in the grid
-    @contextmanager
-    def _sementara(self, j: Jabatan, kolom: str, nilai: int):
-        attr = "laki_laki" if kolom == "l" else "perempuan"
-        lama = getattr(j, attr)
-        setattr(j, attr, nilai)
-        try:
-            yield
-        finally:
-            setattr(j, attr, lama)
-
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
         event.stop()
@@ -240,8 +240,14 @@ class PegawaiScreen(LayarDasar):
         if event.galat is not None or event.batal:
             self._segarkan_unit(unit, idx)
             return
-        with self._sementara(unit.jabatan[idx], event.kolom, event.nilai):
+        lap, j = self.lap, unit.jabatan[idx]
+        calon = calc.calon(unit, jabatan=calc.ganti(unit.jabatan, j, calc.calon(j, **{ATRIBUT[event.kolom]: event.nilai})))
+        pegawai = calc.calon(lap.pegawai, unit=calc.ganti(lap.pegawai.unit, unit, calon))
+        self._calon = (self._kunci(unit), calon, calc.calon(lap, pegawai=pegawai))
+        try:
             self._segarkan_unit(unit, idx)
+        finally:
+            self._calon = None
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         event.stop()
@@ -249,7 +255,7 @@ class PegawaiScreen(LayarDasar):
         if unit is None or idx is None:
             return
         j = unit.jabatan[idx]
-        attr = "laki_laki" if event.kolom == "l" else "perempuan"
+        attr = ATRIBUT[event.kolom]
 
         def mutasi() -> None:
             setattr(unit.jabatan[idx], attr, event.nilai)

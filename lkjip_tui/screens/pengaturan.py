@@ -1,5 +1,6 @@
 """Pengaturan (F8 "Atur"): the unit, its head, visi and misi, the Renstra, the category scale,
-decimals, and the report years (switch, create empty or copied from another year).
+decimals, and the report years (switch and create: the forms live in ``tahun.py``, the field
+readers in ``widgets/pembaca_pengaturan.py``).
 
 The screen is a list of settings; Enter on a row opens a small form (a modal with a check on
 every field and one message listing everything that is wrong). Changes are saved at once
@@ -10,253 +11,36 @@ where the first report year is created.
 from __future__ import annotations
 
 import copy
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import DataTable, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Static
 
-from store.models import DEFAULT_SKALA, Band, Kepala, Laporan, Renstra
-from store.numbers import format_bebas
-from store.tahun import laporan_kosong, salin_laporan
+from store.aturan import MAKS_DESIMAL, periksa_skala
+from store.models import DEFAULT_SKALA, Kepala, Laporan, Renstra
 
 from ..tombol import ikat
 from ..widgets.formulir import Formulir, Isian
-from ..widgets.modal import Modal
-from ..widgets.pembaca import angka, bulat, wajib
+from ..widgets.pembaca import wajib
+from ..widgets.pembaca_pengaturan import (
+    baca_band,
+    baca_daftar_tahun,
+    baca_desimal,
+    baca_nip,
+    baca_tahun,
+    ringkas_skala,
+    tulis_band,
+    tulis_daftar_tahun,
+    tulis_nip,
+)
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
-TAHUN_MIN, TAHUN_MAX = 1990, 2100
-DESIMAL_MAX = 4
 BARIS_SKALA = 7
-
-
-# ================================================================ readers (text -> value)
-def baca_tahun(teks: str) -> int:
-    t = bulat(teks)
-    if t is None:
-        raise ValueError("wajib diisi")
-    if not TAHUN_MIN <= t <= TAHUN_MAX:
-        raise ValueError(f"tahun harus antara {TAHUN_MIN} dan {TAHUN_MAX}")
-    return t
-
-
-def baca_desimal(teks: str) -> int:
-    d = bulat(teks)
-    if d is None:
-        raise ValueError("wajib diisi")
-    if d > DESIMAL_MAX:
-        raise ValueError(f"paling banyak {DESIMAL_MAX} angka di belakang koma")
-    return d
-
-
-def baca_nip(teks: str) -> str | None:
-    s = teks.strip().replace(" ", "")
-    if not s:
-        return None
-    if not s.isdigit():
-        raise ValueError("hanya boleh berisi angka (spasi boleh)")
-    if len(s) != 18:
-        raise ValueError(f"NIP terdiri dari 18 angka (tertulis {len(s)})")
-    return s
-
-
-def tulis_nip(nip: str | None) -> str | None:
-    """``197001011995031002`` → ``19700101 199503 1 002`` (birth date, appointment, sex, number)."""
-    if nip and len(nip) == 18 and nip.isdigit():
-        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
-    return nip
-
-
-def baca_daftar_tahun(teks: str) -> list[int]:
-    """``2017-2021`` or ``2017, 2018, 2019`` (or a mix)."""
-    hasil: list[int] = []
-    for bagian in re.split(r"[,;\s]+", teks.strip()):
-        if not bagian:
-            continue
-        m = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", bagian)
-        if m:
-            a, b = int(m.group(1)), int(m.group(2))
-            if a > b:
-                raise ValueError(f"rentang {bagian}: tahun awal sesudah tahun akhir")
-            hasil += range(a, b + 1)
-        elif re.fullmatch(r"\d{4}", bagian):
-            hasil.append(int(bagian))
-        else:
-            raise ValueError(f'"{bagian}" bukan tahun (tulis mis. 2017-2021 atau 2017, 2018)')
-    if not hasil:
-        raise ValueError("isi paling sedikit satu tahun target")
-    return sorted(set(hasil))
-
-
-def tulis_daftar_tahun(tahun: Sequence[int]) -> str:
-    t = sorted(tahun)
-    if t and t == list(range(t[0], t[-1] + 1)) and len(t) > 2:
-        return f"{t[0]}-{t[-1]}"
-    return ", ".join(map(str, t))
-
-
-_BAND = re.compile(r"^(?P<label>.*?)\s*(?P<op>>=|≥|=>|>)\s*(?P<min>[^<>=≥]+)$")
-
-
-def baca_band(teks: str) -> Band | None:
-    """``Tinggi >= 91`` / ``Sangat Tinggi > 100`` / ``Sangat Rendah`` (the rest); blank: None."""
-    s = teks.strip()
-    if not s:
-        return None
-    m = _BAND.match(s)
-    if m is None:
-        if any(c in s for c in "<>=≥"):
-            raise ValueError(f'"{s}" tidak dapat dibaca; tulis mis. "Tinggi >= 91"')
-        return Band(s, None, True)
-    label = m.group("label").strip()
-    if not label:
-        raise ValueError("nama kategori kosong")
-    nilai = angka(m.group("min"))
-    if nilai is None:
-        raise ValueError("batas kosong")
-    return Band(label, nilai, m.group("op") != ">")
-
-
-def tulis_band(b: Band) -> str:
-    if b.min is None:
-        return b.label
-    return f"{b.label} {'>=' if b.termasuk_min else '>'} {format_bebas(b.min)}"
-
-
-def ringkas_skala(skala: Sequence[Band]) -> str:
-    return " · ".join(f"{'≥' if b.termasuk_min else '>'}{format_bebas(b.min)} {b.label}" if b.min is not None
-                      else f"sisanya {b.label}" for b in skala)
-
-
-def periksa_skala(band: Sequence[Band]) -> list[str]:
-    """What is wrong with a category scale (empty list: fine)."""
-    galat = []
-    if not band:
-        return galat
-    sisa = [n for n, b in enumerate(band) if b.min is None]
-    if not sisa:
-        galat.append("skala tidak punya kategori penampung (baris terakhir tanpa batas, mis. \"Sangat Rendah\"), "
-                     "jadi sebagian nilai tidak akan berkategori")
-    elif sisa[0] != len(band) - 1:
-        galat.append(f'kategori tanpa batas "{band[sisa[0]].label}" harus di baris terakhir; '
-                     "kategori di bawahnya tidak akan pernah terpakai")
-    labels = [b.label for b in band]
-    for dup in sorted({x for x in labels if labels.count(x) > 1}):
-        galat.append(f'kategori "{dup}" muncul lebih dari sekali')
-    berbatas = [b for b in band if b.min is not None]
-    for atas, bawah in zip(berbatas, berbatas[1:]):
-        turun = bawah.min < atas.min or (bawah.min == atas.min and not atas.termasuk_min and bawah.termasuk_min)
-        if not turun:
-            galat.append(f'batas "{bawah.label}" ({format_bebas(bawah.min)}) harus lebih kecil dari batas '
-                         f'"{atas.label}" di atasnya ({format_bebas(atas.min)})')
-    return galat
-
-
-# ================================================================ report years
-def TahunBaruScreen(app, tahun: int | None = None) -> Formulir:
-    """The form that creates a report year (empty, or copied from an existing one)."""
-    ada = app.repo.tahun_tersedia()
-    lap = app.lap
-
-    def baca_baru(teks: str) -> int:
-        t = baca_tahun(teks)
-        if t in ada:
-            raise ValueError(f"tahun {t} sudah ada; pilih lewat T (ganti tahun)")
-        return t
-
-    def baca_sumber(teks: str) -> int | None:
-        if not teks.strip():
-            return None
-        t = bulat(teks)
-        if t not in ada:
-            raise ValueError(f"tahun {t} tidak ada" + (f" (tersedia: {', '.join(map(str, ada))})" if ada else
-                                                       "; kosongkan untuk mulai dari nol"))
-        return t
-
-    usul = tahun or (max(ada) + 1 if ada else date.today().year)
-    isian = [
-        Isian("tahun", "Tahun laporan", "" if usul is None else str(usul), baca_baru, "mis. 2025"),
-        Isian("nama", "Nama unit kerja", lap.instansi.nama if lap else "", wajib("nama unit kerja"),
-              "mis. Kecamatan Balikpapan Selatan"),
-    ]
-    if ada:
-        isian.append(Isian("salin", "Salin dari tahun", str(lap.tahun if lap else max(ada)), baca_sumber,
-                           "kosong = mulai dari nol"))
-    catatan = ("Menyalin: unit, Renstra, sasaran, indikator beserta target dan realisasi tahun-tahun "
-               "sebelumnya, program/kegiatan/subkegiatan dengan pagu, pegawai, AKIP, serta teks BAB I "
-               "dan Landasan Hukum. Isian triwulan, realisasi anggaran dan teks analisis tahun baru "
-               "dikosongkan. Kosongkan 'Salin dari tahun' untuk mulai dari nol.") if ada else "Cukup tahun dan nama unit untuk mulai; sisanya dapat diisi nanti."
-    return Formulir("Buat tahun laporan baru" if ada else "Buat tahun laporan pertama", isian,
-                    catatan=catatan, fokus_galat=True)
-
-
-def buat_tahun(app, hasil: dict) -> bool:
-    """Create and open the year described by :func:`TahunBaruScreen`'s result."""
-    tahun, nama, salin = hasil["tahun"], hasil["nama"], hasil.get("salin")
-    if salin is not None:
-        lap = salin_laporan(app.repo.muat(salin), tahun)
-        lap.instansi.nama = nama
-    else:
-        lap = laporan_kosong(tahun, nama)
-    try:
-        app.repo.simpan_laporan(lap)
-    except Exception as e:
-        app.notify(f"Tahun {tahun} gagal dibuat: {e}", severity="error", timeout=8)
-        return False
-    app.ganti_laporan(app.repo.muat(tahun))
-    asal = f"disalin dari {salin}" if salin is not None else "kosong"
-    app.notify(f"Tahun {tahun} dibuat ({asal}) dan dibuka.")
-    r = lap.renstra
-    if not r.mulai <= tahun <= r.akhir:
-        app.notify(f"Tahun {tahun} di luar Renstra {r.mulai}–{r.akhir}: perbarui Renstra dan targetnya di F8 Atur.",
-                   severity="warning", timeout=10)
-    return True
-
-
-class PilihTahunScreen(Modal[int | str | None]):
-    """The years in the database; Enter opens one, or "baru" creates a new one."""
-
-    BINDINGS = [Binding("escape", "batal", "Batal"), Binding("n", "baru", "Tahun baru")]
-
-    def __init__(self, ada: Sequence[int], aktif: int | None, boleh_baru: bool):
-        super().__init__()
-        self.ada, self.aktif, self.boleh_baru = list(ada), aktif, boleh_baru
-
-    def compose(self) -> ComposeResult:
-        opsi = [Option(Text(f"{t}" + ("  (terbuka)" if t == self.aktif else "")), id=str(t)) for t in self.ada]
-        if self.boleh_baru:
-            opsi.append(Option(Text("+ Buat tahun baru…"), id="baru"))
-        with Vertical(id="pilih-tahun"):
-            yield Static(Text("Tahun laporan", style="bold"))
-            yield OptionList(*opsi, id="daftar-tahun")
-            petunjuk = "Enter: buka · N: tahun baru · Esc: batal" if self.boleh_baru else "Enter: buka · Esc: batal"
-            yield Static(Text(petunjuk, style="dim"))
-
-    def on_mount(self) -> None:
-        ol = self.query_one(OptionList)
-        ol.focus()
-        if self.aktif in self.ada:
-            ol.highlighted = self.ada.index(self.aktif)
-
-    @on(OptionList.OptionSelected)
-    def _pilih(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss("baru" if event.option.id == "baru" else int(event.option.id))
-
-    def action_baru(self) -> None:
-        if self.boleh_baru:
-            self.dismiss("baru")
-
-    def action_batal(self) -> None:
-        self.dismiss(None)
 
 
 # ================================================================ the screen
@@ -512,7 +296,7 @@ class PengaturanScreen(LayarDasar):
             Isian("akhir", "Renstra akhir", str(r.akhir), baca_tahun),
             Isian("target", "Tahun target", tulis_daftar_tahun(r.tahun_target), baca_daftar_tahun,
                   "mis. 2017-2021"),
-            Isian("desimal", "Angka desimal", str(lap.pengaturan.desimal), baca_desimal, "0 sampai 4"),
+            Isian("desimal", "Angka desimal", str(lap.pengaturan.desimal), baca_desimal, f"0 sampai {MAKS_DESIMAL}"),
         ]
 
         def periksa(h: dict) -> list[str]:

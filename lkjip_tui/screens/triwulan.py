@@ -7,8 +7,6 @@ the value is saved; Enter or Tab saves it.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,10 +14,10 @@ from textual.widgets import DataTable, Static
 
 from store import aturan
 from store import calc
-from store.models import TRIWULAN, Indikator
+from store.models import TRIWULAN, Indikator, Laporan, empat_triwulan
 from store.numbers import format_angka, format_bebas
 
-from ..widgets.edit_grid import ANGKA, EditGrid, Kolom
+from ..widgets.edit_grid import ANGKA, EditGrid, Kolom, redup
 from .base import LayarDasar
 
 TAHUNAN = 4  # row index of the "year" row under the four quarters
@@ -42,11 +40,9 @@ def pecah(baris: str) -> tuple[str, int]:
     return i, int(q)
 
 
-def kosong(teks: str = "-") -> Text:
-    return Text(teks, style="dim")
-
-
 class TriwulanScreen(LayarDasar):
+    # While a value is typed: the indicator and the year as if it were saved (calc.calon)
+    _calon: tuple[Indikator, Laporan] | None = None
     MODE = "triwulan"
     JUDUL = "Triwulan"
     BANTUAN = ("Isi target dan realisasi tiap triwulan. Kosong berarti belum dilaporkan (bukan nol). "
@@ -80,6 +76,8 @@ class TriwulanScreen(LayarDasar):
     # ------------------------------------------------------------ cells
     def _cari(self, baris: str) -> tuple[Indikator, int]:
         i, q = pecah(baris)
+        if self._calon is not None and self._calon[0].id == i:
+            return self._calon[0], q
         return self.lap.cari_indikator(i), q
 
     def _nilai(self, ind: Indikator, q: int, kolom: str):
@@ -101,15 +99,15 @@ class TriwulanScreen(LayarDasar):
             return Text("Thn", style="bold") if q == TAHUNAN else TRIWULAN[q]
         if kolom in ("target", "realisasi"):
             v = self._nilai(ind, q, kolom)
-            teks = kosong() if v is None else Text(format_bebas(v))
+            teks = redup() if v is None else Text(format_bebas(v))
             if q == TAHUNAN:
                 teks.stylize("bold")
             return teks
         if q == TAHUNAN:
             c = calc.capaian_indikator(ind, t, d)
-            return Text(format_angka(c, d), style="bold") if c is not None else kosong()
+            return Text(format_angka(c, d), style="bold") if c is not None else redup()
         c = calc.capaian_triwulan(ind, t, q, d)
-        return kosong() if c is None else format_angka(c, d)
+        return redup() if c is None else format_angka(c, d)
 
     def _mentah(self, baris: str, kolom: str) -> str:
         ind, q = self._cari(baris)
@@ -121,31 +119,11 @@ class TriwulanScreen(LayarDasar):
         return not (q == TAHUNAN and kolom == "realisasi")  # the year's realisasi is derived
 
     # ------------------------------------------------------------ live figures
-    @contextmanager
-    def _sementara(self, ind: Indikator, q: int, kolom: str, nilai):
-        """Show figures as if ``nilai`` were stored, then put the real value back."""
-        t = self.lap.tahun
-        if q == TAHUNAN:
-            lama = ind.target.get(t)
-            ind.target[t] = nilai
-            try:
-                yield
-            finally:
-                ind.target[t] = lama
-            return
-        tw = ind.triwulan_tahun(t)[q]
-        lama = getattr(tw, kolom)
-        setattr(tw, kolom, nilai)
-        try:
-            yield
-        finally:
-            setattr(tw, kolom, lama)
-
     def _perbarui_ringkas(self, ind: Indikator | None = None, semua: bool = False) -> None:
         """Redraw the summary lines. Only the sasaran of ``ind`` is recomputed unless
         ``semua``: a keystroke touches one indicator, so one sasaran average changes."""
-        lap, d = self.lap, self.lap.pengaturan.desimal
-        skala = lap.pengaturan.skala
+        lap = self.lap if self._calon is None else self._calon[1]
+        d, skala = lap.pengaturan.desimal, lap.pengaturan.skala
         if semua or not hasattr(self, "_per_sasaran"):
             self._per_sasaran = calc.capaian_per_sasaran(lap)
         elif ind is not None:
@@ -186,9 +164,19 @@ class TriwulanScreen(LayarDasar):
             self.grid.segarkan(self._baris_indikator(ind))
             self._perbarui_ringkas(ind)
             return
-        with self._sementara(ind, q, event.kolom, event.nilai):
-            self.grid.segarkan(self._baris_indikator(ind))
-            self._perbarui_ringkas(ind)
+        t = self.lap.tahun
+        if q == TAHUNAN:
+            calon = calc.calon(ind, target={**ind.target, t: event.nilai})
+        else:
+            tw = list(ind.triwulan.get(t) or empat_triwulan())
+            tw[q] = calc.calon(tw[q], **{event.kolom: event.nilai})
+            calon = calc.calon(ind, triwulan={**ind.triwulan, t: tw})
+        self._calon = (calon, calc.calon(self.lap, indikator=calc.ganti(self.lap.indikator, ind, calon)))
+        try:
+            self.grid.segarkan(self._baris_indikator(calon))
+            self._perbarui_ringkas(calon)
+        finally:
+            self._calon = None
 
     def _simpan(self, event: EditGrid.Simpan) -> None:
         ind, q = self._cari(event.baris)

@@ -35,6 +35,11 @@ from .masukan import MasukanUrut
 ANGKA, BULAT, TEKS = "angka", "bulat", "teks"
 
 
+def redup(teks: str = "-") -> Text:
+    """A cell with nothing to show yet (blank value, no figure): dim, so numbers stand out."""
+    return Text(teks, style="dim")
+
+
 @dataclass(frozen=True)
 class Kolom:
     key: str
@@ -250,6 +255,11 @@ class EditGrid(Vertical):
             t.add_column(k.judul, key=k.key, width=k.lebar)
 
     # ---------------------------------------------------------------- rows
+    @property
+    def baris(self) -> Sequence[str]:
+        """The row keys on screen, in order (read only: rebuild them with ``isi``)."""
+        return self._baris
+
     def isi(self, baris: Sequence[str]) -> None:
         """(Re)build all rows; keeps the cursor where it was."""
         t = self.tabel

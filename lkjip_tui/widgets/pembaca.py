@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from store.aturan import alasan_rupiah
 from store.numbers import AngkaTidakSah, parse_angka, parse_bulat
-
-BATAS_ANGKA = Decimal(10) ** 18  # far above any Rupiah amount; keeps Decimal arithmetic exact
 
 
 def teks_opsional(teks: str) -> str:
@@ -19,21 +18,17 @@ def teks_opsional(teks: str) -> str:
     return teks.strip()
 
 
-def teks_wajib(teks: str) -> str:
-    s = teks.strip()
-    if not s:
-        raise ValueError("wajib diisi")
-    return s
-
-
-def wajib(nama: str) -> Callable[[str], str]:
-    """Required text whose message names the thing: "nama unit kerja wajib diisi"."""
+def wajib(nama: str = "") -> Callable[[str], str]:
+    """Required text, trimmed; the message may name the thing: "nama unit kerja wajib diisi"."""
     def baca(teks: str) -> str:
         s = teks.strip()
         if not s:
-            raise ValueError(f"{nama} wajib diisi")
+            raise ValueError(f"{nama} wajib diisi".lstrip())
         return s
     return baca
+
+
+teks_wajib = wajib()  # the label in front already names the field
 
 
 def angka(teks: str) -> Decimal | None:
@@ -53,10 +48,9 @@ def bulat(teks: str) -> int | None:
 
 
 def _batas(teks: str, nilai: Decimal) -> Decimal:
-    if nilai < 0:
-        raise AngkaTidakSah(teks, "tidak boleh negatif")
-    if nilai >= BATAS_ANGKA:
-        raise AngkaTidakSah(teks, "terlalu besar")
+    """Rupiah amounts: the limits of store/aturan, as bundle import and check apply them."""
+    if (alasan := alasan_rupiah(nilai)) is not None:
+        raise AngkaTidakSah(teks, alasan)
     return nilai
 
 

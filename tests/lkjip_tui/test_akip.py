@@ -124,11 +124,11 @@ async def test_cursor_starts_on_the_report_year_value(buka):
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
         grid = await buka_akip(pilot)
-        assert grid.cell_terpilih() == (grid._baris[0], "t2021")
+        assert grid.cell_terpilih() == (grid.baris[0], "t2021")
         await pilot.press(*"25")
         await pilot.pause()
-        assert grid.sedang_edit and grid._edit == (grid._baris[0], "t2021")
-        assert sel(grid, grid._baris[0], "nama") == "Perencanaan Kinerja"
+        assert grid.sedang_edit and grid._edit == (grid.baris[0], "t2021")
+        assert sel(grid, grid.baris[0], "nama") == "Perencanaan Kinerja"
 
 
 async def test_undo_restores(buka, demo_db):
@@ -155,7 +155,7 @@ async def test_rename_component_in_grid(buka, demo_db):
         assert "nama komponen wajib diisi" in teks(grid.query_one("#dibaca"))
         await pilot.press(*"[b]Rencana", "enter")
         await pilot.pause()
-        assert sel(grid, grid._baris[0], "nama") == "[b]Rencana"
+        assert sel(grid, grid.baris[0], "nama") == "[b]Rencana"
     assert muat(demo_db).evaluasi_akip[0].nama == "[b]Rencana"
 
 
@@ -234,12 +234,6 @@ async def test_empty_database_says_what_to_do(tmp_path):
             assert not isinstance(app.screen, Formulir)
     finally:
         repo.close()
-
-
-def test_jumlah_bobot_akip():
-    assert calc.jumlah_bobot_akip([]) == 0
-    assert calc.jumlah_bobot_akip([KomponenAkip("a", Decimal(30)), KomponenAkip("b", Decimal("70.5"))]) == Decimal("100.5")
-
 
 def test_snapshot_akip(snap_compare, demo_db, tmp_path):
     salinan = tmp_path / "salinan.json"

@@ -26,7 +26,7 @@ def sel(app, baris, kolom) -> str:
 
 
 def baris_ke(app, n) -> str:
-    return app.screen.query_one("#grid-ang", EditGrid)._baris[n]
+    return app.screen.query_one("#grid-ang", EditGrid).baris[n]
 
 
 async def ke_pagu_penyusunan(pilot):
@@ -58,6 +58,8 @@ async def test_live_rollups_while_typing_then_saved(buka, demo_db):
         assert "Total pagu 24.256.540.687" in teks(app.screen.query_one("#ringkas-ang"))
         assert "Sasaran S1 pagu 20.799.314.577" in teks(app.screen.query_one("#detail-ang"))
         assert sub_db(demo_db).pagu == Decimal(10_000_000)
+        hidup = next(s for _, _, s in app.lap.semua_subkegiatan() if s.nama == PENYUSUNAN)
+        assert hidup.pagu == Decimal(10_000_000)  # the preview computed from a candidate copy
         await pilot.press("enter")
         await pilot.pause()
         assert app.status.startswith("Tersimpan")
@@ -164,14 +166,14 @@ async def test_collapse_and_expand_with_enter(buka):
         await pilot.press("f6")
         await pilot.pause()
         grid = app.screen.query_one("#grid-ang", EditGrid)
-        n = len(grid._baris)
+        n = len(grid.baris)
         await pilot.press("enter")                            # on P1: close it
         await pilot.pause()
-        assert len(grid._baris) == n - 6 - 16 and grid._baris[1] == "P:P2"
+        assert len(grid.baris) == n - 6 - 16 and grid.baris[1] == "P:P2"
         assert sel(app, "P:P1", "uraian").startswith("+ P1")
         await pilot.press("enter")
         await pilot.pause()
-        assert len(grid._baris) == n
+        assert len(grid.baris) == n
 
 
 async def test_add_program_form_lists_all_failures_then_saves(buka, demo_db):
@@ -270,10 +272,10 @@ async def test_city_scale_starts_collapsed(buka, tmp_path):
         await pilot.press("f6")
         await pilot.pause()
         grid = app.screen.query_one("#grid-ang", EditGrid)
-        assert grid._baris == ["P:P1", "P:P2"]
+        assert grid.baris == ["P:P1", "P:P2"]
         await pilot.press("enter", "down", "enter")          # open P1, then its first kegiatan
         await pilot.pause()
-        assert len(grid._baris) == 2 + 10 + 20
+        assert len(grid.baris) == 2 + 10 + 20
         prog = app.lap.program[0]
         sub = prog.kegiatan[0].subkegiatan[0]
         diharapkan = calc.anggaran_program(prog).pagu - sub.pagu + 1

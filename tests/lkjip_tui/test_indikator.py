@@ -338,3 +338,28 @@ async def test_rename_tujuan_moves_its_sasaran_and_empty_tujuan_can_be_deleted(b
         await pilot.press("d", "y")                       # … without sasaran: may go
         await pilot.pause()
     assert [t.id for t in muat(demo_db).tujuan] == ["T1a", "T2"]
+
+
+async def test_renamed_tujuan_and_sasaran_take_their_records_along(buka, demo_db):
+    """The one form save (issue 11): a tujuan's new id is followed by its sasaran, a
+    sasaran's by its indikator and program; fields the form does not show are kept."""
+    sebelum = muat(demo_db)
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        for baru in ("T9", "S9"):                           # root → T1, then → S1
+            await pilot.press("down", "e")
+            await pilot.pause()
+            assert isinstance(app.screen, Formulir)
+            app.screen.query_one("#isian-id", Input).value = baru
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not isinstance(app.screen, Formulir)
+    lap = muat(demo_db)
+    assert [t.id for t in lap.tujuan][0] == "T9" and lap.tujuan[0].uraian == sebelum.tujuan[0].uraian
+    s9 = next(s for s in lap.sasaran if s.id == "S9")
+    assert s9.tujuan == "T9" and s9.uraian == sebelum.sasaran[0].uraian
+    s1_lama = sebelum.sasaran[0].id
+    assert [i.id for i in lap.indikator if i.sasaran == "S9"] == [i.id for i in sebelum.indikator if i.sasaran == s1_lama]
+    assert [p.id for p in lap.program if p.sasaran == "S9"] == [p.id for p in sebelum.program if p.sasaran == s1_lama]
+    assert lap.cari_indikator("I1").target == sebelum.cari_indikator("I1").target

@@ -31,7 +31,7 @@ async def test_new_s1_indicator_listed_with_s1_on_f4(buka):
         assert app.lap.indikator[-1].id == "I4"
         await pilot.press("f4")
         await pilot.pause()
-        urut = list(dict.fromkeys(b.split("#")[0] for b in app.screen.query_one(EditGrid)._baris))
+        urut = list(dict.fromkeys(b.split("#")[0] for b in app.screen.query_one(EditGrid).baris))
         s1 = [i.id for i in app.lap.indikator_sasaran("S1")]
         assert urut[:len(s1)] == s1 and "I4" in s1
 

@@ -14,7 +14,7 @@ async def test_long_subkegiatan_name_in_full_on_f6(buka):
         nama = next(s.nama for _, _, s in app.lap.semua_subkegiatan() if s.nama.startswith("Penyediaan Jasa Komunikasi"))
         assert len(nama) > 29
         grid = app.screen.query_one("#grid-ang", EditGrid)
-        b = next(b for b in grid._baris if b.startswith("S:") and nama in str(app.screen._tampil(b, "uraian")))
+        b = next(b for b in grid.baris if b.startswith("S:") and nama in str(app.screen._tampil(b, "uraian")))
         grid.ke_baris(b)
         await pilot.pause()
         assert len(str(grid.tabel.get_cell(b, "uraian"))) > 29       # wider than its column of 29
@@ -29,7 +29,7 @@ async def test_long_jabatan_name_in_full_on_f5(buka):
         unit = app.lap.pegawai.unit[0]
         idx, jab = next((n, j) for n, j in enumerate(unit.jabatan) if len(j.nama) > 44)
         grid = app.screen.query_one("#grid-peg", EditGrid)
-        b = next(b for b in grid._baris if b.startswith("J:") and b.endswith(f":{idx}"))
+        b = next(b for b in grid.baris if b.startswith("J:") and b.endswith(f":{idx}"))
         grid.ke_baris(b)
         await pilot.pause()
         assert jab.nama in teks(app.screen.query_one("#detail-peg"))

@@ -22,7 +22,7 @@ def sel(app, baris, kolom) -> str:
 
 
 def baris_unit(app) -> list[str]:
-    return [b for b in grid(app)._baris if b.startswith("U:")]
+    return [b for b in grid(app).baris if b.startswith("U:")]
 
 
 async def ke_camat_l(pilot):

@@ -4,14 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from lkjip_tui.screens.pengaturan import (
-    PilihTahunScreen,
-    baca_band,
-    baca_daftar_tahun,
-    periksa_skala,
-)
+from lkjip_tui.screens.tahun import PilihTahunScreen
+from lkjip_tui.widgets.pembaca_pengaturan import baca_band, baca_daftar_tahun, baca_desimal
 from lkjip_tui.widgets.formulir import Formulir
-from store.models import DEFAULT_SKALA, Band
+from lkjip_tui.widgets.pembaca import angka_opsional
+from store.models import Band
 from store.repository import Repository
 
 from .util import SIZE, teks
@@ -38,12 +35,17 @@ def test_baca_band_and_scale_checks():
     assert baca_band("  ") is None
     with pytest.raises(ValueError, match="bukan angka"):
         baca_band("Tinggi >= sembilan")
-    assert periksa_skala(list(DEFAULT_SKALA)) == []
-    assert "tidak punya kategori penampung" in periksa_skala([Band("A", Decimal(90)), Band("B", Decimal(50))])[0]
-    assert "harus di baris terakhir" in periksa_skala([Band("A", None), Band("B", Decimal(50))])[0]
-    assert "harus lebih kecil" in periksa_skala([Band("A", Decimal(50)), Band("B", Decimal(90)), Band("C", None)])[0]
-    assert periksa_skala([Band("A", Decimal(100), False), Band("B", Decimal(100)), Band("C", None)]) == []
 
+
+
+def test_form_readers_use_the_store_limits():
+    """Issue 11: the form's decimals cap and Rupiah limit are store/aturan's, as import's."""
+    with pytest.raises(ValueError, match="paling banyak 4 angka"):
+        baca_desimal("5")
+    assert baca_desimal("4") == 4
+    with pytest.raises(ValueError, match="terlalu besar untuk Rupiah"):
+        angka_opsional("1.000.000.000.000.000")
+    assert angka_opsional("7.303.930.952") == Decimal("7303930952")
 
 def test_baca_daftar_tahun():
     assert baca_daftar_tahun("2017-2021") == [2017, 2018, 2019, 2020, 2021]

@@ -7,7 +7,9 @@ import pytest
 
 from store import aturan
 from store.bundle import BundleTidakSah, baca_bundle
-from store.check import periksa
+from store.check import periksa, periksa_akip
+from store.models import DEFAULT_SKALA, Band
+from store.numbers import format_bebas
 
 
 def test_rules():
@@ -40,3 +42,38 @@ def test_check_flags_negative_realisasi(lap):
 
 def test_clean_fixture_has_nothing_unreasonable(lap):
     assert [m for m in periksa(lap) if m.jenis == "tidak-wajar"] == []
+
+
+def test_scale_rule():
+    assert aturan.periksa_skala(list(DEFAULT_SKALA)) == []
+    assert "tidak punya kategori penampung" in aturan.periksa_skala([Band("A", Decimal(90)), Band("B", Decimal(50))])[0]
+    assert "harus di baris terakhir" in aturan.periksa_skala([Band("A", None), Band("B", Decimal(50))])[0]
+    assert "harus lebih kecil" in aturan.periksa_skala([Band("A", Decimal(50)), Band("B", Decimal(90)), Band("C", None)])[0]
+    assert aturan.periksa_skala([Band("A", Decimal(100), False), Band("B", Decimal(100)), Band("C", None)]) == []
+
+
+def test_import_applies_the_forms_decimals_and_scale_rules(fixture_json):
+    """Issue 11: Pengaturan capped decimals at 4 while a bundle passed 0..6, and a scale the
+    form refuses (no catch-all category) came in by import."""
+    fixture_json["pengaturan"]["desimal"] = aturan.MAKS_DESIMAL + 1
+    fixture_json["pengaturan"]["skala_kategori"] = [{"label": "A", "min": 90}, {"label": "B", "min": 95}]
+    with pytest.raises(BundleTidakSah) as e:
+        baca_bundle(fixture_json)
+    teks = "\n".join(e.value.masalah)
+    assert f"pengaturan.desimal: 5 di luar rentang 0..{aturan.MAKS_DESIMAL}" in teks
+    assert "pengaturan.skala_kategori: skala tidak punya kategori penampung" in teks
+    assert 'pengaturan.skala_kategori: batas "B" (95) harus lebih kecil dari batas "A" di atasnya (90)' in teks
+    fixture_json["pengaturan"]["desimal"] = aturan.MAKS_DESIMAL
+    fixture_json["pengaturan"]["skala_kategori"] = [{"label": "A", "min": 90}, {"label": "B", "min": None}]
+    assert baca_bundle(fixture_json).pengaturan.desimal == aturan.MAKS_DESIMAL
+
+
+def test_check_flags_akip_bobot_and_nilai_as_the_screen_does(lap):
+    assert periksa_akip(lap) == []
+    k = lap.evaluasi_akip[0]
+    k.bobot += 5
+    t = max(k.nilai)
+    k.nilai[t] = k.bobot + 1
+    pesan = [str(m) for m in periksa(lap) if m.jenis == "akip"]
+    assert pesan == ["Evaluasi AKIP: jumlah bobot 105, seharusnya 100",
+                     f"Evaluasi AKIP {k.nama} {t}: nilai {format_bebas(k.bobot + 1)} melebihi bobot {format_bebas(k.bobot)}"]

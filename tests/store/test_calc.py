@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from store import calc
-from store.models import DEFAULT_SKALA, Band, Indikator, KomponenAkip, Triwulan
+from store.models import DEFAULT_SKALA, Band, Indikator, Kegiatan, KomponenAkip, Subkegiatan, Triwulan
 from store.numbers import format_angka, format_rupiah
 
 
@@ -187,3 +187,16 @@ def test_grade_boundaries(nilai, grade):
 def test_akip_missing_year():
     assert calc.nilai_akip([KomponenAkip("x", D(10), {2020: D(5)})], 2019) is None
     assert calc.grade_akip(None) == "-"
+
+
+def test_candidate_leaves_the_record_alone():
+    """Live previews compute from ``calc.calon`` (issue 11): the stored record keeps its value."""
+    s1 = Subkegiatan("A", D(100), D(50))
+    s2 = Subkegiatan("B", D(300), realisasi_bulanan={1: D(10), 2: D(20)})
+    keg = Kegiatan("K", [s1, s2])
+    c = calc.calon(s2, realisasi_bulanan={**s2.realisasi_bulanan, 3: D(30)})
+    k = calc.calon(keg, subkegiatan=calc.ganti(keg.subkegiatan, s2, c))
+    assert calc.anggaran_kegiatan(k) == calc.Anggaran(D(400), D(110))
+    assert calc.anggaran_kegiatan(keg) == calc.Anggaran(D(400), D(80))
+    assert s2.realisasi_bulanan == {1: D(10), 2: D(20)} and keg.subkegiatan == [s1, s2]
+    assert keg.subkegiatan[1] is s2 and k.subkegiatan[1] is c and k.subkegiatan[0] is s1

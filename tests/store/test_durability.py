@@ -195,7 +195,14 @@ def test_lock_from_before_boot_is_stale(db_path, monkeypatch):
     monkeypatch.setattr("store.lock.waktu_boot", lambda: time.time() - 60)
     _kunci_palsu(db_path, sejak_epoch=time.time() - 3600)  # our own, live pid: reused after a reboot
     with Repository(db_path):
-        pass
+        # taken over: the lock file is this writer's now, not the one from before the boot
+        kunci = json.loads(Path(str(db_path) + ".kunci").read_text(encoding="utf-8"))
+        assert kunci["token"] != "x" and kunci["sejak_epoch"] > time.time() - 60
+    # the same lock written after the boot is a live writer's: respected
+    monkeypatch.setattr("store.lock.waktu_boot", lambda: time.time() - 7200)
+    _kunci_palsu(db_path, sejak_epoch=time.time() - 3600)
+    with pytest.raises(SedangDipakai):
+        Repository(db_path)
 
 
 def test_lock_of_other_host_or_live_pid_is_respected(db_path):
