@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, is_dataclass
 
 from . import aturan, calc, narasi
+from .kelengkapan import belum_diisi, kuartal_berjalan
 from .models import TRIWULAN, Laporan
 from .numbers import format_bebas, format_rupiah
 from .teks import alasan_teks
@@ -12,7 +13,7 @@ from .teks import alasan_teks
 
 @dataclass(frozen=True)
 class Masalah:
-    jenis: str      # short code: pagu-lebih, triwulan-kosong, target-nol, bulanan-beda, struktur, tidak-wajar, akip
+    jenis: str      # short code: pagu-lebih, triwulan-kosong, realisasi-kosong, target-nol, bulanan-beda, struktur, tidak-wajar, akip
     lokasi: str     # where, in words a user recognises
     pesan: str
 
@@ -20,28 +21,31 @@ class Masalah:
         return f"{self.lokasi}: {self.pesan}"
 
 
-def periksa(lap: Laporan, kuartal_sekarang: int = 4) -> list[Masalah]:
+def periksa(lap: Laporan, kuartal_sekarang: int | None = None) -> list[Masalah]:
     """Every problem of one report year. ``kuartal_sekarang`` (1..4) limits which quarters
-    are expected to be filled."""
+    are expected to be filled; by default the quarters due by today, as on Beranda."""
+    if kuartal_sekarang is None:
+        kuartal_sekarang = kuartal_berjalan(lap.tahun)
     hasil: list[Masalah] = []
     hasil += periksa_struktur(lap)
     hasil += periksa_teks_kendali(lap)
     hasil += periksa_wajar(lap)
     hasil += periksa_akip(lap)
+    # What is still missing: the one rule Beranda counts too (store/kelengkapan.py)
+    for k in belum_diisi(lap, kuartal_sekarang):
+        pesan = k.pesan if k.pesan.endswith("belum diisi") else f"{k.pesan} belum diisi"
+        if k.jenis == "indikator":
+            hasil.append(Masalah("triwulan-kosong", f"Indikator {k.kode} ({k.nama})", pesan))
+        else:
+            hasil.append(Masalah("realisasi-kosong", f'Subkegiatan "{k.nama}" ({k.kode})', pesan))
     t = lap.tahun
     for ind in lap.indikator:
         lok = f"Indikator {ind.id} ({ind.uraian})"
         if ind.target.get(t) == 0:
             hasil.append(Masalah("target-nol", lok, f"target {t} bernilai 0; capaian tidak dapat dihitung"))
-        tw = ind.triwulan.get(t) or []
-        # A quarter is expected once it has a target; an annual indicator targets only TW IV.
-        for n, q in enumerate(tw[:kuartal_sekarang]):
-            if q.target is not None and q.realisasi is None:
-                hasil.append(Masalah("triwulan-kosong", lok, f"realisasi triwulan {TRIWULAN[n]} belum diisi"))
+        for n, q in enumerate(ind.triwulan.get(t) or []):
             if q.target == 0:
                 hasil.append(Masalah("target-nol", lok, f"target triwulan {TRIWULAN[n]} bernilai 0"))
-        if calc.realisasi_tahun(ind, t) is None and not any(q.target is not None for q in tw):
-            hasil.append(Masalah("triwulan-kosong", lok, f"belum ada realisasi tahun {t}"))
     for p, k, s in lap.semua_subkegiatan():
         lok = f"Subkegiatan \"{s.nama}\" ({p.id})"
         a = calc.anggaran_sub(s)

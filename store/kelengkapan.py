@@ -24,8 +24,13 @@ def kuartal_berjalan(tahun: int, hari_ini: date | None = None) -> int:
 @dataclass(frozen=True)
 class Kurang:
     jenis: str   # "indikator" | "subkegiatan"
-    lokasi: str
+    kode: str    # the indicator's id, or the subkegiatan's program id
+    nama: str
     pesan: str
+
+    @property
+    def lokasi(self) -> str:
+        return f"{self.kode} {self.nama}"
 
 
 def ada_target(lap: Laporan) -> bool:
@@ -48,16 +53,16 @@ def belum_diisi(lap: Laporan, kuartal: int) -> list[Kurang]:
         tw = ind.triwulan.get(t) or []
         kosong = [TRIWULAN[n] for n, q in enumerate(tw[:kuartal]) if q.target is not None and q.realisasi is None]
         if kosong:
-            hasil.append(Kurang("indikator", f"{ind.id} {ind.uraian}", f"realisasi TW {', '.join(kosong)}"))
+            hasil.append(Kurang("indikator", ind.id, ind.uraian, f"realisasi TW {', '.join(kosong)}"))
         elif (kuartal == 4 and ind.target.get(t) is not None and not any(q.target is not None for q in tw)
               and calc.realisasi_tahun(ind, t) is None):
-            hasil.append(Kurang("indikator", f"{ind.id} {ind.uraian}", f"realisasi tahun {t}"))
+            hasil.append(Kurang("indikator", ind.id, ind.uraian, f"realisasi tahun {t}"))
     batas = 3 * kuartal
     for p, _k, s in lap.semua_subkegiatan():
         if s.realisasi_bulanan:
             bulan = [BULAN[b - 1] for b in range(1, batas + 1) if s.realisasi_bulanan.get(b) is None]
             if bulan:
-                hasil.append(Kurang("subkegiatan", f"{p.id} {s.nama}", f"realisasi {', '.join(bulan)}"))
+                hasil.append(Kurang("subkegiatan", p.id, s.nama, f"realisasi {', '.join(bulan)}"))
         elif calc.realisasi_sub(s) is None and s.pagu:
-            hasil.append(Kurang("subkegiatan", f"{p.id} {s.nama}", "realisasi belum diisi"))
+            hasil.append(Kurang("subkegiatan", p.id, s.nama, "realisasi belum diisi"))
     return hasil

@@ -80,7 +80,7 @@ def test_check_clean_and_dirty(fixture_path, fixture_json, tmp_path, capsys):
     assert main(["check", "--db", str(db)]) == 1
     out = capsys.readouterr().out
     assert "melebihi pagu" in out
-    assert "triwulan II belum diisi" in out
+    assert "Indikator I2 (Persentase keluhan yang ditindaklanjuti): realisasi TW II belum diisi" in out
     assert "target 2021 bernilai 0" in out
 
 
