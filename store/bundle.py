@@ -324,16 +324,22 @@ def baca_bundle(data: Any) -> Laporan:
                    narasi, garis)
 
 
+def _kunci_unik(p: _Periksa, d: dict, j: str, dilihat: set[str]) -> str:
+    """A text's or an outline part's ``kunci``: required, and once only in the bundle."""
+    kunci = p.teks(d, "kunci", j) or ""
+    if kunci in dilihat:
+        p.salah(f"{j}.kunci", f'"{kunci}" dipakai lebih dari sekali')
+    dilihat.add(kunci)
+    return kunci
+
+
 def _narasi(p: _Periksa, v: Any) -> list[Teks]:
     hasil: list[Teks] = []
     dilihat: set[str] = set()
     for n, t in enumerate(p.daftar(v if v is not None else [], "narasi")):
         j = f"narasi[{n}]"
         t = p.obj(t, j) or {}
-        kunci = p.teks(t, "kunci", j) or ""
-        if kunci in dilihat:
-            p.salah(f"{j}.kunci", f'"{kunci}" dipakai lebih dari sekali')
-        dilihat.add(kunci)
+        kunci = _kunci_unik(p, t, j, dilihat)
         isi, draf = t.get("isi", ""), t.get("draf")
         for nama, x in (("isi", isi), ("draf", draf)):
             if x is None and nama == "draf":
@@ -353,10 +359,7 @@ def _garis(p: _Periksa, v: Any, jalur: str, dilihat: set[str]) -> list[Bagian]:
     for n, b in enumerate(p.daftar(v, jalur)):
         j = f"{jalur}[{n}]"
         b = p.obj(b, j) or {}
-        kunci = p.teks(b, "kunci", j) or ""
-        if kunci in dilihat:
-            p.salah(f"{j}.kunci", f'"{kunci}" dipakai lebih dari sekali')
-        dilihat.add(kunci)
+        kunci = _kunci_unik(p, b, j, dilihat)
         jenis = p.pilihan(b, "jenis", j, tuple(JENIS_BAGIAN), "teks")
         tanda = {}
         for nama, bawaan in (("judul_tampil", True), ("opsional", False), ("dibawa", False)):

@@ -6,6 +6,17 @@ from textual import events
 from textual.widgets import Input
 
 
+async def binding_sendiri(w, event: events.Key) -> bool:
+    """Run the text field ``w``'s own binding for ``event`` now (not after the key has gone
+    round the app); True when it has one. Shared by the one-line and the multi-line field."""
+    sendiri = w._bindings.key_to_bindings.get(event.key)
+    if not sendiri:
+        return False
+    w._restart_blink()
+    await w.run_action(sendiri[0].action)
+    return True
+
+
 class MasukanUrut(Input):
     """Textual runs a widget's bindings (arrows, Home, Backspace, ctrl+u, paste…) only after
     the key has gone round the app, while printable keys are inserted at once, so in a burst of
@@ -20,12 +31,7 @@ class MasukanUrut(Input):
 
     async def terapkan(self, event: events.Key) -> bool:
         """Apply ``event`` now; True when this field used it."""
-        if await self.tombol_khusus(event):
-            return True
-        sendiri = self._bindings.key_to_bindings.get(event.key)
-        if sendiri:
-            self._restart_blink()
-            await self.run_action(sendiri[0].action)
+        if await self.tombol_khusus(event) or await binding_sendiri(self, event):
             return True
         if event.is_printable and event.character is not None:
             self._restart_blink()

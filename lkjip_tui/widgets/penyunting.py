@@ -11,16 +11,15 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import TextArea
 
+from .masukan import binding_sendiri
+
 
 class PenyuntingUrut(TextArea):
     async def terapkan(self, event: events.Key) -> bool:
         """Apply ``event`` now; True when this editor used it."""
         if self.read_only:
             return False
-        sendiri = self._bindings.key_to_bindings.get(event.key)
-        if sendiri:
-            self._restart_blink()
-            await self.run_action(sendiri[0].action)
+        if await binding_sendiri(self, event):
             return True
         if event.key == "enter" or (event.is_printable and event.character is not None):
             self._restart_blink()
