@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import gc
 from collections.abc import Callable
+from typing import Any
 from datetime import datetime
 from importlib import import_module, resources
 
@@ -79,6 +80,7 @@ class LkjipApp(UrutTombol, App[int]):
         # Bumped on every saved change, undo and year switch: screens that cache derived
         # figures compare it to know when to rebuild.
         self.versi = 0
+        self._gagal_simpan: str | None = None  # why the last save failed, for buka_formulir
         self.status = "HANYA-BACA" if repo.readonly else "Siap"
         ada = repo.tahun_tersedia()
         tahun = tahun if tahun in ada else (ada[-1] if ada else None)
@@ -195,6 +197,16 @@ class LkjipApp(UrutTombol, App[int]):
         if hasattr(self.screen, "perbarui_judul"):
             self.screen.perbarui_judul()
 
+    def buka_formulir(self, form, selesai: Callable[[Any], None]) -> None:
+        """Open an add/edit form whose result ``selesai`` saves. When that save fails (a full
+        disk), the form opens again with what was typed and why: nothing typed is lost."""
+        def setelah(hasil) -> None:
+            self._gagal_simpan = None
+            selesai(hasil)
+            if hasil is not None and self._gagal_simpan:
+                self.buka_formulir(form.ulang(self._gagal_simpan), selesai)
+        self.push_screen(form, setelah)
+
     def _gagal(self, e: Exception) -> None:
         # A refusal (read-only, still in use) is said as it is; anything else is a failed save.
         if isinstance(e, (HanyaBaca, MasihDipakai)):
@@ -208,6 +220,7 @@ class LkjipApp(UrutTombol, App[int]):
             if [g for g in self._grid_tertunda() if g.belum_tersimpan(alasan)]:
                 pesan += ". Nilai yang diketik masih di kotak isian: tekan Enter untuk mencoba lagi."
             self.status = "Belum tersimpan"
+            self._gagal_simpan = alasan  # an open form's save: buka_formulir opens it again
             if hasattr(self.screen, "perbarui_judul"):
                 self.screen.perbarui_judul()
         self.notify(pesan, severity="error", timeout=8, markup=False)

@@ -90,7 +90,7 @@ def buat_tahun_baru(app) -> None:
         app.bell()
         app.notify("Basis data dibuka hanya-baca; tahun baru tidak dapat dibuat.", severity="warning")
         return
-    app.push_screen(form_tahun_baru(app), lambda h: h is not None and buat_tahun(app, h))
+    app.buka_formulir(form_tahun_baru(app), lambda h: h is not None and buat_tahun(app, h))
 
 
 # ---------------------------------------------------------------- export

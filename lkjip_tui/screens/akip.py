@@ -304,7 +304,7 @@ class AkipScreen(LayarDasar):
                                                    keterangan=f"tambah komponen AKIP {baru.nama}"):
                 self.segarkan()
 
-        self.app.push_screen(Formulir("Komponen AKIP baru", isian, buat), selesai)
+        self.app.buka_formulir(Formulir("Komponen AKIP baru", isian, buat), selesai)
 
     def action_hapus(self) -> None:
         if not self.boleh_ubah():

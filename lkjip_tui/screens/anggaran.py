@@ -426,7 +426,7 @@ class AnggaranScreen(LayarDasar):
         n = len(lap.program) + 1
         while f"P{n}" in self._prog:
             n += 1
-        self.app.push_screen(Formulir(
+        self.app.buka_formulir(Formulir(
             "Program baru",
             [Isian("id", "ID program", f"P{n}"), Isian("nama", "Nama program"),
              Isian("sasaran", f"Sasaran ({pilihan})", lap.sasaran[0].id if lap.sasaran else "", self._cek_sasaran),
@@ -454,7 +454,7 @@ class AnggaranScreen(LayarDasar):
                 self._buka |= {f"P:{prog.id}", rk}
                 self._isi_ulang(rk)
 
-        self.app.push_screen(Formulir(f"Kegiatan baru di program {prog.id}",
+        self.app.buka_formulir(Formulir(f"Kegiatan baru di program {prog.id}",
                                       [Isian("nama", "Nama kegiatan"), isian_kode(prog.kode, "7.01.01.2.01")],
                                       jadi=lambda d: Kegiatan(d["nama"], kode=d["kode"])), selesai)
 
@@ -466,7 +466,7 @@ class AnggaranScreen(LayarDasar):
                 self._buka |= {f"P:{prog.id}", f"K:{self._kunci_keg(keg)}"}
                 self._isi_ulang(f"S:{self._kunci_sub(sub)}")
 
-        self.app.push_screen(Formulir(
+        self.app.buka_formulir(Formulir(
             Text(f"Subkegiatan baru di kegiatan: {keg.nama}").plain,
             [Isian("nama", "Nama subkegiatan"), Isian("pagu", "Pagu (Rp)", "", angka_wajib),
              Isian("realisasi", "Realisasi (Rp)", "", angka_opsional), isian_kode(keg.kode, "7.01.01.2.01.0001")],
@@ -504,7 +504,7 @@ class AnggaranScreen(LayarDasar):
             self.app.ubah(obj, mutasi, f"ubah {getattr(obj, 'nama', '')}")
             self.segarkan()
 
-        self.app.push_screen(Formulir(judul, isian), selesai)
+        self.app.buka_formulir(Formulir(judul, isian), selesai)
 
     def action_hapus(self) -> None:
         if not self.boleh_ubah():

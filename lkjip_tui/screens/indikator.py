@@ -512,7 +512,7 @@ class IndikatorScreen(LayarDasar):
                           [b.strip() for b in v["indikator"].splitlines() if b.strip()])
 
         judul = f"Ubah tujuan {tj.id}" if tj else "Tujuan baru"
-        self.app.push_screen(Formulir(judul + " (indikator tujuan: satu per baris)", isian, buat),
+        self.app.buka_formulir(Formulir(judul + " (indikator tujuan: satu per baris)", isian, buat),
                              lambda baru: self._simpan_bentuk("tujuan", tj, baru))
 
     def _form_sasaran(self, s: Sasaran | None, tujuan: str | None = None) -> None:
@@ -529,7 +529,7 @@ class IndikatorScreen(LayarDasar):
             return Sasaran(v["id"].strip(), v["tujuan"], v["uraian"].strip())
 
         judul = f"Ubah sasaran {s.id}" if s else "Sasaran baru"
-        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_bentuk("sasaran", s, baru))
+        self.app.buka_formulir(Formulir(judul, isian, buat), lambda baru: self._simpan_bentuk("sasaran", s, baru))
 
     def _form_indikator(self, ind: Indikator | None, sasaran: str | None = None) -> None:
         lap = self.lap
@@ -569,7 +569,7 @@ class IndikatorScreen(LayarDasar):
             return baru
 
         judul = f"Ubah indikator {ind.id}" if ind else "Indikator baru"
-        self.app.push_screen(Formulir(judul, isian, buat), lambda baru: self._simpan_bentuk("indikator", ind, baru))
+        self.app.buka_formulir(Formulir(judul, isian, buat), lambda baru: self._simpan_bentuk("indikator", ind, baru))
 
     def _simpan_bentuk(self, jenis: str, lama, baru) -> None:
         """Save a form's tujuan/sasaran/indikator (``_BENTUK`` says where it lives, which records

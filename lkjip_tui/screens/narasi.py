@@ -354,7 +354,7 @@ class NarasiScreen(LayarDasar):
             if h:
                 self._ubah_garis(lambda lap: narasi.ganti_judul(lap, kunci, h["judul"]), f"judul bagian {h['judul']}")
 
-        self.app.push_screen(Formulir("Ganti judul bagian", [Isian("judul", "Judul", b.judul, teks_wajib)]), selesai)
+        self.app.buka_formulir(Formulir("Ganti judul bagian", [Isian("judul", "Judul", b.judul, teks_wajib)]), selesai)
 
     def action_tambah_bagian(self) -> None:
         b = self._bagian_pilihan()
@@ -374,7 +374,7 @@ class NarasiScreen(LayarDasar):
                 kunci = baru[-1].kunci.replace(narasi.S, setelah.split(".")[1] if narasi.S in baru[-1].kunci else "")
                 self._ke(kunci)
 
-        self.app.push_screen(Formulir("Bagian teks baru (sesudah bagian terpilih)", isian), selesai)
+        self.app.buka_formulir(Formulir("Bagian teks baru (sesudah bagian terpilih)", isian), selesai)
 
     def action_hapus_bagian(self) -> None:
         b = self._bagian_pilihan()

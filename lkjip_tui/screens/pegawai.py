@@ -292,7 +292,7 @@ class PegawaiScreen(LayarDasar):
             if unit is not None and self.app.tambah(unit, self.lap.pegawai.unit, keterangan=f"tambah unit {unit.nama}"):
                 self._isi_ulang(f"U:{self._kunci(unit)}")
 
-        self.app.push_screen(Formulir("Unit baru (kecamatan / kelurahan)", [Isian("nama", "Nama unit")],
+        self.app.buka_formulir(Formulir("Unit baru (kecamatan / kelurahan)", [Isian("nama", "Nama unit")],
                                             jadi=lambda d: UnitPegawai(d["nama"]), periksa=cek), selesai)
 
     def action_tambah(self) -> None:
@@ -311,7 +311,7 @@ class PegawaiScreen(LayarDasar):
             if self.app.ubah(unit, lambda: unit.jabatan.append(j), f"tambah jabatan {j.nama}"):
                 self._isi_ulang(f"J:{self._kunci(unit)}:{len(unit.jabatan) - 1}")
 
-        self.app.push_screen(Formulir(
+        self.app.buka_formulir(Formulir(
             Text(f"Jabatan baru di {unit.nama}").plain,
             [Isian("nama", "Nama jabatan"), Isian("l", "Laki-laki", "0", baca_jumlah),
              Isian("p", "Perempuan", "0", baca_jumlah)],
@@ -341,7 +341,7 @@ class PegawaiScreen(LayarDasar):
             self.app.ubah(unit, mutasi, f"ubah nama {d['nama']}")
             self.segarkan()
 
-        self.app.push_screen(Formulir(judul, [Isian("nama", "Nama", awal)]), selesai)
+        self.app.buka_formulir(Formulir(judul, [Isian("nama", "Nama", awal)]), selesai)
 
     def action_hapus(self) -> None:
         if not self.boleh_ubah():
@@ -383,7 +383,7 @@ class PegawaiScreen(LayarDasar):
             self.app.ubah_kepala(mutasi, "tanggal data pegawai")
             self._perbarui_ringkas()
 
-        self.app.push_screen(Formulir(
+        self.app.buka_formulir(Formulir(
             "Tanggal data pegawai", [Isian("tanggal", "Per tanggal", tampil_tanggal(lap.pegawai.per_tanggal)
                                            if lap.pegawai.per_tanggal else "", baca_tanggal)],
             catatan="Contoh: 31-12-2021, 31/12/2021 atau 31 Desember 2021. Kosong = belum diisi."), selesai)

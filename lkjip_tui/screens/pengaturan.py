@@ -238,7 +238,7 @@ class PengaturanScreen(LayarDasar):
 
             self._ubah(mutasi, "data unit kerja")
 
-        self.app.push_screen(Formulir("Unit kerja dan kepala", isian, fokus=fokus, fokus_galat=True), selesai)
+        self.app.buka_formulir(Formulir("Unit kerja dan kepala", isian, fokus=fokus, fokus_galat=True), selesai)
 
     def _form_misi(self, n: int | None) -> None:
         misi = self.app.lap.instansi.misi
@@ -259,7 +259,7 @@ class PengaturanScreen(LayarDasar):
                 self.tabel.move_cursor(row=self.tabel.get_row_index(f"misi#{len(misi)}"))
 
         judul = f"Misi {n}" if n else f"Misi baru (nomor {len(misi) + 1})"
-        self.app.push_screen(Formulir(judul, [Isian("misi", "Misi", awal, wajib("misi"))], fokus_galat=True),
+        self.app.buka_formulir(Formulir(judul, [Isian("misi", "Misi", awal, wajib("misi"))], fokus_galat=True),
                              selesai)
 
     def action_tambah_misi(self) -> None:
@@ -322,7 +322,7 @@ class PengaturanScreen(LayarDasar):
                 self.notify(f"Catatan: tahun laporan {lap.tahun} di luar Renstra {h['mulai']}–{h['akhir']}.",
                             severity="warning")
 
-        self.app.push_screen(Formulir("Renstra dan angka desimal", isian, periksa=periksa, fokus=fokus,
+        self.app.buka_formulir(Formulir("Renstra dan angka desimal", isian, periksa=periksa, fokus=fokus,
                                       fokus_galat=True), selesai)
 
     def _form_skala(self) -> None:
@@ -344,7 +344,7 @@ class PengaturanScreen(LayarDasar):
         catatan = ("Dari atas ke bawah; kategori pertama yang cocok dipakai. Tulis 'Nama >= angka' "
                    "(termasuk batas) atau 'Nama > angka'; baris terakhir hanya nama (sisanya). "
                    "Kosongkan semua untuk skala bawaan.")
-        self.app.push_screen(Formulir("Skala kategori capaian", isian, periksa=periksa, catatan=catatan,
+        self.app.buka_formulir(Formulir("Skala kategori capaian", isian, periksa=periksa, catatan=catatan,
                                       fokus_galat=True), selesai)
 
     def action_skala_bawaan(self) -> None:

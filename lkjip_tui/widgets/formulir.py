@@ -18,7 +18,7 @@ so fast typing never lands in the wrong field. ``fokus`` is the field focused fi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rich.text import Text
@@ -127,10 +127,18 @@ class Formulir(Modal[Any]):
 
     def __init__(self, judul: str, isian: Sequence[Isian], jadi: Callable[[dict[str, Any]], Any] = lambda d: d,
                  periksa: Callable[[dict[str, Any]], list[str]] | None = None, catatan: str = "",
-                 fokus: str | None = None, fokus_galat: bool = False):
+                 fokus: str | None = None, fokus_galat: bool = False, galat: str = ""):
         super().__init__()
         self.judul, self.isian, self.jadi, self.periksa = judul, list(isian), jadi, periksa
-        self.catatan, self.fokus, self.fokus_galat = catatan, fokus, fokus_galat
+        self.catatan, self.fokus, self.fokus_galat, self.galat = catatan, fokus, fokus_galat, galat
+        self.teks_dikirim: dict[str, str] = {}  # the texts of the last save, kept for a retry
+
+    def ulang(self, alasan: str) -> Formulir:
+        """The same form again, holding what was typed, saying why the save failed (a full
+        disk): nothing the user typed is lost, and Enter tries again."""
+        isian = [replace(f, awal=self.teks_dikirim.get(f.key, f.awal)) for f in self.isian]
+        return Formulir(self.judul, isian, self.jadi, self.periksa, self.catatan, self.fokus, self.fokus_galat,
+                        galat=f"Belum tersimpan: {alasan}. Isian masih di sini; simpan lagi untuk mencoba.")
 
     def compose(self) -> ComposeResult:
         lebar = min(max(LEBAR_LABEL, *(len(f.label) + 2 for f in self.isian)), LEBAR_LABEL_MAKS)
@@ -145,7 +153,7 @@ class Formulir(Modal[Any]):
                         label.styles.width = lebar
                     yield label
                     yield self._widget(f)
-            yield Static("", id="galat-form")
+            yield Static(Text(self.galat, style="bold"), id="galat-form")
             simpan = "ctrl+s" if any(f.jenis == BARIS for f in self.isian) else "Enter"
             yield Static(Text(f"{simpan}: simpan · Tab: isian berikut · Esc: batal", style="dim"))
 
@@ -238,6 +246,7 @@ class Formulir(Modal[Any]):
                 self.query_one(f"#isian-{pertama}").focus()
             return
         kotak.update("")
+        self.teks_dikirim = self.teks()
         self.dismiss(self.jadi(nilai))
 
     def action_enter_pilihan(self) -> None:

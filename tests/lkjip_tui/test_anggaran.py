@@ -457,3 +457,40 @@ async def test_kode_in_the_forms_and_on_screen(buka, demo_db):
         await pilot.press("escape")
     with Repository(demo_db, readonly=True) as r:
         assert r.muat(2021).program[0].kegiatan[0].kode == "7.01.01.2.01"
+
+
+async def test_failed_form_save_reopens_the_form_with_what_was_typed(buka, demo_db, monkeypatch):
+    """Disk full while a form saves (issue 10): the form comes back holding the typed values
+    and the reason; once the disk has room, saving it again stores them."""
+    import errno
+
+    from store import storage
+
+    def penuh(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("down", "e")                                   # the kegiatan under P1
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, Formulir)
+        form.query_one("#isian-kode").value = "7.01.01.2.01"
+        monkeypatch.setattr(storage, "_fsync_data", penuh)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        ulang = app.screen
+        assert isinstance(ulang, Formulir) and ulang is not form
+        assert ulang.query_one("#isian-kode").value == "7.01.01.2.01"
+        assert "Belum tersimpan: No space left on device" in teks(ulang.query_one("#galat-form"))
+        with Repository(demo_db, readonly=True) as r:
+            assert r.muat(2021).program[0].kegiatan[0].kode == ""
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, Formulir)
+    with Repository(demo_db, readonly=True) as r:
+        assert r.muat(2021).program[0].kegiatan[0].kode == "7.01.01.2.01"
