@@ -432,17 +432,23 @@ async def test_month_typed_as_realisasi_to_date(buka, demo_db):
     assert s.realisasi == Decimal(6_000_000)
 
 
+async def buka_form_kegiatan(pilot) -> Formulir:
+    """F6, then the edit form of the kegiatan under P1."""
+    await pilot.press("f6")
+    await pilot.pause()
+    await pilot.press("down", "e")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, Formulir)
+    return form
+
+
 async def test_kode_in_the_forms_and_on_screen(buka, demo_db):
     """Issue 12 item 13: kode typed in the edit form, checked, saved and shown; a new
     subkegiatan starts from its kegiatan's kode."""
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("down", "e")                                   # the kegiatan under P1
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, Formulir)
+        form = await buka_form_kegiatan(pilot)
         form.query_one("#isian-kode").value = "7.01.01 2"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -470,12 +476,7 @@ async def test_failed_form_save_reopens_the_form_with_what_was_typed(buka, demo_
         raise OSError(errno.ENOSPC, "No space left on device")
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("down", "e")                                   # the kegiatan under P1
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, Formulir)
+        form = await buka_form_kegiatan(pilot)
         form.query_one("#isian-kode").value = "7.01.01.2.01"
         monkeypatch.setattr(storage, "_fsync_data", penuh)
         await pilot.press("ctrl+s")
