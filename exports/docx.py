@@ -92,12 +92,17 @@ PENANDA = "\ue000LKJIP-TABEL-{}\ue000"  # a private-use character: cannot come f
 _PENANDA = re.compile(r"<w:p\b[^>]*>(?:(?!</w:p>).)*?\ue000LKJIP-TABEL-(\d+)\ue000(?:(?!</w:p>).)*?</w:p>", re.S)
 
 
+WAKTU_ZIP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+
+
 def _isi_tabel(docx: io.BytesIO, tabel: list[tuple[Bagian, int, int]]) -> bytes:
-    """The saved document with each marker paragraph replaced by its table."""
+    """The saved document with each marker paragraph replaced by its table. Every entry gets
+    one fixed time, so the same report gives the same bytes (no clock in the file)."""
     keluar = io.BytesIO()
     with zipfile.ZipFile(docx) as masuk, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in masuk.infolist():
             data = masuk.read(info.filename)
+            info.date_time = WAKTU_ZIP
             if info.filename != "word/document.xml":
                 zout.writestr(info, data)
                 continue

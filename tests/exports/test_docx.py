@@ -311,3 +311,19 @@ def test_export_writes_the_docx_whole_even_for_a_selection(tmp_path, demo):
     assert berkas.name == "laporan-2021.docx"
     doc = Document(str(berkas))
     assert list(tabel_bernomor(doc)) == [t.nomor for t in bangun_tabel(demo)]
+
+
+def test_same_report_gives_the_same_bytes(lap, monkeypatch):
+    """No clock in the file: two exports a second apart are byte for byte equal (a colleague
+    can tell whether a document changed, and the export tests can compare files)."""
+    import time as _time
+
+    from exports.builders import bangun_tabel
+    from exports.docx import dokumen_docx
+
+    tabel = {t.nomor: t for t in bangun_tabel(lap, None)}
+    satu = dokumen_docx(lap, tabel)
+    nyata = _time.time
+    monkeypatch.setattr(_time, "time", lambda: nyata() + 7200)  # zip entry times come from the clock
+    monkeypatch.setattr(_time, "localtime", lambda t=None: _time.gmtime((t or nyata()) + 7200))
+    assert dokumen_docx(lap, tabel) == satu
