@@ -85,7 +85,7 @@ def _pipe_cepat(rows: list[list[str]], kolom: list[str], colalign: list[str]) ->
     return "\n".join(chain((kepala, garis), ("| " + " | ".join(b) + " |" for b in zip(*kolom_sel))))
 
 
-def tabel_md(tabel: Tabel, tingkat_judul: str = "") -> str:
+def tabel_md(tabel: Tabel) -> str:
     """One table: bold caption, the table(s), the source line. Ends with a newline."""
     out = [f"**{escape(tabel.keterangan)}**", ""] if tabel.keterangan else []  # an annex's table may have none
     for bagian in tabel.bagian:

@@ -13,10 +13,6 @@ from .kode import dengan_kode
 from .konteks import Konteks
 
 
-def _nomor_sasaran(k: Konteks) -> dict[str, int]:
-    return {s.id: n for n, s in enumerate(k.lap.sasaran, 1)}
-
-
 def tabel_2_1(k: Konteks, nomor: str = "2.1") -> Tabel:
     lap, tahun = k.lap, k.tahun_target()
     b = Bagian("", ("Tujuan", "Indikator Tujuan", "Sasaran Strategis", "Indikator Sasaran", "Satuan",
