@@ -22,7 +22,7 @@ from store.tanpa_gc import tanpa_gc
 from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
 from .csv_writer import GAYA, tabel_csv
 from .document import dokumen_md
-from .format import FORMAT  # noqa: F401 - callers name it from here
+from .format import FORMAT
 from .markdown import tabel_md, tabel_teks
 from .tables import Tabel
 from .xlsx import nama_sheet, rencana, rencana_sheet

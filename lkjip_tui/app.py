@@ -10,9 +10,9 @@ from __future__ import annotations
 import copy
 import gc
 from collections.abc import Callable
-from typing import Any
 from datetime import datetime
 from importlib import import_module, resources
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding

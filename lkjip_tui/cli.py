@@ -27,9 +27,8 @@ from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
 from store.teks import aman
 
-from . import __version__, keluaran, tutup
+from . import __version__, keluaran, paths, tutup
 from .argparse_id import ArgumentParser
-from . import paths
 from .paths import kutip, perintah, resolve_db
 
 GAGAL = 2

@@ -17,8 +17,8 @@ from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
-from store.lock import SedangDipakai
 from store.backup import CadanganTidakSah
+from store.lock import SedangDipakai
 from store.pemulihan import pulihkan_tercatat
 from store.repository import Repository
 

@@ -24,13 +24,13 @@ from .storage import (
     GENERASI_SAH,
     KUNCI_JURNAL,
     DatabaseRusak,
-    urai_baris,
     fsync_folder,
     nama_unik,
     parse_json_db,
     salin_pribadi,
     terapkan,
     tulis_atomik,
+    urai_baris,
 )
 
 SIMPAN_HARI = 7

@@ -18,12 +18,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import aturan
-from .teks import alasan_teks
+from . import aturan, codec
 from .models import (
     AGREGASI,
     ARAH,
     RUMUS_NEGATIF,
+    Bagian,
     Band,
     Iku,
     Indikator,
@@ -39,13 +39,13 @@ from .models import (
     Renstra,
     Sasaran,
     Subkegiatan,
+    Teks,
     Triwulan,
     Tujuan,
     UnitPegawai,
 )
-from . import codec
-from .models import Bagian, Teks
 from .narasi import JENIS as JENIS_BAGIAN
+from .teks import alasan_teks
 
 FORMAT = "lkjip-bundle"
 VERSI = 2

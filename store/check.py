@@ -46,7 +46,7 @@ def periksa(lap: Laporan, kuartal_sekarang: int | None = None) -> list[Masalah]:
         for n, q in enumerate(ind.triwulan.get(t) or []):
             if q.target == 0:
                 hasil.append(Masalah("target-nol", lok, f"target triwulan {TRIWULAN[n]} bernilai 0"))
-    for p, k, s in lap.semua_subkegiatan():
+    for p, _k, s in lap.semua_subkegiatan():
         lok = f"Subkegiatan \"{s.nama}\" ({p.id})"
         a = calc.anggaran_sub(s)
         if a.lebih:

@@ -150,7 +150,7 @@ def _pola(desimal: int) -> str:
 def _locale() -> Locale:
     with tanpa_gc():
         loc = Locale.parse(LOCALE)
-        loc.number_symbols  # Babel loads the locale data on first use: load it here, GC paused
+        _ = loc.number_symbols  # Babel loads the locale data on first use: load it here, GC paused
     return loc
 
 

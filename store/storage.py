@@ -48,10 +48,10 @@ from tinydb.table import Table
 
 from .audit import entri_riwayat, tambah_riwayat
 from .berkas import (  # noqa: F401 - re-exported: callers name them from here
+    _UMASK,
     ENCODING,
     MODE_PRIBADI,
     MODE_UMUM,
-    _UMASK,
     buka_pribadi,
     fsync_folder,
     ganti_berkas,
@@ -484,7 +484,7 @@ class _Pandang(MutableMapping):
     """The int-keyed table TinyDB's updaters expect, over the raw str-keyed dict, noting
     every row an updater reads for change, sets or removes."""
 
-    __slots__ = ("_raw", "_catat")  # noqa: RUF023
+    __slots__ = ("_raw", "_catat")
 
     def __init__(self, raw: dict, catat: Callable[[str], None]):
         self._raw = raw

@@ -19,13 +19,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store import calc, narasi
-from store.kelengkapan import Kurang, ada_target, belum_diisi, kuartal_berjalan  # noqa: F401 (re-exported)
+from store.kelengkapan import Kurang, ada_target, belum_diisi, kuartal_berjalan
 from store.models import TRIWULAN, Indikator, Laporan
 from store.numbers import format_angka, format_rupiah
 
+from ..simbol import teks as sim
 from ..tombol import ikat
 from ..widgets.bar import bar_teks
-from ..simbol import teks as sim
 from ..widgets.daftar import Daftar, KolomDaftar
 from ..widgets.tren import tren_teks
 from .base import LayarDasar

@@ -18,8 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, Tree
 
-from store import aturan
-from store import calc
+from store import aturan, calc
 from store.models import AGREGASI, Iku, Indikator, Laporan, Sasaran, Tujuan
 from store.numbers import format_angka, format_bebas
 

@@ -15,8 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from store import aturan
-from store import calc
+from store import aturan, calc
 from store.models import Jabatan, Laporan, UnitPegawai
 from store.numbers import format_angka, parse_bulat
 

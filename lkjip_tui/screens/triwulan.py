@@ -12,8 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from store import aturan
-from store import calc
+from store import aturan, calc
 from store.models import TRIWULAN, Indikator, Laporan, empat_triwulan
 from store.numbers import format_angka, format_bebas
 

@@ -145,9 +145,8 @@ def test_2_2_one_row_per_distinct_subkegiatan_in_the_seeds_order(lap):
 
 
 def test_2_2_keeps_a_name_no_other_subkegiatan_shares(lap):
-    from store.models import Kegiatan, Subkegiatan
-
     from exports.builders.bab2 import subkegiatan_umum
+    from store.models import Kegiatan, Subkegiatan
 
     wilayah = ["Kelurahan Sepinggan Baru", "Kelurahan Sepinggan"]
     kg = Kegiatan("K", [Subkegiatan("Pembangunan Kelurahan Sepinggan"), Subkegiatan("Pembangunan Kelurahan Sepinggan Baru"),

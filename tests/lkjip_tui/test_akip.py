@@ -8,8 +8,6 @@ from lkjip_tui.screens.akip import GRADE, JUMLAH
 from lkjip_tui.screens.konfirmasi import KonfirmasiScreen
 from lkjip_tui.widgets.edit_grid import EditGrid
 from lkjip_tui.widgets.formulir import Formulir
-from store import calc
-from store.models import KomponenAkip
 from store.repository import Repository
 
 from .util import SIZE, teks

@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 
 from lkjip_tui.screens.tahun import PilihTahunScreen
-from lkjip_tui.widgets.pembaca_pengaturan import baca_band, baca_daftar_tahun, baca_desimal
 from lkjip_tui.widgets.formulir import Formulir
 from lkjip_tui.widgets.pembaca import angka_opsional
+from lkjip_tui.widgets.pembaca_pengaturan import baca_band, baca_daftar_tahun, baca_desimal
 from store.models import Band
 from store.repository import Repository
 

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 from textual import events
-
 from textual.app import App
 
 from lkjip_tui.screens.anggaran import BulananScreen

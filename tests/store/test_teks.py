@@ -7,7 +7,7 @@ import json
 import pytest
 
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
-from store.teks import aman, alasan_teks, periksa_teks
+from store.teks import alasan_teks, aman, periksa_teks
 
 JAHAT = ["\x1b[2J", "\x07", "\x00", "\r", "\u202e", "\u2066", "\u200f", "\x85", "\u2028", "\x7f"]
 
