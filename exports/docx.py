@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -120,7 +121,7 @@ def perlu_lanskap(t: Tabel) -> bool:
     return any(lebar_perlu(ukur_kolom(bg, teks_bagian(bg, t.desimal))) > LEBAR_POTRET / 635 for bg in t.bagian)
 
 
-def arah_halaman(blok: list) -> list[bool]:
+def arah_halaman(blok: list[Any]) -> list[bool]:
     """Landscape (True) or portrait per block: a wide table is landscape, and so are the heading
     and text just before it, so that a part's heading stays on the page of its table."""
     lanskap = [isinstance(b, naskah.BlokTabel) and perlu_lanskap(b.tabel) for b in blok]

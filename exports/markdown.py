@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 from operator import attrgetter
+from typing import Any
 
 import tabulate as _tabulate_mod
 from tabulate import tabulate
@@ -101,7 +102,7 @@ MIN_TEKS = 10  # a text column narrower than this is harder to read than scrolli
 
 
 def lebar_muat(rows: list[list[str]], kolom: list[str], lebar: int,
-               angka: list[bool] | None = None) -> tuple[list, list] | None:
+               angka: list[bool] | None = None) -> tuple[list[Any], list[Any]] | None:
     """Widths (for the cells, for the headers) so a ``simple_grid`` table fits ``lebar``
     characters where it can: the widest text column gives way first (its text wraps inside the
     cell), none below ``MIN_TEKS``; then a number column's header wraps down to its widest

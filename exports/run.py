@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
+from typing import Any
 
 from store.bundle import dump_bundle
 from store.jalur import masalah_jalur
@@ -232,7 +233,7 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
     :class:`BerkasDipakai`, after the others are written."""
     ditulis: list[Path] = []
     dipakai: list[str] = []
-    antre: deque[tuple[str, Future]] = deque()
+    antre: deque[tuple[str, Future[Any]]] = deque()
 
     def lapor(sampai_habis: bool) -> None:
         while antre and (sampai_habis or antre[0][1].done()):

@@ -8,6 +8,7 @@ always written with ``write_string``: a name beginning with ``=`` stays text, ne
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from store.tanpa_gc import tanpa_gc
 
@@ -31,11 +32,11 @@ TEKS, RUPIAH, CACAH, UKURAN = Jenis.TEKS, Jenis.RUPIAH, Jenis.CACAH, Jenis.UKURA
 ISI = JenisBaris.ISI
 
 
-class _Kunci(dict):
+class _Kunci(dict[str, Any]):
     """Format keys, one tuple object per combination: a sheet pickles each once (pickle
     shares repeated objects), not once per cell."""
 
-    def __missing__(self, k: tuple) -> tuple:
+    def __missing__(self, k: tuple[Any, ...]) -> tuple[Any, ...]:
         self[k] = k
         return k
 
@@ -107,7 +108,7 @@ def rencana_sheet(tabel: Tabel):
     return nama_sheet(tabel.nomor), lebar, beku, sel
 
 
-class _Pola(dict):
+class _Pola(dict[str, Any]):
     def __missing__(self, desimal: int) -> str:
         self[desimal] = p = _pola(desimal)
         return p

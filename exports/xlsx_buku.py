@@ -7,6 +7,7 @@ the XLSX writer process of a large export (exports.xlsx_proses) loads only this.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import xlsxwriter
 
@@ -21,7 +22,7 @@ class _Format:
     def __init__(self, wb):
         self.wb = wb
         self.judul = wb.add_format({"bold": True, "font_size": 12})
-        self._cache: dict[tuple, object] = {}
+        self._cache: dict[tuple[Any, ...], object] = {}
 
     def get(self, tebal: bool = False, pola: str | None = None, kepala: bool = False, bungkus: bool = False,
             kanan: bool = False):

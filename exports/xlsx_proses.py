@@ -33,7 +33,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 _AKHIR = pickle.dumps(None)  # after the last sheet
 _AKAR = str(Path(__file__).resolve().parent.parent)  # the folder holding the exports package
@@ -46,7 +46,7 @@ class PenulisXlsx(Protocol):
     def tutup(self) -> None: ...
 
 
-def penulis_xlsx(nama_sheet: list[str], proses: bool, ulang: Callable[[], list]) -> PenulisXlsx:
+def penulis_xlsx(nama_sheet: list[str], proses: bool, ulang: Callable[[], list[Any]]) -> PenulisXlsx:
     """The workbook's writer: a second process when ``proses`` and it starts, else this one.
     ``ulang()`` plans every sheet again, for a process that fails half-way."""
     if proses and (p := ProsesXlsx.mulai(nama_sheet, ulang)) is not None:
@@ -90,7 +90,7 @@ def python_anak(executable: str, dasar: str | None, windows: bool) -> tuple[str,
 
 
 class ProsesXlsx:
-    def __init__(self, nama_sheet: list[str], ulang: Callable[[], list]) -> None:
+    def __init__(self, nama_sheet: list[str], ulang: Callable[[], list[Any]]) -> None:
         self._ulang = ulang
         python, tambahan = python_anak(sys.executable, getattr(sys, "_base_executable", None), os.name == "nt")
         env = {**os.environ, **tambahan}
@@ -111,7 +111,7 @@ class ProsesXlsx:
         self._kirim(nama_sheet)
 
     @classmethod
-    def mulai(cls, nama_sheet: list[str], ulang: Callable[[], list]) -> ProsesXlsx | None:
+    def mulai(cls, nama_sheet: list[str], ulang: Callable[[], list[Any]]) -> ProsesXlsx | None:
         try:
             return cls(nama_sheet, ulang)
         except (OSError, ValueError, subprocess.SubprocessError):

@@ -36,7 +36,7 @@ def _tahun(d: Any) -> int | None:
     return d.get("tahun") if isinstance(d, dict) and isinstance(d.get("tahun"), int) else None
 
 
-def _rinci(tabel: str, lama: Any, baru: Any) -> dict:
+def _rinci(tabel: str, lama: Any, baru: Any) -> dict[str, Any]:
     doc = baru if baru is not TIADA else lama
     doc = doc if isinstance(doc, dict) else {}
     r = {"tabel": tabel, "kunci": doc.get("id") or doc.get("key") or doc.get("kunci"),
@@ -57,7 +57,7 @@ def _rinci(tabel: str, lama: Any, baru: Any) -> dict:
     return r
 
 
-def entri_riwayat(ubah: list[tuple[str, Any, Any]], keterangan: str | None, pengguna: str) -> dict:
+def entri_riwayat(ubah: list[tuple[str, Any, Any]], keterangan: str | None, pengguna: str) -> dict[str, Any]:
     """The audit entry of one commit: row by row, or as counts when it touched many rows."""
     e: dict[str, Any] = {"waktu": _waktu(), "pengguna": pengguna}
     if keterangan:
@@ -76,7 +76,7 @@ def entri_riwayat(ubah: list[tuple[str, Any, Any]], keterangan: str | None, peng
 
 
 # ------------------------------------------------------------------ the .jsonl
-def _pecah(raw: bytes) -> list[tuple[bytes, dict | None]]:
+def _pecah(raw: bytes) -> list[tuple[bytes, dict[str, Any] | None]]:
     """Every non-empty line with its entry (None when it does not parse: a torn append)."""
     return [(line, e) for (_, line), e in _pecah_bernomor(raw)]
 
@@ -98,7 +98,7 @@ def _sidik(line: bytes) -> str:
     return hashlib.sha256(line).hexdigest()
 
 
-def _entri_terakhir(path: Path) -> tuple[dict, bytes] | None:
+def _entri_terakhir(path: Path) -> tuple[dict[str, Any], bytes] | None:
     """The last readable entry of the trail and its line (the chain continues from it)."""
     try:
         with open(path, "rb") as f:
@@ -119,7 +119,7 @@ def _entri_terakhir(path: Path) -> tuple[dict, bytes] | None:
     return None
 
 
-def tambah_riwayat(path: Path, entri: list[dict]) -> str | None:
+def tambah_riwayat(path: Path, entri: list[dict[str, Any]]) -> str | None:
     """Append audit entries durably, skipping those already there (same generation, seq ≤
     last). Each entry carries ``hash_sebelum``, the SHA-256 of the line before it, so an entry
     edited, deleted or inserted later breaks the chain (:func:`periksa_rantai`). Returns the
@@ -205,7 +205,7 @@ def periksa_rantai(db_path: str | Path, sidik_snapshot: str | None = None) -> li
     return masalah
 
 
-def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | None = None) -> list[dict]:
+def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | None = None) -> list[dict[str, Any]]:
     """Every audit entry of the database, newest first; ``tahun`` keeps entries touching it."""
     db_path = Path(db_path)
     riwayat = db_path.with_name(f"{db_path.name}.riwayat.jsonl")
@@ -231,7 +231,7 @@ def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | Non
     if tahun is not None:
         semua = [e for e in semua if isinstance(e.get("tahun"), list) and tahun in e["tahun"]]
 
-    def kunci(e: dict):
+    def kunci(e: dict[str, Any]):
         try:
             return datetime.fromisoformat(e.get("waktu", "")).timestamp()
         except (TypeError, ValueError, OverflowError):
@@ -266,7 +266,7 @@ _TW = ("TW I", "TW II", "TW III", "TW IV")
 _BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
 
-def _label(jalur: tuple, k) -> str:
+def _label(jalur: tuple[Any, ...], k) -> str:
     """Readable name of one step into a stored row: triwulan 2021 TW III realisasi, bulanan Mar."""
     if jalur and jalur[0] == "triwulan" and isinstance(k, int):
         return (_TW[k] if k < 4 else str(k + 1)) if len(jalur) == 2 else ("target", "realisasi")[k] if k < 2 else str(k)
@@ -275,7 +275,7 @@ def _label(jalur: tuple, k) -> str:
     return str(k)
 
 
-def _beda(lama, baru, jalur: tuple = ()) -> list[str]:
+def _beda(lama, baru, jalur: tuple[Any, ...] = ()) -> list[str]:
     """Only what differs, down to the changed quarter or month."""
     if jalur and (isinstance(lama, dict) or isinstance(baru, dict)) and None in (lama, baru):
         lama, baru = lama or {}, baru or {}  # the first month entered: name each month, not a dict
@@ -289,7 +289,7 @@ def _beda(lama, baru, jalur: tuple = ()) -> list[str]:
     return [f"{nama}: {_nilai(lama, angka)} → {_nilai(baru, angka)}"]
 
 
-def teks_perubahan(p: dict) -> str:
+def teks_perubahan(p: dict[str, Any]) -> str:
     jenis = NAMA_TABEL.get(p.get("tabel"), p.get("tabel"))
     nama = f' "{p["nama"]}"' if p.get("nama") else ""
     kunci = f" {p['kunci']}" if p.get("kunci") and p.get("tabel") in ("tujuan", "sasaran", "indikator", "program", "narasi") else ""
@@ -300,7 +300,7 @@ def teks_perubahan(p: dict) -> str:
     return f"ubah {jenis}{kunci}{nama}: " + "; ".join(_beda(p.get("lama") or {}, p.get("baru") or {}))
 
 
-def teks_entri(e: dict) -> list[str]:
+def teks_entri(e: dict[str, Any]) -> list[str]:
     """One entry as lines of Indonesian text; a malformed entry (a hand-edited line) as one
     line saying so, never an exception."""
     try:
@@ -309,7 +309,7 @@ def teks_entri(e: dict) -> list[str]:
         return [f"(entri riwayat tidak terbaca: {json.dumps(e, ensure_ascii=False)[:60]})"]
 
 
-def _teks_entri(e: dict) -> list[str]:
+def _teks_entri(e: dict[str, Any]) -> list[str]:
     try:
         w = datetime.fromisoformat(e.get("waktu", "")).strftime("%d-%m-%Y %H:%M:%S")
     except (TypeError, ValueError):

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from .audit import tambah_riwayat
 from .schema import META, SKEMA, BukanBasisData, versi_data
@@ -94,7 +95,7 @@ class CadanganTidakSah(Exception):
         super().__init__(pesan)
 
 
-def baca_basis_data(p: Path) -> dict:
+def baca_basis_data(p: Path) -> dict[str, Any]:
     """The raw dict of an lkjip database file (``_jurnal`` included), or CadanganTidakSah
     saying why not: not JSON, a bundle, a foreign JSON, an empty or newer-schema file."""
     try:
@@ -152,7 +153,7 @@ class Pemulihan:
     dilewati: str = ""           # journal damage that stopped the replay, if any
 
 
-def _jurnal_berlaku(db_path: Path, gen: str | None) -> tuple[list[dict], str]:
+def _jurnal_berlaku(db_path: Path, gen: str | None) -> tuple[list[dict[str, Any]], str]:
     """The good leading lines of the journal of ``gen`` beside the database, and what
     stopped the replay (damage), if anything."""
     if not gen:
@@ -173,7 +174,7 @@ def _jurnal_berlaku(db_path: Path, gen: str | None) -> tuple[list[dict], str]:
     return recs, ""
 
 
-def _calon(db_path: Path, sumber: Path | None) -> list[tuple[Path, dict]]:
+def _calon(db_path: Path, sumber: Path | None) -> list[tuple[Path, dict[str, Any]]]:
     if sumber is not None:
         return [(Path(sumber), baca_basis_data(sumber))]  # raises CadanganTidakSah before anything is touched
     calon = []
@@ -185,7 +186,7 @@ def _calon(db_path: Path, sumber: Path | None) -> list[tuple[Path, dict]]:
     return calon
 
 
-def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict]], periksa) -> tuple[Path, dict, list, str]:
+def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict[str, Any]]], periksa) -> tuple[Path, dict[str, Any], list[Any], str]:
     """The first candidate whose rows all read: with its journal's good lines, else alone."""
     alasan = ""
     for dipakai, data in calon:

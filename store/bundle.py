@@ -74,7 +74,7 @@ class _Periksa:
     def salah(self, jalur: str, alasan: str) -> None:
         self.masalah.append(f"{jalur}: {alasan}")
 
-    def obj(self, v: Any, jalur: str, boleh_null: bool = False) -> dict | None:
+    def obj(self, v: Any, jalur: str, boleh_null: bool = False) -> dict[str, Any] | None:
         if v is None and boleh_null:
             return None
         if not isinstance(v, dict):
@@ -82,13 +82,13 @@ class _Periksa:
             return None
         return v
 
-    def daftar(self, v: Any, jalur: str) -> list:
+    def daftar(self, v: Any, jalur: str) -> list[Any]:
         if not isinstance(v, list):
             self.salah(jalur, "harus berupa daftar")
             return []
         return v
 
-    def teks(self, d: dict, nama: str, jalur: str, wajib: bool = True, boleh_null: bool = False) -> str | None:
+    def teks(self, d: dict[str, Any], nama: str, jalur: str, wajib: bool = True, boleh_null: bool = False) -> str | None:
         v = d.get(nama)
         if v is None:
             if nama not in d and not wajib:
@@ -150,7 +150,7 @@ class _Periksa:
             hasil[t] = self.angka(x, f"{jalur}.{k}", negatif=negatif)
         return hasil
 
-    def pilihan(self, d: dict, nama: str, jalur: str, pilihan: tuple, bawaan: str | None = None) -> str | None:
+    def pilihan(self, d: dict[str, Any], nama: str, jalur: str, pilihan: tuple[Any, ...], bawaan: str | None = None) -> str | None:
         v = d.get(nama, bawaan)
         if v is None and bawaan is None and nama not in d:
             return None
@@ -165,7 +165,7 @@ def _tampil(v: Any) -> str:
     return s if len(s) <= 40 else s[:37] + "..."
 
 
-def _unik(p: _Periksa, items: list, jalur: str) -> set[str]:
+def _unik(p: _Periksa, items: list[Any], jalur: str) -> set[str]:
     seen: set[str] = set()
     for n, it in enumerate(items):
         i = getattr(it, "id", None)
@@ -176,7 +176,7 @@ def _unik(p: _Periksa, items: list, jalur: str) -> set[str]:
 
 
 # ---------------------------------------------------------------- reading
-def _tanpa_kunci_ganda(pasangan: list[tuple[str, Any]]) -> dict:
+def _tanpa_kunci_ganda(pasangan: list[tuple[str, Any]]) -> dict[str, Any]:
     """An object whose keys are unique: with a key twice, the last would silently win."""
     d = dict(pasangan)
     if len(d) != len(pasangan):
@@ -324,7 +324,7 @@ def baca_bundle(data: Any) -> Laporan:
                    narasi, garis)
 
 
-def _kunci_unik(p: _Periksa, d: dict, j: str, dilihat: set[str]) -> str:
+def _kunci_unik(p: _Periksa, d: dict[str, Any], j: str, dilihat: set[str]) -> str:
     """A text's or an outline part's ``kunci``: required, and once only in the bundle."""
     kunci = p.teks(d, "kunci", j) or ""
     if kunci in dilihat:
@@ -442,7 +442,7 @@ def _program(p: _Periksa, x: Any, j: str, id_sasaran: set[str]) -> Program:
                    p.angka(x.get("pagu_murni"), f"{j}.pagu_murni"), kegiatan, kode=_kode(p, x, j))
 
 
-def _kode(p: _Periksa, d: dict, j: str) -> str:
+def _kode(p: _Periksa, d: dict[str, Any], j: str) -> str:
     """The optional ``kode`` (Permendagri 90/2019): absent in older bundles, which still import."""
     kode = p.teks(d, "kode", j, wajib=False, boleh_null=True) or ""
     if kode and (alasan := aturan.alasan_kode(kode)):
@@ -468,7 +468,7 @@ def _per_tahun(m: dict[int, Decimal | None]) -> dict[str, Any]:
     return {str(t): _num(v) for t, v in sorted(m.items())}
 
 
-def ke_bundle(lap: Laporan) -> dict:
+def ke_bundle(lap: Laporan) -> dict[str, Any]:
     """The bundle (version 2) of one report year, as plain JSON-ready data."""
     return {
         "format": FORMAT, "version": VERSI, "tahun": lap.tahun,
@@ -496,7 +496,7 @@ def ke_bundle(lap: Laporan) -> dict:
     }
 
 
-def _indikator_out(i: Indikator) -> dict:
+def _indikator_out(i: Indikator) -> dict[str, Any]:
     d = {"id": i.id, "sasaran": i.sasaran, "uraian": i.uraian, "satuan": i.satuan, "arah": i.arah}
     if i.rumus_negatif is not None:
         d["rumus_negatif"] = i.rumus_negatif
@@ -512,11 +512,11 @@ def _indikator_out(i: Indikator) -> dict:
     return d
 
 
-def _kode_out(x) -> dict:
+def _kode_out(x) -> dict[str, Any]:
     return {"kode": x.kode} if x.kode else {}  # only when given: bundles without kode stay as they were
 
 
-def _sub_out(s: Subkegiatan) -> dict:
+def _sub_out(s: Subkegiatan) -> dict[str, Any]:
     d = {"nama": s.nama, "pagu": _num(s.pagu), "realisasi": _num(s.realisasi), **_kode_out(s)}
     if s.realisasi_bulanan is not None:
         d["realisasi_bulanan"] = {str(b): _num(v) for b, v in sorted(s.realisasi_bulanan.items())}

@@ -25,7 +25,7 @@ def nama_perangkat(nama: str) -> bool:
     return bool(_TERLARANG.match(nama.split(".", 1)[0].rstrip(" ")))
 
 
-def masalah_jalur(path: str | os.PathLike, tambahan: int = 0) -> str | None:
+def masalah_jalur(path: str | os.PathLike[str], tambahan: int = 0) -> str | None:
     """Why Windows would refuse ``path``, or None. ``tambahan``: characters that will be added
     (a file name inside a folder, a temporary suffix)."""
     p = Path(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import zlib
 from pathlib import Path
+from typing import Any
 
 from .berkas import ENCODING
 
@@ -24,12 +25,12 @@ class JurnalRusak(ValueError):
         super().__init__(f"jurnal {Path(path).name} rusak di baris {baris}")
 
 
-def baris_jurnal(rec: dict) -> bytes:
+def baris_jurnal(rec: dict[str, Any]) -> bytes:
     payload = json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
     return b"%d %08x " % (len(payload), zlib.crc32(payload)) + payload + b"\n"
 
 
-def urai_baris(line: bytes) -> dict | None:
+def urai_baris(line: bytes) -> dict[str, Any] | None:
     """One journal line, or None when it fails its length/checksum (torn or damaged)."""
     try:
         panjang, crc, payload = line.split(b" ", 2)
@@ -41,7 +42,7 @@ def urai_baris(line: bytes) -> dict | None:
     return rec if isinstance(rec, dict) else None
 
 
-def baca_jurnal(path: Path) -> tuple[list[dict], bool, int]:
+def baca_jurnal(path: Path) -> tuple[list[dict[str, Any]], bool, int]:
     """The valid records of a journal, whether a torn tail was dropped, and the byte length
     of the good part. Only the bytes after the last newline can be a torn append (the
     newline is the last byte a commit writes, and a failed append is cut off before the next
@@ -50,7 +51,7 @@ def baca_jurnal(path: Path) -> tuple[list[dict], bool, int]:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         return [], False, 0
-    recs: list[dict] = []
+    recs: list[dict[str, Any]] = []
     baik = 0
     lines = raw.split(b"\n")
     ekor = lines.pop()  # after the last newline: empty, or a torn append
@@ -63,7 +64,7 @@ def baca_jurnal(path: Path) -> tuple[list[dict], bool, int]:
     return recs, bool(ekor), baik
 
 
-def terapkan(tables: dict, ops: list) -> None:
+def terapkan(tables: dict[str, Any], ops: list[Any]) -> None:
     """Replay one commit's row operations onto the raw TinyDB dict."""
     for op in ops:
         if op[0] == "s":

@@ -27,6 +27,7 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 ENCODING = "utf-8"
 DETAK = 60  # seconds between heartbeats (the lock file's mtime is touched)
@@ -36,7 +37,7 @@ BASI_LAIN = 15 * 60  # another machine's lock untouched this long is stale (cloc
 class SedangDipakai(Exception):
     """The database is open for writing in another lkjip; ``pemegang`` says who has it."""
 
-    def __init__(self, path: Path, pemegang: dict, pesan: str | None = None):
+    def __init__(self, path: Path, pemegang: dict[str, Any], pesan: str | None = None):
         self.path = path
         self.pemegang = pemegang
         if pesan:
@@ -178,7 +179,7 @@ def waktu_boot() -> float | None:
     return None
 
 
-def _mesin_ini(d: dict) -> bool:
+def _mesin_ini(d: dict[str, Any]) -> bool:
     """Whether lock content ``d`` was written on this machine (host name where older
     versions recorded no machine id)."""
     return d.get("mesin") == id_mesin() if d.get("mesin") else d.get("host") == socket.gethostname()
@@ -192,9 +193,9 @@ class Kunci:
     def __init__(self, db_path: Path):
         self.db_path = Path(db_path)
         self.path = self.db_path.with_name(self.db_path.name + ".kunci")
-        self._isi: dict | None = None
+        self._isi: dict[str, Any] | None = None
 
-    def baca(self) -> dict | None:
+    def baca(self) -> dict[str, Any] | None:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -214,7 +215,7 @@ class Kunci:
         except OSError:
             return None
 
-    def basi(self, d: dict) -> bool:
+    def basi(self, d: dict[str, Any]) -> bool:
         """A lock whose holder is surely gone (see the module's docstring)."""
         if not d:
             # Unreadable: a crash between create and write. Stale once it is not brand new.
@@ -319,7 +320,7 @@ class Kunci:
         finally:
             os.close(fd)
 
-    def _buang_basi(self, lama: dict) -> bool:
+    def _buang_basi(self, lama: dict[str, Any]) -> bool:
         """Remove a stale lock, unless someone else is doing so or it changed meanwhile."""
         ambil = self.path.with_name(self.path.name + ".ambil")
         try:

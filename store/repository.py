@@ -18,6 +18,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tinydb import TinyDB
 
@@ -57,8 +58,8 @@ class Jenis:
 
     tabel: str
     kunci: str
-    keluar: Callable
-    masuk: Callable
+    keluar: Callable[..., Any]
+    masuk: Callable[..., Any]
     induk: str | None = None
 
 
@@ -80,7 +81,7 @@ LAPORAN = "laporan"
 _SALAH_BARIS = (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, IndexError)
 
 
-def _kepala_in(d: dict) -> None:
+def _kepala_in(d: dict[str, Any]) -> None:
     codec.instansi_in(d["instansi"])
     codec.renstra_in(d["renstra"])
     codec.pengaturan_in(d["pengaturan"])
@@ -94,11 +95,11 @@ def _alasan(e: Exception) -> str:
     return str(e)[:80] or type(e).__name__
 
 
-def baris_tidak_sah(data: dict, tahun: int | None = None) -> str | None:
+def baris_tidak_sah(data: dict[str, Any], tahun: int | None = None) -> str | None:
     """The first stored row that cannot be read back as a record (a hand-edited or damaged
     file: ``realisasi: "abc"``, ``urut: "z"``, a missing ``nama``), as "tabel T baris N:
     why"; None when every row of ``tahun`` (or of all years) reads."""
-    ada: dict[str, set] = {"program": set(), "kegiatan": set()}
+    ada: dict[str, set[Any]] = {"program": set(), "kegiatan": set()}
     # JENIS lists every parent table before its children, so a child's parent is known when it is read
     urutan = [(LAPORAN, _kepala_in, None)] + [(j.tabel, j.masuk, j) for j in JENIS.values()]
     for tabel, masuk, j in urutan:
@@ -223,7 +224,7 @@ class Repository:
             self.db.close()
             self._kunci.lepas()
 
-    def riwayat(self, tahun: int | None = None, batas: int | None = None) -> list[dict]:
+    def riwayat(self, tahun: int | None = None, batas: int | None = None) -> list[dict[str, Any]]:
         """The audit trail, newest first (see store/audit.py)."""
         return audit.baca_riwayat(self.path, tahun, batas)
 
@@ -259,7 +260,7 @@ class Repository:
         10,000 rows in TinyDB Documents costs a tenth of a second on every muat()."""
         return (self.storage.read() or {}).get(tabel, {}).values()
 
-    def _baris(self, tabel: str, tahun: int) -> list[dict]:
+    def _baris(self, tabel: str, tahun: int) -> list[dict[str, Any]]:
         rows = [d for d in self._mentah(tabel) if d.get("tahun") == tahun]
         rows.sort(key=lambda d: d.get("urut", 0))
         return rows
@@ -305,7 +306,7 @@ class Repository:
         return lap
 
     # ------------------------------------------------------------ whole years
-    def _kepala_doc(self, lap: Laporan) -> dict:
+    def _kepala_doc(self, lap: Laporan) -> dict[str, Any]:
         return {"tahun": lap.tahun, "instansi": codec.instansi_out(lap.instansi),
                 "renstra": codec.renstra_out(lap.renstra), "pengaturan": codec.pengaturan_out(lap.pengaturan),
                 "pegawai_per_tanggal": lap.pegawai.per_tanggal, "garis_besar": codec.garis_out(lap.garis)}
@@ -318,7 +319,7 @@ class Repository:
                     raise TahunSudahAda(lap.tahun)
                 self._hapus_tahun(lap.tahun)
             self.db.table(LAPORAN).insert(self._kepala_doc(lap))
-            rows: dict[str, list[dict]] = {}
+            rows: dict[str, list[dict[str, Any]]] = {}
 
             def tambah(obj, urut: int, induk: str | None = None) -> None:
                 j = JENIS[type(obj)]

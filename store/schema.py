@@ -8,6 +8,7 @@ would not know what it is throwing away.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 SKEMA = 3
 # 1: all rows in one JSON file. 2: the same rows, but the file is a snapshot that a journal
@@ -27,7 +28,7 @@ class SkemaTerlaluBaru(Exception):
 
 
 # from-version → function that turns the raw TinyDB dict of that version into the next one.
-MIGRASI: dict[int, Callable[[dict], dict]] = {}
+MIGRASI: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 class BukanBasisData(Exception):
@@ -39,7 +40,7 @@ class BukanBasisData(Exception):
         super().__init__(alasan)
 
 
-def periksa_bentuk(raw: dict) -> None:
+def periksa_bentuk(raw: dict[str, Any]) -> None:
     """Every top-level value of a TinyDB file is a table: an object of objects."""
     if raw.get("format") == "lkjip-bundle":
         raise BukanBasisData("berkas ini adalah bundle, bukan basis data; masukkan dengan: lkjip import BERKAS")
@@ -48,7 +49,7 @@ def periksa_bentuk(raw: dict) -> None:
             raise BukanBasisData(f'bagian "{nama}" bukan tabel basis data lkjip')
 
 
-def versi_data(raw: dict | None) -> int | None:
+def versi_data(raw: dict[str, Any] | None) -> int | None:
     """The schema version recorded in a raw database dict; None for a new, empty file."""
     if not raw:
         return None
@@ -60,7 +61,7 @@ def versi_data(raw: dict | None) -> int | None:
     return 0  # tables but no version: written before versions were recorded
 
 
-def migrasi(raw: dict) -> dict:
+def migrasi(raw: dict[str, Any]) -> dict[str, Any]:
     """Bring a raw database dict up to :data:`SKEMA`; raise for a newer one."""
     versi = versi_data(raw)
     if versi is None:
@@ -77,17 +78,17 @@ def migrasi(raw: dict) -> dict:
     return raw
 
 
-def _dari_0(raw: dict) -> dict:
+def _dari_0(raw: dict[str, Any]) -> dict[str, Any]:
     # Version 0 is the unversioned layout, identical to version 1 apart from the version mark.
     return raw
 
 
-def _dari_1(raw: dict) -> dict:
+def _dari_1(raw: dict[str, Any]) -> dict[str, Any]:
     # The rows are unchanged; version 2 only marks that a journal may complete the file.
     return raw
 
 
-def _dari_2(raw: dict) -> dict:
+def _dari_2(raw: dict[str, Any]) -> dict[str, Any]:
     # Every year starts with no texts and the default outline; the head has no pangkat yet.
     for doc in (raw.get("laporan") or {}).values():
         doc.setdefault("garis_besar", None)

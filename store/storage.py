@@ -165,10 +165,10 @@ def saran_pulih(path: Path) -> str:
 class AtomicJSONStorage(Storage):
     """Snapshot + journal storage (see the module docstring)."""
 
-    def __init__(self, path: str | os.PathLike, readonly: bool = False, **_: Any):
+    def __init__(self, path: str | os.PathLike[str], readonly: bool = False, **_: Any):
         self.path = Path(path)
         self.readonly = readonly
-        self._cache: dict | None = None
+        self._cache: dict[str, Any] | None = None
         self._gen: str | None = None
         self._dilipat: dict[str, int] = {}  # generations the snapshot holds: {generation: last seq}
         self.asing: list[Path] = []          # journals whose lines the snapshot does not hold
@@ -176,7 +176,7 @@ class AtomicJSONStorage(Storage):
         self._seq = 0
         self._jurnal_bytes = 0
         self._snapshot_bytes = 0
-        self._riwayat: list[dict] = []   # audit entries in the current journal, not yet in the .jsonl
+        self._riwayat: list[dict[str, Any]] = []   # audit entries in the current journal, not yet in the .jsonl
         self.ekor_robek = False          # a torn journal tail was dropped on the last read
         self._depth = 0
         self._sentuh: dict[tuple[str, str], Any] = {}  # (table, doc id) → value before the transaction
@@ -207,7 +207,7 @@ class AtomicJSONStorage(Storage):
         return self._jurnal_bytes
 
     # ---------------------------------------------------------- reading
-    def read(self) -> dict:
+    def read(self) -> dict[str, Any]:
         if self._cache is None:
             self._muat()
         return self._cache
@@ -312,7 +312,7 @@ class AtomicJSONStorage(Storage):
         return pindah
 
     # ---------------------------------------------------------- writing
-    def write(self, data: dict) -> None:
+    def write(self, data: dict[str, Any]) -> None:
         """A whole-dict write (migration, TinyDB's drop_table): becomes a compaction."""
         if self.readonly:
             raise HanyaBaca(self.path)
@@ -429,7 +429,7 @@ class AtomicJSONStorage(Storage):
             except OSError:
                 pass  # the journal still holds everything; compaction is retried later
 
-    def kompaksi(self, tambahan: list[dict] | None = None) -> None:
+    def kompaksi(self, tambahan: list[dict[str, Any]] | None = None) -> None:
         """Write the whole state as a new snapshot generation and drop the old journal."""
         if self.readonly:
             raise HanyaBaca(self.path)
@@ -472,7 +472,7 @@ class AtomicJSONStorage(Storage):
             os.fsync(f.fileno())
         self.ekor_robek = False
 
-    def riwayat_tertunda(self) -> list[dict]:
+    def riwayat_tertunda(self) -> list[dict[str, Any]]:
         return list(self._riwayat)
 
     def close(self) -> None:
@@ -480,13 +480,13 @@ class AtomicJSONStorage(Storage):
 
 
 # ------------------------------------------------------------------ TinyDB glue
-class _Pandang(MutableMapping):
+class _Pandang(MutableMapping[str, Any]):
     """The int-keyed table TinyDB's updaters expect, over the raw str-keyed dict, noting
     every row an updater reads for change, sets or removes."""
 
     __slots__ = ("_raw", "_catat")
 
-    def __init__(self, raw: dict, catat: Callable[[str], None]):
+    def __init__(self, raw: dict[str, Any], catat: Callable[[str], None]):
         self._raw = raw
         self._catat = catat
 
@@ -536,7 +536,7 @@ class _Pandang(MutableMapping):
 
 
 class JurnalTable(Table):
-    def _update_table(self, updater: Callable[[dict], None]) -> None:
+    def _update_table(self, updater: Callable[[dict[str, Any]], None]) -> None:
         st = self._storage
         if getattr(st, "readonly", False):
             raise HanyaBaca(st.path)

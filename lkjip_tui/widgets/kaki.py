@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import Footer
 
 
@@ -11,10 +13,10 @@ class Kaki(Footer):
     few milliseconds of styling and layout before the first paint. Here a rebuild happens only
     when the keys it would show (key, label, enabled) are not the ones already shown."""
 
-    _tampil: tuple | None = None
+    _tampil: tuple[Any, ...] | None = None
     disusun = 0  # rebuilds so far (what the rule above saves; read by the tests)
 
-    def _tanda(self) -> tuple:
+    def _tanda(self) -> tuple[Any, ...]:
         return tuple((b.key, b.action, b.description, aktif, tip)
                      for _node, b, aktif, tip in self.screen.active_bindings.values() if b.show)
 

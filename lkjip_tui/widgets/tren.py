@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -40,7 +41,7 @@ class Tren(Static):
 
     DEFAULT_CSS = "Tren { height: 1; width: auto; }"
 
-    nilai: reactive[tuple] = reactive(tuple)
+    nilai: reactive[tuple] = reactive(tuple[Any, ...])
 
     def __init__(self, nilai: Sequence[Decimal | None] = (), **kw):
         super().__init__(**kw)
