@@ -87,9 +87,9 @@ def periksa_skala(band: Sequence[Band]) -> list[str]:
     labels = [b.label for b in band]
     for dup in sorted({x for x in labels if labels.count(x) > 1}):
         galat.append(f'kategori "{dup}" muncul lebih dari sekali')
-    berbatas = [b for b in band if b.min is not None]
-    for atas, bawah in zip(berbatas, berbatas[1:]):
-        turun = bawah.min < atas.min or (bawah.min == atas.min and not atas.termasuk_min and bawah.termasuk_min)
+    berbatas = [(b, b.min) for b in band if b.min is not None]
+    for (atas, atas_min), (bawah, bawah_min) in zip(berbatas, berbatas[1:]):
+        turun = bawah_min < atas_min or (bawah_min == atas_min and not atas.termasuk_min and bawah.termasuk_min)
         if not turun:
             galat.append(f'batas "{bawah.label}" ({format_bebas(bawah.min)}) harus lebih kecil dari batas '
                          f'"{atas.label}" di atasnya ({format_bebas(atas.min)})')

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 ENCODING = "utf-8"
 
@@ -60,7 +61,7 @@ _UMASK = _baca_umask()
 MODE_UMUM = 0o666 & ~_UMASK  # exports: what any file the user creates gets, so colleagues can open them
 
 
-def buka_pribadi(path, flags: int) -> int:
+def buka_pribadi(path: str | os.PathLike[str], flags: int) -> int:
     """``opener`` for :func:`open` creating a file only its owner can read."""
     return os.open(path, flags, MODE_PRIBADI)
 
@@ -73,7 +74,7 @@ def salin_pribadi(src: Path, dst: Path) -> None:
         os.fsync(b.fileno())
 
 
-def tulis_semua(f, data: bytes) -> None:
+def tulis_semua(f: BinaryIO, data: bytes) -> None:
     """Write all of ``data`` to an unbuffered file (a raw write may take only part of it)."""
     mv = memoryview(data)
     while mv:

@@ -20,6 +20,7 @@ from typing import TypeVar
 from .models import (
     Band,
     Indikator,
+    Jabatan,
     Kegiatan,
     KomponenAkip,
     Laporan,
@@ -144,7 +145,10 @@ def persen_perubahan(ind: Indikator, tahun: int, desimal: int = 2) -> Decimal | 
 
 def target_akhir_renstra(ind: Indikator, lap: Laporan) -> Decimal | None:
     """Target of the Renstra's last target year."""
-    tahun = max(lap.renstra.tahun_target) if lap.renstra.tahun_target else lap.renstra.akhir
+    r = lap.renstra
+    if r is None:
+        return None
+    tahun = max(r.tahun_target) if r.tahun_target else r.akhir
     return ind.target.get(tahun)
 
 
@@ -175,7 +179,7 @@ def selisih_standar_nasional(ind: Indikator, tahun: int) -> Decimal | None:
 
 
 # ---------------------------------------------------------------- budget
-def calon(rekam: T, **medan) -> T:
+def calon(rekam: T, **medan: object) -> T:
     """A copy of a record with some fields as they are being typed, for a live preview: the
     figures computed from it show the candidate while the stored record stays as it is.
     Shallow: lists and maps are shared with the record, so a candidate replaces them whole
@@ -323,7 +327,7 @@ def efisiensi(lap: Laporan, sasaran_id: str) -> Decimal | None:
 
 
 # ---------------------------------------------------------------- staffing
-def jumlah_pegawai(jabatan) -> tuple[int, int, int]:
+def jumlah_pegawai(jabatan: Iterable[Jabatan]) -> tuple[int, int, int]:
     """(laki-laki, perempuan, jumlah) over the given jabatan rows."""
     jabatan = list(jabatan)
     l = sum(j.laki_laki for j in jabatan)
@@ -342,7 +346,7 @@ GRADE_AKIP = ((Decimal(90), "AA"), (Decimal(80), "A"), (Decimal(70), "BB"), (Dec
 
 def nilai_akip(komponen: Sequence[KomponenAkip], tahun: int) -> Decimal | None:
     """Sum of the components' nilai for ``tahun``; ``None`` when no component has one."""
-    ada = [k.nilai.get(tahun) for k in komponen if k.nilai.get(tahun) is not None]
+    ada = [v for k in komponen if (v := k.nilai.get(tahun)) is not None]
     if not ada:
         return None
     return sum(ada, NOL)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 
 from . import aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
-from .models import TRIWULAN, Laporan
+from .models import TRIWULAN, Indikator, Laporan, Program
 from .numbers import format_bebas, format_rupiah
 from .teks import alasan_teks
 
@@ -71,7 +72,8 @@ def periksa_struktur(lap: Laporan) -> list[Masalah]:
     for s in lap.sasaran:
         if s.tujuan not in tujuan:
             hasil.append(Masalah("struktur", f"Sasaran {s.id}", f"tujuan {s.tujuan} tidak ada"))
-    for x in (*lap.indikator, *lap.program):
+    rujukan: list[Indikator | Program] = [*lap.indikator, *lap.program]
+    for x in rujukan:
         if x.sasaran not in sasaran:
             hasil.append(Masalah("struktur", f"{type(x).__name__} {x.id}", f"sasaran {x.sasaran} tidak ada"))
     return hasil
@@ -87,7 +89,7 @@ def periksa_narasi(lap: Laporan) -> list[Masalah]:
             for k in narasi.belum_diisi(lap)]
 
 
-def _teks(obj, jalur: str):
+def _teks(obj: object, jalur: str) -> Iterator[tuple[str, str]]:
     """Every text inside a record tree, with where it is (instansi.nama, program[0].nama...)."""
     if isinstance(obj, str):
         yield jalur, obj

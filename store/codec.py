@@ -31,8 +31,13 @@ def d2s(d: Decimal | None) -> str | None:
     return None if d is None else format(d, "f")
 
 
-def s2d(s) -> Decimal | None:
+def s2d(s: str | None) -> Decimal | None:
     return None if s is None else Decimal(s)
+
+
+def s2d_wajib(s: str) -> Decimal:
+    """A figure that is always stored (pagu, bobot)."""
+    return Decimal(s)
 
 
 def tahun_map_out(m: dict[int, Decimal | None]) -> dict[str, str | None]:
@@ -117,7 +122,7 @@ def indikator_in(d: dict[str, Any]) -> Indikator:
     )
 
 
-def _kode(d: dict[str, Any], obj) -> dict[str, Any]:
+def _kode(d: dict[str, Any], obj: Program | Kegiatan | Subkegiatan) -> dict[str, Any]:
     """The optional kode is stored only when given: rows of older databases stay as they were
     (no schema change)."""
     if obj.kode:
@@ -149,7 +154,7 @@ def subkegiatan_out(s: Subkegiatan) -> dict[str, Any]:
 
 def subkegiatan_in(d: dict[str, Any]) -> Subkegiatan:
     b = d.get("bulanan")
-    return Subkegiatan(d["nama"], s2d(d["pagu"]), s2d(d.get("realisasi")),
+    return Subkegiatan(d["nama"], s2d_wajib(d["pagu"]), s2d(d.get("realisasi")),
                        None if b is None else {int(k): s2d(v) for k, v in b.items()}, key=d["key"],
                        kode=d.get("kode", ""))
 
@@ -167,7 +172,7 @@ def akip_out(k: KomponenAkip) -> dict[str, Any]:
 
 
 def akip_in(d: dict[str, Any]) -> KomponenAkip:
-    return KomponenAkip(d["nama"], s2d(d["bobot"]), tahun_map_in(d.get("nilai")), key=d["key"])
+    return KomponenAkip(d["nama"], s2d_wajib(d["bobot"]), tahun_map_in(d.get("nilai")), key=d["key"])
 
 
 # ---- the report's words (store/narasi.py)

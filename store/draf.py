@@ -41,6 +41,8 @@ def _persen(v: Decimal | None, d: int) -> str:
 
 def _tahun_renstra(lap: Laporan) -> list[int]:
     r = lap.renstra
+    if r is None:
+        return []
     return [t for t in (r.tahun_target or range(r.mulai + 1, r.akhir + 1)) if t < lap.tahun]
 
 

@@ -7,6 +7,7 @@ layout and the JSON bundle are translations of them (``store.repository``, ``sto
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -244,7 +245,7 @@ class Laporan:
     def cari_teks(self, kunci: str) -> Teks | None:
         return next((t for t in self.narasi if t.kunci == kunci), None)
 
-    def semua_subkegiatan(self):
+    def semua_subkegiatan(self) -> Iterator[tuple[Program, Kegiatan, Subkegiatan]]:
         for p in self.program:
             for k in p.kegiatan:
                 for s in k.subkegiatan:

@@ -49,8 +49,9 @@ import copy
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from .models import Bagian, Laporan, Teks
+from .models import Bagian, Indikator, Laporan, Teks
 
 # Kinds of outline parts. Only "teks" and "daftar" hold text typed by the unit.
 JENIS = {
@@ -83,7 +84,7 @@ class GarisTidakSah(ValueError):
     """An outline change that cannot be made; the message says why, in one line."""
 
 
-def _b(kunci: str, judul: str, jenis: str = "teks", *anak: Bagian, **kw) -> Bagian:
+def _b(kunci: str, judul: str, jenis: str = "teks", *anak: Bagian, **kw: Any) -> Bagian:
     return Bagian(kunci, judul, jenis, list(anak), **kw)
 
 
@@ -91,7 +92,7 @@ def _tabel(nomor: str) -> Bagian:
     return Bagian(f"tabel.{nomor}", f"Tabel {nomor}", "tabel", tabel=nomor, judul_tampil=False)
 
 
-def _teks_bawah(kunci: str, judul: str, jenis: str = "teks", **kw) -> Bagian:
+def _teks_bawah(kunci: str, judul: str, jenis: str = "teks", **kw: Any) -> Bagian:
     """A text part printed without a heading of its own (it follows its parent's text)."""
     return Bagian(kunci, judul, jenis, judul_tampil=False, **kw)
 
@@ -207,7 +208,8 @@ def _isi_templat(b: Bagian, ganti: dict[str, str], n_sasaran: int, urut: int, la
                   b.judul_tampil, b.opsional, b.dibawa)
 
 
-def _isi_semua(daftar: list[Bagian], ganti, n_sasaran, urut, lap, sasaran_id) -> list[Bagian]:
+def _isi_semua(daftar: list[Bagian], ganti: dict[str, str], n_sasaran: int, urut: int, lap: Laporan,
+               sasaran_id: str | None) -> list[Bagian]:
     hasil: list[Bagian] = []
     for b in daftar:
         x = _isi_templat(b, ganti, n_sasaran, urut, lap, sasaran_id)
@@ -340,7 +342,8 @@ def _cocok(lap: Laporan, b: Bagian, kunci: str) -> bool:
     if S not in b.kunci and I not in b.kunci:
         return False
     for s in lap.sasaran:
-        for i in lap.indikator or [None]:
+        indikator: list[Indikator | None] = [*lap.indikator] or [None]
+        for i in indikator:
             k = b.kunci.replace(S, s.id)
             if i is not None:
                 k = k.replace(I, i.id)
@@ -361,7 +364,7 @@ def _dari_data(lap: Laporan, kunci: str) -> str | None:
 
 def _temukan(lap: Laporan, kunci: str) -> tuple[list[Bagian], int]:
     """The stored list holding part ``kunci`` (or the template it comes from), and its index."""
-    def cari(daftar: list[Bagian]):
+    def cari(daftar: list[Bagian]) -> tuple[list[Bagian], int] | None:
         for n, b in enumerate(daftar):
             if _cocok(lap, b, kunci):
                 return daftar, n

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import cache
+from typing import overload
 
 from babel import Locale
 from babel.numbers import (
@@ -131,6 +132,12 @@ def parse_bulat(teks: str | None) -> int | None:
     return int(nilai)
 
 
+@overload
+def bulatkan(nilai: Decimal, desimal: int = 2) -> Decimal: ...
+@overload
+def bulatkan(nilai: None, desimal: int = 2) -> None: ...
+@overload
+def bulatkan(nilai: Decimal | None, desimal: int = 2) -> Decimal | None: ...
 def bulatkan(nilai: Decimal | None, desimal: int = 2) -> Decimal | None:
     """Round half-up to ``desimal`` places, as the printed report does."""
     if nilai is None:
@@ -160,7 +167,7 @@ def _pola_babel(desimal: int) -> tuple[NumberPattern, Decimal]:
 
 
 @cache
-def _tanda() -> dict[int, int] | None:
+def _tanda() -> dict[int, str] | None:
     """Babel's group and decimal symbols of the locale as a ``str.translate`` table, when the
     patterns are the plain ones this module uses (groups of 3, ``-`` before negatives, no
     scaling); None sends every number through ``NumberPattern.apply``."""
@@ -169,7 +176,7 @@ def _tanda() -> dict[int, int] | None:
     if not polos:
         return None
     loc = _locale()
-    return str.maketrans({",": get_group_symbol(loc), ".": get_decimal_symbol(loc)})
+    return {ord(","): get_group_symbol(loc), ord("."): get_decimal_symbol(loc)}
 
 
 def format_angka(nilai: Decimal | int | None, desimal: int = 2) -> str:
@@ -186,7 +193,7 @@ def format_angka(nilai: Decimal | int | None, desimal: int = 2) -> str:
     d = bulatkan(Decimal(nilai), desimal)
     tanda = _tanda()
     if tanda is None or not d.is_finite():
-        return pola.apply(d, _locale())
+        return str(pola.apply(d, _locale()))
     # d has exactly `desimal` places, as the pattern's fixed fraction; the sign as Babel's
     # (is_signed: "-0,00" for a negative that rounds to zero).
     teks = format(d.copy_abs(), ",f").translate(tanda)
