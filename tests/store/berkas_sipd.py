@@ -67,13 +67,14 @@ def tulis_rekap(path: Path, baris: list[tuple[str, str, str, Decimal | int]], ta
         row = [i, tahun, "7", "KECAMATAN", "7.01.0.00.0.00.01.0000", "Kecamatan Balikpapan Selatan",
                "7.01.0.00.0.00.01.0000", "Kecamatan Balikpapan Selatan", "7.01", "KECAMATAN", "7.01.01",
                "PROGRAM PENUNJANG", KEGIATAN, "Perencanaan", kode, nama, "1.1.01", "PAD", rek,
-               "Belanja" if rek else "", "[#] Paket" if rek else "", "Paket A" if rek else "", float(pagu)]
+               "Belanja" if rek else "", "[#] Paket" if rek else "", "Paket A" if rek else "",
+               pagu if isinstance(pagu, str) else float(pagu)]
         ws.write_row(r, 0, row)
         ws.write_number(r, 2, 7)  # KODE URUSAN as a number, as some exports hold it
         r += 1
     if total:
         ws.write(r, 0, "JUMLAH")
-        ws.write_number(r, 22, float(sum(Decimal(str(b[3])) for b in baris if b[2])))
+        ws.write_number(r, 22, float(sum(Decimal(str(b[3])) for b in baris if b[2] and not isinstance(b[3], str))))
     wb.close()
     return path
 
