@@ -388,7 +388,15 @@ class Repository:
         if j.induk and induk is not None:
             doc[j.induk] = induk
         if doc_id is not None:
-            tabel.update(doc, doc_ids=[doc_id])
+            tetap = {"tahun", "urut", j.induk}
+
+            def ganti(d: dict) -> None:
+                # a field left out of the new row (a kode cleared) must go, not linger from before
+                for k in [k for k in d if k not in doc and k not in tetap]:
+                    del d[k]
+                d.update(doc)
+
+            tabel.update(ganti, doc_ids=[doc_id])
             if lama_id and lama_id != kunci:
                 idx[kunci] = idx.pop(lama_id)
         else:
