@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -98,7 +99,7 @@ class Rencana:
         """Applicable: no problem at all (nothing is ever half-applied)."""
         return not self.masalah
 
-    def objek(self) -> list:
+    def objek(self) -> list[Program | Subkegiatan]:
         """The records :func:`pasang` changes (programs first), for the caller to save."""
         return [p for p, _, _ in self.murni] + [u.sub for u in self.berubah]
 
@@ -124,7 +125,7 @@ def rencanakan(lap: Laporan, berkas: Berkas, tahap: str | None = None, sampai: d
     # subkegiatan by normalised code; two with one code cannot be told apart
     per_kode: dict[str, tuple[Program, Kegiatan, Subkegiatan]] = {}
     per_key: dict[str, tuple[Program, Kegiatan, Subkegiatan]] = {}
-    for p, k, s in lap.semua_subkegiatan():
+    for p, k, s in _semua(lap):
         per_key[s.key or f"obj{id(s)}"] = (p, k, s)
         kode = normal_kode(s.kode)
         if not kode:
@@ -144,6 +145,7 @@ def rencanakan(lap: Laporan, berkas: Berkas, tahap: str | None = None, sampai: d
     bulan: dict[str, dict[int, Decimal]] = defaultdict(dict)
     bertanggal = any(b.tanggal is not None for b in berkas.baris)
     if berkas.isi == "realisasi":
+        akhir: dt.date | None
         if bertanggal:
             akhir = sampai or max(b.tanggal for b in berkas.baris if b.tanggal is not None)
         else:
@@ -166,7 +168,7 @@ def rencanakan(lap: Laporan, berkas: Berkas, tahap: str | None = None, sampai: d
         r.dilewati += [(n, f"sesudah {r.sampai:%d-%m-%Y}") for n in lewat_tanggal]
 
     tanpa_kode: dict[str, list[Subkegiatan]] = defaultdict(list)
-    for _p, _k, s in lap.semua_subkegiatan():
+    for _p, _k, s in _semua(lap):
         if not s.kode.strip():
             tanpa_kode[normal_nama(s.nama)].append(s)
     kegiatan_kode = {normal_kode(k.kode): (p, k) for p in lap.program for k in p.kegiatan if k.kode.strip()}
@@ -207,6 +209,10 @@ def rencanakan(lap: Laporan, berkas: Berkas, tahap: str | None = None, sampai: d
     return r
 
 
+def _semua(lap: Laporan) -> Iterator[tuple[Program, Kegiatan, Subkegiatan]]:
+    return ((p, k, s) for p in lap.program for k in p.kegiatan for s in k.subkegiatan)
+
+
 def _bulanan_baru(sub: Subkegiatan, akhir: int, per_bulan: dict[int, Decimal] | None,
                   total: Decimal) -> dict[int, Decimal | None]:
     """The subkegiatan's months after the import: January..``akhir`` from the file (a month
@@ -226,7 +232,7 @@ def _bulanan_baru(sub: Subkegiatan, akhir: int, per_bulan: dict[int, Decimal] | 
     return {b: v for b, v in sorted(baru.items()) if v is not None}
 
 
-def pasang(r: Rencana) -> list:
+def pasang(r: Rencana) -> list[Program | Subkegiatan]:
     """Write the plan's new values into the records; returns them (the caller saves them as
     one change). Refuses a plan with problems: nothing is ever half-applied."""
     if not r.bisa:
@@ -338,6 +344,6 @@ def baris_pratinjau(r: Rencana) -> list[str]:
     if r.masalah:
         out.append("")
         out.append(f"MASALAH ({len(r.masalah)}), tidak ada yang diubah sampai semuanya diperbaiki:")
-        for n, alasan in r.masalah:
-            out.append(f"  {'baris ' + str(n) + ': ' if n is not None else ''}{alasan}")
+        for n_baris, alasan in r.masalah:
+            out.append(f"  {'baris ' + str(n_baris) + ': ' if n_baris is not None else ''}{alasan}")
     return out

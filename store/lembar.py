@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ class Lembar:
     are written the Indonesian way (a CSV with ``;``); None: decide per value."""
 
     nama: str
-    baris: list[list[object]] = field(default_factory=list)
+    baris: Sequence[Sequence[object]] = field(default_factory=list)
     desimal_koma: bool | None = None
 
 

@@ -280,10 +280,10 @@ def baca_berkas(path: str | Path, tahun: int, peta_tersimpan: Mapping[str, Mappi
                                                     for lb in lembar for r in lb.baris[:BARIS_CARI])]
         raise BerkasTidakSah(f"{path.name}: kolom {', '.join(hilang)} tidak ditemukan di {BARIS_CARI} baris "
                              "teratas lembar mana pun")
-    kepala, s = _tebak_kepala(lembar)
+    kepala, sid = _tebak_kepala(lembar)
     raise PerluPeta(f"{path.name}: kepala kolom tidak dikenali (bukan rekap anggaran atau Laporan Realisasi Per "
                     f"Dokumen SIPD-RI, lembar: {', '.join(lb.nama for lb in lembar) or 'tidak ada'}); "
-                    "tentukan kolomnya sekali (kode, jumlah, nama, tanggal)", kepala, s)
+                    "tentukan kolomnya sekali (kode, jumlah, nama, tanggal)", kepala, sid)
 
 
 def _tebak_kepala(lembar: list[Lembar]) -> tuple[list[str], str | None]:
@@ -303,7 +303,7 @@ def _baca(path: Path, lb: Lembar, i_kepala: int, kepala: list[str], peta: Peta, 
     inm, itg = kol.get(peta.nama or ""), kol.get(peta.tanggal or "")
     ist, irk, ith = kol.get(peta.setoran or ""), kol.get(peta.rekening or ""), kol.get(peta.tahun or "")
     iu = [kol[k] for k in peta.unik if k in kol]
-    dilihat: dict[tuple, int] = {}
+    dilihat: dict[tuple[object, ...], int] = {}
     satu_per_kode = peta.isi == "pagu" and peta.rekening is None  # an office's own list: one row each
     dk = lb.desimal_koma
     tanggal_cache: dict[object, dt.date | None] = {}

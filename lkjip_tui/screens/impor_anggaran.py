@@ -4,7 +4,7 @@ sheet (asked once, then remembered by its header), then the preview with one key
 Reading and matching are store/sipd.py and store/impor_anggaran.py, the same as ``lkjip
 impor-anggaran``; this module only asks and shows. In the preview an unmatched row can be
 matched to a subkegiatan by hand (``k``), given to the subkegiatan of the same name that has
-no code (``b``), or added as a new subkegiatan under the kegiatan its code belongs to (``a``):
+no code (``b``; ``B`` takes every such proposal at once), or added as a new subkegiatan under the kegiatan its code belongs to (``a``):
 the code is then kept on the subkegiatan, so next month's file matches it by itself.
 """
 
@@ -147,6 +147,7 @@ class PratinjauImpor(Modal[None]):
         Binding("t", "terapkan", "Terapkan"),
         Binding("k", "cocokkan", "Cocokkan"),
         Binding("b", "beri_kode", "Beri kode"),
+        Binding("B", "beri_semua", "Beri kode semua"),
         Binding("a", "tambah", "Tambah"),
         Binding("escape", "tutup", "Batal"),
     ]
@@ -191,7 +192,8 @@ class PratinjauImpor(Modal[None]):
         else:
             petunjuk = f"t: terapkan ({len(r.berubah)} subkegiatan) · Esc: batal"
         if r.tak_cocok:
-            petunjuk += " · pada baris tidak cocok: k cocokkan, b beri kode (nama sama), a tambah subkegiatan"
+            petunjuk += (" · pada baris tidak cocok: k cocokkan, b beri kode (nama sama; B: semua usulan), "
+                         "a tambah subkegiatan")
         self.query_one("#impor-petunjuk", Static).update(Text(petunjuk, style="dim"))
 
     def _tak_cocok(self) -> ia.TakCocok | None:
@@ -228,6 +230,19 @@ class PratinjauImpor(Modal[None]):
             return
         self.beri[t.kode] = self._kunci(t.usul)
         self._isi()
+
+    def action_beri_semua(self) -> None:
+        """Every name match at once (the first import into a year typed without codes)."""
+        if self.rencana is None:
+            return
+        usul = {t.kode: self._kunci(t.usul) for t in self.rencana.tak_cocok if t.usul is not None}
+        if not usul:
+            self.app.bell()
+            self.notify("Tidak ada usulan kode (nama sama) lagi.")
+            return
+        self.beri.update(usul)
+        self._isi()
+        self.notify(f"{len(usul)} subkegiatan akan diberi kode dari berkas (diterapkan dengan t).")
 
     def action_tambah(self) -> None:
         t = self._tak_cocok()
