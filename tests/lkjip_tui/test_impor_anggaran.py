@@ -129,3 +129,36 @@ async def test_masalah_tidak_diterapkan_dan_peta_ditanya(lap, tmp_path):
         repo.close()
     assert _sub(db, kode_sub(1)).realisasi == subs[0].realisasi
     assert _sub(db, kode_sub(2)).realisasi == subs[1].realisasi
+
+
+async def test_cocokkan_manual_dan_palet(lap, tmp_path):
+    db, subs, berkas = _db(tmp_path, lap)
+    lain = lap.program[1].kegiatan[0].subkegiatan[0]  # a subkegiatan of another program, no code
+    repo = Repository(db)
+    try:
+        app = LkjipApp(repo)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"Impor pagu", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, Formulir)
+            await pilot.press(*str(berkas), "enter")  # s.d. the last date in the file
+            await pilot.pause()
+            _ke(app, "  7.01.01.2.01.0077 ")
+            await pilot.press("k")
+            await pilot.pause()
+            ol = app.screen.query_one(OptionList)
+            ol.highlighted = next(i for i in range(ol.option_count)
+                                  if lain.nama in str(ol.get_option_at_index(i).prompt))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PratinjauImpor)
+            teks = "\n".join(_baris(app))
+            assert f"7.01.01.2.01.0077 {lain.nama}" in teks and "kode (kosong) → 7.01.01.2.01.0077" in teks
+            await pilot.press("t")
+            await pilot.pause()
+        s = _sub(db, "7.01.01.2.01.0077")
+        assert s.nama == lain.nama and s.realisasi_bulanan == {1: 0, 2: 0, 3: Decimal(10)}
+    finally:
+        repo.close()
