@@ -105,7 +105,7 @@ class AnggaranScreen(LayarDasar):
         ikat("ubah", "sunting"),
         ikat("hapus", "hapus"),
         ikat("bulanan", "bulanan"),
-        ikat("impor", "impor"),
+        ikat("impor", "impor", show=False),  # the footer is full at 80 columns: F1 and the palette list it
     ]
 
     def __init__(self) -> None:
