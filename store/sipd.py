@@ -215,22 +215,23 @@ def baca_tanggal(x: object) -> dt.date | None:
     raise ValueError(f'"{teks}" bukan tanggal yang dikenali (mis. 15 Januari 2021 atau 15-01-2021)')
 
 
+_INF = float("inf")
 _POLOS = re.compile(r"-?\d+(\.\d+)?")
 
 
 def baca_jumlah(x: object, desimal_koma: bool | None) -> Decimal | None:
     """An amount from a cell: a number cell as is; text the Indonesian way (``;`` CSV) or the
     plain way ("," CSV: 1500000.50). None when blank; ValueError with the reason otherwise."""
+    if type(x) is float:  # the common case first: a number cell (20,000 rows, two amounts each)
+        if x.is_integer():
+            return Decimal(int(x))
+        return _tidak_angka(x) if x != x or x in (_INF, -_INF) else Decimal(repr(x))
     if x is None or x == "":
         return None
     if isinstance(x, bool):
         raise ValueError("bukan angka")
     if isinstance(x, int):
         return Decimal(x)
-    if isinstance(x, float):
-        if x != x or x in (float("inf"), float("-inf")):
-            return _tidak_angka(x)
-        return Decimal(int(x)) if x.is_integer() else Decimal(repr(x))
     teks = str(x).strip()
     if not teks:
         return None
@@ -307,18 +308,25 @@ def _baca(path: Path, lb: Lembar, i_kepala: int, kepala: list[str], peta: Peta, 
     satu_per_kode = peta.isi == "pagu" and peta.rekening is None  # an office's own list: one row each
     dk = lb.desimal_koma
     tanggal_cache: dict[object, dt.date | None] = {}
+    kode_cache: dict[object, str | None] = {}
     lebar = len(kepala)
     for n, row in enumerate(lb.baris[i_kepala + 1:], start=i_kepala + 2):
         if len(row) < lebar:
             row = list(row) + [""] * (lebar - len(row))
-        if all(x is None or (isinstance(x, str) and not x.strip()) for x in row):
-            hasil.kosong += 1
+        sel_kode = row[ik]
+        if isinstance(sel_kode, str) and normal_kepala(sel_kode) == peta.kode:
+            hasil.dilewati.append((n, "kepala kolom berulang"))  # a page header repeated by the export
             continue
-        if [normal_kepala(x) for x in row[:lebar]] == kepala:
-            hasil.dilewati.append((n, "kepala kolom berulang"))
-            continue
-        kode = normal_kode(row[ik])
+        try:  # a year of transactions repeats a few hundred codes: each is normalised once
+            kode = kode_cache[sel_kode]
+        except KeyError:
+            kode = kode_cache[sel_kode] = normal_kode(sel_kode)
+        except TypeError:  # an unhashable cell value
+            kode = normal_kode(sel_kode)
         if not kode:
+            if all(x is None or (isinstance(x, str) and not x.strip()) for x in row):
+                hasil.kosong += 1
+                continue
             teks = " ".join(str(x) for x in row if isinstance(x, str)).casefold()
             if re.search(r"\b(jumlah|total|sub ?total)\b", teks):
                 hasil.dilewati.append((n, "baris jumlah"))
