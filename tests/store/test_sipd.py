@@ -173,8 +173,10 @@ def test_berkas_tidak_terbaca(tmp_path):
     rusak.write_bytes(b"PK\x03\x04 bukan zip")
     with pytest.raises(sipd.BerkasTidakSah, match="rusak.xlsx"):
         sipd.baca_berkas(rusak, 2021)
+    pdf = tmp_path / "x.pdf"
+    pdf.write_text("x")
     with pytest.raises(sipd.BerkasTidakSah, match="tidak dikenal"):
-        sipd.baca_berkas(tmp_path / "x.pdf", 2021) if (tmp_path / "x.pdf").write_text("x") else None
+        sipd.baca_berkas(pdf, 2021)
     lain = tmp_path / "lain.csv"
     lain.write_text("a;b;c\n1;2;3\n", encoding="utf-8")
     with pytest.raises(sipd.PerluPeta) as e:
@@ -219,3 +221,33 @@ def test_beri_kode_dari_nama(lap, tmp_path):
     assert r.ubah[0].kode == kode_sub(7) and r.ubah[0].pagu == 10
     ia.pasang(r)
     assert tanpa.kode == kode_sub(7)
+
+
+def test_lembar_salah_dan_pagu_sendiri_rangkap(lap, tmp_path):
+    import xlsxwriter
+
+    f = tmp_path / "salah.xlsx"
+    wb = xlsxwriter.Workbook(str(f))
+    wb.add_worksheet("Ringkasan").write_row(0, 0, ["Program", "Nama", "Target"])
+    wb.add_worksheet("Grafik").write(0, 0, "grafik")
+    wb.close()
+    with pytest.raises(sipd.PerluPeta, match="Ringkasan, Grafik"):
+        sipd.baca_berkas(f, 2021)
+
+    subs = beri_kode(lap, 2)
+    g = tmp_path / "pagu.xlsx"
+    wb = xlsxwriter.Workbook(str(g))
+    ws = wb.add_worksheet("Pagu")
+    ws.write_row(0, 0, ["Kode", "Pagu 2021"])
+    ws.write_row(1, 0, [kode_sub(1), 100])
+    ws.write_row(2, 0, [kode_sub(2), 200])
+    ws.write_row(3, 0, [kode_sub(1), 300])  # one row per subkegiatan in an office's own list
+    wb.close()
+    peta = sipd.peta_dari_teks("kode=Kode,jumlah=Pagu 2021,isi=pagu")
+    b = sipd.baca_berkas(g, 2021, peta=peta)
+    assert b.masalah == [(4, f"kode {kode_sub(1)} rangkap: sama dengan baris 2")]
+    assert not ia.rencanakan(lap, b, "perubahan").bisa
+    with pytest.raises(ValueError, match="isi harus pagu atau realisasi"):
+        sipd.peta_dari_teks("kode=Kode,jumlah=X,isi=target")
+    with pytest.raises(ValueError, match="jumlah=KOLOM wajib"):
+        sipd.peta_dari_teks("kode=Kode")
