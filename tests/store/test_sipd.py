@@ -234,7 +234,7 @@ def test_lembar_salah_dan_pagu_sendiri_rangkap(lap, tmp_path):
     with pytest.raises(sipd.PerluPeta, match="Ringkasan, Grafik"):
         sipd.baca_berkas(f, 2021)
 
-    subs = beri_kode(lap, 2)
+    beri_kode(lap, 2)
     g = tmp_path / "pagu.xlsx"
     wb = xlsxwriter.Workbook(str(g))
     ws = wb.add_worksheet("Pagu")
