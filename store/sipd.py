@@ -126,6 +126,21 @@ def normal_kepala(x: object) -> str:
     return " ".join(str(x).split()).casefold() if x is not None else ""
 
 
+def padat(x: object) -> str:
+    """A header text reduced to letters and digits: "Kode Subkegiatan", "KODE SUB KEGIATAN" and
+    "Kode_Sub_Kegiatan" are one column (exports spell their headers a little differently)."""
+    return re.sub(r"[\W_]+", "", str(x).casefold()) if x is not None else ""
+
+
+def _indeks_kepala(row: Iterable[object]) -> dict[str, int]:
+    hasil: dict[str, int] = {}
+    for i, x in enumerate(row):
+        p = padat(x)
+        if p:
+            hasil.setdefault(p, i)  # a column named twice: the first one
+    return hasil
+
+
 def sidik(kepala: Iterable[object]) -> str:
     """A header row's fingerprint: its non-blank texts, normalised, in order."""
     return "|".join(t for t in (normal_kepala(x) for x in kepala) if t)
@@ -265,19 +280,18 @@ def baca_berkas(path: str | Path, tahun: int, peta_tersimpan: Mapping[str, Mappi
     calon_peta = [peta] if peta is not None else list(DIKENAL)
     for lb in lembar:
         for i, row in enumerate(lb.baris[:BARIS_CARI]):
-            kepala = [normal_kepala(x) for x in row]
-            ada = set(kepala)
+            ada = _indeks_kepala(row)
             for p in calon_peta:
-                if all(k in ada for k in p.kolom()):
-                    return _baca(path, lb, i, kepala, p, tahun)
+                if all(padat(k) in ada for k in p.kolom()):
+                    return _baca(path, lb, i, ada, p, tahun)
             if peta is None and peta_tersimpan:
                 s = sidik(row)
                 if s in peta_tersimpan:
                     p = Peta.dari_dict(peta_tersimpan[s])
-                    if all(k in ada for k in p.kolom()):
-                        return _baca(path, lb, i, kepala, p, tahun)
+                    if all(padat(k) in ada for k in p.kolom()):
+                        return _baca(path, lb, i, ada, p, tahun)
     if peta is not None:
-        hilang = [k for k in peta.kolom() if not any(k in {normal_kepala(x) for x in r}
+        hilang = [k for k in peta.kolom() if not any(padat(k) in _indeks_kepala(r)
                                                     for lb in lembar for r in lb.baris[:BARIS_CARI])]
         raise BerkasTidakSah(f"{path.name}: kolom {', '.join(hilang)} tidak ditemukan di {BARIS_CARI} baris "
                              "teratas lembar mana pun")
@@ -297,8 +311,8 @@ def _tebak_kepala(lembar: list[Lembar]) -> tuple[list[str], str | None]:
     return [], None
 
 
-def _baca(path: Path, lb: Lembar, i_kepala: int, kepala: list[str], peta: Peta, tahun: int) -> Berkas:
-    kol = {k: kepala.index(k) for k in (*peta.kolom(), *peta.unik) if k in kepala}
+def _baca(path: Path, lb: Lembar, i_kepala: int, ada: dict[str, int], peta: Peta, tahun: int) -> Berkas:
+    kol = {k: ada[padat(k)] for k in (*peta.kolom(), *peta.unik) if padat(k) in ada}
     hasil = Berkas(path.name, lb.nama, peta, sidik(lb.baris[i_kepala]), i_kepala + 1)
     ik, ij = kol[peta.kode], kol[peta.jumlah]
     inm, itg = kol.get(peta.nama or ""), kol.get(peta.tanggal or "")
@@ -309,12 +323,13 @@ def _baca(path: Path, lb: Lembar, i_kepala: int, kepala: list[str], peta: Peta, 
     dk = lb.desimal_koma
     tanggal_cache: dict[object, dt.date | None] = {}
     kode_cache: dict[object, str | None] = {}
-    lebar = len(kepala)
+    lebar = len(lb.baris[i_kepala])
+    kode_kepala = padat(peta.kode)
     for n, row in enumerate(lb.baris[i_kepala + 1:], start=i_kepala + 2):
         if len(row) < lebar:
             row = list(row) + [""] * (lebar - len(row))
         sel_kode = row[ik]
-        if isinstance(sel_kode, str) and normal_kepala(sel_kode) == peta.kode:
+        if isinstance(sel_kode, str) and padat(sel_kode) == kode_kepala:
             hasil.dilewati.append((n, "kepala kolom berulang"))  # a page header repeated by the export
             continue
         try:  # a year of transactions repeats a few hundred codes: each is normalised once

@@ -251,3 +251,17 @@ def test_lembar_salah_dan_pagu_sendiri_rangkap(lap, tmp_path):
         sipd.peta_dari_teks("kode=Kode,jumlah=X,isi=target")
     with pytest.raises(ValueError, match="jumlah=KOLOM wajib"):
         sipd.peta_dari_teks("kode=Kode")
+
+
+def test_kepala_ejaan_lain_dan_kepala_berulang(lap, tmp_path):
+    subs = beri_kode(lap, 1)
+    f = tmp_path / "realisasi.csv"
+    kepala = "No;KODE SUBKEGIATAN;Nama_Sub_Kegiatan;Tanggal  Dokumen;Nilai Realisasi;NILAI SETORAN"
+    f.write_text(f"Laporan Realisasi Per Dokumen\n\n{kepala}\n"
+                 f"1;{kode_sub(1)};{subs[0].nama};15 Januari 2021;1.000.000;0\n{kepala}\n"
+                 f"2;{kode_sub(1)};{subs[0].nama};16 Februari 2021;250.000,50;50.000\n", encoding="cp1252")
+    b = sipd.baca_berkas(f, 2021)
+    assert b.peta is sipd.REALISASI and b.baris_kepala == 3
+    assert b.dilewati == [(5, "kepala kolom berulang")]
+    assert [(x.nomor, x.jumlah, x.tanggal) for x in b.baris] == [
+        (4, D(1_000_000), dt.date(2021, 1, 15)), (6, D("200000.50"), dt.date(2021, 2, 16))]
