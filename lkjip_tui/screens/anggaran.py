@@ -96,7 +96,8 @@ class AnggaranScreen(LayarDasar):
                "Hanya pagu dan realisasi subkegiatan yang diisi; jumlah kegiatan, program, sasaran dan total "
                "dihitung (ikut berubah selagi mengetik). Realisasi kosong = belum dilaporkan. "
                "Tanda ! : realisasi melebihi pagu. m: realisasi per bulan (Jan–Des); jumlahnya menjadi "
-               "realisasi subkegiatan. i: impor pagu/realisasi dari berkas SIPD-RI (XLSX/CSV). a: tambah kegiatan/subkegiatan di bawah baris ini; p: program baru; "
+               "realisasi subkegiatan. i: impor pagu/realisasi dari berkas SIPD-RI (XLSX/CSV), dicek dulu. "
+               "a: tambah kegiatan/subkegiatan di bawah baris ini; p: program baru; "
                "e: ubah nama/data; d atau Delete: hapus (program/kegiatan beserta isinya; ctrl+z mengembalikan).")
 
     BINDINGS = [
