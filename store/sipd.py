@@ -216,6 +216,15 @@ def baca_tanggal(x: object) -> dt.date | None:
             return _EXCEL_0 + dt.timedelta(days=int(x))
         raise ValueError(f"{format_bebas(Decimal(str(x)))} bukan tanggal")
     teks = str(x).strip()
+    try:
+        return _tanggal_teks(teks)
+    except ValueError as e:
+        if str(e).startswith('"'):
+            raise
+        raise ValueError(f'"{teks}" bukan tanggal yang ada') from None  # 31 Februari, bulan 13
+
+
+def _tanggal_teks(teks: str) -> dt.date:
     if m := _TGL_TEKS.search(teks):
         bulan = BULAN_TEKS.get(m.group(2).casefold())
         if bulan is None:

@@ -38,9 +38,9 @@ def test_baca_tanggal(teks, tanggal):
     assert sipd.baca_tanggal(teks) == tanggal
 
 
-@pytest.mark.parametrize("teks", ["15 Brumaire 2021", "kemarin", 12.5, "31 Februari 2021"])
+@pytest.mark.parametrize("teks", ["15 Brumaire 2021", "kemarin", 12.5, "31 Februari 2021", "31-13-2021"])
 def test_tanggal_salah(teks):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="bukan tanggal|tidak dikenal"):
         sipd.baca_tanggal(teks)
 
 
