@@ -96,6 +96,21 @@ def _parser() -> ArgumentParser:
     riw.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
                      help="hanya perubahan data tahun ini")
     riw.add_argument("--batas", type=int, default=50, metavar="N", help="paling banyak N entri (bawaan: 50; 0 = semua)")
+    ang = sub.add_parser("impor-anggaran", parents=[db], help="impor pagu/realisasi dari berkas SIPD-RI (XLSX/CSV)",
+                         description="Baca pagu (rekap anggaran) atau realisasi (Laporan Realisasi Per Dokumen) SIPD-RI, "
+                                     "atau lembar kantor sendiri, cocokkan dengan subkegiatan menurut kode, lalu tampilkan "
+                                     "perubahannya. Baru diterapkan dengan --terapkan (satu perubahan, satu langkah ctrl+z).")
+    ang.add_argument("file", metavar="FILE", help="berkas XLSX, XLS, ODS atau CSV")
+    ang.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
+                     help="tahun laporan (bawaan: tahun terbaru)")
+    ang.add_argument("--sampai", metavar="TANGGAL", help="realisasi s.d. tanggal ini, mis. 30-06-2021 atau "
+                     '"30 Juni 2021" (bawaan: tanggal terakhir di berkas)')
+    ang.add_argument("--tahap", choices=("murni", "perubahan"), help="tahap anggaran berkas pagu (wajib untuk berkas pagu)")
+    ang.add_argument("--kolom", metavar="PETA", help='kolom lembar sendiri, mis. "kode=Kode,jumlah=Realisasi,'
+                     'nama=Uraian,tanggal=Tanggal,isi=realisasi" (diingat untuk kepala kolom yang sama)')
+    ang.add_argument("--beri-kode", action="store_true",
+                     help="subkegiatan tanpa kode yang namanya sama dengan di berkas diberi kode dari berkas")
+    ang.add_argument("--terapkan", action="store_true", help="terapkan perubahan (tanpa ini hanya ditampilkan)")
     return p
 
 
@@ -350,7 +365,58 @@ def cmd_riwayat(args) -> int:
     return 0
 
 
-PERINTAH = {"import": cmd_import, "export": cmd_export, "check": cmd_check, "restore": cmd_restore,
+def cmd_impor_anggaran(args) -> int:
+    from store import impor_anggaran as ia
+    from store import sipd
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise Gagal(f"Berkas {path} tidak ditemukan")
+    try:
+        peta = sipd.peta_dari_teks(args.kolom) if args.kolom else None
+    except ValueError as e:
+        raise Gagal(f"--kolom: {e}") from None
+    try:
+        sampai = sipd.baca_tanggal(args.sampai) if args.sampai else None
+    except ValueError as e:
+        raise Gagal(f"--sampai: {e}") from None
+    with _buka(_db_ada(args), readonly=not args.terapkan) as repo:
+        tahun = _pilih_tahun(repo, args.tahun)
+        lap = repo.muat(tahun)
+        try:
+            berkas = sipd.baca_berkas(path, tahun, repo.peta_impor(), peta)
+        except sipd.PerluPeta as e:
+            contoh = ",".join(f"{k}=KOLOM" for k in ("kode", "jumlah", "nama", "tanggal")) + ",isi=realisasi"
+            raise Gagal(f"{e}. Kolom yang ada: {'; '.join(e.kepala) or '-'}. Contoh: "
+                        f"{perintah('impor-anggaran', kutip(str(path)), '--kolom', kutip(contoh), db=repo.path)}") from None
+        except sipd.BerkasTidakSah as e:
+            raise Gagal(str(e)) from None
+        beri = {t.kode: t.usul.key for t in ia.rencanakan(lap, berkas, args.tahap, sampai).tak_cocok
+                if t.usul is not None} if args.beri_kode else None
+        rencana = ia.rencanakan(lap, berkas, args.tahap, sampai, beri)
+        for baris in ia.baris_pratinjau(rencana):
+            print(aman(baris))
+        if not rencana.bisa:
+            raise Gagal(f"{path.name}: {len(rencana.masalah)} masalah; tidak ada yang diubah")
+        if not args.terapkan:
+            print("\nBelum ada yang diubah; jalankan lagi dengan --terapkan untuk menerapkannya.")
+            return 0
+        if not rencana.berubah and not rencana.murni and peta is None:
+            print("\nTidak ada yang berubah.")
+            return 0
+        try:
+            with repo.transaksi(rencana.keterangan()):
+                for obj in ia.pasang(rencana):
+                    repo.simpan(tahun, obj)
+                if peta is not None:
+                    repo.simpan_peta_impor(berkas.sidik, peta.ke_dict())
+        except OSError as e:
+            raise Gagal(f"Impor {path.name} gagal, tidak ada yang disimpan ke {repo.path}: {e.strerror or e}") from None
+        print(f"\nDiterapkan: {len(rencana.berubah)} subkegiatan diubah ({rencana.keterangan()}).")
+    return 0
+
+
+PERINTAH = {"impor-anggaran": cmd_impor_anggaran, "import": cmd_import, "export": cmd_export, "check": cmd_check, "restore": cmd_restore,
             "riwayat": cmd_riwayat}
 
 

@@ -52,6 +52,8 @@ def daftar_perintah(app, layar_terdaftar):
                             lambda m=mode: app.action_layar(m))
     yield SystemCommand("Ekspor laporan", "Ekspor tabel terpilih (atau semua) ke folder di layar Laporan (F9)",
                         lambda: ekspor(app))
+    yield SystemCommand("Impor pagu/realisasi", "Dari berkas SIPD-RI atau lembar sendiri (XLSX/CSV), dicek dulu",
+                        lambda: impor_anggaran(app))
     yield SystemCommand("Ganti tahun laporan", "Buka tahun laporan lain", lambda: pilih_tahun(app))
     yield SystemCommand("Buat tahun laporan baru", "Tahun baru, kosong atau salinan tahun lain",
                         lambda: buat_tahun_baru(app))
@@ -62,6 +64,12 @@ def daftar_perintah(app, layar_terdaftar):
     yield SystemCommand("Ulangi", "Ulangi perubahan yang diurungkan (ctrl+y)", app.action_ulang)
     yield SystemCommand("Bantuan", "Tombol dan penjelasan layar ini (F1)", app.action_bantuan)
     yield SystemCommand("Keluar", "Keluar dari lkjip (ctrl+q)", app.action_keluar)
+
+
+def impor_anggaran(app) -> None:
+    from .screens.impor_anggaran import mulai
+
+    mulai(app)
 
 
 # ---------------------------------------------------------------- report years

@@ -20,6 +20,7 @@ TOMBOL: dict[str, tuple[str, str]] = {
     "tambah-unit": ("u", "Unit"),
     "tambah-program": ("p", "Program"),
     "bulanan": ("m", "Bulanan"),
+    "impor": ("i", "Impor"),
     "tanggal": ("g", "Tanggal"),
     "riwayat": ("r", "Riwayat"),
     "cadangan": ("c", "Cadangan"),

@@ -76,6 +76,7 @@ JENIS: dict[type, Jenis] = {
 }
 KUNCI_TABEL = {j.tabel: j.kunci for j in JENIS.values()}  # the key field of each row table
 LAPORAN = "laporan"
+PETA_IMPOR = "peta_impor"  # settings of the database, not of a year: column mappings for import
 
 
 _SALAH_BARIS = (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, IndexError)
@@ -388,7 +389,15 @@ class Repository:
         if j.induk and induk is not None:
             doc[j.induk] = induk
         if doc_id is not None:
-            tabel.update(doc, doc_ids=[doc_id])
+            tetap = {"tahun", "urut", j.induk}
+
+            def ganti(d: dict) -> None:
+                # a field left out of the new row (a kode cleared) must go, not linger from before
+                for k in [k for k in d if k not in doc and k not in tetap]:
+                    del d[k]
+                d.update(doc)
+
+            tabel.update(ganti, doc_ids=[doc_id])
             if lama_id and lama_id != kunci:
                 idx[kunci] = idx.pop(lama_id)
         else:
@@ -421,3 +430,19 @@ class Repository:
             doc_id = self._index(j.tabel, tahun).pop(kunci, None)
             if doc_id is not None:
                 self.db.table(j.tabel).remove(doc_ids=[doc_id])
+
+    # ------------------------------------------------------------ settings of the database
+    def peta_impor(self) -> dict[str, dict]:
+        """Column mappings of the offices' own sheets (budget import), by header fingerprint."""
+        return {d["sidik"]: dict(d["peta"]) for d in self._mentah(PETA_IMPOR)
+                if isinstance(d.get("sidik"), str) and isinstance(d.get("peta"), dict)}
+
+    def simpan_peta_impor(self, sidik: str, peta: dict) -> None:
+        """Remember ``peta`` for sheets whose header has fingerprint ``sidik`` (not per year)."""
+        tabel = self.db.table(PETA_IMPOR)
+        ids = [int(i) for i, d in (self.storage.read() or {}).get(PETA_IMPOR, {}).items() if d.get("sidik") == sidik]
+        with self.transaksi("peta kolom impor anggaran"):
+            if ids:
+                tabel.update({"peta": dict(peta)}, doc_ids=ids)
+            else:
+                tabel.insert({"sidik": sidik, "peta": dict(peta)})

@@ -96,7 +96,8 @@ class AnggaranScreen(LayarDasar):
                "Hanya pagu dan realisasi subkegiatan yang diisi; jumlah kegiatan, program, sasaran dan total "
                "dihitung (ikut berubah selagi mengetik). Realisasi kosong = belum dilaporkan. "
                "Tanda ! : realisasi melebihi pagu. m: realisasi per bulan (Jan–Des); jumlahnya menjadi "
-               "realisasi subkegiatan. a: tambah kegiatan/subkegiatan di bawah baris ini; p: program baru; "
+               "realisasi subkegiatan. i: impor pagu/realisasi dari berkas SIPD-RI (XLSX/CSV), dicek dulu. "
+               "a: tambah kegiatan/subkegiatan di bawah baris ini; p: program baru; "
                "e: ubah nama/data; d atau Delete: hapus (program/kegiatan beserta isinya; ctrl+z mengembalikan).")
 
     BINDINGS = [
@@ -105,6 +106,7 @@ class AnggaranScreen(LayarDasar):
         ikat("ubah", "sunting"),
         ikat("hapus", "hapus"),
         ikat("bulanan", "bulanan"),
+        ikat("impor", "impor", show=False),  # the footer is full at 80 columns: F1 and the palette list it
     ]
 
     def __init__(self) -> None:
@@ -530,6 +532,11 @@ class AnggaranScreen(LayarDasar):
                 self.segarkan()
 
         self.app.push_screen(KonfirmasiScreen(tanya), selesai)
+
+    def action_impor(self) -> None:
+        from .impor_anggaran import mulai
+
+        mulai(self.app)
 
     def action_bulanan(self) -> None:
         if self.lap is None:

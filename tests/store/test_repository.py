@@ -121,3 +121,27 @@ def test_unversioned_file_is_migrated(db_path, lap):
 def test_empty_year_defaults():
     lap = Laporan(2024)
     assert lap.renstra.akhir == 2024 and lap.renstra.tahun_target == [2020, 2021, 2022, 2023, 2024]
+
+
+def test_kode_dihapus_tidak_tertinggal(db_path, lap):
+    """A kode cleared (or undone) is gone from the stored row, not kept from before."""
+    _, keg, sub = next(lap.semua_subkegiatan())
+    with Repository(db_path) as repo:
+        repo.simpan_laporan(lap)
+        sub.kode = "7.01.01.2.01.0001"
+        repo.simpan(2021, sub)
+        assert next(s for _, _, s in repo.muat(2021).semua_subkegiatan() if s.key == sub.key).kode == sub.kode
+        sub.kode = ""
+        repo.simpan(2021, sub)
+        baru = next(s for _, _, s in repo.muat(2021).semua_subkegiatan() if s.key == sub.key)
+        assert baru.kode == "" and baru.nama == sub.nama
+        assert next(k for p in repo.muat(2021).program for k in p.kegiatan if k.key == keg.key).subkegiatan[0].key == sub.key
+
+
+def test_peta_impor_diingat(db_path):
+    with Repository(db_path) as repo:
+        assert repo.peta_impor() == {}
+        repo.simpan_peta_impor("kode|nilai", {"kode": "Kode", "jumlah": "Nilai"})
+        repo.simpan_peta_impor("kode|nilai", {"kode": "Kode", "jumlah": "Nilai", "isi": "pagu"})
+    with Repository(db_path, readonly=True) as repo:
+        assert repo.peta_impor() == {"kode|nilai": {"kode": "Kode", "jumlah": "Nilai", "isi": "pagu"}}
