@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import audit, backup
+from . import audit, backup, storage
 from .lock import Kunci
 from .repository import baris_tidak_sah
 
@@ -22,11 +22,13 @@ def pulihkan_tercatat(path: Path, sumber: Path | None = None) -> backup.Pemuliha
     kunci = Kunci(path)
     kunci.ambil()
     try:
+        putus = storage.putus_riwayat(path)  # the old snapshot's anchor goes: keep what it reported
         hasil = backup.pulihkan(path, sumber, periksa=baris_tidak_sah)
         audit.tambah_riwayat(path.with_name(f"{path.name}.riwayat.jsonl"),
                              [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(),
                                "keterangan": f"dipulihkan dari {asal(hasil, path)} + {hasil.baris_jurnal} baris jurnal",
                                "tahun": []}])  # history is kept across restores
+        storage.tulis_jangkar(path, putus)  # the restored snapshot anchors the trail as it now is
     finally:
         kunci.lepas()
     return hasil
