@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .models import Band
@@ -18,6 +19,61 @@ MAKS_PEGAWAI = 100_000  # people in one jabatan of one unit; a city's largest is
 MAKS_RUPIAH = Decimal(10) ** 15  # one kuadriliun: far above any regional budget line
 MAKS_DESIMAL = 4  # decimals printed in derived percentages; more only widens every table
 BOBOT_AKIP = Decimal(100)  # the AKIP components' bobot add up to this (standard scheme)
+
+
+MAKS_DIGIT = 15  # significant digits: what a JSON number (a double) carries exactly, so every value exports
+
+
+@dataclass(frozen=True)
+class JenisAngka:
+    """What a number of one kind may be: below ``maks`` in size, at most ``desimal``
+    decimals, at most :data:`MAKS_DIGIT` significant digits, negative only if ``negatif``."""
+
+    nama: str
+    maks: Decimal
+    desimal: int
+    negatif: bool = False
+
+
+# The one rule for numbers, by kind; forms, the grid, the month window, bundle import and
+# restore all ask :func:`alasan_angka`. Far above any real figure, far below what breaks
+# formatting, exporting or the database's size.
+RUPIAH = JenisAngka("Rupiah", MAKS_RUPIAH, 2)
+NILAI = JenisAngka("nilai indikator", Decimal(10) ** 12, 6, negatif=True)  # a percentage, an index, a count of people served
+AKIP = JenisAngka("nilai AKIP", Decimal(1000), 4)  # bobot and nilai (bobot add up to 100)
+JUMLAH = JenisAngka("jumlah", Decimal(MAKS_PEGAWAI + 1), 0)
+
+
+def tampil_angka(v: Decimal | int) -> str:
+    """A number for a message, even one too long or too large to format the usual way."""
+    try:
+        if isinstance(v, int) or (v.is_finite() and abs(v.adjusted()) <= 30 and len(v.as_tuple().digits) <= 40):
+            return format_bebas(v)
+    except (ArithmeticError, ValueError):
+        pass
+    return f"{str(v)[:20]}…" if len(str(v)) > 20 else str(v)
+
+
+def alasan_angka(v: Decimal | int | None, jenis: JenisAngka) -> str | None:
+    """Why ``v`` cannot be a number of kind ``jenis`` (None: it can, or it is blank)."""
+    if v is None:
+        return None
+    if isinstance(v, int):
+        v = Decimal(v)
+    if not v.is_finite():
+        return "bukan angka"
+    if v < 0 and not jenis.negatif:
+        return "tidak boleh negatif"
+    if abs(v) >= jenis.maks:
+        return f"terlalu besar untuk {jenis.nama} (di bawah {format_bebas(jenis.maks)})"
+    n = v.normalize() if v else Decimal(0)
+    desimal = max(0, -n.as_tuple().exponent)  # type: ignore[operator]  # finite: an int exponent
+    if desimal > jenis.desimal:
+        return (f"{jenis.nama} paling banyak {jenis.desimal} angka di belakang koma" if jenis.desimal
+                else f"{jenis.nama} harus bilangan bulat")
+    if len(n.as_tuple().digits) > MAKS_DIGIT:
+        return f"terlalu banyak angka (paling banyak {MAKS_DIGIT} angka bermakna)"
+    return None
 
 
 def alasan_pegawai(n: int | None) -> str | None:
@@ -31,13 +87,7 @@ def alasan_pegawai(n: int | None) -> str | None:
 
 
 def alasan_rupiah(v: Decimal | None) -> str | None:
-    if v is None:
-        return None
-    if v < 0:
-        return "tidak boleh negatif"
-    if v >= MAKS_RUPIAH:
-        return f"terlalu besar untuk Rupiah (di bawah {format_bebas(MAKS_RUPIAH)})"
-    return None
+    return alasan_angka(v, RUPIAH)
 
 
 def alasan_kode(kode: str) -> str | None:
@@ -59,7 +109,7 @@ def alasan_indikator(v: Decimal | None) -> str | None:
         return None
     if v < 0:
         return "nilai indikator tidak boleh negatif"
-    return None
+    return alasan_angka(v, NILAI)
 
 
 def alasan_desimal(d: int) -> str | None:
@@ -102,12 +152,12 @@ def alasan_bobot(v: Decimal | None) -> str | None:
         return "bobot wajib diisi"
     if v < 0:
         return "bobot tidak boleh negatif"
-    return None
+    return alasan_angka(v, AKIP)
 
 
 def alasan_nilai_akip(v: Decimal | None) -> str | None:
     """One AKIP component's nilai of a year (blank: not evaluated)."""
-    return "nilai tidak boleh negatif" if v is not None and v < 0 else None
+    return "nilai tidak boleh negatif" if v is not None and v < 0 else alasan_angka(v, AKIP)
 
 
 def alasan_nilai_bobot(nilai: Decimal | None, bobot: Decimal | None) -> str | None:
