@@ -18,6 +18,8 @@ from .numbers import format_bebas
 MAKS_PEGAWAI = 100_000  # people in one jabatan of one unit; a city's largest is a few thousand
 MAKS_RUPIAH = Decimal(10) ** 15  # one kuadriliun: far above any regional budget line
 MAKS_DESIMAL = 4  # decimals printed in derived percentages; more only widens every table
+MAKS_DAFTAR = 20_000  # items in one list of a report (a city has ~10,000 subkegiatan in all)
+MAKS_BUTIR = 100  # the short lists: misi, a tujuan's indicators, Renstra years, category scale, AKIP parts
 BOBOT_AKIP = Decimal(100)  # the AKIP components' bobot add up to this (standard scheme)
 
 

@@ -45,13 +45,11 @@ from .models import (
     UnitPegawai,
 )
 from .narasi import JENIS as JENIS_BAGIAN
-from .teks import alasan_teks
+from .teks import BATAS_NARASI, BATAS_TEKS, alasan_teks  # noqa: F401 - BATAS_TEKS re-exported
 
 FORMAT = "lkjip-bundle"
 VERSI = 2
 VERSI_DIKENAL = (1, 2)
-BATAS_NARASI = 200_000  # one text part (a whole BAB I fits many times over)
-BATAS_TEKS = 10_000
 # Fields whose text may run over several lines (newline and tab allowed; see store/teks.py).
 MULTI_BARIS = frozenset({"visi", "alasan", "formulasi", "sumber_data", "penanggung_jawab"})
 
@@ -82,9 +80,12 @@ class _Periksa:
             return None
         return v
 
-    def daftar(self, v: Any, jalur: str) -> list:
+    def daftar(self, v: Any, jalur: str, maks: int = aturan.MAKS_DAFTAR) -> list:
         if not isinstance(v, list):
             self.salah(jalur, "harus berupa daftar")
+            return []
+        if len(v) > maks:  # every list has a limit, as every text has (an export must stay quick)
+            self.salah(jalur, f"terlalu banyak butir ({len(v)}, paling banyak {maks})")
             return []
         return v
 
@@ -100,8 +101,6 @@ class _Periksa:
         if not isinstance(v, str):
             self.salah(f"{jalur}.{nama}", f"{_tampil(v)} bukan teks")
             return ""
-        if len(v) > BATAS_TEKS:
-            self.salah(f"{jalur}.{nama}", f"teks terlalu panjang ({len(v)} karakter)")
         alasan = alasan_teks(v, multi_baris=nama in MULTI_BARIS)
         if alasan:
             self.salah(f"{jalur}.{nama}", alasan)
@@ -250,12 +249,12 @@ def baca_bundle(data: Any) -> Laporan:
 
     ins = p.obj(root.get("instansi"), "instansi") or {}
     kep = p.obj(ins.get("kepala", {}), "instansi.kepala") or {}
-    misi = p.daftar(ins.get("misi", []), "instansi.misi")
+    misi = p.daftar(ins.get("misi", []), "instansi.misi", aturan.MAKS_BUTIR)
     for n, m in enumerate(misi):
         if not isinstance(m, str):
             p.salah(f"instansi.misi[{n}]", f"{_tampil(m)} bukan teks")
-        elif alasan_teks(m, multi_baris=True):
-            p.salah(f"instansi.misi[{n}]", alasan_teks(m, multi_baris=True))
+        elif alasan := alasan_teks(m, multi_baris=True):  # with its length limit, as every text
+            p.salah(f"instansi.misi[{n}]", alasan)
     instansi = Instansi(
         p.teks(ins, "nama", "instansi") or "", p.teks(ins, "pemerintah_daerah", "instansi", wajib=False) or "",
         Kepala(p.teks(kep, "nama", "instansi.kepala", wajib=False) or "",
@@ -269,7 +268,7 @@ def baca_bundle(data: Any) -> Laporan:
     if mulai > akhir:
         p.salah("renstra", f"mulai {mulai} sesudah akhir {akhir}")
     tahun_target = [p.tahun(t, f"renstra.tahun_target[{n}]")
-                    for n, t in enumerate(p.daftar(ren.get("tahun_target", []), "renstra.tahun_target"))]
+                    for n, t in enumerate(p.daftar(ren.get("tahun_target", []), "renstra.tahun_target", aturan.MAKS_BUTIR))]
     for n, t in enumerate(tahun_target):
         if t in tahun_target[:n]:
             p.salah(f"renstra.tahun_target[{n}]", f"tahun {t} muncul lebih dari sekali")
@@ -279,7 +278,7 @@ def baca_bundle(data: Any) -> Laporan:
     skala = None
     if peng.get("skala_kategori") is not None:
         skala = []
-        for n, b in enumerate(p.daftar(peng["skala_kategori"], "pengaturan.skala_kategori")):
+        for n, b in enumerate(p.daftar(peng["skala_kategori"], "pengaturan.skala_kategori", aturan.MAKS_BUTIR)):
             j = f"pengaturan.skala_kategori[{n}]"
             b = p.obj(b, j) or {}
             tm = b.get("termasuk_min", True)
@@ -294,12 +293,12 @@ def baca_bundle(data: Any) -> Laporan:
     for n, t in enumerate(p.daftar(root.get("tujuan", []), "tujuan")):
         j = f"tujuan[{n}]"
         t = p.obj(t, j) or {}
-        ind = p.daftar(t.get("indikator", []), f"{j}.indikator")
+        ind = p.daftar(t.get("indikator", []), f"{j}.indikator", aturan.MAKS_BUTIR)
         for m, x in enumerate(ind):
             if not isinstance(x, str):
                 p.salah(f"{j}.indikator[{m}]", f"{_tampil(x)} bukan teks")
-            elif alasan_teks(x):
-                p.salah(f"{j}.indikator[{m}]", alasan_teks(x))
+            elif alasan := alasan_teks(x):
+                p.salah(f"{j}.indikator[{m}]", alasan)
         nomor_misi = p.bulat(t.get("misi", 1), f"{j}.misi", 1, max(1, len(instansi.misi)))
         tujuan.append(Tujuan(p.teks(t, "id", j) or "", nomor_misi, p.teks(t, "uraian", j) or "",
                              [x for x in ind if isinstance(x, str)]))
@@ -340,7 +339,7 @@ def baca_bundle(data: Any) -> Laporan:
 
     eva = p.obj(root.get("evaluasi_akip", {}), "evaluasi_akip") or {}
     akip = []
-    for n, k in enumerate(p.daftar(eva.get("komponen", []), "evaluasi_akip.komponen")):
+    for n, k in enumerate(p.daftar(eva.get("komponen", []), "evaluasi_akip.komponen", aturan.MAKS_BUTIR)):
         j = f"evaluasi_akip.komponen[{n}]"
         k = p.obj(k, j) or {}
         akip.append(KomponenAkip(p.teks(k, "nama", j) or "", p.angka(k.get("bobot"), f"{j}.bobot", aturan.AKIP, boleh_null=False) or Decimal(0),
@@ -377,9 +376,7 @@ def _narasi(p: _Periksa, v: Any) -> list[Teks]:
                 continue
             if not isinstance(x, str):
                 p.salah(f"{j}.{nama}", f"{_tampil(x)} bukan teks")
-            elif len(x) > BATAS_NARASI:
-                p.salah(f"{j}.{nama}", f"teks terlalu panjang ({len(x)} karakter)")
-            elif alasan := alasan_teks(x, multi_baris=True):
+            elif alasan := alasan_teks(x, multi_baris=True, batas=BATAS_NARASI):
                 p.salah(f"{j}.{nama}", alasan)
         hasil.append(Teks(kunci, isi if isinstance(isi, str) else "", draf if isinstance(draf, str) else None))
     return hasil

@@ -108,7 +108,7 @@ def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
     Newline and tab are not listed: multi-line texts may hold them."""
     hasil = []
     for jalur, s in _teks(lap, ""):
-        alasan = alasan_teks(s, multi_baris=True)
+        alasan = alasan_teks(s, multi_baris=True, batas=None)
         if alasan:
             hasil.append(Masalah("teks-kendali", jalur, alasan))
     return hasil
