@@ -205,7 +205,7 @@ def muat_json(path: str | Path) -> Any:
     except UnicodeDecodeError as e:
         raise BundleTidakSah([f"berkas bukan teks UTF-8 (byte {e.start})"]) from None
     try:
-        return json.loads(teks, parse_float=_desimal_json, parse_int=_bulat_json, parse_constant=_tolak_konstanta,
+        return json.loads(teks, parse_float=Decimal, parse_int=_bulat_json, parse_constant=_tolak_konstanta,
                           object_pairs_hook=_tanpa_kunci_ganda)
     except json.JSONDecodeError as e:
         raise BundleTidakSah([f"JSON tidak sah di baris {e.lineno} kolom {e.colno}: {e.msg}"]) from None
@@ -220,12 +220,6 @@ def _bulat_json(teks: str) -> int:
     if len(teks.lstrip("-")) > MAKS_DIGIT_JSON:
         raise BundleTidakSah([f"angka {teks[:20]}… terlalu panjang ({len(teks.lstrip('-'))} angka)"])
     return int(teks)
-
-
-def _desimal_json(teks: str) -> Decimal:
-    if len(teks) > MAKS_DIGIT_JSON + 10:  # digits, a point and an exponent
-        raise BundleTidakSah([f"angka {teks[:20]}… terlalu panjang ({len(teks)} karakter)"])
-    return Decimal(teks)
 
 
 def _tolak_konstanta(nama: str):
