@@ -371,8 +371,13 @@ def cmd_restore(args) -> int:
 
 
 def cmd_riwayat(args) -> int:
+    if args.batas < 0:
+        raise Gagal(f"--batas harus 0 atau lebih (0 = semua), bukan {args.batas}")
     path = _db_ada(args)
-    entri = audit.baca_riwayat(path, args.tahun, args.batas or None)
+    try:
+        entri = audit.baca_riwayat(path, args.tahun, args.batas or None)
+    except OSError as e:
+        raise Gagal(f"Riwayat {path.name}.riwayat.jsonl tidak dapat dibaca: {e.strerror or e}") from None
     if not entri:
         print("Belum ada riwayat perubahan" + (f" untuk tahun {args.tahun}." if args.tahun else "."))
         return 0
