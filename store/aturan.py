@@ -174,3 +174,60 @@ def alasan_jumlah_bobot(total: Decimal) -> str | None:
     if total == BOBOT_AKIP:
         return None
     return f"jumlah bobot {format_bebas(total)}, seharusnya {format_bebas(BOBOT_AKIP)}"
+
+
+def _angka_baris(tabel: str, d: dict) -> list[tuple[str, object, JenisAngka]]:
+    """The numbers of one stored row (store/codec.py's layout) with their kind."""
+    def per_tahun(nama: str, jenis: JenisAngka) -> list[tuple[str, object, JenisAngka]]:
+        m = d.get(nama)
+        return [(f"{nama}.{t}", v, jenis) for t, v in m.items()] if isinstance(m, dict) else []
+
+    if tabel == "subkegiatan":
+        b = d.get("bulanan")
+        return ([("pagu", d.get("pagu"), RUPIAH), ("realisasi", d.get("realisasi"), RUPIAH)]
+                + ([(f"bulanan.{k}", v, RUPIAH) for k, v in b.items()] if isinstance(b, dict) else []))
+    if tabel == "program":
+        return [("pagu_murni", d.get("pagu_murni"), RUPIAH)]
+    if tabel == "indikator":
+        tw = d.get("triwulan")
+        hasil = per_tahun("target", NILAI) + per_tahun("realisasi", NILAI) + per_tahun("standar_nasional", NILAI)
+        for t, qs in (tw.items() if isinstance(tw, dict) else []):
+            for n, q in enumerate(qs if isinstance(qs, list) else []):
+                hasil += [(f"triwulan.{t}[{n}]", v, NILAI) for v in (q if isinstance(q, list) else [])]
+        return hasil
+    if tabel == "akip":
+        return [("bobot", d.get("bobot"), AKIP)] + per_tahun("nilai", AKIP)
+    if tabel == "pegawai":
+        jab = d.get("jabatan")
+        return [(f"jabatan[{n}]", v, JUMLAH) for n, j in enumerate(jab if isinstance(jab, list) else [])
+                for v in (j[1:] if isinstance(j, list) else [])]
+    if tabel == "laporan":
+        skala = (d.get("pengaturan") or {}).get("skala_kategori") if isinstance(d.get("pengaturan"), dict) else None
+        return [(f"skala_kategori[{n}].min", b.get("min"), NILAI) for n, b in enumerate(skala or [])
+                if isinstance(b, dict)]
+    return []
+
+
+def angka_tersimpan_tidak_sah(data: dict) -> str | None:
+    """The first stored number that breaks the rule of its kind (:func:`alasan_angka`), as
+    "tabel T baris N field: why"; a database to restore from is checked with it as a bundle
+    is on import. None when every number keeps the rule (or is not a number at all: that
+    is the row reader's to say)."""
+    for tabel, baris in data.items():
+        if not isinstance(baris, dict):
+            continue
+        for i, d in baris.items():
+            if not isinstance(d, dict):
+                continue
+            for nama, v, jenis in _angka_baris(tabel, d):
+                if v is None or isinstance(v, bool) or not isinstance(v, (str, int)):
+                    continue
+                if isinstance(v, str) and len(v) > 100:
+                    return f"tabel {tabel} baris {i} {nama}: angka terlalu panjang ({len(v)} karakter)"
+                try:
+                    angka = Decimal(v)
+                except ArithmeticError:
+                    continue
+                if (alasan := alasan_angka(angka, jenis)) is not None:
+                    return f"tabel {tabel} baris {i} {nama}: {tampil_angka(angka)} {alasan}"
+    return None

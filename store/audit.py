@@ -365,7 +365,8 @@ _DESIMAL = re.compile(r"-?\d+(\.\d+)?")
 def _nilai(v: Any, angka: bool = False) -> str:
     if v is None:
         return "(kosong)"
-    if angka and isinstance(v, (str, int)) and not isinstance(v, bool) and _DESIMAL.fullmatch(str(v)):
+    if (angka and isinstance(v, (str, int)) and not isinstance(v, bool) and len(str(v)) <= 40
+            and _DESIMAL.fullmatch(str(v))):  # longer: no figure of a report; shown cut, as text
         from decimal import Decimal
 
         from .numbers import format_bebas  # Babel loads only when a history is read

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from . import aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
 from .models import TRIWULAN, Laporan
-from .numbers import format_bebas, format_rupiah
+from .numbers import format_rupiah
 from .teks import alasan_teks
 
 
@@ -127,16 +127,20 @@ def periksa_wajar(lap: Laporan) -> list[Masalah]:
             nilai += [(f"target triwulan {TRIWULAN[n]}", q.target), (f"realisasi triwulan {TRIWULAN[n]}", q.realisasi)]
         for apa, v in nilai:
             if (alasan := aturan.alasan_indikator(v)) is not None:
-                hasil.append(Masalah("tidak-wajar", lok, f"{apa} {format_bebas(v)}: {alasan}"))
+                hasil.append(Masalah("tidak-wajar", lok, f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
     for u in lap.pegawai.unit:
         for j in u.jabatan:
             for apa, n in (("laki-laki", j.laki_laki), ("perempuan", j.perempuan)):
                 if (alasan := aturan.alasan_pegawai(n)) is not None:
                     hasil.append(Masalah("tidak-wajar", f"Pegawai {u.nama} · {j.nama}", f"{apa}: {alasan}"))
+    for p in lap.program:
+        if (alasan := aturan.alasan_rupiah(p.pagu_murni)) is not None:
+            hasil.append(Masalah("tidak-wajar", f"Program {p.id}", f"pagu murni {aturan.tampil_angka(p.pagu_murni)}: {alasan}"))
     for p, _k, s in lap.semua_subkegiatan():
-        for apa, v in (("pagu", s.pagu), ("realisasi", s.realisasi)):
+        bulanan = [(f"realisasi bulan {b}", v) for b, v in sorted((s.realisasi_bulanan or {}).items())]
+        for apa, v in (("pagu", s.pagu), ("realisasi", s.realisasi), *bulanan):
             if (alasan := aturan.alasan_rupiah(v)) is not None:
-                hasil.append(Masalah("tidak-wajar", f"Subkegiatan \"{s.nama}\" ({p.id})", f"{apa} {format_bebas(v)}: {alasan}"))
+                hasil.append(Masalah("tidak-wajar", f"Subkegiatan \"{s.nama}\" ({p.id})", f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
     return hasil
 
 

@@ -161,3 +161,29 @@ def test_versi_bukan_bilangan_bulat_ditolak(fixture_json, tmp_path, versi):
     teks = json.dumps(fixture_json).replace('"version": 1', f'"version": {versi}', 1)
     assert f'"version": {versi}' in teks
     assert "version: harus 2" in _tolak(_json(tmp_path, teks))
+
+
+# ---------------------------------------------------------------- 6. restore: the same rule
+def test_pemulihan_dari_berkas_dengan_angka_rusak_ditolak(repo_demo, db_path, tmp_path, capsys):
+    repo_demo.close()
+    sumber = tmp_path / "lain.json"
+    data = json.loads(db_path.read_text(encoding="utf-8"))
+    baris = next(iter(data["subkegiatan"]))
+    data["subkegiatan"][baris]["pagu"] = "1E+999999"
+    data.pop("_jurnal", None)
+    sumber.write_text(json.dumps(data), encoding="utf-8")
+    sebelum = db_path.read_bytes()
+    assert cli.main(["restore", "--db", str(db_path), "--dari", str(sumber)]) == 2
+    keluar = capsys.readouterr().err
+    assert f"tabel subkegiatan baris {baris} pagu" in keluar and "terlalu besar" in keluar, keluar
+    assert db_path.read_bytes() == sebelum
+
+
+def test_check_menyebut_angka_lama_yang_melanggar(lap):
+    from store.check import periksa
+    lap.program[0].pagu_murni = Decimal("1E+999999")
+    sub = next(lap.semua_subkegiatan())[2]
+    sub.realisasi_bulanan = {1: Decimal("0.001")}
+    teks = "\n".join(map(str, periksa(lap)))
+    assert "pagu murni 1E+999999: terlalu besar" in teks
+    assert "realisasi bulan 1 0,001: Rupiah paling banyak 2 angka di belakang koma" in teks
