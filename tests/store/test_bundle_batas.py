@@ -64,7 +64,7 @@ def test_angka_indikator_yang_merusak_ditolak(fixture_json, tmp_path, v):
     assert "indikator[0].target.2021" in _tolak(_json(tmp_path, teks))
 
 
-@pytest.mark.parametrize("v", ["1e30", "1.005", "999999999999999.5", "1e-50"])
+@pytest.mark.parametrize("v", ["1e30", "1.005", "999999999999999.5", "1e-50", "0E-999999", "1." + "0" * 5000])
 def test_angka_rupiah_yang_merusak_ditolak(fixture_json, tmp_path, v):
     teks = json.dumps(fixture_json).replace('"pagu": 10000000', f'"pagu": {v}', 1)
     assert "program[0].kegiatan[0].subkegiatan[0].pagu" in _tolak(_json(tmp_path, teks))
