@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .models import Band
 from .numbers import format_bebas
@@ -180,7 +181,7 @@ def alasan_jumlah_bobot(total: Decimal) -> str | None:
     return f"jumlah bobot {format_bebas(total)}, seharusnya {format_bebas(BOBOT_AKIP)}"
 
 
-def _angka_baris(tabel: str, d: dict) -> list[tuple[str, object, JenisAngka]]:
+def _angka_baris(tabel: str, d: dict[str, Any]) -> list[tuple[str, object, JenisAngka]]:
     """The numbers of one stored row (store/codec.py's layout) with their kind."""
     def per_tahun(nama: str, jenis: JenisAngka) -> list[tuple[str, object, JenisAngka]]:
         m = d.get(nama)
@@ -212,7 +213,7 @@ def _angka_baris(tabel: str, d: dict) -> list[tuple[str, object, JenisAngka]]:
     return []
 
 
-def angka_tersimpan_tidak_sah(data: dict) -> str | None:
+def angka_tersimpan_tidak_sah(data: dict[str, Any]) -> str | None:
     """The first stored number that breaks the rule of its kind (:func:`alasan_angka`), as
     "tabel T baris N field: why"; a database to restore from is checked with it as a bundle
     is on import. None when every number keeps the rule (or is not a number at all: that
