@@ -488,7 +488,15 @@ class AtomicJSONStorage(Storage):
         if self._cache is None:
             self._muat()
         from .audit import periksa_rantai
-        return periksa_rantai(self.path, self.sidik_riwayat, self.jangkar, self._riwayat)
+        masalah = periksa_rantai(self.path, self.sidik_riwayat, self.jangkar, self._riwayat)
+        if masalah and self.readonly:
+            # The writer may have committed and compacted between our reads of the snapshot
+            # and of the trail: read both again (aside: this cache may hold a migration made
+            # in memory only) before calling it a break.
+            lagi = AtomicJSONStorage(self.path, readonly=True)
+            lagi.read()
+            masalah = periksa_rantai(self.path, lagi.sidik_riwayat, lagi.jangkar, lagi._riwayat)
+        return masalah
 
     def terima_putus(self) -> int:
         """Accept the riwayat breaks reported so far (the user has looked at them): recorded
