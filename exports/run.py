@@ -135,6 +135,11 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
         # would only walk them (and the report) again and again, about a tenth of the time.
         with tanpa_gc():
             return _ekspor(lap, Path(out), formats, nomor, csv_gaya, on_progress, penulis)
+    except ArithmeticError:
+        # A value an older version let in (1E+999999): one line naming the command that lists it
+        raise EksporTidakSah("Ada angka di basis data yang tidak dapat dihitung atau ditulis (terlalu besar "
+                             "atau terlalu banyak angka di belakang koma); lihat dan perbaiki dulu: "
+                             "lkjip check") from None
     finally:
         if penulis is not None:
             penulis.tutup()

@@ -50,12 +50,12 @@ def periksa(lap: Laporan, kuartal_sekarang: int | None = None) -> list[Masalah]:
         lok = f"Subkegiatan \"{s.nama}\" ({p.id})"
         a = calc.anggaran_sub(s)
         if a.lebih:
-            hasil.append(Masalah("pagu-lebih", lok, f"realisasi {format_rupiah(a.realisasi)} melebihi pagu {format_rupiah(a.pagu)}"))
+            hasil.append(Masalah("pagu-lebih", lok, f"realisasi {_rp(a.realisasi)} melebihi pagu {_rp(a.pagu)}"))
         if s.realisasi_bulanan and s.realisasi is not None:
             bulanan = sum((v for v in s.realisasi_bulanan.values() if v is not None), calc.NOL)
             if bulanan != s.realisasi:
-                hasil.append(Masalah("bulanan-beda", lok, f"jumlah realisasi bulanan {format_rupiah(bulanan)} "
-                                                          f"tidak sama dengan realisasi {format_rupiah(s.realisasi)}"))
+                hasil.append(Masalah("bulanan-beda", lok, f"jumlah realisasi bulanan {_rp(bulanan)} "
+                                                          f"tidak sama dengan realisasi {_rp(s.realisasi)}"))
     return hasil
 
 
@@ -112,6 +112,12 @@ def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
         if alasan:
             hasil.append(Masalah("teks-kendali", jalur, alasan))
     return hasil
+
+
+def _rp(v) -> str:
+    """Rupiah for a message; a value past the rule of store/aturan (from an older version)
+    as its short form, not a megabyte of digits."""
+    return format_rupiah(v) if v is None or aturan.alasan_rupiah(abs(v)) is None else aturan.tampil_angka(v)
 
 
 def periksa_wajar(lap: Laporan) -> list[Masalah]:

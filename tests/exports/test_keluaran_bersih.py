@@ -33,3 +33,17 @@ def test_karakter_kendali_lama_tidak_mentah_di_markdown(lap, tmp_path):
     for c in ("\x1b", "\u202e", "\x07"):
         assert c not in teks
     assert "&lt;U+001B&gt;" in teks and "&lt;U+202E&gt;" in teks and "&lt;U+0007&gt;" in teks
+
+
+def test_angka_lama_yang_rusak_satu_baris_bukan_traceback(lap, tmp_path):
+    """A value an older version let into the database: export says what to do."""
+    import pytest
+
+    from exports.run import EksporTidakSah
+    from store.check import periksa
+    sub = next(lap.semua_subkegiatan())[2]
+    sub.realisasi = __import__("decimal").Decimal("1E+999999")
+    with pytest.raises(EksporTidakSah, match="lkjip check"):
+        ekspor(lap, tmp_path, ["md", "docx"])
+    pesan = [str(m) for m in periksa(lap)]
+    assert any("1E+999999" in m for m in pesan) and max(map(len, pesan)) < 400
