@@ -41,9 +41,9 @@ def test_angka_lama_yang_rusak_satu_baris_bukan_traceback(lap, tmp_path):
 
     from exports.run import EksporTidakSah
     from store.check import periksa
-    sub = next(lap.semua_subkegiatan())[2]
-    sub.realisasi = __import__("decimal").Decimal("1E+999999")
+    from decimal import Decimal
+    lap.cari_indikator("I1").target[lap.tahun] = Decimal("1E-999999")  # capaian overflowed
     with pytest.raises(EksporTidakSah, match="lkjip check"):
         ekspor(lap, tmp_path, ["md", "docx"])
     pesan = [str(m) for m in periksa(lap)]
-    assert any("1E+999999" in m for m in pesan) and max(map(len, pesan)) < 400
+    assert any("1E-999999" in m for m in pesan) and max(map(len, pesan)) < 400
