@@ -118,3 +118,12 @@ def test_crash_sesudah_riwayat_sebelum_snapshot_bukan_putus(jejak, capsys):
     with Repository(jejak):
         pass
     assert _masalah_riwayat(_cek(jejak, capsys)[1]) == []
+
+
+def test_check_saat_penulis_memadatkan_bukan_putus(jejak):
+    """`lkjip check` read the snapshot, then the app saved and compacted, then check read the
+    trail: the new entries are the app's, not a forgery."""
+    with Repository(jejak, readonly=True) as ro:
+        ro.storage.read()
+        _ubah(jejak, 5)  # another lkjip: a commit and, on closing, a compaction
+        assert ro.storage.masalah_riwayat() == []
