@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import os
 import time
+from decimal import Decimal
 
-from exports.run import SISA_TMP_DETIK, ekspor
+import pytest
+
+from exports.run import SISA_TMP_DETIK, EksporTidakSah, ekspor
+from store.check import periksa
 
 
 def test_tmp_sisa_ekspor_yang_dibunuh_dibersihkan(lap, tmp_path):
@@ -37,11 +41,6 @@ def test_karakter_kendali_lama_tidak_mentah_di_markdown(lap, tmp_path):
 
 def test_angka_lama_yang_rusak_satu_baris_bukan_traceback(lap, tmp_path):
     """A value an older version let into the database: export says what to do."""
-    import pytest
-
-    from exports.run import EksporTidakSah
-    from store.check import periksa
-    from decimal import Decimal
     lap.cari_indikator("I1").target[lap.tahun] = Decimal("1E-999999")  # capaian overflowed
     with pytest.raises(EksporTidakSah, match="lkjip check"):
         ekspor(lap, tmp_path, ["md", "docx"])
