@@ -13,7 +13,7 @@ from collections.abc import Callable
 from store.models import Laporan
 
 from . import naskah
-from .markdown import escape, tabel_md
+from .markdown import escape, kendali_tampak, tabel_md
 from .tables import Tabel
 
 _BARIS_BARU = re.compile(r"\s*(\r\n|\r|\n)\s*")
@@ -22,7 +22,7 @@ _AWAL_KHUSUS = re.compile(r"^(\s*)([#>])")  # would start a heading or a quote
 
 def _kalimat(s: str) -> str:
     """User text inside a paragraph: one line, no raw HTML, no accidental heading or list."""
-    s = _BARIS_BARU.sub(" ", s).replace("\\", "\\\\").replace("<", "&lt;")
+    s = kendali_tampak(_BARIS_BARU.sub(" ", s).replace("\\", "\\\\").replace("<", "&lt;"))
     return _AWAL_KHUSUS.sub(lambda m: m.group(1) + "\\" + m.group(2), s)
 
 

@@ -18,14 +18,24 @@ from .tables import ANGKA, Bagian, Tabel, teks_bagian
 
 _JENIS = attrgetter("jenis")
 _BARIS_BARU = re.compile(r"\r\n|\r|\n")
-_KHUSUS = re.compile(r"[\\|<\r\n]")
+# Control characters, line/paragraph separators, bidi controls and lone surrogates (the ones
+# store/teks.py refuses; \t, \n and \r are handled on their own): an older version let some
+# into the database, and raw they would reach a terminal or reorder a line of the report.
+_KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                      "\u200e\u200f\u061c\ud800-\udfff]")
+_KHUSUS = re.compile(r"[\\|<\r\n]|" + _KENDALI.pattern)
+
+
+def kendali_tampak(s: str) -> str:
+    """``s`` with each refused character written as its code (``<U+001B>`` once rendered)."""
+    return _KENDALI.sub(lambda m: f"&lt;U+{ord(m.group()):04X}&gt;", s)
 
 
 def escape(s: str) -> str:
     if not _KHUSUS.search(s):  # nearly every cell: skip four replacements
         return s
     s = s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-    return _BARIS_BARU.sub("<br>", s)
+    return kendali_tampak(_BARIS_BARU.sub("<br>", s))
 
 
 def _tebal(s: str) -> str:

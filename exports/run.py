@@ -8,6 +8,7 @@ replaced only by a complete new one.
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -135,6 +136,11 @@ def ekspor(lap: Laporan, out: str | Path, formats: Iterable[str] = FORMAT, tabel
         # would only walk them (and the report) again and again, about a tenth of the time.
         with tanpa_gc():
             return _ekspor(lap, Path(out), formats, nomor, csv_gaya, on_progress, penulis)
+    except ArithmeticError:
+        # A value an older version let in (1E+999999): one line naming the command that lists it
+        raise EksporTidakSah("Ada angka di basis data yang tidak dapat dihitung atau ditulis (terlalu besar "
+                             "atau terlalu banyak angka di belakang koma); lihat dan perbaiki dulu: "
+                             "lkjip check") from None
     finally:
         if penulis is not None:
             penulis.tutup()
@@ -223,6 +229,29 @@ PENULIS = 4  # writer threads: fsync waits on the disk, not the CPU, and release
 MAKS_ANTRE = 16  # files made but not yet on disk
 
 
+SISA_TMP_DETIK = 120  # a temp file this old is no export still writing: one that was killed left it
+
+
+def _buang_sisa_tmp(folder: Path, nama: set[str]) -> None:
+    """Delete the temp files (``.<name>.xxxxxxxx.tmp``, see store.berkas.tulis_atomik) that a
+    killed export left for the files about to be written; a fresh one may be another
+    export's at work and is left alone."""
+    batas = time.time() - SISA_TMP_DETIK
+    try:
+        calon = list(folder.glob(".*.tmp"))
+    except OSError:
+        return
+    for p in calon:
+        inti = p.name[1:-len(".tmp")]
+        if "." not in inti or inti.rsplit(".", 1)[0] not in nama:
+            continue
+        try:
+            if p.stat().st_mtime < batas:
+                p.unlink()
+        except OSError:
+            pass  # gone already, or held open (Windows): the next export tries again
+
+
 def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
                  on_progress: Progres | None) -> list[Path]:
     """Make each file's bytes here and write them (each atomically: temp file, fsync,
@@ -234,6 +263,7 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
     ditulis: list[Path] = []
     dipakai: list[str] = []
     antre: deque[tuple[str, Future[Any]]] = deque()
+    _buang_sisa_tmp(folder, {nama for nama, _ in tugas})
 
     def lapor(sampai_habis: bool) -> None:
         while antre and (sampai_habis or antre[0][1].done()):

@@ -84,6 +84,8 @@ def _parser() -> ArgumentParser:
     chk = sub.add_parser("check", parents=[db], help="periksa masalah data", description="Periksa masalah data; keluar dengan status 1 bila ada.")
     chk.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
                      help="hanya tahun ini (bawaan: semua tahun)")
+    chk.add_argument("--terima-putus", action="store_true",
+                     help="terima putus rantai riwayat yang sudah dilaporkan (dicatat di riwayat)")
 
     res = sub.add_parser("restore", parents=[db], help="pulihkan cadangan basis data",
                          description="Pulihkan cadangan terbaru yang masih baik dari folder backup/ di samping basis data; "
@@ -226,26 +228,55 @@ def cmd_export(args) -> int:
 
 
 def cmd_check(args) -> int:
+    if args.terima_putus:
+        return _terima_putus(args)
+    keluar: list[str] = []
     with _buka(_db_ada(args), readonly=True) as repo:
         tahun_list = [_pilih_tahun(repo, args.tahun)] if args.tahun else repo.tahun_tersedia()
         jumlah = kosong = 0
         for t in tahun_list:
             lap = repo.muat(t)
             for m in periksa(lap):
-                print(aman(f"{t} · {m}"))
+                keluar.append(aman(f"{t} · {m}"))
                 jumlah += 1
             for m in periksa_narasi(lap):
-                print(aman(f"{t} · {m}"))
+                keluar.append(aman(f"{t} · {m}"))
                 kosong += 1
-        for baris, m in audit.periksa_rantai(repo.path, repo.storage.sidik_riwayat):
-            print(f"riwayat · baris {baris} berkas {repo.path.name}.riwayat.jsonl: {m}")
+        try:
+            putus = repo.storage.masalah_riwayat()
+        except OSError as e:  # a riwayat that is a folder or cannot be read
+            putus = [(0, f"tidak dapat dibaca: {e.strerror or e}")]
+        for baris, m in putus:
+            letak = f"baris {baris} " if baris else ""
+            keluar.append(aman(f"riwayat · {letak}berkas {repo.path.name}.riwayat.jsonl: {m}"))
             jumlah += 1
+        if putus and all(b for b, _ in putus):
+            keluar.append(f"Bila sudah diperiksa, terima putusnya (dicatat di riwayat) dengan: "
+                          f"{perintah('check', '--terima-putus', db=repo.path)}")
+    status = 1 if jumlah else 0
+    try:  # all found first: a reader that leaves early (`| head -1`) does not change the status
+        for baris_keluar in keluar:
+            print(baris_keluar)
+    except keluaran.PipaTertutup:
+        keluaran.buang_sisa()
+        return status
     if kosong:  # a placeholder is listed, but it is not a wrong figure: the status stays 0 for it
         print(f"{kosong} bagian teks laporan belum diisi.", file=sys.stderr)
     if jumlah:
         print(f"{jumlah} masalah ditemukan.", file=sys.stderr)
         return 1
     print("Tidak ada masalah.")
+    return 0
+
+
+def _terima_putus(args) -> int:
+    """The user has looked at the riwayat breaks and accepts them: recorded in the riwayat."""
+    with _buka(_db_ada(args)) as repo:
+        try:
+            n = repo.storage.terima_putus()
+        except OSError as e:
+            raise Gagal(f"Riwayat {repo.storage.riwayat_path} tidak dapat ditulis: {e.strerror or e}") from None
+    print(f"{n} masalah riwayat diterima dan dicatat di riwayat." if n else "Riwayat utuh; tidak ada yang perlu diterima.")
     return 0
 
 
@@ -355,8 +386,13 @@ def cmd_restore(args) -> int:
 
 
 def cmd_riwayat(args) -> int:
+    if args.batas < 0:
+        raise Gagal(f"--batas harus 0 atau lebih (0 = semua), bukan {args.batas}")
     path = _db_ada(args)
-    entri = audit.baca_riwayat(path, args.tahun, args.batas or None)
+    try:
+        entri = audit.baca_riwayat(path, args.tahun, args.batas or None)
+    except OSError as e:
+        raise Gagal(f"Riwayat {path.name}.riwayat.jsonl tidak dapat dibaca: {e.strerror or e}") from None
     if not entri:
         print("Belum ada riwayat perubahan" + (f" untuk tahun {args.tahun}." if args.tahun else "."))
         return 0

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .models import Band
 from .numbers import format_bebas
@@ -17,7 +19,68 @@ from .numbers import format_bebas
 MAKS_PEGAWAI = 100_000  # people in one jabatan of one unit; a city's largest is a few thousand
 MAKS_RUPIAH = Decimal(10) ** 15  # one kuadriliun: far above any regional budget line
 MAKS_DESIMAL = 4  # decimals printed in derived percentages; more only widens every table
+MAKS_DAFTAR = 20_000  # items in one list of a report (a city has ~10,000 subkegiatan in all)
+MAKS_BUTIR = 100  # the short lists: misi, a tujuan's indicators, Renstra years, category scale, AKIP parts
 BOBOT_AKIP = Decimal(100)  # the AKIP components' bobot add up to this (standard scheme)
+
+
+MAKS_DIGIT = 15  # significant digits: what a JSON number (a double) carries exactly, so every value exports
+
+
+@dataclass(frozen=True)
+class JenisAngka:
+    """What a number of one kind may be: below ``maks`` in size, at most ``desimal``
+    decimals, at most :data:`MAKS_DIGIT` significant digits, negative only if ``negatif``."""
+
+    nama: str
+    maks: Decimal
+    desimal: int
+    negatif: bool = False
+
+
+# The one rule for numbers, by kind; forms, the grid, the month window, bundle import and
+# restore all ask :func:`alasan_angka`. Far above any real figure, far below what breaks
+# formatting, exporting or the database's size.
+RUPIAH = JenisAngka("Rupiah", MAKS_RUPIAH, 2)
+NILAI = JenisAngka("nilai indikator", Decimal(10) ** 12, 6, negatif=True)  # a percentage, an index, a count of people served
+AKIP = JenisAngka("nilai AKIP", Decimal(1000), 4)  # bobot and nilai (bobot add up to 100)
+JUMLAH = JenisAngka("jumlah", Decimal(MAKS_PEGAWAI + 1), 0)
+
+
+def tampil_angka(v: Decimal | int) -> str:
+    """A number for a message, even one too long or too large to format the usual way."""
+    try:
+        if isinstance(v, int) or (v.is_finite() and abs(v.adjusted()) <= 30 and len(v.as_tuple().digits) <= 40):
+            return format_bebas(v)
+    except (ArithmeticError, ValueError):
+        pass
+    return f"{str(v)[:20]}…" if len(str(v)) > 20 else str(v)
+
+
+def alasan_angka(v: Decimal | int | None, jenis: JenisAngka) -> str | None:
+    """Why ``v`` cannot be a number of kind ``jenis`` (None: it can, or it is blank)."""
+    if v is None:
+        return None
+    if isinstance(v, int):
+        v = Decimal(v)
+    if not v.is_finite():
+        return "bukan angka"
+    if v < 0 and not jenis.negatif:
+        return "tidak boleh negatif"
+    if abs(v) >= jenis.maks:
+        return f"terlalu besar untuk {jenis.nama} (di bawah {format_bebas(jenis.maks)})"
+    if -v.as_tuple().exponent > MAKS_DIGIT + 5:  # type: ignore[operator]
+        # 0E-999999 or 1.000…0: as written it is stored and exported with every zero (a
+        # 10 KB bundle made a 100 MB database); trailing zeros past this are no figure
+        return "terlalu banyak angka di belakang koma"
+    n = v.normalize() if v else Decimal(0)
+    desimal = max(0, -n.as_tuple().exponent)  # type: ignore[operator]  # finite: an int exponent
+    if desimal > jenis.desimal:
+        return (f"{jenis.nama} paling banyak {jenis.desimal} angka di belakang koma" if jenis.desimal
+                else f"{jenis.nama} harus bilangan bulat")
+    if len(n.as_tuple().digits) > MAKS_DIGIT:
+        return f"terlalu banyak angka (paling banyak {MAKS_DIGIT} angka bermakna)"
+    return None
 
 
 def alasan_pegawai(n: int | None) -> str | None:
@@ -31,13 +94,7 @@ def alasan_pegawai(n: int | None) -> str | None:
 
 
 def alasan_rupiah(v: Decimal | None) -> str | None:
-    if v is None:
-        return None
-    if v < 0:
-        return "tidak boleh negatif"
-    if v >= MAKS_RUPIAH:
-        return f"terlalu besar untuk Rupiah (di bawah {format_bebas(MAKS_RUPIAH)})"
-    return None
+    return alasan_angka(v, RUPIAH)
 
 
 def alasan_kode(kode: str) -> str | None:
@@ -59,7 +116,7 @@ def alasan_indikator(v: Decimal | None) -> str | None:
         return None
     if v < 0:
         return "nilai indikator tidak boleh negatif"
-    return None
+    return alasan_angka(v, NILAI)
 
 
 def alasan_desimal(d: int) -> str | None:
@@ -102,12 +159,12 @@ def alasan_bobot(v: Decimal | None) -> str | None:
         return "bobot wajib diisi"
     if v < 0:
         return "bobot tidak boleh negatif"
-    return None
+    return alasan_angka(v, AKIP)
 
 
 def alasan_nilai_akip(v: Decimal | None) -> str | None:
     """One AKIP component's nilai of a year (blank: not evaluated)."""
-    return "nilai tidak boleh negatif" if v is not None and v < 0 else None
+    return "nilai tidak boleh negatif" if v is not None and v < 0 else alasan_angka(v, AKIP)
 
 
 def alasan_nilai_bobot(nilai: Decimal | None, bobot: Decimal | None) -> str | None:
@@ -122,3 +179,60 @@ def alasan_jumlah_bobot(total: Decimal) -> str | None:
     if total == BOBOT_AKIP:
         return None
     return f"jumlah bobot {format_bebas(total)}, seharusnya {format_bebas(BOBOT_AKIP)}"
+
+
+def _angka_baris(tabel: str, d: dict[str, Any]) -> list[tuple[str, object, JenisAngka]]:
+    """The numbers of one stored row (store/codec.py's layout) with their kind."""
+    def per_tahun(nama: str, jenis: JenisAngka) -> list[tuple[str, object, JenisAngka]]:
+        m = d.get(nama)
+        return [(f"{nama}.{t}", v, jenis) for t, v in m.items()] if isinstance(m, dict) else []
+
+    if tabel == "subkegiatan":
+        b = d.get("bulanan")
+        return ([("pagu", d.get("pagu"), RUPIAH), ("realisasi", d.get("realisasi"), RUPIAH)]
+                + ([(f"bulanan.{k}", v, RUPIAH) for k, v in b.items()] if isinstance(b, dict) else []))
+    if tabel == "program":
+        return [("pagu_murni", d.get("pagu_murni"), RUPIAH)]
+    if tabel == "indikator":
+        tw = d.get("triwulan")
+        hasil = per_tahun("target", NILAI) + per_tahun("realisasi", NILAI) + per_tahun("standar_nasional", NILAI)
+        for t, qs in (tw.items() if isinstance(tw, dict) else []):
+            for n, q in enumerate(qs if isinstance(qs, list) else []):
+                hasil += [(f"triwulan.{t}[{n}]", v, NILAI) for v in (q if isinstance(q, list) else [])]
+        return hasil
+    if tabel == "akip":
+        return [("bobot", d.get("bobot"), AKIP)] + per_tahun("nilai", AKIP)
+    if tabel == "pegawai":
+        jab = d.get("jabatan")
+        return [(f"jabatan[{n}]", v, JUMLAH) for n, j in enumerate(jab if isinstance(jab, list) else [])
+                for v in (j[1:] if isinstance(j, list) else [])]
+    if tabel == "laporan":
+        skala = (d.get("pengaturan") or {}).get("skala_kategori") if isinstance(d.get("pengaturan"), dict) else None
+        return [(f"skala_kategori[{n}].min", b.get("min"), NILAI) for n, b in enumerate(skala or [])
+                if isinstance(b, dict)]
+    return []
+
+
+def angka_tersimpan_tidak_sah(data: dict[str, Any]) -> str | None:
+    """The first stored number that breaks the rule of its kind (:func:`alasan_angka`), as
+    "tabel T baris N field: why"; a database to restore from is checked with it as a bundle
+    is on import. None when every number keeps the rule (or is not a number at all: that
+    is the row reader's to say)."""
+    for tabel, baris in data.items():
+        if not isinstance(baris, dict):
+            continue
+        for i, d in baris.items():
+            if not isinstance(d, dict):
+                continue
+            for nama, v, jenis in _angka_baris(tabel, d):
+                if v is None or isinstance(v, bool) or not isinstance(v, (str, int)):
+                    continue
+                if isinstance(v, str) and len(v) > 100:
+                    return f"tabel {tabel} baris {i} {nama}: angka terlalu panjang ({len(v)} karakter)"
+                try:
+                    angka = Decimal(v)
+                except ArithmeticError:
+                    continue
+                if (alasan := alasan_angka(angka, jenis)) is not None:
+                    return f"tabel {tabel} baris {i} {nama}: {tampil_angka(angka)} {alasan}"
+    return None

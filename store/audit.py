@@ -169,16 +169,127 @@ def tambah_riwayat(path: Path, entri: list[dict[str, Any]]) -> str | None:
 AWAL_RANTAI = "0" * 64  # hash_sebelum of the first entry of a trail
 
 
-def periksa_rantai(db_path: str | Path, sidik_snapshot: str | None = None) -> list[tuple[int, str]]:
+# ------------------------------------------------------------------ the anchor
+# The chain alone proves only that no line was changed *between* two others: a line added at
+# the end with the right hash_sebelum, or a cut tail, still chains. So the database holds the
+# trail's *anchor*: the byte length, line count and hash of the trail's last line, written in
+# the snapshot by the same atomic replace that folds the journal (whose records carry the
+# entries not yet in the trail, so those are anchored by the journal itself). A trail that no
+# longer matches its anchor is a break; the break is kept in the anchor (``putus``) until the
+# user accepts it (``lkjip check --terima-putus``, itself recorded), so a later write cannot
+# hide it.
+def baca_mentah(riwayat: Path) -> bytes:
+    """The trail's bytes (empty when there is none yet)."""
+    try:
+        return Path(riwayat).read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def _baris_isi(raw: bytes) -> list[bytes]:
+    return [b for b in raw.split(b"\n") if b.strip()]
+
+
+def jangkar_dari(raw: bytes, putus: list[str] | None = None) -> dict[str, Any]:
+    """The anchor of a trail's bytes: what the database records about it."""
+    baris = _baris_isi(raw)
+    j: dict[str, Any] = {"ukuran": len(raw), "jumlah": len(baris),
+                         "sidik": _sidik(baris[-1]) if baris else AWAL_RANTAI}
+    if putus:
+        j["putus"] = list(putus)
+    return j
+
+
+def jangkar_sah(j: Any) -> bool:
+    return (isinstance(j, dict) and isinstance(j.get("sidik"), str) and type(j.get("ukuran")) is int
+            and type(j.get("jumlah")) is int and isinstance(j.get("putus", []), list))
+
+
+def periksa_jangkar(raw: bytes, jangkar: Any, tertunda: list[dict[str, Any]] = ()) -> str | None:
+    """Why the trail's bytes no longer match the anchor the database recorded, or None.
+    Lines after the anchored length are accepted only when they are the journal's own
+    entries (``tertunda``: a crash between appending them and replacing the snapshot) or an
+    unreadable torn append (reported on its own by :func:`periksa_rantai`)."""
+    if not jangkar_sah(jangkar):
+        return None  # a database from before the anchor: nothing to compare with yet
+    ukuran = jangkar["ukuran"]
+    if len(raw) < ukuran:
+        return (f"riwayat lebih pendek ({len(raw)} byte) dari yang tercatat di basis data ({ukuran} byte): "
+                "riwayat dipotong")
+    baris = _baris_isi(raw[:ukuran])
+    if len(baris) != jangkar["jumlah"] or (_sidik(baris[-1]) if baris else AWAL_RANTAI) != jangkar["sidik"]:
+        return (f"isi riwayat sampai entri ke-{jangkar['jumlah']} tidak lagi sama dengan yang tercatat di basis "
+                "data: riwayat diubah, dipotong atau disisipi")
+    milik = {(e.get("gen"), e.get("seq")): e for e in tertunda}
+    for line in _baris_isi(raw[ukuran:]):
+        try:
+            e = json.loads(line.decode(ENCODING))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            continue
+        if not isinstance(e, dict):
+            continue
+        isi = {k: v for k, v in e.items() if k != "hash_sebelum"}
+        if milik.get((isi.get("gen"), isi.get("seq"))) != isi:
+            return ("ada entri di akhir riwayat yang tidak tercatat di basis data: ditambahkan dari luar lkjip "
+                    f"({str(e.get('waktu'))[:25]}, {str(e.get('pengguna'))[:40]})")
+    return None
+
+
+def sambung_riwayat(path: Path, entri: list[dict[str, Any]], jangkar: Any, tertunda: list[dict[str, Any]] = (),
+                    terima: bool = False) -> dict[str, Any]:
+    """Append entries (as :func:`tambah_riwayat`) and return the trail's new anchor. A trail
+    that broke its old anchor gets the break kept in the new one (``putus``), unless the
+    user accepts (``terima``) the breaks."""
+    raw = baca_mentah(path)
+    putus = [] if terima else list(jangkar.get("putus") or []) if jangkar_sah(jangkar) else []
+    if not terima:
+        salah = periksa_jangkar(raw, jangkar, tertunda)
+        if salah:
+            putus.append(f"{_waktu()[:19].replace('T', ' ')}: {salah}")
+    tambah_riwayat(path, entri)
+    try:
+        with open(path, "rb") as f:
+            f.seek(len(raw))
+            sisa = f.read()
+    except FileNotFoundError:  # nothing to append and no trail yet
+        sisa = b""
+    return jangkar_dari(raw + sisa, putus)
+
+
+def entri_terima(raw: bytes, masalah: list[tuple[int, str]], pengguna: str, putus: list[str]) -> dict[str, Any]:
+    """The riwayat entry of the user accepting the reported breaks: it names each broken
+    line by its hash, so :func:`periksa_rantai` stops reporting exactly those lines."""
+    per_nomor = dict(enumerate(raw.split(b"\n"), 1))
+    diterima = sorted({_sidik(per_nomor[n]) for n, _ in masalah if n in per_nomor and per_nomor[n].strip()})
+    return {"waktu": _waktu(), "pengguna": pengguna, "tahun": [],
+            "keterangan": f"putus rantai riwayat diterima ({len(masalah) + len(putus)} masalah)",
+            "diterima": diterima, "putus_diterima": list(putus)}
+
+
+def periksa_rantai(db_path: str | Path, sidik_snapshot: str | None = None, jangkar: Any = None,
+                   tertunda: list[dict[str, Any]] = ()) -> list[tuple[int, str]]:
     """Where the trail's hash chain breaks: (line number, what is wrong). Entries written
     before the chain existed (no ``hash_sebelum``) at the start are accepted as unverified;
-    a line that does not parse is reported but does not break the chain (a torn append)."""
+    a line that does not parse is reported but does not break the chain (a torn append).
+    With the database's ``jangkar`` (see :func:`periksa_jangkar`) a changed, cut or extended
+    tail is reported too, and so are the breaks the anchor keeps until they are accepted;
+    lines an acceptance entry names are no longer reported."""
     db_path = Path(db_path)
-    try:
-        raw = db_path.with_name(f"{db_path.name}.riwayat.jsonl").read_bytes()
-    except FileNotFoundError:
-        raw = b""
+    raw = baca_mentah(db_path.with_name(f"{db_path.name}.riwayat.jsonl"))
+    masalah = _periksa_rantai(raw, sidik_snapshot if not jangkar_sah(jangkar) else None)
+    if jangkar_sah(jangkar):
+        akhir = len(raw.split(b"\n")) + (0 if raw.endswith(b"\n") or not raw else 1)
+        salah = periksa_jangkar(raw, jangkar, tertunda)
+        masalah += [(akhir, m) for m in list(jangkar.get("putus") or []) + ([salah] if salah else [])]
+    return masalah
+
+
+def _periksa_rantai(raw: bytes, sidik_snapshot: str | None) -> list[tuple[int, str]]:
     masalah: list[tuple[int, str]] = []
+    diterima: set[str] = set()
+    for _, e in _pecah_bernomor(raw):
+        if e is not None and isinstance(e.get("diterima"), list):
+            diterima.update(x for x in e["diterima"] if isinstance(x, str))
     sebelum: str | None = None   # hash of the last readable line
     n_sebelum = 0
     mulai = False                # a chained entry has been seen
@@ -199,6 +310,9 @@ def periksa_rantai(db_path: str | Path, sidik_snapshot: str | None = None) -> li
             mulai = True
         sebelum, n_sebelum = _sidik(line), nomor
         semua_sidik.add(sebelum)
+    if diterima:
+        isi = dict(enumerate(raw.split(b"\n"), 1))
+        masalah = [(n, m) for n, m in masalah if _sidik(isi[n]) not in diterima]
     if sidik_snapshot and sidik_snapshot != AWAL_RANTAI and sidik_snapshot not in semua_sidik:
         masalah.append((n_sebelum + 1, "entri terakhir yang tercatat di basis data tidak ada lagi: riwayat "
                                        "dipotong atau diubah"))
@@ -251,7 +365,8 @@ _DESIMAL = re.compile(r"-?\d+(\.\d+)?")
 def _nilai(v: Any, angka: bool = False) -> str:
     if v is None:
         return "(kosong)"
-    if angka and isinstance(v, (str, int)) and not isinstance(v, bool) and _DESIMAL.fullmatch(str(v)):
+    if (angka and isinstance(v, (str, int)) and not isinstance(v, bool) and len(str(v)) <= 40
+            and _DESIMAL.fullmatch(str(v))):  # longer: no figure of a report; shown cut, as text
         from decimal import Decimal
 
         from .numbers import format_bebas  # Babel loads only when a history is read

@@ -45,13 +45,11 @@ from .models import (
     UnitPegawai,
 )
 from .narasi import JENIS as JENIS_BAGIAN
-from .teks import alasan_teks
+from .teks import BATAS_NARASI, BATAS_TEKS, alasan_teks  # noqa: F401 - BATAS_TEKS re-exported
 
 FORMAT = "lkjip-bundle"
 VERSI = 2
 VERSI_DIKENAL = (1, 2)
-BATAS_NARASI = 200_000  # one text part (a whole BAB I fits many times over)
-BATAS_TEKS = 10_000
 # Fields whose text may run over several lines (newline and tab allowed; see store/teks.py).
 MULTI_BARIS = frozenset({"visi", "alasan", "formulasi", "sumber_data", "penanggung_jawab"})
 
@@ -82,9 +80,12 @@ class _Periksa:
             return None
         return v
 
-    def daftar(self, v: Any, jalur: str) -> list[Any]:
+    def daftar(self, v: Any, jalur: str, maks: int = aturan.MAKS_DAFTAR) -> list[Any]:
         if not isinstance(v, list):
             self.salah(jalur, "harus berupa daftar")
+            return []
+        if len(v) > maks:  # every list has a limit, as every text has (an export must stay quick)
+            self.salah(jalur, f"terlalu banyak butir ({len(v)}, paling banyak {maks})")
             return []
         return v
 
@@ -100,14 +101,14 @@ class _Periksa:
         if not isinstance(v, str):
             self.salah(f"{jalur}.{nama}", f"{_tampil(v)} bukan teks")
             return ""
-        if len(v) > BATAS_TEKS:
-            self.salah(f"{jalur}.{nama}", f"teks terlalu panjang ({len(v)} karakter)")
         alasan = alasan_teks(v, multi_baris=nama in MULTI_BARIS)
         if alasan:
             self.salah(f"{jalur}.{nama}", alasan)
         return v
 
-    def angka(self, v: Any, jalur: str, boleh_null: bool = True, negatif: bool = False) -> Decimal | None:
+    def angka(self, v: Any, jalur: str, jenis: aturan.JenisAngka, boleh_null: bool = True) -> Decimal | None:
+        """A number of kind ``jenis`` (Rupiah, nilai indikator, nilai AKIP): the one rule
+        of :func:`store.aturan.alasan_angka`, as the forms and the grid apply it."""
         if v is None:
             if not boleh_null:
                 self.salah(jalur, "wajib diisi")
@@ -117,14 +118,8 @@ class _Periksa:
             return None
         # A float (from a caller's own json.loads) is taken by its shortest repr, not its binary value.
         d = Decimal(repr(v)) if isinstance(v, float) else Decimal(v)
-        if not d.is_finite():
-            self.salah(jalur, f"{_tampil(v)} bukan angka")
-            return None
-        if abs(d) >= aturan.MAKS_RUPIAH:  # every figure, not only Rupiah: none is this large
-            self.salah(jalur, f"{_tampil(v)} terlalu besar")
-            return None
-        if d < 0 and not negatif:
-            self.salah(jalur, f"{_tampil(v)} tidak boleh negatif")
+        if alasan := aturan.alasan_angka(d, jenis):
+            self.salah(jalur, f"{_tampil(v)} {alasan}")
             return None
         return d
 
@@ -138,16 +133,29 @@ class _Periksa:
         return v
 
     def tahun(self, v: Any, jalur: str) -> int:
-        if isinstance(v, str) and v.isdigit():
+        if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= 8:  # "٢٠٢٤" is no year key
             v = int(v)
         return self.bulat(v, jalur, 1900, 2200)
 
-    def per_tahun(self, v: Any, jalur: str, negatif: bool = False) -> dict[int, Decimal | None]:
+    def per_tahun(self, v: Any, jalur: str, jenis: aturan.JenisAngka) -> dict[int, Decimal | None]:
         d = self.obj(v if v is not None else {}, jalur)
         hasil: dict[int, Decimal | None] = {}
-        for k, x in (d or {}).items():
+        for k, t in self.kunci_tahun(d or {}, jalur).items():
+            hasil[t] = self.angka(d[k], f"{jalur}.{k}", jenis)  # type: ignore[index]
+        return hasil
+
+    def kunci_tahun(self, d: dict[str, Any], jalur: str) -> dict[str, int]:
+        """A map's year keys, each read as a year; two keys naming the same year in another
+        spelling ("2024" and "02024") are refused, or the last would silently win."""
+        hasil: dict[str, int] = {}
+        dilihat: dict[int, str] = {}
+        for k in d:
             t = self.tahun(k, f"{jalur}.{k}")
-            hasil[t] = self.angka(x, f"{jalur}.{k}", negatif=negatif)
+            if t in dilihat:
+                self.salah(f"{jalur}.{k}", f'tahun {t} sudah ada sebagai "{dilihat[t]}"')
+                continue
+            dilihat[t] = k
+            hasil[k] = t
         return hasil
 
     def pilihan(self, d: dict[str, Any], nama: str, jalur: str, pilihan: tuple[Any, ...], bawaan: str | None = None) -> str | None:
@@ -188,17 +196,30 @@ def _tanpa_kunci_ganda(pasangan: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def muat_json(path: str | Path) -> Any:
     """Parse a bundle file exactly: JSON numbers become int or Decimal, never float."""
-    raw = Path(path).read_bytes()
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:  # no permission, a folder, a device that fails: one line, not a traceback
+        raise BundleTidakSah([f"berkas tidak dapat dibaca: {e.strerror or e}"]) from None
     try:
         teks = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise BundleTidakSah([f"berkas bukan teks UTF-8 (byte {e.start})"]) from None
     try:
-        return json.loads(teks, parse_float=Decimal, parse_constant=_tolak_konstanta, object_pairs_hook=_tanpa_kunci_ganda)
+        return json.loads(teks, parse_float=Decimal, parse_int=_bulat_json, parse_constant=_tolak_konstanta,
+                          object_pairs_hook=_tanpa_kunci_ganda)
     except json.JSONDecodeError as e:
         raise BundleTidakSah([f"JSON tidak sah di baris {e.lineno} kolom {e.colno}: {e.msg}"]) from None
     except RecursionError:
         raise BundleTidakSah(["JSON terlalu bersarang"]) from None
+
+
+MAKS_DIGIT_JSON = 40  # a number written with more digits is no figure of a report (and int() refuses 4,300)
+
+
+def _bulat_json(teks: str) -> int:
+    if len(teks.lstrip("-")) > MAKS_DIGIT_JSON:
+        raise BundleTidakSah([f"angka {teks[:20]}… terlalu panjang ({len(teks.lstrip('-'))} angka)"])
+    return int(teks)
 
 
 def _tolak_konstanta(nama: str):
@@ -214,7 +235,7 @@ def baca_bundle(data: Any) -> Laporan:
     if root.get("format") != FORMAT:
         raise BundleTidakSah([f'format: harus "{FORMAT}", bukan {_tampil(root.get("format"))}'])
     versi = root.get("version")
-    if versi not in VERSI_DIKENAL or isinstance(versi, bool):
+    if type(versi) is not int or versi not in VERSI_DIKENAL:  # 2.0 is no version: a number, not the name
         if isinstance(versi, int) and not isinstance(versi, bool) and versi > VERSI:
             raise BundleTidakSah([f"version: bundle versi {versi} lebih baru dari yang dikenal aplikasi ini ({VERSI})"])
         raise BundleTidakSah([f"version: harus {VERSI}, bukan {_tampil(versi)}"])
@@ -222,12 +243,12 @@ def baca_bundle(data: Any) -> Laporan:
 
     ins = p.obj(root.get("instansi"), "instansi") or {}
     kep = p.obj(ins.get("kepala", {}), "instansi.kepala") or {}
-    misi = p.daftar(ins.get("misi", []), "instansi.misi")
+    misi = p.daftar(ins.get("misi", []), "instansi.misi", aturan.MAKS_BUTIR)
     for n, m in enumerate(misi):
         if not isinstance(m, str):
             p.salah(f"instansi.misi[{n}]", f"{_tampil(m)} bukan teks")
-        elif alasan_teks(m, multi_baris=True):
-            p.salah(f"instansi.misi[{n}]", alasan_teks(m, multi_baris=True))
+        elif alasan := alasan_teks(m, multi_baris=True):  # with its length limit, as every text
+            p.salah(f"instansi.misi[{n}]", alasan)
     instansi = Instansi(
         p.teks(ins, "nama", "instansi") or "", p.teks(ins, "pemerintah_daerah", "instansi", wajib=False) or "",
         Kepala(p.teks(kep, "nama", "instansi.kepala", wajib=False) or "",
@@ -241,20 +262,23 @@ def baca_bundle(data: Any) -> Laporan:
     if mulai > akhir:
         p.salah("renstra", f"mulai {mulai} sesudah akhir {akhir}")
     tahun_target = [p.tahun(t, f"renstra.tahun_target[{n}]")
-                    for n, t in enumerate(p.daftar(ren.get("tahun_target", []), "renstra.tahun_target"))]
+                    for n, t in enumerate(p.daftar(ren.get("tahun_target", []), "renstra.tahun_target", aturan.MAKS_BUTIR))]
+    for n, t in enumerate(tahun_target):
+        if t in tahun_target[:n]:
+            p.salah(f"renstra.tahun_target[{n}]", f"tahun {t} muncul lebih dari sekali")
     renstra = Renstra(mulai, akhir, tahun_target)
 
     peng = p.obj(root.get("pengaturan", {}), "pengaturan") or {}
     skala = None
     if peng.get("skala_kategori") is not None:
         skala = []
-        for n, b in enumerate(p.daftar(peng["skala_kategori"], "pengaturan.skala_kategori")):
+        for n, b in enumerate(p.daftar(peng["skala_kategori"], "pengaturan.skala_kategori", aturan.MAKS_BUTIR)):
             j = f"pengaturan.skala_kategori[{n}]"
             b = p.obj(b, j) or {}
             tm = b.get("termasuk_min", True)
             if not isinstance(tm, bool):
                 p.salah(f"{j}.termasuk_min", f"{_tampil(tm)} harus true atau false")
-            skala.append(Band(p.teks(b, "label", j) or "", p.angka(b.get("min"), f"{j}.min", negatif=True), bool(tm)))
+            skala.append(Band(p.teks(b, "label", j) or "", p.angka(b.get("min"), f"{j}.min", aturan.NILAI), bool(tm)))
         for galat in aturan.periksa_skala(skala):  # the rule Pengaturan's form applies
             p.salah("pengaturan.skala_kategori", galat)
     pengaturan = Pengaturan(p.bulat(peng.get("desimal", 2), "pengaturan.desimal", 0, aturan.MAKS_DESIMAL), skala)
@@ -263,12 +287,12 @@ def baca_bundle(data: Any) -> Laporan:
     for n, t in enumerate(p.daftar(root.get("tujuan", []), "tujuan")):
         j = f"tujuan[{n}]"
         t = p.obj(t, j) or {}
-        ind = p.daftar(t.get("indikator", []), f"{j}.indikator")
+        ind = p.daftar(t.get("indikator", []), f"{j}.indikator", aturan.MAKS_BUTIR)
         for m, x in enumerate(ind):
             if not isinstance(x, str):
                 p.salah(f"{j}.indikator[{m}]", f"{_tampil(x)} bukan teks")
-            elif alasan_teks(x):
-                p.salah(f"{j}.indikator[{m}]", alasan_teks(x))
+            elif alasan := alasan_teks(x):
+                p.salah(f"{j}.indikator[{m}]", alasan)
         nomor_misi = p.bulat(t.get("misi", 1), f"{j}.misi", 1, max(1, len(instansi.misi)))
         tujuan.append(Tujuan(p.teks(t, "id", j) or "", nomor_misi, p.teks(t, "uraian", j) or "",
                              [x for x in ind if isinstance(x, str)]))
@@ -309,11 +333,11 @@ def baca_bundle(data: Any) -> Laporan:
 
     eva = p.obj(root.get("evaluasi_akip", {}), "evaluasi_akip") or {}
     akip = []
-    for n, k in enumerate(p.daftar(eva.get("komponen", []), "evaluasi_akip.komponen")):
+    for n, k in enumerate(p.daftar(eva.get("komponen", []), "evaluasi_akip.komponen", aturan.MAKS_BUTIR)):
         j = f"evaluasi_akip.komponen[{n}]"
         k = p.obj(k, j) or {}
-        akip.append(KomponenAkip(p.teks(k, "nama", j) or "", p.angka(k.get("bobot"), f"{j}.bobot", boleh_null=False) or Decimal(0),
-                                 p.per_tahun(k.get("nilai"), f"{j}.nilai")))
+        akip.append(KomponenAkip(p.teks(k, "nama", j) or "", p.angka(k.get("bobot"), f"{j}.bobot", aturan.AKIP, boleh_null=False) or Decimal(0),
+                                 p.per_tahun(k.get("nilai"), f"{j}.nilai", aturan.AKIP)))
 
     narasi = _narasi(p, root.get("narasi", []))
     garis = None if root.get("garis_besar") is None else _garis(p, root["garis_besar"], "garis_besar", set())
@@ -346,9 +370,7 @@ def _narasi(p: _Periksa, v: Any) -> list[Teks]:
                 continue
             if not isinstance(x, str):
                 p.salah(f"{j}.{nama}", f"{_tampil(x)} bukan teks")
-            elif len(x) > BATAS_NARASI:
-                p.salah(f"{j}.{nama}", f"teks terlalu panjang ({len(x)} karakter)")
-            elif alasan := alasan_teks(x, multi_baris=True):
+            elif alasan := alasan_teks(x, multi_baris=True, batas=BATAS_NARASI):
                 p.salah(f"{j}.{nama}", alasan)
         hasil.append(Teks(kunci, isi if isinstance(isi, str) else "", draf if isinstance(draf, str) else None))
     return hasil
@@ -384,17 +406,17 @@ def _indikator(p: _Periksa, i: Any, j: str, id_sasaran: set[str]) -> Indikator:
         iku = Iku(*(p.teks(d, f, f"{j}.iku", wajib=False) or "" for f in ("alasan", "formulasi", "sumber_data", "penanggung_jawab")))
     triwulan: dict[int, list[Triwulan]] = {}
     tw = p.obj(i.get("triwulan", {}) if i.get("triwulan") is not None else {}, f"{j}.triwulan") or {}
-    for t, qs in tw.items():
+    for t, tahun in p.kunci_tahun(tw, f"{j}.triwulan").items():
         jt = f"{j}.triwulan.{t}"
-        tahun = p.tahun(t, jt)
+        qs = tw[t]
         qs = p.daftar(qs, jt)
         if len(qs) != 4:
             p.salah(jt, f"harus berisi 4 triwulan, bukan {len(qs)}")
         daftar = []
         for n, q in enumerate(qs[:4]):
             q = p.obj(q, f"{jt}[{n}]") or {}
-            daftar.append(Triwulan(p.angka(q.get("target"), f"{jt}[{n}].target", negatif=True),
-                                   p.angka(q.get("realisasi"), f"{jt}[{n}].realisasi", negatif=True)))
+            daftar.append(Triwulan(p.angka(q.get("target"), f"{jt}[{n}].target", aturan.NILAI),
+                                   p.angka(q.get("realisasi"), f"{jt}[{n}].realisasi", aturan.NILAI)))
         triwulan[tahun] = daftar + [Triwulan() for _ in range(4 - len(daftar))]
     arah = p.pilihan(i, "arah", j, ARAH, "positif")
     rumus = i.get("rumus_negatif")
@@ -404,9 +426,9 @@ def _indikator(p: _Periksa, i: Any, j: str, id_sasaran: set[str]) -> Indikator:
     return Indikator(
         p.teks(i, "id", j) or "", ref, p.teks(i, "uraian", j) or "", p.teks(i, "satuan", j, wajib=False) or "",
         arah, rumus, p.pilihan(i, "agregasi_triwulan", j, AGREGASI, "jumlah"), iku,
-        p.per_tahun(i.get("target"), f"{j}.target", negatif=True),
-        p.per_tahun(i.get("realisasi"), f"{j}.realisasi", negatif=True), triwulan,
-        p.per_tahun(i.get("standar_nasional"), f"{j}.standar_nasional", negatif=True))
+        p.per_tahun(i.get("target"), f"{j}.target", aturan.NILAI),
+        p.per_tahun(i.get("realisasi"), f"{j}.realisasi", aturan.NILAI), triwulan,
+        p.per_tahun(i.get("standar_nasional"), f"{j}.standar_nasional", aturan.NILAI))
 
 
 def _program(p: _Periksa, x: Any, j: str, id_sasaran: set[str]) -> Program:
@@ -422,8 +444,8 @@ def _program(p: _Periksa, x: Any, j: str, id_sasaran: set[str]) -> Program:
         for m, s in enumerate(p.daftar(k.get("subkegiatan", []), f"{jk}.subkegiatan")):
             js = f"{jk}.subkegiatan[{m}]"
             s = p.obj(s, js) or {}
-            pagu = p.angka(s.get("pagu"), f"{js}.pagu", boleh_null=False) or Decimal(0)
-            real = p.angka(s.get("realisasi"), f"{js}.realisasi")
+            pagu = p.angka(s.get("pagu"), f"{js}.pagu", aturan.RUPIAH, boleh_null=False) or Decimal(0)
+            real = p.angka(s.get("realisasi"), f"{js}.realisasi", aturan.RUPIAH)
             bulanan = None
             if s.get("realisasi_bulanan") is not None:
                 b = p.obj(s["realisasi_bulanan"], f"{js}.realisasi_bulanan") or {}
@@ -432,14 +454,14 @@ def _program(p: _Periksa, x: Any, j: str, id_sasaran: set[str]) -> Program:
                     if bk not in {str(n) for n in range(1, 13)}:
                         p.salah(f"{js}.realisasi_bulanan.{bk}", "bulan harus 1 sampai 12")
                         continue
-                    bulanan[int(bk)] = p.angka(bv, f"{js}.realisasi_bulanan.{bk}")
+                    bulanan[int(bk)] = p.angka(bv, f"{js}.realisasi_bulanan.{bk}", aturan.RUPIAH)
                 terisi = [v for v in bulanan.values() if v is not None]
                 if terisi and real is not None and sum(terisi) != real:
                     p.salah(f"{js}.realisasi", f"{real} tidak sama dengan jumlah realisasi bulanan {sum(terisi)}")
             subs.append(Subkegiatan(p.teks(s, "nama", js) or "", pagu, real, bulanan, kode=_kode(p, s, js)))
         kegiatan.append(Kegiatan(p.teks(k, "nama", jk) or "", subs, kode=_kode(p, k, jk)))
     return Program(p.teks(x, "id", j) or "", p.teks(x, "nama", j) or "", ref,
-                   p.angka(x.get("pagu_murni"), f"{j}.pagu_murni"), kegiatan, kode=_kode(p, x, j))
+                   p.angka(x.get("pagu_murni"), f"{j}.pagu_murni", aturan.RUPIAH), kegiatan, kode=_kode(p, x, j))
 
 
 def _kode(p: _Periksa, d: dict[str, Any], j: str) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 
 from . import aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
-from .models import TRIWULAN, Indikator, Laporan, Program
-from .numbers import format_bebas, format_rupiah
+from .models import TRIWULAN, Laporan
+from .numbers import format_rupiah
 from .teks import alasan_teks
 
 
@@ -51,12 +50,12 @@ def periksa(lap: Laporan, kuartal_sekarang: int | None = None) -> list[Masalah]:
         lok = f"Subkegiatan \"{s.nama}\" ({p.id})"
         a = calc.anggaran_sub(s)
         if a.lebih:
-            hasil.append(Masalah("pagu-lebih", lok, f"realisasi {format_rupiah(a.realisasi)} melebihi pagu {format_rupiah(a.pagu)}"))
+            hasil.append(Masalah("pagu-lebih", lok, f"realisasi {_rp(a.realisasi)} melebihi pagu {_rp(a.pagu)}"))
         if s.realisasi_bulanan and s.realisasi is not None:
             bulanan = sum((v for v in s.realisasi_bulanan.values() if v is not None), calc.NOL)
             if bulanan != s.realisasi:
-                hasil.append(Masalah("bulanan-beda", lok, f"jumlah realisasi bulanan {format_rupiah(bulanan)} "
-                                                          f"tidak sama dengan realisasi {format_rupiah(s.realisasi)}"))
+                hasil.append(Masalah("bulanan-beda", lok, f"jumlah realisasi bulanan {_rp(bulanan)} "
+                                                          f"tidak sama dengan realisasi {_rp(s.realisasi)}"))
     return hasil
 
 
@@ -72,8 +71,7 @@ def periksa_struktur(lap: Laporan) -> list[Masalah]:
     for s in lap.sasaran:
         if s.tujuan not in tujuan:
             hasil.append(Masalah("struktur", f"Sasaran {s.id}", f"tujuan {s.tujuan} tidak ada"))
-    rujukan: list[Indikator | Program] = [*lap.indikator, *lap.program]
-    for x in rujukan:
+    for x in (*lap.indikator, *lap.program):
         if x.sasaran not in sasaran:
             hasil.append(Masalah("struktur", f"{type(x).__name__} {x.id}", f"sasaran {x.sasaran} tidak ada"))
     return hasil
@@ -89,7 +87,7 @@ def periksa_narasi(lap: Laporan) -> list[Masalah]:
             for k in narasi.belum_diisi(lap)]
 
 
-def _teks(obj: object, jalur: str) -> Iterator[tuple[str, str]]:
+def _teks(obj, jalur: str):
     """Every text inside a record tree, with where it is (instansi.nama, program[0].nama...)."""
     if isinstance(obj, str):
         yield jalur, obj
@@ -110,10 +108,16 @@ def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
     Newline and tab are not listed: multi-line texts may hold them."""
     hasil = []
     for jalur, s in _teks(lap, ""):
-        alasan = alasan_teks(s, multi_baris=True)
+        alasan = alasan_teks(s, multi_baris=True, batas=None)
         if alasan:
             hasil.append(Masalah("teks-kendali", jalur, alasan))
     return hasil
+
+
+def _rp(v) -> str:
+    """Rupiah for a message; a value past the rule of store/aturan (from an older version)
+    as its short form, not a megabyte of digits."""
+    return format_rupiah(v) if v is None or aturan.alasan_rupiah(abs(v)) is None else aturan.tampil_angka(v)
 
 
 def periksa_wajar(lap: Laporan) -> list[Masalah]:
@@ -129,16 +133,20 @@ def periksa_wajar(lap: Laporan) -> list[Masalah]:
             nilai += [(f"target triwulan {TRIWULAN[n]}", q.target), (f"realisasi triwulan {TRIWULAN[n]}", q.realisasi)]
         for apa, v in nilai:
             if (alasan := aturan.alasan_indikator(v)) is not None:
-                hasil.append(Masalah("tidak-wajar", lok, f"{apa} {format_bebas(v)}: {alasan}"))
+                hasil.append(Masalah("tidak-wajar", lok, f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
     for u in lap.pegawai.unit:
         for j in u.jabatan:
             for apa, n in (("laki-laki", j.laki_laki), ("perempuan", j.perempuan)):
                 if (alasan := aturan.alasan_pegawai(n)) is not None:
                     hasil.append(Masalah("tidak-wajar", f"Pegawai {u.nama} · {j.nama}", f"{apa}: {alasan}"))
+    for p in lap.program:
+        if (alasan := aturan.alasan_rupiah(p.pagu_murni)) is not None:
+            hasil.append(Masalah("tidak-wajar", f"Program {p.id}", f"pagu murni {aturan.tampil_angka(p.pagu_murni)}: {alasan}"))
     for p, _k, s in lap.semua_subkegiatan():
-        for apa, v in (("pagu", s.pagu), ("realisasi", s.realisasi)):
+        bulanan = [(f"realisasi bulan {b}", v) for b, v in sorted((s.realisasi_bulanan or {}).items())]
+        for apa, v in (("pagu", s.pagu), ("realisasi", s.realisasi), *bulanan):
             if (alasan := aturan.alasan_rupiah(v)) is not None:
-                hasil.append(Masalah("tidak-wajar", f"Subkegiatan \"{s.nama}\" ({p.id})", f"{apa} {format_bebas(v)}: {alasan}"))
+                hasil.append(Masalah("tidak-wajar", f"Subkegiatan \"{s.nama}\" ({p.id})", f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
     return hasil
 
 

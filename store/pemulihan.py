@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import audit, backup
+from . import aturan, audit, backup, storage
 from .lock import Kunci
 from .repository import baris_tidak_sah
 
@@ -22,11 +22,19 @@ def pulihkan_tercatat(path: Path, sumber: Path | None = None) -> backup.Pemuliha
     kunci = Kunci(path)
     kunci.ambil()
     try:
-        hasil = backup.pulihkan(path, sumber, periksa=baris_tidak_sah)
+        putus = storage.putus_riwayat(path)  # the old snapshot's anchor goes: keep what it reported
+        # A chosen source is checked as a bundle is on import: its numbers too (store/aturan.py)
+        periksa = baris_tidak_sah if sumber is None else (
+            lambda d: baris_tidak_sah(d) or aturan.angka_tersimpan_tidak_sah(d))
+        hasil = backup.pulihkan(path, sumber, periksa=periksa)
         audit.tambah_riwayat(path.with_name(f"{path.name}.riwayat.jsonl"),
                              [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(),
                                "keterangan": f"dipulihkan dari {asal(hasil, path)} + {hasil.baris_jurnal} baris jurnal",
                                "tahun": []}])  # history is kept across restores
+        try:
+            storage.tulis_jangkar(path, putus)  # the restored snapshot anchors the trail as it now is
+        except OSError:
+            pass  # restored all the same; the next compaction anchors the trail (unverified once)
     finally:
         kunci.lepas()
     return hasil

@@ -391,7 +391,7 @@ class Repository:
         if doc_id is not None:
             tetap = {"tahun", "urut", j.induk}
 
-            def ganti(d: dict) -> None:
+            def ganti(d: dict[str, Any]) -> None:
                 # a field left out of the new row (a kode cleared) must go, not linger from before
                 for k in [k for k in d if k not in doc and k not in tetap]:
                     del d[k]
@@ -432,12 +432,12 @@ class Repository:
                 self.db.table(j.tabel).remove(doc_ids=[doc_id])
 
     # ------------------------------------------------------------ settings of the database
-    def peta_impor(self) -> dict[str, dict]:
+    def peta_impor(self) -> dict[str, dict[str, Any]]:
         """Column mappings of the offices' own sheets (budget import), by header fingerprint."""
         return {d["sidik"]: dict(d["peta"]) for d in self._mentah(PETA_IMPOR)
                 if isinstance(d.get("sidik"), str) and isinstance(d.get("peta"), dict)}
 
-    def simpan_peta_impor(self, sidik: str, peta: dict) -> None:
+    def simpan_peta_impor(self, sidik: str, peta: dict[str, Any]) -> None:
         """Remember ``peta`` for sheets whose header has fingerprint ``sidik`` (not per year)."""
         tabel = self.db.table(PETA_IMPOR)
         ids = [int(i) for i, d in (self.storage.read() or {}).get(PETA_IMPOR, {}).items() if d.get("sidik") == sidik]

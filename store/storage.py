@@ -46,7 +46,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from .audit import entri_riwayat, tambah_riwayat
+from .audit import entri_riwayat, jangkar_sah, sambung_riwayat
 from .berkas import (  # noqa: F401 - re-exported: callers name them from here
     _UMASK,
     ENCODING,
@@ -173,6 +173,7 @@ class AtomicJSONStorage(Storage):
         self._dilipat: dict[str, int] = {}  # generations the snapshot holds: {generation: last seq}
         self.asing: list[Path] = []          # journals whose lines the snapshot does not hold
         self.sidik_riwayat: str | None = None  # hash of the audit trail's last line at the last compaction
+        self.jangkar: dict[str, Any] | None = None  # the trail's anchor (store.audit): length, lines, last hash, breaks
         self._seq = 0
         self._jurnal_bytes = 0
         self._snapshot_bytes = 0
@@ -253,7 +254,8 @@ class AtomicJSONStorage(Storage):
         self._dilipat = dilipat
         self.asing = asing
         sidik = meta["1"].get("riwayat") if gen else None
-        self.sidik_riwayat = sidik if isinstance(sidik, str) else None
+        self.jangkar = sidik if jangkar_sah(sidik) else None
+        self.sidik_riwayat = sidik if isinstance(sidik, str) else self.jangkar["sidik"] if self.jangkar else None
         self._seq = max((int(r.get("seq", 0)) for r in recs), default=0)
         self._riwayat = [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if r.get("riwayat")]
         self._snapshot_bytes = len(raw)
@@ -429,14 +431,19 @@ class AtomicJSONStorage(Storage):
             except OSError:
                 pass  # the journal still holds everything; compaction is retried later
 
-    def kompaksi(self, tambahan: list[dict[str, Any]] | None = None) -> None:
-        """Write the whole state as a new snapshot generation and drop the old journal."""
+    def kompaksi(self, tambahan: list[dict[str, Any]] | None = None, terima_putus: bool = False) -> None:
+        """Write the whole state as a new snapshot generation and drop the old journal.
+        ``terima_putus``: the user accepts the riwayat breaks reported so far (see
+        :func:`store.audit.sambung_riwayat`)."""
         if self.readonly:
             raise HanyaBaca(self.path)
         if self._cache is None:
             self._muat()
-        # 1. audit entries first: if we crash after this, they are deduplicated next time.
-        sidik = tambah_riwayat(self.riwayat_path, self._riwayat + list(tambahan or [])) or self.sidik_riwayat
+        # 1. audit entries first: if we crash after this, they are deduplicated next time
+        # (and accepted by the anchor check as this journal's own). The new anchor is
+        # committed by the snapshot replace below, together with the folded journal.
+        jangkar = sambung_riwayat(self.riwayat_path, self._riwayat + list(tambahan or []), self.jangkar,
+                                  self._riwayat, terima=terima_putus)
         lama = self.jurnal_path() if self._gen else None
         gen = os.urandom(4).hex()  # a fresh name per compaction (not secrets: its hashlib import costs start-up)
         dilipat = dict(list(self._dilipat.items())[-(SIMPAN_DILIPAT - 1):])
@@ -444,14 +451,14 @@ class AtomicJSONStorage(Storage):
             dilipat[self._gen] = self._seq  # a journal of this generation up to this line is now stale
         data = dict(self._cache)
         data[KUNCI_JURNAL] = {"1": {"generasi": gen, "waktu": datetime.now().astimezone().isoformat(timespec="seconds"),
-                                    "dilipat": dilipat, "riwayat": sidik}}
+                                    "dilipat": dilipat, "riwayat": jangkar}}
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
         # 2. the commit point of a compaction.
         tulis_atomik(self.path, payload, pribadi=True)
         terlipat = self.jurnal_terlipat()
         self._gen, self._seq, self._jurnal_bytes, self._riwayat = gen, 0, 0, []
         self._dilipat = dilipat
-        self.sidik_riwayat = sidik
+        self.jangkar, self.sidik_riwayat = jangkar, jangkar["sidik"]
         self._snapshot_bytes = len(payload)
         self.ekor_robek = False
         # 3. the old journal is now stale; a failed delete (Windows, file open) is harmless.
@@ -475,8 +482,70 @@ class AtomicJSONStorage(Storage):
     def riwayat_tertunda(self) -> list[dict[str, Any]]:
         return list(self._riwayat)
 
+    def masalah_riwayat(self) -> list[tuple[int, str]]:
+        """Where the riwayat breaks: its chain, its anchor in this database, and the breaks
+        kept until accepted (line number, what is wrong)."""
+        if self._cache is None:
+            self._muat()
+        from .audit import periksa_rantai
+        masalah = periksa_rantai(self.path, self.sidik_riwayat, self.jangkar, self._riwayat)
+        if masalah and self.readonly:
+            # The writer may have committed and compacted between our reads of the snapshot
+            # and of the trail: read both again (aside: this cache may hold a migration made
+            # in memory only) before calling it a break.
+            lagi = AtomicJSONStorage(self.path, readonly=True)
+            lagi.read()
+            masalah = periksa_rantai(self.path, lagi.sidik_riwayat, lagi.jangkar, lagi._riwayat)
+        return masalah
+
+    def terima_putus(self) -> int:
+        """Accept the riwayat breaks reported so far (the user has looked at them): recorded
+        in the riwayat itself, and from then on the database anchors the trail as it is.
+        Returns how many problems were accepted."""
+        from .audit import baca_mentah, entri_terima
+        masalah = self.masalah_riwayat()
+        if not masalah:
+            return 0
+        putus = list((self.jangkar or {}).get("putus") or [])
+        di_berkas = [(n, m) for n, m in masalah if m not in putus]
+        entri = entri_terima(baca_mentah(self.riwayat_path), di_berkas, self.pengguna, putus)
+        self.kompaksi(tambahan=[entri], terima_putus=True)
+        return len(masalah)
+
     def close(self) -> None:
         pass
+
+
+def tulis_jangkar(path: Path, putus: list[str] | None = None) -> None:
+    """Anchor the riwayat as it now is in the snapshot of ``path`` (after a restore, which
+    writes the snapshot and the trail outside a storage commit). ``putus``: breaks found
+    before the restore, kept until the user accepts them. The caller holds the lock."""
+    from .audit import baca_mentah, jangkar_dari
+    path = Path(path)
+    data = baca_json(path)
+    if not isinstance(data, dict):
+        return
+    meta = data.get(KUNCI_JURNAL)
+    if not isinstance(meta, dict) or not isinstance(meta.get("1"), dict):
+        meta = data[KUNCI_JURNAL] = {"1": {}}
+    meta["1"]["riwayat"] = jangkar_dari(baca_mentah(path.with_name(f"{path.name}.riwayat.jsonl")), putus)
+    tulis_atomik(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING), pribadi=True)
+
+
+def putus_riwayat(path: Path) -> list[str]:
+    """The anchor breaks a database reports now (kept, or found in the trail), as text, so
+    a restore replacing the snapshot keeps them; empty when the database cannot be read
+    (then there is nothing to compare with). Breaks inside the trail stay in the trail."""
+    from .audit import baca_mentah, periksa_jangkar
+    try:
+        st = AtomicJSONStorage(path, readonly=True)
+        st.read()
+        if st.jangkar is None:
+            return []
+        salah = periksa_jangkar(baca_mentah(st.riwayat_path), st.jangkar, st._riwayat)
+        return list(st.jangkar.get("putus") or []) + ([f"sebelum pemulihan: {salah}"] if salah else [])
+    except Exception:  # noqa: BLE001 - a damaged database is why restore runs; it must not stop it
+        return []
 
 
 # ------------------------------------------------------------------ TinyDB glue

@@ -14,14 +14,19 @@ import unicodedata
 # Bidi embeddings/overrides/isolates and the directional marks (all Unicode category Cf).
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _BARIS = frozenset("\n\t")
+BATAS_TEKS = 10_000      # one field or one list item (a misi, a tujuan's indicator): a long paragraph
+BATAS_NARASI = 200_000   # one text part of the report (a whole BAB I fits many times over)
 
 
 def _terlarang(c: str) -> bool:
     return c in BIDI or unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs")
 
 
-def alasan_teks(s: str, multi_baris: bool = False) -> str | None:
-    """Why ``s`` is refused ("berisi karakter kendali U+001B (ESC) pada posisi 5"), or None."""
+def alasan_teks(s: str, multi_baris: bool = False, batas: int | None = BATAS_TEKS) -> str | None:
+    """Why ``s`` is refused ("berisi karakter kendali U+001B (ESC) pada posisi 5", too long
+    for ``batas`` characters), or None."""
+    if batas is not None and len(s) > batas:
+        return f"teks terlalu panjang ({len(s)} karakter, paling banyak {batas})"
     for i, c in enumerate(s, 1):
         if _terlarang(c) and not (multi_baris and c in _BARIS):
             nama = unicodedata.name(c, "") or {"\x1b": "ESC", "\x07": "BEL", "\x00": "NUL", "\r": "CR",

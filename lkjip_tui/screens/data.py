@@ -33,12 +33,16 @@ class RiwayatScreen(Modal[None]):
         self.path, self.tahun = path, tahun
 
     def compose(self) -> ComposeResult:
-        entri = audit.baca_riwayat(self.path, self.tahun, BATAS_RIWAYAT)
+        try:
+            entri = audit.baca_riwayat(self.path, self.tahun, BATAS_RIWAYAT)
+            gagal = ""
+        except OSError as e:  # a riwayat that is a folder or cannot be read: said, not a crash
+            entri, gagal = [], f"Riwayat tidak dapat dibaca: {e.strerror or e}"
         judul = f"Riwayat perubahan{f' tahun {self.tahun}' if self.tahun else ''}"
         with Vertical(id="data-jendela"):
             yield Static(Text(judul, style="bold"))
             with VerticalScroll(id="riwayat-isi"):
-                teks = "\n".join("\n".join(audit.teks_entri(e)) for e in entri) or "Belum ada riwayat perubahan."
+                teks = gagal or "\n".join("\n".join(audit.teks_entri(e)) for e in entri) or "Belum ada riwayat perubahan."
                 yield Static(Text(teks))
             yield Static(Text(f"{len(entri)} entri terbaru · semua: lkjip riwayat --db {self.path} · Esc tutup",
                               style="dim"))

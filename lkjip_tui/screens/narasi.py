@@ -30,7 +30,7 @@ from textual.widgets.tree import TreeNode
 from store import draf as draf_mod
 from store import narasi
 from store.models import Bagian, Laporan, Teks
-from store.teks import alasan_teks
+from store.teks import BATAS_NARASI, alasan_teks
 
 from ..tombol import ikat
 from ..widgets.formulir import PILIHAN, Formulir, Isian
@@ -292,7 +292,7 @@ class NarasiScreen(LayarDasar):
         isi = self._diketik
         if self._kunci is None or self.lap is None or self.app.hanya_baca or isi is None or isi == self._dimuat:
             return
-        if alasan := alasan_teks(isi, multi_baris=True):  # a pasted ESC or bidi override: the store's rule
+        if alasan := alasan_teks(isi, multi_baris=True, batas=BATAS_NARASI):  # a pasted ESC or bidi override: the store's rule
             self.notify(f"Teks {self._judul()} belum tersimpan: {alasan}", severity="error", markup=False)
             return
         kunci, lap = self._kunci, self.lap

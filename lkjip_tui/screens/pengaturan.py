@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from store import aturan
 from store.aturan import MAKS_DESIMAL, periksa_skala
 from store.models import DEFAULT_SKALA, Kepala, Laporan, Renstra
 
@@ -263,6 +264,9 @@ class PengaturanScreen(LayarDasar):
                              selesai)
 
     def action_tambah_misi(self) -> None:
+        if len(self.app.lap.instansi.misi) >= aturan.MAKS_BUTIR:  # the limit import applies (store/aturan.py)
+            self.notify(f"Paling banyak {aturan.MAKS_BUTIR} misi.", severity="warning")
+            return
         if self.boleh_ubah():
             self._form_misi(None)
 

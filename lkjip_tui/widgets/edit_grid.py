@@ -27,6 +27,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.input import Selection
 
 from store.numbers import AngkaTidakSah, format_bebas, parse_angka, parse_bulat
+from store.teks import alasan_teks
 
 from ..pesan import HANYA_BACA
 from ..simbol import teks as sim
@@ -53,6 +54,8 @@ class Kolom:
 
 def alasan_kolom(k: Kolom, baris: str, nilai: Any) -> str | None:
     """Why column ``k`` refuses ``nilai`` in row ``baris`` (None: accepted)."""
+    if k.jenis == TEKS and isinstance(nilai, str) and (alasan := alasan_teks(nilai)) is not None:
+        return alasan  # the text rule the forms and import apply: no ESC or bidi override, a length limit
     alasan = k.cek(nilai) if k.cek is not None else None
     if alasan is None and k.cek_baris is not None:
         alasan = k.cek_baris(baris, nilai)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from store.aturan import alasan_desimal
+from store.aturan import NILAI, alasan_angka, alasan_desimal
 from store.models import Band
 from store.numbers import format_bebas
 
@@ -100,6 +100,8 @@ def baca_band(teks: str) -> Band | None:
     nilai = angka(m.group("min"))
     if nilai is None:
         raise ValueError("batas kosong")
+    if (alasan := alasan_angka(nilai, NILAI)) is not None:  # the rule import applies to a scale's limit
+        raise ValueError(f"batas {alasan}")
     return Band(label, nilai, m.group("op") != ">")
 
 
