@@ -256,10 +256,11 @@ class PegawaiScreen(LayarDasar):
         j = unit.jabatan[idx]
         attr = ATRIBUT[event.kolom]
 
-        def mutasi() -> None:
+        def mutasi(unit: UnitPegawai) -> None:
             setattr(unit.jabatan[idx], attr, event.nilai)
 
-        self.app.ubah(unit, mutasi, f"{event.kolom.upper()} {j.nama} {unit.nama}")
+        judul = next(k.judul for k in KOLOM if k.key == event.kolom)
+        self.app.ubah(unit, mutasi, f"{unit.nama} · {j.nama} · {judul}")
         self._segarkan_unit(unit, idx)
 
     @on(EditGrid.Pilih)
@@ -288,7 +289,7 @@ class PegawaiScreen(LayarDasar):
             return [f'Unit "{d["nama"]}" sudah ada'] if d["nama"].casefold() in ada else []
 
         def selesai(unit: UnitPegawai | None) -> None:
-            if unit is not None and self.app.tambah(unit, self.lap.pegawai.unit, keterangan=f"tambah unit {unit.nama}"):
+            if unit is not None and (unit := self.app.tambah(unit, keterangan=f"tambah unit {unit.nama}")):
                 self._isi_ulang(f"U:{self._kunci(unit)}")
 
         self.app.buka_formulir(Formulir("Unit baru (kecamatan / kelurahan)", [Isian("nama", "Nama unit")],
@@ -307,8 +308,8 @@ class PegawaiScreen(LayarDasar):
         def selesai(j: Jabatan | None) -> None:
             if j is None:
                 return
-            if self.app.ubah(unit, lambda: unit.jabatan.append(j), f"tambah jabatan {j.nama}"):
-                self._isi_ulang(f"J:{self._kunci(unit)}:{len(unit.jabatan) - 1}")
+            if self.app.ubah(unit, lambda u: u.jabatan.append(j), f"{unit.nama} · tambah jabatan {j.nama}"):
+                self._isi_ulang(f"J:{self._kunci(unit)}:{len(self.app.baru(unit).jabatan) - 1}")
 
         self.app.buka_formulir(Formulir(
             Text(f"Jabatan baru di {unit.nama}").plain,
@@ -331,13 +332,14 @@ class PegawaiScreen(LayarDasar):
             if d is None:
                 return
 
-            def mutasi() -> None:
+            def mutasi(unit: UnitPegawai) -> None:
                 if idx is None:
                     unit.nama = d["nama"]
                 else:
                     unit.jabatan[idx].nama = d["nama"]
 
-            self.app.ubah(unit, mutasi, f"ubah nama {d['nama']}")
+            self.app.ubah(unit, mutasi, f"{unit.nama} · nama" if idx is None else
+                          f"{unit.nama} · {unit.jabatan[idx].nama} · nama")
             self.segarkan()
 
         self.app.buka_formulir(Formulir(judul, [Isian("nama", "Nama", awal)]), selesai)
@@ -358,10 +360,10 @@ class PegawaiScreen(LayarDasar):
             if not ya:
                 return
             if idx is None:
-                ok = self.app.hapus(unit, self.lap.pegawai.unit, keterangan=f"hapus unit {unit.nama}")
+                ok = self.app.hapus(unit, keterangan=f"hapus unit {unit.nama}")
             else:
                 nama = unit.jabatan[idx].nama
-                ok = self.app.ubah(unit, lambda: unit.jabatan.pop(idx), f"hapus jabatan {nama}")
+                ok = self.app.ubah(unit, lambda u: u.jabatan.pop(idx), f"{unit.nama} · hapus jabatan {nama}")
             if ok:
                 self.segarkan()
 

@@ -256,7 +256,8 @@ class PengaturanScreen(LayarDasar):
 
             self._ubah(mutasi, f"misi {n}" if n else "tambah misi")
             if not n:
-                self.tabel.move_cursor(row=self.tabel.get_row_index(f"misi#{len(misi)}"))
+                n_baru = len(self.app.lap.instansi.misi)  # the year's header is a new one now
+                self.tabel.move_cursor(row=self.tabel.get_row_index(f"misi#{n_baru}"))
 
         judul = f"Misi {n}" if n else f"Misi baru (nomor {len(misi) + 1})"
         self.app.buka_formulir(Formulir(judul, [Isian("misi", "Misi", awal, wajib("misi"))], fokus_galat=True),
