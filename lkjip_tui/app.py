@@ -22,7 +22,6 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from store.backup import CadanganTidakSah
-from store.beda import teks_ubah
 from store.keadaan import ingat_tahun, tahun_bawaan
 from store.lock import SedangDipakai
 from store.models import Laporan
@@ -39,6 +38,7 @@ from store.perubahan import (
     kunci,
     salin_kepala,
     simpan_tahun,
+    teks_riwayat,
     terapkan,
     terkini,
 )
@@ -257,13 +257,12 @@ class LkjipApp(UrutTombol, App[int]):
 
     # The one way data changes: every screen, form, undo and redo hands commands
     # (store/perubahan.py) to terapkan(); ubah/ubah_banyak/ubah_kepala/tambah/hapus only build them.
-    def terapkan(self, perubahan: list[Perubahan], keterangan: str, riwayat: str | None = None) -> bool:
+    def terapkan(self, perubahan: list[Perubahan], keterangan: str) -> bool:
         """Apply ``perubahan`` as one transaction and one undo step. ``keterangan`` names the
-        step for ctrl+z; ``riwayat`` is the audit line (default: ``keterangan``), prefixed with
-        the screen's name. After it the screen redraws from ``self.lap``."""
+        row and column as the screen does: the step for ctrl+z, and in riwayat with the screen's
+        name and the old and new value. After it the screen redraws from ``self.lap``."""
         try:
-            mundur = terapkan(self.repo, self.lap, perubahan,
-                              f"{self._label_layar(self.current_mode)}: {riwayat or keterangan}")
+            mundur = terapkan(self.repo, self.lap, perubahan, self._teks_riwayat(perubahan, keterangan))
         except Exception as e:  # a save error must never lose the screen or the old value
             self._gagal(e)
             return False
@@ -284,7 +283,7 @@ class LkjipApp(UrutTombol, App[int]):
         mutasi(salinan)
         perintah: list[Perubahan] = [Ubah(b, kunci(a) if kunci(a) != kunci(b) else None, induk_dari(self.lap, a))
                                      for a, b in zip(lama, salinan)]
-        return self.terapkan(perintah, keterangan, teks_ubah(keterangan, lama[0], salinan[0]))
+        return self.terapkan(perintah, keterangan)
 
     def ubah_kepala(self, mutasi: Callable[[Laporan], object], keterangan: str = "perubahan") -> bool:
         """Change instansi / renstra / pengaturan / pegawai date / outline of the open year;
@@ -365,6 +364,9 @@ class LkjipApp(UrutTombol, App[int]):
         self.notify(pesan, severity="information" if ok else "error", timeout=10, markup=False)
         return ok
 
+    def _teks_riwayat(self, perintah: list[Perubahan], keterangan: str, layar: str | None = None) -> str:
+        return f"{self._label_layar(layar or self.current_mode)}: {teks_riwayat(self.lap, perintah, keterangan)}"
+
     def _label_layar(self, mode: str) -> str:
         return next((label for _, m, label, _ in LAYAR if m == mode), mode)
 
@@ -374,7 +376,7 @@ class LkjipApp(UrutTombol, App[int]):
         that reverse what was just done (None when the save failed)."""
         try:
             kebalikan = terapkan(self.repo, self.lap, perintah,
-                                 f"{self._label_layar(langkah.layar)}: {kata.lower()} {langkah.keterangan}")
+                                 self._teks_riwayat(perintah, f"{kata.lower()} {langkah.keterangan}", langkah.layar))
         except Exception as e:
             self._gagal(e)
             return None

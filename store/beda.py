@@ -30,6 +30,8 @@ def ringkas_beda(lama: str, baru: str, lebar: int = LEBAR) -> tuple[str, str]:
     while akhir < min(len(lama), len(baru)) - awal and lama[-1 - akhir] == baru[-1 - akhir]:
         akhir += 1
     mulai = max(0, awal - KONTEKS)
+    if mulai and (spasi := lama.find(" ", mulai, awal)) >= 0:
+        mulai = spasi + 1  # start at a word
 
     def potong(s: str) -> str:
         ujung = min(len(s), len(s) - akhir + KONTEKS)
@@ -54,7 +56,7 @@ def nilai(v: Any) -> str:
     return s if len(s) <= LEBAR else s[:LEBAR - 1] + "…"
 
 
-def _daun(lama: Any, baru: Any, jalur: tuple = ()) -> list[tuple[tuple, Any, Any]]:
+def _daun(lama: Any, baru: Any, jalur: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any, Any]]:
     if isinstance(lama, dict) and isinstance(baru, dict):
         return [x for k in {**lama, **baru} if lama.get(k) != baru.get(k)
                 for x in _daun(lama.get(k), baru.get(k), jalur + (k,))]
@@ -63,7 +65,7 @@ def _daun(lama: Any, baru: Any, jalur: tuple = ()) -> list[tuple[tuple, Any, Any
     return [(jalur, lama, baru)]
 
 
-def _isi(obj: Any) -> dict:
+def _isi(obj: Any) -> dict[str, Any]:
     return {f.name: dataclasses.asdict(obj)[f.name] for f in dataclasses.fields(obj) if f.name not in _ANAK}
 
 

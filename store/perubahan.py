@@ -24,7 +24,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from .beda import teks_ubah
 from .models import (
     Bagian,
     Indikator,
@@ -136,7 +138,25 @@ def terkini(lap: Laporan, obj: Rekaman) -> Rekaman:
     return wadah[_posisi(wadah, jenis, kunci(obj))]  # type: ignore[no-any-return]
 
 
-def _wadah(lap: Laporan, jenis: type, induk: str | None) -> list:
+def sebelum(lap: Laporan, p: Ubah) -> Rekaman:
+    """The record ``p`` would change, as ``lap`` holds it now."""
+    wadah = _wadah(lap, type(p.baru), p.induk)
+    return wadah[_posisi(wadah, type(p.baru), p.lama_id or kunci(p.baru))]  # type: ignore[no-any-return]
+
+
+def teks_riwayat(lap: Laporan, perubahan: Sequence[Perubahan], label: str) -> str:
+    """The riwayat line of ``perubahan`` about to be applied to ``lap``: ``label`` (the row
+    and column as the screen names them), with the old and new value of a changed record."""
+    p = perubahan[0] if perubahan else None
+    if isinstance(p, Ubah):
+        try:
+            return teks_ubah(label, sebelum(lap, p), p.baru)
+        except KeyError:
+            pass
+    return label
+
+
+def _wadah(lap: Laporan, jenis: type, induk: str | None) -> list[Any]:
     if jenis is Kegiatan:
         return _program(lap, induk).kegiatan
     if jenis is Subkegiatan:
@@ -146,7 +166,7 @@ def _wadah(lap: Laporan, jenis: type, induk: str | None) -> list:
     return getattr(lap, _ATRIBUT[jenis])  # type: ignore[no-any-return]
 
 
-def _pasang(lap: Laporan, jenis: type, induk: str | None, baru: list) -> None:
+def _pasang(lap: Laporan, jenis: type, induk: str | None, baru: list[Any]) -> None:
     """Put a new list in place of ``jenis``'s list, with new records up the path to ``lap``."""
     if jenis is Kegiatan:
         p = _program(lap, induk)
@@ -160,7 +180,7 @@ def _pasang(lap: Laporan, jenis: type, induk: str | None, baru: list) -> None:
         setattr(lap, _ATRIBUT[jenis], baru)
 
 
-def _posisi(wadah: list, jenis: type, k: str) -> int:
+def _posisi(wadah: list[Any], jenis: type, k: str) -> int:
     for i, obj in enumerate(wadah):
         if kunci(obj) == k:
             return i
@@ -178,12 +198,17 @@ def _ganti(lap: Laporan, jenis: type, induk: str | None, k: str, baru: object) -
 def berkunci(obj: Rekaman) -> Rekaman:
     """``obj`` (and its children) with a key where it has none yet: a new record, not ``obj``."""
     if isinstance(obj, Program):
-        return dataclasses.replace(obj, kegiatan=[berkunci(k) for k in obj.kegiatan])  # type: ignore[misc]
+        return dataclasses.replace(obj, kegiatan=[_keg_berkunci(k) for k in obj.kegiatan])
     if isinstance(obj, Kegiatan):
-        obj = dataclasses.replace(obj, subkegiatan=[berkunci(s) for s in obj.subkegiatan])  # type: ignore[misc]
-    if JENIS[type(obj)].kunci == "key" and not obj.key:  # type: ignore[union-attr]
-        obj = dataclasses.replace(obj, key=key_baru())
+        return _keg_berkunci(obj)
+    if isinstance(obj, (Subkegiatan, UnitPegawai, KomponenAkip)) and not obj.key:
+        return dataclasses.replace(obj, key=key_baru())
     return obj
+
+
+def _keg_berkunci(k: Kegiatan) -> Kegiatan:
+    subs = [s if s.key else dataclasses.replace(s, key=key_baru()) for s in k.subkegiatan]
+    return dataclasses.replace(k, subkegiatan=subs, key=k.key or key_baru())
 
 
 def _simpan_pohon(repo: Repository, tahun: int, obj: Rekaman, induk: str | None) -> None:
@@ -205,10 +230,10 @@ def _satu(repo: Repository, lap: Laporan, p: Perubahan) -> Perubahan:
         lama = _wadah(lap, jenis, p.induk)[_posisi(_wadah(lap, jenis, p.induk), jenis, lama_k)]
         baru = p.baru
         # a record's own values change; its children stay those the store holds now
-        if isinstance(lama, Program):
-            baru = dataclasses.replace(baru, kegiatan=lama.kegiatan)  # type: ignore[call-arg]
-        elif isinstance(lama, Kegiatan):
-            baru = dataclasses.replace(baru, subkegiatan=lama.subkegiatan)  # type: ignore[call-arg]
+        if isinstance(lama, Program) and isinstance(baru, Program):
+            baru = dataclasses.replace(baru, kegiatan=lama.kegiatan)
+        elif isinstance(lama, Kegiatan) and isinstance(baru, Kegiatan):
+            baru = dataclasses.replace(baru, subkegiatan=lama.subkegiatan)
         _ganti(lap, jenis, p.induk, lama_k, baru)
         repo.simpan(lap.tahun, baru, lama_id=lama_k)
         return Ubah(lama, kunci(baru) if kunci(baru) != lama_k else None, p.induk)

@@ -77,3 +77,33 @@ async def test_a_saved_cell_leaves_the_record_a_screen_held_as_it_was(buka, demo
         await pilot.pause()
         assert dipegang.pagu == pagu
         assert app.lap.program[0].kegiatan[0].subkegiatan[0].pagu == Decimal(20_000_000)
+
+
+async def test_riwayat_names_row_column_and_the_changed_part(buka, demo_db):
+    """Issue 17 case 7: a count reads as the screen names it (unit · jabatan · column: old →
+    new), not as a path into the stored row; a kegiatan renamed by adding " X" shows the X."""
+    from store import audit
+
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        unit = app.lap.pegawai.unit[0]
+        jab = unit.jabatan[0]
+        await pilot.press("down", "right", "right", *str(jab.perempuan + 1), "enter")   # the first jabatan, P
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("down", "e")
+        await pilot.pause()
+        nama = app.screen.query_one("#isian-nama").value
+        app.screen.query_one("#isian-nama").value = nama + " X"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    entri = app.repo.riwayat(2021, 2)
+    ganti_nama, hitungan = ("\n".join(audit.teks_entri(e)) for e in entri)
+    assert f"Pegawai: {unit.nama} · {jab.nama} · P: {jab.perempuan} → {jab.perempuan + 1}" in hitungan
+    assert "jabatan" not in hitungan.split(" · ", 3)[-1].replace(jab.nama, "")
+    lama, baru = ganti_nama.split(" → ")
+    assert baru.endswith(" X") and not lama.endswith(" X") and lama != baru
+    assert ganti_nama.count("\n") == 0  # one line: made from the command, not per stored field
