@@ -56,9 +56,7 @@ def isian_kode(awal: str, contoh: str) -> Isian:
 
 
 def _pagu_sah(v) -> str | None:
-    if v is None:
-        return "pagu wajib diisi (isi 0 bila tidak ada anggaran)"
-    return aturan.alasan_rupiah(v)
+    return aturan.alasan_pagu(v)
 
 
 KOLOM = [
@@ -410,8 +408,8 @@ class AnggaranScreen(LayarDasar):
 
     def _cek_sasaran(self, teks: str) -> str:
         sid = teks_wajib(teks)
-        if self.lap.sasaran and self.lap.cari_sasaran(sid) is None:
-            raise ValueError(f'"{sid}" tidak ada; pilih salah satu: {", ".join(s.id for s in self.lap.sasaran)}')
+        if self.lap.sasaran and (alasan := aturan.alasan_sasaran(sid, [s.id for s in self.lap.sasaran])):
+            raise ValueError(alasan)
         return sid
 
     def action_tambah_program(self) -> None:

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from exports.builders.tanggal import nama_bulan, tanggal_panjang
 from store import aturan, calc
 from store.models import Jabatan, Laporan, UnitPegawai
 from store.numbers import format_angka, parse_bulat
@@ -25,9 +26,6 @@ from ..widgets.edit_grid import BULAT, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
-
-NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-              "Oktober", "November", "Desember")
 
 KOLOM = [
     Kolom("uraian", "Unit / Jabatan", 46, kanan=False),
@@ -43,11 +41,7 @@ def tampil_tanggal(iso: str | None) -> str:
     """``2021-12-31`` → ``31 Desember 2021``; other text is shown as it is."""
     if not iso:
         return "belum diisi"
-    try:
-        d = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {NAMA_BULAN[d.month - 1]} {d.year}"
+    return tanggal_panjang(iso)  # the report's own way of writing it
 
 
 def baca_tanggal(teks: str) -> str | None:
@@ -65,7 +59,7 @@ def baca_tanggal(teks: str) -> str | None:
         m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", s)
         if m:
             nama = m[2].lower()
-            bulan = next((i + 1 for i, b in enumerate(NAMA_BULAN) if b.lower().startswith(nama[:3])), None)
+            bulan = next((i + 1 for i, b in enumerate(nama_bulan()) if b.lower().startswith(nama[:3])), None)
             if bulan is not None:
                 return date(int(m[3]), bulan, int(m[1])).isoformat()
     except ValueError:
