@@ -45,6 +45,7 @@ from store.perubahan import (
 from store.repository import MasihDipakai, Repository
 from store.storage import HanyaBaca
 
+from . import perintah
 from .screens.akip import AkipScreen
 from .screens.anggaran import AnggaranScreen
 from .screens.base import LayarDasar
@@ -200,19 +201,28 @@ class LkjipApp(UrutTombol, App[int]):
                                        [(" / ".join(k), d) for (_, d), k in tombol.items()],
                                        getattr(layar, "BANTUAN", "")))
 
+    # The app's commands a screen starts (perintah.py sits above the screens, which may not import it)
+    def pilih_tahun(self) -> None:
+        perintah.pilih_tahun(self)
+
+    def buat_tahun_baru(self) -> None:
+        perintah.buat_tahun_baru(self)
+
+    def lihat_riwayat(self) -> None:
+        perintah.riwayat(self)
+
+    def lihat_cadangan(self) -> None:
+        perintah.cadangan(self)
+
     def get_system_commands(self, screen):
         # Ours only: Textual's (Theme, Screenshot, Keys…) are English and not for this app.
-        from .perintah import daftar_perintah
-
-        yield from daftar_perintah(self, LAYAR)
+        yield from perintah.daftar_perintah(self, LAYAR)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        from .perintah import PaletPerintah
-
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(PaletPerintah(id="--command-palette"))
+            self.push_screen(perintah.PaletPerintah(id="--command-palette"))
 
     # ------------------------------------------------------------ changing data
     def _grid_tertunda(self):

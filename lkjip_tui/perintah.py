@@ -9,33 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.align import Align
-from rich.text import Text
 from textual.app import SystemCommand
-from textual.command import CommandList, CommandPalette
-from textual.widgets.option_list import Option
+
+from .textual_dalam import PaletIndonesia
 
 
-class PaletPerintah(CommandPalette):
+class PaletPerintah(PaletIndonesia):
     """Textual's command palette with its words in Indonesian."""
 
     def __init__(self, **kw):
         super().__init__(placeholder="Cari perintah…", **kw)
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # Textual's own text is English; the same countdown, in Indonesian.
-        self._stop_no_matches_countdown()
-
-        def tampil() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(Align.center(Text("Tidak ada perintah yang cocok", style="not bold")),
-                           disabled=True, id=self._NO_MATCHES))
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, tampil)
 
 
 def daftar_perintah(app, layar_terdaftar):

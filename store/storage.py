@@ -27,6 +27,9 @@ the journal's line format in :mod:`store.jurnal`.
 TinyDB funnels every write through ``Table._update_table``; :class:`JurnalTable` hands the
 updater a view that notes which rows it touches (and their old value, for rollback and the
 audit trail), so a commit knows exactly what changed without diffing 10,000 rows.
+
+Private TinyDB names lkjip uses, all of them here (TinyDB is pinned exactly for them):
+``Table._update_table`` (overridden, as above) and ``Table._storage`` (the storage it writes to).
 """
 
 from __future__ import annotations
