@@ -285,10 +285,10 @@ def _beda(lama, baru, jalur: tuple = ()) -> list[str]:
     if isinstance(lama, list) and isinstance(baru, list) and len(lama) == len(baru) and jalur:
         return [x for i, (a, b) in enumerate(zip(lama, baru)) if a != b for x in _beda(a, b, jalur + (i,))]
     nama = " ".join(_label(jalur[:n], k) for n, k in enumerate(jalur))
-    if isinstance(lama, str) and isinstance(baru, str):  # a long text: where it changed
+    angka = bool(jalur) and jalur[0] in _ANGKA
+    if isinstance(lama, str) and isinstance(baru, str) and not angka:  # a long text: where it changed
         from .beda import ringkas_beda
         return ["{}: {} → {}".format(nama, *ringkas_beda(lama, baru))]
-    angka = bool(jalur) and jalur[0] in _ANGKA
     return [f"{nama}: {_nilai(lama, angka)} → {_nilai(baru, angka)}"]
 
 
