@@ -132,6 +132,10 @@ class AnggaranScreen(LayarDasar):
     def _masih_sama(self) -> bool:
         return self._versi_indeks == self.app.versi
 
+    def _masih_sama_kecuali_satu(self) -> bool:
+        """The caches were current just before the one change being taken in."""
+        return self._versi_indeks == self.app.versi - 1
+
     def _tandai(self) -> None:
         """The caches were kept up to date by hand after a change made here."""
         self._versi_indeks = self.app.versi
@@ -332,10 +336,23 @@ class AnggaranScreen(LayarDasar):
                 self._hitung_jalur(prog, keg)
 
     def disimpan(self, sub: Subkegiatan) -> None:
-        """A change to ``sub`` was saved (here or in the monthly window): the records are new
-        ones (store/perubahan.py), so the index is rebuilt from the year and the path redrawn."""
-        self._indeks()
-        self.perbarui_jalur(*self._sub[self._kunci_sub(sub)])
+        """A change to ``sub`` was saved (here or in the monthly window): its program, kegiatan
+        and subkegiatan are new records now (store/perubahan.py), so that program's part of the
+        index is taken again from the year (not the whole index: a city has thousands of rows)
+        and the path redrawn."""
+        kunci = self._kunci_sub(sub)
+        prog = next((p for p in self.lap.program for k in p.kegiatan for s in k.subkegiatan
+                     if self._kunci_sub(s) == kunci), None)
+        if prog is None or not self._masih_sama_kecuali_satu():
+            self._indeks()
+        else:
+            self._prog[prog.id] = prog
+            for k in prog.kegiatan:
+                self._keg[self._kunci_keg(k)] = (prog, k)
+                for s in k.subkegiatan:
+                    self._sub[self._kunci_sub(s)] = (prog, k, s)
+            self._tandai()
+        self.perbarui_jalur(*self._sub[kunci])
 
     def jalur_sub(self, kunci: str) -> tuple[Program, Kegiatan, Subkegiatan]:
         """The program, kegiatan and subkegiatan the year holds now for subkegiatan ``kunci``."""
