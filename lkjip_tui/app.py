@@ -234,7 +234,7 @@ class LkjipApp(UrutTombol, App[int]):
             g.tertunda = None
         self.versi += 1
         self.status = f"Tersimpan {datetime.now():%H:%M:%S}"
-        if hasattr(self.screen, "perbarui_judul"):
+        if isinstance(self.screen, LayarDasar):
             self.screen.perbarui_judul()
 
     def buka_formulir(self, form, selesai: Callable[[Any], None]) -> None:
@@ -261,7 +261,7 @@ class LkjipApp(UrutTombol, App[int]):
                 pesan += ". Nilai yang diketik masih di kotak isian: tekan Enter untuk mencoba lagi."
             self.status = "Belum tersimpan"
             self._gagal_simpan = alasan  # an open form's save: buka_formulir opens it again
-            if hasattr(self.screen, "perbarui_judul"):
+            if isinstance(self.screen, LayarDasar):
                 self.screen.perbarui_judul()
         self.notify(pesan, severity="error", timeout=8, markup=False)
 

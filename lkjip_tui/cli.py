@@ -23,6 +23,7 @@ from store.jalur import masalah_jalur
 from store.keadaan import tahun_bawaan
 from store.lock import SedangDipakai
 from store.pemulihan import asal, pulihkan_tercatat
+from store.perubahan import GantiTahun, simpan_tahun
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
@@ -175,7 +176,7 @@ def cmd_import(args) -> int:
         return GAGAL
     with _buka(resolve_db(args.db)) as repo:
         try:
-            repo.simpan_laporan(lap, ganti=args.replace)
+            simpan_tahun(repo, GantiTahun(lap, ganti=args.replace))  # the one writer's whole-year command
         except TahunSudahAda as e:
             raise Gagal(str(e)) from None
         except OSError as e:  # disk full, I/O error: the import is all or nothing
