@@ -58,7 +58,7 @@ class Ubah:
 
     baru: Rekaman
     lama_id: str | None = None
-    induk: str | None = None  # kegiatan: the program id; subkegiatan: the kegiatan key
+    induk: str | None = None  # kegiatan: the program id; subkegiatan: the kegiatan key (None: looked up)
 
 
 @dataclass(frozen=True)
@@ -123,11 +123,14 @@ def _kegiatan(lap: Laporan, key: str | None) -> tuple[Program, Kegiatan]:
 
 def induk_dari(lap: Laporan, obj: Rekaman) -> str | None:
     """The parent key of a kegiatan (its program id) or subkegiatan (its kegiatan key)."""
-    if isinstance(obj, Kegiatan):
-        return next((p.id for p in lap.program if any(k.key == obj.key for k in p.kegiatan)), None)
-    if isinstance(obj, Subkegiatan):
-        return next((k.key for p in lap.program for k in p.kegiatan if any(s.key == obj.key for s in k.subkegiatan)),
-                    None)
+    return _induk(lap, type(obj), kunci(obj))
+
+
+def _induk(lap: Laporan, jenis: type, k: str) -> str | None:
+    if jenis is Kegiatan:
+        return next((p.id for p in lap.program if any(g.key == k for g in p.kegiatan)), None)
+    if jenis is Subkegiatan:
+        return next((g.key for p in lap.program for g in p.kegiatan if any(s.key == k for s in g.subkegiatan)), None)
     return None
 
 
@@ -227,6 +230,8 @@ def _satu(repo: Repository, lap: Laporan, p: Perubahan) -> Perubahan:
     if isinstance(p, Ubah):
         jenis = type(p.baru)
         lama_k = p.lama_id or kunci(p.baru)
+        if p.induk is None and (induk := _induk(lap, jenis, lama_k)) is not None:
+            p = dataclasses.replace(p, induk=induk)  # a kegiatan/subkegiatan named by its key alone
         lama = _wadah(lap, jenis, p.induk)[_posisi(_wadah(lap, jenis, p.induk), jenis, lama_k)]
         baru = p.baru
         # a record's own values change; its children stay those the store holds now
@@ -248,6 +253,8 @@ def _satu(repo: Repository, lap: Laporan, p: Perubahan) -> Perubahan:
         _simpan_pohon(repo, lap.tahun, baru, p.induk)
         return Hapus(jenis, kunci(baru), p.induk)
     if isinstance(p, Hapus):
+        if p.induk is None and (induk := _induk(lap, p.jenis, p.kunci)) is not None:
+            p = dataclasses.replace(p, induk=induk)
         wadah = _wadah(lap, p.jenis, p.induk)
         i = _posisi(wadah, p.jenis, p.kunci)
         lama = wadah[i]
