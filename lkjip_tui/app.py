@@ -9,33 +9,67 @@ from __future__ import annotations
 
 import copy
 import gc
+import os
+import tempfile
 from collections.abc import Callable
 from datetime import datetime
-from importlib import import_module, resources
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
-from store.models import Kegiatan, Laporan, Program
+from store.backup import CadanganTidakSah
+from store.keadaan import ingat_tahun, tahun_bawaan
+from store.lock import SedangDipakai
+from store.models import Laporan
+from store.pemulihan import pulihkan_tercatat
+from store.perubahan import (
+    GantiTahun,
+    Hapus,
+    Perubahan,
+    Rekaman,
+    Tambah,
+    Ubah,
+    berkunci,
+    induk_dari,
+    kunci,
+    salin_kepala,
+    simpan_tahun,
+    teks_riwayat,
+    terapkan,
+    terkini,
+)
 from store.repository import MasihDipakai, Repository
 from store.storage import HanyaBaca
 
-from .undo import Riwayat
+from . import perintah
+from .screens.akip import AkipScreen
+from .screens.anggaran import AnggaranScreen
+from .screens.base import LayarDasar
+from .screens.beranda import BerandaScreen
+from .screens.indikator import IndikatorScreen
+from .screens.laporan import LaporanScreen
+from .screens.narasi import NarasiScreen
+from .screens.pegawai import PegawaiScreen
+from .screens.pengaturan import PengaturanScreen
+from .screens.triwulan import TriwulanScreen
+from .undo import Langkah, Riwayat
 from .urut import UrutTombol
 
-# (key, mode, label in the nav bar, "module:Class") — one row per main screen.
-LAYAR = [
-    ("f2", "beranda", "Beranda", "beranda:BerandaScreen"),
-    ("f3", "indikator", "Indikator", "indikator:IndikatorScreen"),
-    ("f4", "triwulan", "Triwulan", "triwulan:TriwulanScreen"),
-    ("f5", "pegawai", "Pegawai", "pegawai:PegawaiScreen"),
-    ("f6", "anggaran", "Anggaran", "anggaran:AnggaranScreen"),
-    ("f7", "akip", "AKIP", "akip:AkipScreen"),
-    ("f8", "pengaturan", "Atur", "pengaturan:PengaturanScreen"),
-    ("f9", "laporan", "Laporan", "laporan:LaporanScreen"),
-    ("f10", "narasi", "Narasi", "narasi:NarasiScreen"),
+# (key, mode, label in the nav bar, screen class) — one row per main screen.
+LAYAR: list[tuple[str, str, str, type[LayarDasar]]] = [
+    ("f2", "beranda", "Beranda", BerandaScreen),
+    ("f3", "indikator", "Indikator", IndikatorScreen),
+    ("f4", "triwulan", "Triwulan", TriwulanScreen),
+    ("f5", "pegawai", "Pegawai", PegawaiScreen),
+    ("f6", "anggaran", "Anggaran", AnggaranScreen),
+    ("f7", "akip", "AKIP", AkipScreen),
+    ("f8", "pengaturan", "Atur", PengaturanScreen),
+    ("f9", "laporan", "Laporan", LaporanScreen),
+    ("f10", "narasi", "Narasi", NarasiScreen),
 ]
 
 
@@ -48,17 +82,12 @@ def _bindings_kita(node):
                     yield Binding(k.strip(), b.action)
 
 
-def _kelas(spec: str):
-    modul, nama = spec.split(":")
-    return getattr(import_module(f"lkjip_tui.screens.{modul}"), nama)
-
-
 class LkjipApp(UrutTombol, App[int]):
     # read as package data, not as a path beside this file: the app also runs from a zip (.pyz)
     CSS = resources.files("lkjip_tui").joinpath("app.tcss").read_text(encoding="utf-8")
     TITLE = "lkjip"
     NAV = [(k, m, label) for k, m, label, _ in LAYAR]
-    MODES = {m: (lambda spec=spec: _kelas(spec)()) for _, m, _, spec in LAYAR}
+    MODES = {m: kelas for _, m, _, kelas in LAYAR}
     DEFAULT_MODE = "beranda"
     BINDINGS = [
         Binding("f1,question_mark", "bantuan", "Bantuan", id="bantuan"),
@@ -83,8 +112,10 @@ class LkjipApp(UrutTombol, App[int]):
         self._gagal_simpan: str | None = None  # why the last save failed, for buka_formulir
         self.status = "HANYA-BACA" if repo.readonly else "Siap"
         ada = repo.tahun_tersedia()
-        tahun = tahun if tahun in ada else (ada[-1] if ada else None)
+        tahun = tahun if tahun in ada else tahun_bawaan(repo.path, ada)
         self.lap: Laporan | None = repo.muat(tahun) if tahun is not None else None
+        if tahun is not None and not repo.readonly:
+            ingat_tahun(repo.path, tahun)
 
     @property
     def hanya_baca(self) -> bool:
@@ -170,19 +201,28 @@ class LkjipApp(UrutTombol, App[int]):
                                        [(" / ".join(k), d) for (_, d), k in tombol.items()],
                                        getattr(layar, "BANTUAN", "")))
 
+    # The app's commands a screen starts (perintah.py sits above the screens, which may not import it)
+    def pilih_tahun(self) -> None:
+        perintah.pilih_tahun(self)
+
+    def buat_tahun_baru(self) -> None:
+        perintah.buat_tahun_baru(self)
+
+    def lihat_riwayat(self) -> None:
+        perintah.riwayat(self)
+
+    def lihat_cadangan(self) -> None:
+        perintah.cadangan(self)
+
     def get_system_commands(self, screen):
         # Ours only: Textual's (Theme, Screenshot, Keys…) are English and not for this app.
-        from .perintah import daftar_perintah
-
-        yield from daftar_perintah(self, LAYAR)
+        yield from perintah.daftar_perintah(self, LAYAR)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        from .perintah import PaletPerintah
-
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(PaletPerintah(id="--command-palette"))
+            self.push_screen(perintah.PaletPerintah(id="--command-palette"))
 
     # ------------------------------------------------------------ changing data
     def _grid_tertunda(self):
@@ -194,7 +234,7 @@ class LkjipApp(UrutTombol, App[int]):
             g.tertunda = None
         self.versi += 1
         self.status = f"Tersimpan {datetime.now():%H:%M:%S}"
-        if hasattr(self.screen, "perbarui_judul"):
+        if isinstance(self.screen, LayarDasar):
             self.screen.perbarui_judul()
 
     def buka_formulir(self, form, selesai: Callable[[Any], None]) -> None:
@@ -221,184 +261,163 @@ class LkjipApp(UrutTombol, App[int]):
                 pesan += ". Nilai yang diketik masih di kotak isian: tekan Enter untuk mencoba lagi."
             self.status = "Belum tersimpan"
             self._gagal_simpan = alasan  # an open form's save: buka_formulir opens it again
-            if hasattr(self.screen, "perbarui_judul"):
+            if isinstance(self.screen, LayarDasar):
                 self.screen.perbarui_judul()
         self.notify(pesan, severity="error", timeout=8, markup=False)
 
-    def ubah(self, obj, mutasi: Callable[[], None], keterangan: str = "perubahan") -> bool:
-        """Apply ``mutasi`` to record ``obj`` and save it; on failure put it back."""
-        return self.ubah_banyak([obj], mutasi, keterangan)
-
-    def ubah_banyak(self, objs: list, mutasi: Callable[[], None], keterangan: str = "perubahan") -> bool:
-        """Apply ``mutasi`` to several records and save them in one transaction, as one undo
-        step. Records keyed by ``id`` may have their id changed by ``mutasi`` (a rename)."""
-        tahun = self.lap.tahun
-        sebelum = [copy.deepcopy(o) for o in objs]
-        lama = [getattr(o, "id", None) for o in objs]
-
-        def simpan(dari: list) -> None:
-            with self.repo.transaksi():
-                for o, lama_id in zip(objs, dari):
-                    self.repo.simpan(tahun, o, lama_id=lama_id)
-
-        mutasi()
+    # The one way data changes: every screen, form, undo and redo hands commands
+    # (store/perubahan.py) to terapkan(); ubah/ubah_banyak/ubah_kepala/tambah/hapus only build them.
+    def terapkan(self, perubahan: list[Perubahan], keterangan: str) -> bool:
+        """Apply ``perubahan`` as one transaction and one undo step. ``keterangan`` names the
+        row and column as the screen does: the step for ctrl+z, and in riwayat with the screen's
+        name and the old and new value. After it the screen redraws from ``self.lap``."""
         try:
-            simpan(lama)
+            mundur = terapkan(self.repo, self.lap, perubahan, self._teks_riwayat(perubahan, keterangan))
         except Exception as e:  # a save error must never lose the screen or the old value
-            for o, s in zip(objs, sebelum):
-                o.__dict__.update(s.__dict__)
             self._gagal(e)
             return False
-
-        sesudah = [copy.deepcopy(o) for o in objs]
-
-        def kembalikan() -> None:
-            baru = [getattr(o, "id", None) for o in objs]
-            for o, s in zip(objs, sebelum):
-                o.__dict__.update(copy.deepcopy(s).__dict__)
-            simpan(baru)
-
-        def ulangi() -> None:
-            dulu = [getattr(o, "id", None) for o in objs]
-            for o, s in zip(objs, sesudah):
-                o.__dict__.update(copy.deepcopy(s).__dict__)
-            simpan(dulu)
-
-        self._catat(keterangan, kembalikan, ulangi)
+        self.riwayat.catat(keterangan, mundur, list(perubahan), layar=self.current_mode)
         self._tersimpan()
         return True
 
-    def ubah_kepala(self, mutasi: Callable[[Laporan], None], keterangan: str = "perubahan") -> bool:
-        """Change instansi / renstra / pengaturan / pegawai date / outline of the open year."""
-        lap = self.lap
-        bagian = ("instansi", "renstra", "pengaturan", "garis")
-        sebelum = {b: copy.deepcopy(getattr(lap, b)) for b in bagian}
-        tanggal = lap.pegawai.per_tanggal
-        mutasi(lap)
-        try:
-            self.repo.simpan_kepala(lap)
-        except Exception as e:
-            for b, v in sebelum.items():
-                setattr(lap, b, v)
-            lap.pegawai.per_tanggal = tanggal
-            self._gagal(e)
-            return False
+    def ubah(self, obj: Rekaman, mutasi: Callable[[Any], None], keterangan: str = "perubahan") -> bool:
+        """Save record ``obj`` as ``mutasi`` changes a copy of it (``obj`` itself is left as it is)."""
+        return self.ubah_banyak([obj], lambda salinan: mutasi(salinan[0]), keterangan)
 
-        sesudah = {b: copy.deepcopy(getattr(lap, b)) for b in bagian}
-        tanggal_baru = lap.pegawai.per_tanggal
+    def ubah_banyak(self, objs: list[Rekaman], mutasi: Callable[[list[Any]], None],
+                    keterangan: str = "perubahan") -> bool:
+        """Save several records as ``mutasi`` changes copies of them, in one transaction and
+        one undo step. A copy's id may be changed (a rename)."""
+        lama = [terkini(self.lap, o) for o in objs]
+        salinan = [copy.deepcopy(o) for o in lama]
+        mutasi(salinan)
+        perintah: list[Perubahan] = [Ubah(b, kunci(a) if kunci(a) != kunci(b) else None, induk_dari(self.lap, a))
+                                     for a, b in zip(lama, salinan)]
+        return self.terapkan(perintah, keterangan)
 
-        def pasang(isi: dict, tgl) -> None:
-            for b, v in isi.items():
-                setattr(lap, b, copy.deepcopy(v))
-            lap.pegawai.per_tanggal = tgl
-            self.repo.simpan_kepala(lap)
+    def ubah_kepala(self, mutasi: Callable[[Laporan], object], keterangan: str = "perubahan") -> bool:
+        """Change instansi / renstra / pengaturan / pegawai date / outline of the open year;
+        ``mutasi`` gets a copy of the year whose header it may change."""
+        return self.terapkan([salin_kepala(self.lap, mutasi)], keterangan)
 
-        self._catat(keterangan, lambda: pasang(sebelum, tanggal), lambda: pasang(sesudah, tanggal_baru))
-        self._tersimpan()
-        return True
+    def tambah(self, obj: Rekaman, induk: str | None = None, keterangan: str = "tambah") -> Rekaman | None:
+        """Add a new record (to its parent ``induk`` for a kegiatan or subkegiatan); returns
+        the record as stored (with its key), or None when it was not saved."""
+        obj = berkunci(obj)
+        return terkini(self.lap, obj) if self.terapkan([Tambah(obj, induk)], keterangan) else None
 
-    def tambah(self, obj, wadah: list, induk: str | None = None, keterangan: str = "tambah") -> bool:
-        """Append a new record to ``wadah`` (its list in the Laporan) and save it."""
-        wadah.append(obj)
-        try:
-            self.repo.simpan(self.lap.tahun, obj, induk=induk)
-        except Exception as e:
-            wadah.remove(obj)
-            self._gagal(e)
-            return False
+    def hapus(self, obj: Rekaman, keterangan: str = "hapus") -> bool:
+        """Remove a record (with its children)."""
+        return self.terapkan([Hapus(type(obj), kunci(obj), induk_dari(self.lap, obj))], keterangan)
 
-        posisi = len(wadah) - 1
+    def baru(self, obj: Rekaman) -> Rekaman:
+        """The record the store holds now for ``obj`` (by key): what a screen shows after a change."""
+        return terkini(self.lap, obj)
 
-        def kembalikan() -> None:
-            wadah.remove(obj)
-            self.repo.hapus(self.lap.tahun, obj)
-
-        def ulangi() -> None:
-            wadah.insert(posisi, obj)
-            with self.repo.transaksi():
-                self._simpan_pohon(obj, induk)
-
-        self._catat(keterangan, kembalikan, ulangi)
-        self._tersimpan()
-        return True
-
-    def hapus(self, obj, wadah: list, induk: str | None = None, keterangan: str = "hapus") -> bool:
-        """Remove a record (with its children) from ``wadah`` and the store."""
-        posisi = wadah.index(obj)
-        try:
-            self.repo.hapus(self.lap.tahun, obj)
-        except Exception as e:
-            self._gagal(e)
-            return False
-        wadah.remove(obj)
-
-        def kembalikan() -> None:
-            wadah.insert(posisi, obj)
-            with self.repo.transaksi():
-                self._simpan_pohon(obj, induk)
-
-        def ulangi() -> None:
-            self.repo.hapus(self.lap.tahun, obj)
-            wadah.remove(obj)
-
-        self._catat(keterangan, kembalikan, ulangi)
-        self._tersimpan()
-        return True
-
-    def _simpan_pohon(self, obj, induk: str | None) -> None:
-        self.repo.simpan(self.lap.tahun, obj, induk=induk)
-        if isinstance(obj, Program):
-            for k in obj.kegiatan:
-                self._simpan_pohon(k, obj.id)
-        elif isinstance(obj, Kegiatan):
-            for s in obj.subkegiatan:
-                self.repo.simpan(self.lap.tahun, s, induk=obj.key)
-
+    # ------------------------------------------------------------ years and the database
     def ganti_laporan(self, lap: Laporan | None) -> None:
-        """Switch the open year (or open a newly created one); undo starts afresh."""
+        """Show ``lap`` (a year just opened, created or restored); undo starts afresh, and the
+        year is remembered for the next start (store/keadaan.py)."""
         self.lap = lap
         self.riwayat = Riwayat()
         self.versi += 1
-        if hasattr(self.screen, "segarkan"):
+        if lap is not None and not self.hanya_baca:
+            ingat_tahun(self.repo.path, lap.tahun)
+        if isinstance(self.screen, LayarDasar):
             self.screen.perbarui_judul()
             self.screen.segarkan()
 
-    def _catat(self, keterangan: str, kembalikan, ulangi) -> None:
-        self.riwayat.catat(keterangan, kembalikan, ulangi, layar=self.current_mode)
+    def buka_tahun(self, tahun: int | None) -> None:
+        """Open report year ``tahun`` (None: the database has no year)."""
+        self.ganti_laporan(self.repo.muat(tahun) if tahun is not None else None)
+
+    def simpan_tahun(self, perintah: GantiTahun) -> bool:
+        """Store a whole year (a new one) through the writer and open it; a failure is said."""
+        try:
+            simpan_tahun(self.repo, perintah)
+        except Exception as e:
+            self.notify(f"Tahun {perintah.lap.tahun} gagal dibuat: {e}", severity="error", timeout=8, markup=False)
+            return False
+        self.buka_tahun(perintah.lap.tahun)
+        return True
+
+    def pulihkan(self, sumber: Path) -> bool:
+        """Restore ``sumber`` over the open database and reopen it (the open year if it still
+        exists). The backup is read before the database is closed: closing writes the day's
+        backup, which may be the very file chosen."""
+        path, tahun = self.repo.path, self.tahun
+        try:
+            isi = sumber.read_bytes()
+        except OSError as e:
+            self.notify(f"Cadangan {sumber.name} tidak dapat dibaca: {e.strerror or e}", severity="error",
+                        markup=False)
+            return False
+        fd, salinan = tempfile.mkstemp(prefix=f".{path.name}.pulih.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(isi)
+        self.repo.close()
+        pesan, ok = "", False
+        try:
+            hasil = pulihkan_tercatat(path, Path(salinan))
+            pesan = (f"Basis data dipulihkan dari cadangan {sumber.name} dengan {hasil.baris_jurnal} baris jurnal."
+                     + "".join(f" Berkas sebelumnya: {p.name}." for p in hasil.disisihkan))
+            ok = True
+        except SedangDipakai as e:
+            pesan = e.pesan
+        except (FileNotFoundError, OSError, CadanganTidakSah) as e:
+            pesan = f"Pemulihan gagal: {getattr(e, 'strerror', None) or e}"
+        finally:
+            Path(salinan).unlink(missing_ok=True)
+        self.repo = Repository(path)
+        ada = self.repo.tahun_tersedia()
+        self.buka_tahun(tahun if tahun in ada else tahun_bawaan(path, ada))
+        self.notify(pesan, severity="information" if ok else "error", timeout=10, markup=False)
+        return ok
+
+    def _teks_riwayat(self, perintah: list[Perubahan], keterangan: str, layar: str | None = None) -> str:
+        return f"{self._label_layar(layar or self.current_mode)}: {teks_riwayat(self.lap, perintah, keterangan)}"
 
     def _label_layar(self, mode: str) -> str:
         return next((label for _, m, label, _ in LAYAR if m == mode), mode)
 
-    def _jalankan_langkah(self, langkah, fungsi, kata: str) -> bool:
-        """Undo or redo one step on the screen it was made on: go there first (closing a
-        window left open), then say where and what."""
+    def _jalankan_langkah(self, langkah: Langkah, perintah: list[Perubahan], kata: str) -> list[Perubahan] | None:
+        """Undo or redo one step through the writer, on the screen it was made on: go there
+        first (closing a window left open), then say where and what. Returns the commands
+        that reverse what was just done (None when the save failed)."""
         try:
-            fungsi()
+            kebalikan = terapkan(self.repo, self.lap, perintah,
+                                 self._teks_riwayat(perintah, f"{kata.lower()} {langkah.keterangan}", langkah.layar))
         except Exception as e:
             self._gagal(e)
-            return False
+            return None
         self._tersimpan()
         if langkah.layar and langkah.layar != self.current_mode:
             while isinstance(self.screen, ModalScreen) and len(self.screen_stack) > 1:
                 self.pop_screen()
             self.switch_mode(langkah.layar)
-        elif hasattr(self.screen, "segarkan"):
+        elif isinstance(self.screen, LayarDasar):
             self.screen.segarkan()
         self.notify(f"{kata} di {self._label_layar(langkah.layar)}: {langkah.keterangan}", markup=False)
-        return True
+        return kebalikan
 
     def action_urung(self) -> None:
         langkah = self.riwayat.ambil()
         if langkah is None:
             self.notify("Tidak ada perubahan untuk diurungkan.")
             return
-        if self._jalankan_langkah(langkah, langkah.kembalikan, "Diurungkan"):
-            self.riwayat.diurungkan(langkah)
+        maju = self._jalankan_langkah(langkah, langkah.mundur, "Diurungkan")
+        if maju is None:
+            self.riwayat.diulang(langkah, langkah.mundur)  # not undone: it stays the last step
+        else:
+            self.riwayat.diurungkan(langkah, maju)
 
     def action_ulang(self) -> None:
         langkah = self.riwayat.ambil_ulang()
         if langkah is None:
             self.notify("Tidak ada perubahan untuk diulang.")
             return
-        if self._jalankan_langkah(langkah, langkah.ulangi, "Diulang"):
-            self.riwayat.diulang(langkah)
+        mundur = self._jalankan_langkah(langkah, langkah.maju, "Diulang")
+        if mundur is None:
+            self.riwayat.gagal_ulang(langkah)
+        else:
+            self.riwayat.diulang(langkah, mundur)

@@ -20,8 +20,10 @@ from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa, periksa_narasi
 from store.jalur import masalah_jalur
+from store.keadaan import tahun_bawaan
 from store.lock import SedangDipakai
 from store.pemulihan import asal, pulihkan_tercatat
+from store.perubahan import GantiTahun, simpan_tahun
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
@@ -59,7 +61,7 @@ def _parser() -> ArgumentParser:
     p.add_argument("--version", action="version", version=f"lkjip {__version__}", help="tampilkan versi lalu keluar")
     p.add_argument("--demo", action="store_true", help="buka salinan baru data contoh Kecamatan Balikpapan Selatan 2021 "
                    "(di --db bila diberikan dan belum ada; tanpa --db salinan sementara dihapus saat keluar)")
-    p.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan yang dibuka (bawaan: tahun terbaru)")
+    p.add_argument("--tahun", type=int, metavar="YYYY", help="tahun laporan yang dibuka (bawaan: tahun terakhir dipakai, atau yang terbaru)")
     p.add_argument("--baca-saja", action="store_true", help="buka hanya-baca; tidak ada yang diubah")
     p.add_argument("--ambil-alih", action="store_true",
                    help="ambil alih kunci basis data dari lkjip yang sudah tidak berjalan (mis. komputernya mati)")
@@ -75,7 +77,7 @@ def _parser() -> ArgumentParser:
                      help=f"format, dipisah koma: {', '.join(FORMAT)} (bawaan: semuanya)")
     exp.add_argument("--out", default=".", metavar="DIR", help="folder tujuan (dibuat bila belum ada)")
     exp.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
-                     help="tahun laporan (bawaan: tahun terbaru)")
+                     help="tahun laporan (bawaan: tahun terakhir dipakai, atau yang terbaru)")
     exp.add_argument("--tabel", metavar="NOMOR", help="hanya tabel ini, dipisah koma, mis. 3.2,3.17 (bawaan: semua tabel "
                      "dan dokumen laporan-TAHUN.md)")
     exp.add_argument("--csv", default="excel", metavar="GAYA", dest="csv_gaya",
@@ -83,7 +85,8 @@ def _parser() -> ArgumentParser:
 
     chk = sub.add_parser("check", parents=[db], help="periksa masalah data", description="Periksa masalah data; keluar dengan status 1 bila ada.")
     chk.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
-                     help="hanya tahun ini (bawaan: semua tahun)")
+                     help="tahun laporan (bawaan: tahun terakhir dipakai, atau yang terbaru)")
+    chk.add_argument("--semua", action="store_true", help="periksa semua tahun")
     chk.add_argument("--terima-putus", action="store_true",
                      help="terima putus rantai riwayat yang sudah dilaporkan (dicatat di riwayat)")
 
@@ -171,7 +174,7 @@ def _pilih_tahun(repo: Repository, tahun: int | None) -> int:
         if not ada:
             raise Gagal(f"Basis data {repo.path} belum berisi data; impor dulu dengan: "
                         f"{perintah('import', 'FILE', db=repo.path)}")
-        return ada[-1]
+        return tahun_bawaan(repo.path, ada) or ada[-1]
     if tahun not in ada:
         raise Gagal(f"Tahun {tahun} tidak ada di basis data {repo.path} (tersedia: {', '.join(map(str, ada)) or 'tidak ada'})")
     return tahun
@@ -190,7 +193,7 @@ def cmd_import(args) -> int:
         return GAGAL
     with _buka(resolve_db(args.db)) as repo:
         try:
-            repo.simpan_laporan(lap, ganti=args.replace)
+            simpan_tahun(repo, GantiTahun(lap, ganti=args.replace))  # the one writer's whole-year command
         except TahunSudahAda as e:
             raise Gagal(str(e)) from None
         except OSError as e:  # disk full, I/O error: the import is all or nothing
@@ -224,6 +227,8 @@ def cmd_export(args) -> int:
         raise Gagal(f"Tidak dapat menulis ke {out}: {e.strerror or e}") from None
     for path in ditulis:  # printed outside the try: a closed pipe is not a failure to write the files
         print(path)
+    # the paths stay alone on stdout (for scripts); the year goes with the summary
+    print(aman(f"Tahun {tahun} ({lap.instansi.nama}): {len(ditulis)} berkas diekspor ke {out}"), file=sys.stderr)
     return 0
 
 
@@ -232,7 +237,7 @@ def cmd_check(args) -> int:
         return _terima_putus(args)
     keluar: list[str] = []
     with _buka(_db_ada(args), readonly=True) as repo:
-        tahun_list = [_pilih_tahun(repo, args.tahun)] if args.tahun else repo.tahun_tersedia()
+        tahun_list = repo.tahun_tersedia() if args.semua else [_pilih_tahun(repo, getattr(args, "tahun", None))]
         jumlah = kosong = 0
         for t in tahun_list:
             lap = repo.muat(t)
@@ -253,6 +258,7 @@ def cmd_check(args) -> int:
         if putus and all(b for b, _ in putus):
             keluar.append(f"Bila sudah diperiksa, terima putusnya (dicatat di riwayat) dengan: "
                           f"{perintah('check', '--terima-putus', db=repo.path)}")
+    print(f"Diperiksa: tahun {', '.join(map(str, tahun_list))}.", file=sys.stderr)
     status = 1 if jumlah else 0
     try:  # all found first: a reader that leaves early (`| head -1`) does not change the status
         for baris_keluar in keluar:
@@ -265,7 +271,7 @@ def cmd_check(args) -> int:
     if jumlah:
         print(f"{jumlah} masalah ditemukan.", file=sys.stderr)
         return 1
-    print("Tidak ada masalah.")
+    print(f"Tidak ada masalah (tahun {', '.join(map(str, tahun_list))}).")
     return 0
 
 
@@ -313,6 +319,12 @@ def _buka_aplikasi(args, path: Path) -> int:
         # Another lkjip is writing: open read-only and tell the user who has it.
         peringatan = str(e)
         repo = _buka(path, readonly=True)
+    if args.tahun is not None:
+        try:
+            _pilih_tahun(repo, args.tahun)  # a year that is not there is refused, as `export` does
+        except Gagal:
+            repo.close()
+            raise
     from .app import (
         LkjipApp,  # imported late: textual is only needed for the app itself
     )

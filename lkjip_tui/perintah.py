@@ -7,42 +7,18 @@ added there appears in the palette without further work.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from rich.align import Align
-from rich.text import Text
 from textual.app import SystemCommand
-from textual.command import CommandList, CommandPalette
-from textual.widgets.option_list import Option
 
-from store.backup import CadanganTidakSah
-from store.lock import SedangDipakai
-from store.pemulihan import pulihkan_tercatat
-from store.repository import Repository
+from .textual_dalam import PaletIndonesia
 
 
-class PaletPerintah(CommandPalette):
+class PaletPerintah(PaletIndonesia):
     """Textual's command palette with its words in Indonesian."""
 
     def __init__(self, **kw):
         super().__init__(placeholder="Cari perintah…", **kw)
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # Textual's own text is English; the same countdown, in Indonesian.
-        self._stop_no_matches_countdown()
-
-        def tampil() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(Align.center(Text("Tidak ada perintah yang cocok", style="not bold")),
-                           disabled=True, id=self._NO_MATCHES))
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, tampil)
 
 
 def daftar_perintah(app, layar_terdaftar):
@@ -85,7 +61,7 @@ def pilih_tahun(app) -> None:
         if h == "baru":
             buat_tahun_baru(app)
         elif isinstance(h, int) and h != app.tahun:
-            app.ganti_laporan(app.repo.muat(h))
+            app.buka_tahun(h)
             app.notify(f"Tahun {h} dibuka.")
 
     app.push_screen(PilihTahunScreen(ada, app.tahun, not app.hanya_baca), pilih)
@@ -130,33 +106,5 @@ def cadangan(app) -> None:
 
 
 def pulihkan(app, sumber: Path) -> bool:
-    """Restore ``sumber`` over the open database and reopen it (the open year if it still
-    exists). The backup is read before the database is closed: closing writes the day's
-    backup, which may be the very file chosen."""
-    path, tahun = app.repo.path, app.tahun
-    try:
-        isi = sumber.read_bytes()
-    except OSError as e:
-        app.notify(f"Cadangan {sumber.name} tidak dapat dibaca: {e.strerror or e}", severity="error", markup=False)
-        return False
-    fd, salinan = tempfile.mkstemp(prefix=f".{path.name}.pulih.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(isi)
-    app.repo.close()
-    pesan, ok = "", False
-    try:
-        hasil = pulihkan_tercatat(path, Path(salinan))
-        pesan = (f"Basis data dipulihkan dari cadangan {sumber.name} dengan {hasil.baris_jurnal} baris jurnal."
-                 + "".join(f" Berkas sebelumnya: {p.name}." for p in hasil.disisihkan))
-        ok = True
-    except SedangDipakai as e:
-        pesan = e.pesan
-    except (FileNotFoundError, OSError, CadanganTidakSah) as e:
-        pesan = f"Pemulihan gagal: {getattr(e, 'strerror', None) or e}"
-    finally:
-        Path(salinan).unlink(missing_ok=True)
-    app.repo = Repository(path)
-    ada = app.repo.tahun_tersedia()
-    app.ganti_laporan(app.repo.muat(tahun if tahun in ada else ada[-1]) if ada else None)
-    app.notify(pesan, severity="information" if ok else "error", timeout=10, markup=False)
-    return ok
+    """Restore ``sumber`` over the open database (the app reopens it: ``LkjipApp.pulihkan``)."""
+    return app.pulihkan(sumber)

@@ -17,6 +17,8 @@ import time
 
 from textual import events
 
+from .textual_dalam import binding_app, kunci_diteruskan
+
 TUNGGU_MAKS = 3.0  # seconds a key waits for a screen that never finishes mounting
 
 
@@ -57,14 +59,12 @@ class UrutTombol:
         if terapkan is None or self.screen.maximized is not None:
             return False
         self.app_focus = True
-        if await self._check_bindings(event.key, priority=True):
+        if await binding_app(self, event.key, priority=True):
             return True
-        if not await terapkan(event) and not await self._check_bindings(event.key):
+        if not await terapkan(event) and not await binding_app(self, event.key):
             # Nobody used it: the screen may still explain why (a number typed on a computed
             # cell), as it would if the key had bubbled up to it.
-            sisa = events.Key(event.key, event.character)
-            sisa._set_forwarded()
-            self.screen.post_message(sisa)
+            self.screen.post_message(kunci_diteruskan(event.key, event.character))
         return True
 
     def _jadwalkan(self) -> None:

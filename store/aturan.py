@@ -236,3 +236,28 @@ def angka_tersimpan_tidak_sah(data: dict[str, Any]) -> str | None:
                 if (alasan := alasan_angka(angka, jenis)) is not None:
                     return f"tabel {tabel} baris {i} {nama}: {tampil_angka(angka)} {alasan}"
     return None
+
+
+# ------------------------------------------------------------------ years, references, required amounts
+TAHUN_MIN, TAHUN_MAX = 1990, 2100  # report, Renstra and target years, in the forms and in a bundle
+
+
+def alasan_tahun(t: int) -> str | None:
+    if not TAHUN_MIN <= t <= TAHUN_MAX:
+        return f"tahun harus antara {TAHUN_MIN} dan {TAHUN_MAX}"
+    return None
+
+
+def alasan_sasaran(sasaran_id: str, ada: Sequence[str]) -> str | None:
+    """An indikator or program names a sasaran that must exist (when there are sasaran at all)."""
+    if sasaran_id in ada:
+        return None
+    return f'sasaran "{sasaran_id}" tidak ada' + (f"; pilih salah satu: {', '.join(ada)}" if ada else "")
+
+
+PAGU_WAJIB = "pagu wajib diisi (isi 0 bila tidak ada anggaran)"
+
+
+def alasan_pagu(v: Decimal | None) -> str | None:
+    """A subkegiatan's pagu: required (0 when there is no budget), a sane Rupiah amount."""
+    return PAGU_WAJIB if v is None else alasan_rupiah(v)

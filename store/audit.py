@@ -401,6 +401,9 @@ def _beda(lama, baru, jalur: tuple[Any, ...] = ()) -> list[str]:
         return [x for i, (a, b) in enumerate(zip(lama, baru)) if a != b for x in _beda(a, b, jalur + (i,))]
     nama = " ".join(_label(jalur[:n], k) for n, k in enumerate(jalur))
     angka = bool(jalur) and jalur[0] in _ANGKA
+    if isinstance(lama, str) and isinstance(baru, str) and not angka:  # a long text: where it changed
+        from .beda import ringkas_beda
+        return ["{}: {} → {}".format(nama, *ringkas_beda(lama, baru))]
     return [f"{nama}: {_nilai(lama, angka)} → {_nilai(baru, angka)}"]
 
 
@@ -440,6 +443,9 @@ def _teks_entri(e: dict[str, Any]) -> list[str]:
         for tabel, per in sorted(e["ringkasan"].items()):
             jumlah = ", ".join(f"{n} di{aksi}" for aksi, n in sorted(per.items()))  # ditambah, dihapus, diubah
             baris.append(f"  {NAMA_TABEL.get(tabel, tabel)}: {jumlah}")
-    for p in e.get("perubahan") or []:
+    perubahan = e.get("perubahan") or []
+    if e.get("keterangan") and all(p.get("aksi") == "ubah" for p in perubahan):
+        return baris  # a change made in the app: its keterangan already names row, column and values
+    for p in perubahan:
         baris.append("  " + teks_perubahan(p))
     return baris

@@ -135,7 +135,7 @@ class _Periksa:
     def tahun(self, v: Any, jalur: str) -> int:
         if isinstance(v, str) and v.isascii() and v.isdigit() and len(v) <= 8:  # "٢٠٢٤" is no year key
             v = int(v)
-        return self.bulat(v, jalur, 1900, 2200)
+        return self.bulat(v, jalur, aturan.TAHUN_MIN, aturan.TAHUN_MAX)
 
     def per_tahun(self, v: Any, jalur: str, jenis: aturan.JenisAngka) -> dict[int, Decimal | None]:
         d = self.obj(v if v is not None else {}, jalur)
@@ -398,8 +398,8 @@ def _garis(p: _Periksa, v: Any, jalur: str, dilihat: set[str]) -> list[Bagian]:
 def _indikator(p: _Periksa, i: Any, j: str, id_sasaran: set[str]) -> Indikator:
     i = p.obj(i, j) or {}
     ref = p.teks(i, "sasaran", j) or ""
-    if ref and ref not in id_sasaran:
-        p.salah(f"{j}.sasaran", f'sasaran "{ref}" tidak ada')
+    if ref and (alasan := aturan.alasan_sasaran(ref, sorted(id_sasaran))):
+        p.salah(f"{j}.sasaran", alasan)
     iku = None
     if i.get("iku") is not None:
         d = p.obj(i["iku"], f"{j}.iku", boleh_null=True) or {}
@@ -434,8 +434,8 @@ def _indikator(p: _Periksa, i: Any, j: str, id_sasaran: set[str]) -> Indikator:
 def _program(p: _Periksa, x: Any, j: str, id_sasaran: set[str]) -> Program:
     x = p.obj(x, j) or {}
     ref = p.teks(x, "sasaran", j) or ""
-    if ref and ref not in id_sasaran:
-        p.salah(f"{j}.sasaran", f'sasaran "{ref}" tidak ada')
+    if ref and (alasan := aturan.alasan_sasaran(ref, sorted(id_sasaran))):
+        p.salah(f"{j}.sasaran", alasan)
     kegiatan = []
     for n, k in enumerate(p.daftar(x.get("kegiatan", []), f"{j}.kegiatan")):
         jk = f"{j}.kegiatan[{n}]"

@@ -252,9 +252,6 @@ class Anggaran:
         return self.realisasi > self.pagu
 
 
-KOSONG_ANGGARAN = Anggaran(NOL, NOL)
-
-
 def serapan(pagu: Decimal | None, realisasi: Decimal | None, desimal: int = 2) -> Decimal | None:
     if pagu is None or realisasi is None or pagu == 0:
         return None

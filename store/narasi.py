@@ -45,7 +45,6 @@ carry over; the analysis does not).
 
 from __future__ import annotations
 
-import copy
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -432,7 +431,3 @@ def teks_tahun_baru(lap: Laporan) -> list[Teks]:
     ``dibawa`` (BAB I with Landasan Hukum) and the signing place; no drafts, no analysis."""
     bawa = {b.kunci for _, b in jelajah(garis_besar(lap)) if b.dibawa} | {TTD_TEMPAT}
     return [Teks(t.kunci, t.isi) for t in lap.narasi if t.kunci in bawa and t.isi.strip()]
-
-
-def salin_garis(lap: Laporan) -> list[Bagian] | None:
-    return copy.deepcopy(lap.garis)

@@ -352,10 +352,6 @@ class Repository:
                 t.remove(doc_ids=ids)
         self._indeks.clear()
 
-    def hapus_tahun(self, tahun: int) -> None:
-        with self.transaksi(f"hapus tahun {tahun}"):
-            self._hapus_tahun(tahun)
-
     def simpan_kepala(self, lap: Laporan) -> None:
         """Store instansi, renstra, pengaturan, the staffing date and the outline of a year."""
         t = self.db.table(LAPORAN)

@@ -27,6 +27,9 @@ the journal's line format in :mod:`store.jurnal`.
 TinyDB funnels every write through ``Table._update_table``; :class:`JurnalTable` hands the
 updater a view that notes which rows it touches (and their old value, for rollback and the
 audit trail), so a commit knows exactly what changed without diffing 10,000 rows.
+
+Private TinyDB names lkjip uses, all of them here (TinyDB is pinned exactly for them):
+``Table._update_table`` (overridden, as above) and ``Table._storage`` (the storage it writes to).
 """
 
 from __future__ import annotations
@@ -103,15 +106,6 @@ def parse_json_db(path: Path, raw: bytes) -> Any:
     except (json.JSONDecodeError, RecursionError) as e:
         alasan = f"JSON tidak sah di baris {e.lineno} kolom {e.colno}" if isinstance(e, json.JSONDecodeError) else "terlalu bersarang"
         raise DatabaseRusak(Path(path), alasan) from None
-
-
-def baca_json(path: Path) -> Any:
-    """Read a database file; raise :class:`DatabaseRusak` when it is not valid UTF-8 JSON."""
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        return None
-    return parse_json_db(path, raw)
 
 
 # ------------------------------------------------------------------ the snapshot's journal record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
+from babel.dates import format_date, get_month_names
 
 
 def tanggal_panjang(iso: str) -> str:
@@ -14,3 +14,9 @@ def tanggal_panjang(iso: str) -> str:
     except ValueError:
         return iso
     return format_date(d, format="d MMMM y", locale="id_ID")
+
+
+def nama_bulan() -> list[str]:
+    """The months' Indonesian names, Januari … Desember (for reading ``31 Desember 2021``)."""
+    nama = get_month_names("wide", locale="id_ID")
+    return [str(nama[b]) for b in range(1, 13)]

@@ -258,7 +258,7 @@ class AkipScreen(LayarDasar):
             return
         kolom, nilai = event.kolom, event.nilai
 
-        def mutasi() -> None:
+        def mutasi(k: KomponenAkip) -> None:
             if kolom == "nama":
                 k.nama = nilai
             elif kolom == "bobot":
@@ -266,8 +266,8 @@ class AkipScreen(LayarDasar):
             else:
                 k.nilai[int(kolom[1:])] = nilai
 
-        apa = {"nama": "nama", "bobot": "bobot"}.get(kolom, f"nilai {kolom[1:]}")
-        self.app.ubah(k, mutasi, f"{apa} AKIP {k.nama}")
+        apa = {"nama": "Komponen", "bobot": "Bobot"}.get(kolom, f"Nilai {kolom[1:]}")
+        self.app.ubah(k, mutasi, f"{k.nama} · {apa}")
         self._segarkan_baris(k)
 
     @on(DataTable.CellHighlighted)
@@ -300,8 +300,7 @@ class AkipScreen(LayarDasar):
             return KomponenAkip(v["nama"], v["bobot"])
 
         def selesai(baru: KomponenAkip | None) -> None:
-            if baru is not None and self.app.tambah(baru, self.lap.evaluasi_akip,
-                                                   keterangan=f"tambah komponen AKIP {baru.nama}"):
+            if baru is not None and self.app.tambah(baru, keterangan=f"tambah komponen AKIP {baru.nama}"):
                 self.segarkan()
 
         self.app.buka_formulir(Formulir("Komponen AKIP baru", isian, buat), selesai)
@@ -316,7 +315,7 @@ class AkipScreen(LayarDasar):
             return
 
         def jawab(ya: bool | None) -> None:
-            if ya and self.app.hapus(k, self.lap.evaluasi_akip, keterangan=f"hapus komponen AKIP {k.nama}"):
+            if ya and self.app.hapus(k, keterangan=f"hapus komponen AKIP {k.nama}"):
                 self.notify(f"Komponen {k.nama} dihapus. ctrl+z untuk mengurungkan.", markup=False)
                 self.segarkan()
 

@@ -56,9 +56,7 @@ def isian_kode(awal: str, contoh: str) -> Isian:
 
 
 def _pagu_sah(v) -> str | None:
-    if v is None:
-        return "pagu wajib diisi (isi 0 bila tidak ada anggaran)"
-    return aturan.alasan_rupiah(v)
+    return aturan.alasan_pagu(v)
 
 
 KOLOM = [
@@ -135,6 +133,10 @@ class AnggaranScreen(LayarDasar):
     # ------------------------------------------------------------ index and caches
     def _masih_sama(self) -> bool:
         return self._versi_indeks == self.app.versi
+
+    def _masih_sama_kecuali_satu(self) -> bool:
+        """The caches were current just before the one change being taken in."""
+        return self._versi_indeks == self.app.versi - 1
 
     def _tandai(self) -> None:
         """The caches were kept up to date by hand after a change made here."""
@@ -335,11 +337,30 @@ class AnggaranScreen(LayarDasar):
                 self._calon = None
                 self._hitung_jalur(prog, keg)
 
-    def disimpan(self, prog: Program, keg: Kegiatan, sub: Subkegiatan) -> None:
-        """A change on this path was saved (here or in the monthly window): redraw it; the
-        caches are current again without rebuilding them."""
-        self.perbarui_jalur(prog, keg, sub)
-        self._tandai()
+    def disimpan(self, sub: Subkegiatan) -> None:
+        """A change to ``sub`` was saved (here or in the monthly window): its program, kegiatan
+        and subkegiatan are new records now (store/perubahan.py), so that program's part of the
+        index is taken again from the year (not the whole index: a city has thousands of rows)
+        and the path redrawn."""
+        kunci = self._kunci_sub(sub)
+        prog = next((p for p in self.lap.program for k in p.kegiatan for s in k.subkegiatan
+                     if self._kunci_sub(s) == kunci), None)
+        if prog is None or not self._masih_sama_kecuali_satu():
+            self._indeks()
+        else:
+            self._prog[prog.id] = prog
+            for k in prog.kegiatan:
+                self._keg[self._kunci_keg(k)] = (prog, k)
+                for s in k.subkegiatan:
+                    self._sub[self._kunci_sub(s)] = (prog, k, s)
+            self._tandai()
+        self.perbarui_jalur(*self._sub[kunci])
+
+    def jalur_sub(self, kunci: str) -> tuple[Program, Kegiatan, Subkegiatan]:
+        """The program, kegiatan and subkegiatan the year holds now for subkegiatan ``kunci``."""
+        if not self._masih_sama():
+            self._indeks()
+        return self._sub[kunci]
 
     # ------------------------------------------------------------ editing in the grid
     @on(EditGrid.Pratinjau)
@@ -358,11 +379,11 @@ class AnggaranScreen(LayarDasar):
         event.stop()
         prog, keg, sub = self._sub[event.baris[2:]]
 
-        def mutasi() -> None:
+        def mutasi(sub: Subkegiatan) -> None:
             setattr(sub, event.kolom, event.nilai)
 
-        self.app.ubah(sub, mutasi, f"{event.kolom} {sub.nama}")
-        self.disimpan(prog, keg, sub)
+        self.app.ubah(sub, mutasi, f"{sub.nama} · {next(k.judul for k in KOLOM if k.key == event.kolom)}")
+        self.disimpan(sub)
 
     @on(EditGrid.Pilih)
     def _pilih(self, event: EditGrid.Pilih) -> None:
@@ -406,8 +427,8 @@ class AnggaranScreen(LayarDasar):
 
     def _cek_sasaran(self, teks: str) -> str:
         sid = teks_wajib(teks)
-        if self.lap.sasaran and self.lap.cari_sasaran(sid) is None:
-            raise ValueError(f'"{sid}" tidak ada; pilih salah satu: {", ".join(s.id for s in self.lap.sasaran)}')
+        if self.lap.sasaran and (alasan := aturan.alasan_sasaran(sid, [s.id for s in self.lap.sasaran])):
+            raise ValueError(alasan)
         return sid
 
     def action_tambah_program(self) -> None:
@@ -420,7 +441,7 @@ class AnggaranScreen(LayarDasar):
             return [f'ID program "{d["id"]}" sudah dipakai'] if d["id"] in self._prog else []
 
         def selesai(prog: Program | None) -> None:
-            if prog is not None and self.app.tambah(prog, self.lap.program, keterangan=f"tambah program {prog.id}"):
+            if prog is not None and self.app.tambah(prog, keterangan=f"tambah program {prog.id}"):
                 self._indeks()
                 self._buka.add(f"P:{prog.id}")
                 self._isi_ulang(f"P:{prog.id}")
@@ -449,8 +470,8 @@ class AnggaranScreen(LayarDasar):
 
     def _tambah_kegiatan(self, prog: Program) -> None:
         def selesai(keg: Kegiatan | None) -> None:
-            if keg is not None and self.app.tambah(keg, prog.kegiatan, induk=prog.id,
-                                                   keterangan=f"tambah kegiatan {keg.nama}"):
+            if keg is not None and (keg := self.app.tambah(keg, induk=prog.id,
+                                                           keterangan=f"tambah kegiatan {keg.nama}")):
                 self._indeks()
                 rk = f"K:{self._kunci_keg(keg)}"
                 self._buka |= {f"P:{prog.id}", rk}
@@ -462,8 +483,8 @@ class AnggaranScreen(LayarDasar):
 
     def _tambah_sub(self, prog: Program, keg: Kegiatan) -> None:
         def selesai(sub: Subkegiatan | None) -> None:
-            if sub is not None and self.app.tambah(sub, keg.subkegiatan, induk=keg.key,
-                                                   keterangan=f"tambah subkegiatan {sub.nama}"):
+            if sub is not None and (sub := self.app.tambah(sub, induk=keg.key,
+                                                           keterangan=f"tambah subkegiatan {sub.nama}")):
                 self._indeks()
                 self._buka |= {f"P:{prog.id}", f"K:{self._kunci_keg(keg)}"}
                 self._isi_ulang(f"S:{self._kunci_sub(sub)}")
@@ -499,11 +520,12 @@ class AnggaranScreen(LayarDasar):
             if d is None:
                 return
 
-            def mutasi() -> None:
+            def mutasi(salinan) -> None:
                 for k, v in d.items():
-                    setattr(obj, k, v)
+                    setattr(salinan, k, v)
 
-            self.app.ubah(obj, mutasi, f"ubah {getattr(obj, 'nama', '')}")
+            jenis = "subkegiatan" if sub is not None else "kegiatan" if keg is not None else "program"
+            self.app.ubah(obj, mutasi, f"ubah {jenis} {obj.nama}")
             self.segarkan()
 
         self.app.buka_formulir(Formulir(judul, isian), selesai)
@@ -515,20 +537,20 @@ class AnggaranScreen(LayarDasar):
         if prog is None:
             return
         if sub is not None:
-            obj, wadah, induk = sub, keg.subkegiatan, keg.key
+            obj = sub
             tanya = f'Hapus subkegiatan "{sub.nama}"?'
         elif keg is not None:
-            obj, wadah, induk = keg, prog.kegiatan, prog.id
+            obj = keg
             tanya = f'Hapus kegiatan "{keg.nama}" beserta {len(keg.subkegiatan)} subkegiatannya?'
         else:
-            obj, wadah, induk = prog, self.lap.program, None
+            obj = prog
             n_sub = sum(len(k.subkegiatan) for k in prog.kegiatan)
             tanya = (f'Hapus program {prog.id} "{prog.nama}" beserta {len(prog.kegiatan)} kegiatan '
                      f"dan {n_sub} subkegiatannya?")
         tanya += "\n(ctrl+z mengembalikannya)"
 
         def selesai(ya: bool | None) -> None:
-            if ya and self.app.hapus(obj, wadah, induk=induk, keterangan=f"hapus {getattr(obj, 'nama', '')}"):
+            if ya and self.app.hapus(obj, keterangan=f"hapus {obj.nama}"):
                 self.segarkan()
 
         self.app.push_screen(KonfirmasiScreen(tanya), selesai)
@@ -561,8 +583,21 @@ class BulananScreen(Modal[None]):
 
     def __init__(self, layar: AnggaranScreen, prog: Program, keg: Kegiatan, sub: Subkegiatan):
         super().__init__()
-        self.layar, self.prog, self.keg, self.sub = layar, prog, keg, sub
+        self.layar, self._kunci = layar, layar._kunci_sub(sub)
         self._calon: Subkegiatan | None = None  # while a month is typed
+
+    # the records as the year holds them now: a saved month makes new ones
+    @property
+    def prog(self) -> Program:
+        return self.layar.jalur_sub(self._kunci)[0]
+
+    @property
+    def keg(self) -> Kegiatan:
+        return self.layar.jalur_sub(self._kunci)[1]
+
+    @property
+    def sub(self) -> Subkegiatan:
+        return self.layar.jalur_sub(self._kunci)[2]
 
     def _kolom(self) -> list[Kolom]:
         return [
@@ -672,7 +707,7 @@ class BulananScreen(Modal[None]):
         bawa = calc.bawa_tahunan(sub, bulan) if tahunan is not None else None
 
         def simpan() -> None:
-            def mutasi() -> None:
+            def mutasi(sub: Subkegiatan) -> None:
                 bul = dict(sub.realisasi_bulanan or bawa or {})
                 bul[bulan] = nilai
                 bul = {b: v for b, v in sorted(bul.items()) if v is not None}
@@ -680,12 +715,12 @@ class BulananScreen(Modal[None]):
                 # the bundle contract: realisasi equals the sum of the filled months
                 sub.realisasi = calc.realisasi_sub(sub) if bul else None
 
-            if self.app.ubah(sub, mutasi, f"realisasi {BULAN[bulan - 1]} {sub.nama}") and bawa:
+            if self.app.ubah(sub, mutasi, f"{sub.nama} · realisasi {BULAN[bulan - 1]}") and bawa:
                 self.notify(f"Realisasi sebelumnya {format_bebas(tahunan)} disimpan sebagai isian "
                             f"{BULAN[bulan - 2]} (s.d. {BULAN[bulan - 2]}); ubah bila perlu.", markup=False)
             self.grid.segarkan()
             self._perbarui()
-            self.layar.disimpan(self.prog, self.keg, self.sub)
+            self.layar.disimpan(self.sub)
 
         if tahunan is not None and bawa is None:
             # January: there is no month before it to keep the earlier figure in

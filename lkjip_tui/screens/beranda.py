@@ -94,9 +94,7 @@ class BerandaScreen(LayarDasar):
         daftar.scroll_to_widget(self.query_one(selector), top=True, animate=False)
 
     def action_tahun_baru(self) -> None:
-        from ..perintah import buat_tahun_baru
-
-        buat_tahun_baru(self.app)
+        self.app.buat_tahun_baru()
 
     # ------------------------------------------------------------ drawing
     def segarkan(self) -> None:

@@ -79,13 +79,12 @@ def baca_nomor_misi(teks: str) -> str:
 
 MEDAN = {"target": "target", "realisasi": "realisasi", "standar": "standar_nasional"}  # grid column → field
 
-# What a form saves, per kind: the list it joins, the records that name it by id (they follow
+# What a form saves, per kind: the records that name it by id (they follow
 # an id change), the fields the form sets (None: all; an indikator keeps its figures).
 _BENTUK = {
-    "tujuan": (lambda lap: lap.tujuan, lambda lap, i: lap.sasaran_tujuan(i), None),
-    "sasaran": (lambda lap: lap.sasaran,
-                lambda lap, i: [*lap.indikator_sasaran(i), *lap.program_sasaran(i)], None),
-    "indikator": (lambda lap: lap.indikator, lambda lap, i: [],
+    "tujuan": (lambda lap, i: lap.sasaran_tujuan(i), None),
+    "sasaran": (lambda lap, i: [*lap.indikator_sasaran(i), *lap.program_sasaran(i)], None),
+    "indikator": (lambda lap, i: [],
                   ("sasaran", "uraian", "satuan", "arah", "rumus_negatif", "agregasi_triwulan", "iku", "id")),
 }
 
@@ -358,12 +357,11 @@ class IndikatorScreen(LayarDasar):
         if ind is None:
             return
         t = int(event.baris)
-        peta = self._peta(ind, event.kolom)
 
-        def mutasi() -> None:
-            peta[t] = event.nilai
+        def mutasi(ind: Indikator) -> None:
+            self._peta(ind, event.kolom)[t] = event.nilai
 
-        self.app.ubah(ind, mutasi, f"{NAMA_KOLOM[event.kolom]} {t} {ind.id}")
+        self.app.ubah(ind, mutasi, f"{ind.id} · {NAMA_KOLOM[event.kolom].capitalize()} {t}")
         self.grid.segarkan([event.baris])
         self._perbarui_rinci()
 
@@ -441,7 +439,7 @@ class IndikatorScreen(LayarDasar):
         lap = self.lap
         jenis, kunci = self._pilihan
         if jenis == "tujuan":
-            obj, wadah = self._tujuan(kunci), lap.tujuan
+            obj = self._tujuan(kunci)
             sisa = lap.sasaran_tujuan(kunci)
             if sisa:
                 self._tolak(f"Tujuan {kunci} masih memiliki sasaran ({', '.join(s.id for s in sisa)}); "
@@ -449,7 +447,7 @@ class IndikatorScreen(LayarDasar):
                 return
             soal = f"Hapus tujuan {kunci}: {obj.uraian}?"
         elif jenis == "sasaran":
-            obj, wadah = lap.cari_sasaran(kunci), lap.sasaran
+            obj = lap.cari_sasaran(kunci)
             if lap.indikator_sasaran(kunci):
                 self._tolak(f"Sasaran {kunci} masih memiliki indikator; hapus indikatornya dulu.")
                 return
@@ -458,7 +456,7 @@ class IndikatorScreen(LayarDasar):
                 return
             soal = f"Hapus sasaran {kunci}: {obj.uraian}?"
         elif jenis == "indikator" and self.ind is not None:
-            obj, wadah = self.ind, lap.indikator
+            obj = self.ind
             soal = (f"Hapus indikator {kunci}: {obj.uraian}?\n"
                     "Semua target, realisasi dan data triwulannya ikut terhapus (ctrl+z mengurungkan).")
         else:
@@ -469,7 +467,7 @@ class IndikatorScreen(LayarDasar):
             if not ya:
                 return
             urutan = self._tetangga(jenis, kunci)
-            if self.app.hapus(obj, wadah, keterangan=f"hapus {jenis} {kunci}"):
+            if self.app.hapus(obj, keterangan=f"hapus {jenis} {kunci}"):
                 self.notify(f"{jenis.capitalize()} {kunci} dihapus. ctrl+z untuk mengurungkan.", markup=False)
                 self._bangun_pohon(urutan)
 
@@ -571,30 +569,30 @@ class IndikatorScreen(LayarDasar):
         self.app.buka_formulir(Formulir(judul, isian, buat), lambda baru: self._simpan_bentuk("indikator", ind, baru))
 
     def _simpan_bentuk(self, jenis: str, lama, baru) -> None:
-        """Save a form's tujuan/sasaran/indikator (``_BENTUK`` says where it lives, which records
+        """Save a form's tujuan/sasaran/indikator (``_BENTUK`` says which records
         point to it and which fields the form sets). A changed id moves those records with it."""
         if baru is None:
             return
-        daftar, anak, medan = _BENTUK[jenis]
+        anak, medan = _BENTUK[jenis]
         lap = self.lap
         if lama is None:
-            if self.app.tambah(baru, daftar(lap), keterangan=f"tambah {jenis} {baru.id}"):
+            if self.app.tambah(baru, keterangan=f"tambah {jenis} {baru.id}"):
                 self._bangun_pohon((jenis, baru.id))
             return
 
-        def salin() -> None:
+        def salin(salinan) -> None:
             for m in medan or list(vars(baru)):
-                setattr(lama, m, getattr(baru, m))
+                setattr(salinan, m, getattr(baru, m))
 
         if baru.id == lama.id:
             ok = self.app.ubah(lama, salin, f"ubah {jenis} {lama.id}")
         else:
             kaitan = anak(lap, lama.id)
 
-            def mutasi() -> None:
-                for x in kaitan:
+            def mutasi(salinan: list) -> None:
+                for x in salinan[1:]:
                     setattr(x, jenis, baru.id)  # sasaran.tujuan, indikator/program.sasaran
-                salin()
+                salin(salinan[0])
 
             ok = self.app.ubah_banyak([lama, *kaitan], mutasi, f"ubah {jenis} {lama.id} → {baru.id}")
         if ok:

@@ -248,7 +248,7 @@ class NarasiScreen(LayarDasar):
         t = self.lap.cari_teks(self._kunci) if self._kunci else None
         if t is None or not t.draf or not self.boleh_ubah():
             return
-        if self.app.ubah(t, lambda: narasi.terima_draf(t), f"terima draf {self._judul()}"):
+        if self.app.ubah(t, narasi.terima_draf, f"terima draf {self._judul()}"):
             self._sesudah_ubah()
             ed = self.editor
             ed.focus()
@@ -258,7 +258,7 @@ class NarasiScreen(LayarDasar):
         t = self.lap.cari_teks(self._kunci) if self._kunci else None
         if t is None or not t.draf or not self.boleh_ubah():
             return
-        if self.app.ubah(t, lambda: narasi.buang_draf(t), f"buang draf {self._judul()}"):
+        if self.app.ubah(t, narasi.buang_draf, f"buang draf {self._judul()}"):
             self._sesudah_ubah()
 
     def _judul(self) -> str:
@@ -299,9 +299,9 @@ class NarasiScreen(LayarDasar):
         t = lap.cari_teks(kunci)
         ket = f"teks {self._judul()}"
         if t is None:
-            ok = self.app.tambah(Teks(kunci, isi), lap.narasi, keterangan=ket)
+            ok = bool(self.app.tambah(Teks(kunci, isi), keterangan=ket))
         else:
-            def mutasi() -> None:
+            def mutasi(t: Teks) -> None:
                 t.isi = isi
                 if t.draf:
                     t.draf = None  # the draft, edited, is now the user's text
@@ -315,9 +315,9 @@ class NarasiScreen(LayarDasar):
     def _simpan_draf(self, kunci: str, isi: str) -> None:
         t = self.lap.cari_teks(kunci)
         if t is None:
-            ok = self.app.tambah(Teks(kunci, "", isi), self.lap.narasi, keterangan=f"draf {kunci}")
+            ok = bool(self.app.tambah(Teks(kunci, "", isi), keterangan=f"draf {kunci}"))
         else:
-            ok = self.app.ubah(t, lambda: setattr(t, "draf", isi), f"draf {kunci}")
+            ok = self.app.ubah(t, lambda t: setattr(t, "draf", isi), f"draf {kunci}")
         if ok:
             # Offering a draft is not the user's change: journalled and in riwayat like any
             # save, but not an undo step (ctrl+z should undo what the user did, not this).

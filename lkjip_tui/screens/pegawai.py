@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from exports.builders.tanggal import nama_bulan, tanggal_panjang
 from store import aturan, calc
 from store.models import Jabatan, Laporan, UnitPegawai
 from store.numbers import format_angka, parse_bulat
@@ -25,9 +26,6 @@ from ..widgets.edit_grid import BULAT, EditGrid, Kolom
 from ..widgets.formulir import Formulir, Isian
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
-
-NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-              "Oktober", "November", "Desember")
 
 KOLOM = [
     Kolom("uraian", "Unit / Jabatan", 46, kanan=False),
@@ -43,11 +41,7 @@ def tampil_tanggal(iso: str | None) -> str:
     """``2021-12-31`` → ``31 Desember 2021``; other text is shown as it is."""
     if not iso:
         return "belum diisi"
-    try:
-        d = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {NAMA_BULAN[d.month - 1]} {d.year}"
+    return tanggal_panjang(iso)  # the report's own way of writing it
 
 
 def baca_tanggal(teks: str) -> str | None:
@@ -65,7 +59,7 @@ def baca_tanggal(teks: str) -> str | None:
         m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", s)
         if m:
             nama = m[2].lower()
-            bulan = next((i + 1 for i, b in enumerate(NAMA_BULAN) if b.lower().startswith(nama[:3])), None)
+            bulan = next((i + 1 for i, b in enumerate(nama_bulan()) if b.lower().startswith(nama[:3])), None)
             if bulan is not None:
                 return date(int(m[3]), bulan, int(m[1])).isoformat()
     except ValueError:
@@ -256,10 +250,11 @@ class PegawaiScreen(LayarDasar):
         j = unit.jabatan[idx]
         attr = ATRIBUT[event.kolom]
 
-        def mutasi() -> None:
+        def mutasi(unit: UnitPegawai) -> None:
             setattr(unit.jabatan[idx], attr, event.nilai)
 
-        self.app.ubah(unit, mutasi, f"{event.kolom.upper()} {j.nama} {unit.nama}")
+        judul = next(k.judul for k in KOLOM if k.key == event.kolom)
+        self.app.ubah(unit, mutasi, f"{unit.nama} · {j.nama} · {judul}")
         self._segarkan_unit(unit, idx)
 
     @on(EditGrid.Pilih)
@@ -288,7 +283,7 @@ class PegawaiScreen(LayarDasar):
             return [f'Unit "{d["nama"]}" sudah ada'] if d["nama"].casefold() in ada else []
 
         def selesai(unit: UnitPegawai | None) -> None:
-            if unit is not None and self.app.tambah(unit, self.lap.pegawai.unit, keterangan=f"tambah unit {unit.nama}"):
+            if unit is not None and (unit := self.app.tambah(unit, keterangan=f"tambah unit {unit.nama}")):
                 self._isi_ulang(f"U:{self._kunci(unit)}")
 
         self.app.buka_formulir(Formulir("Unit baru (kecamatan / kelurahan)", [Isian("nama", "Nama unit")],
@@ -307,8 +302,8 @@ class PegawaiScreen(LayarDasar):
         def selesai(j: Jabatan | None) -> None:
             if j is None:
                 return
-            if self.app.ubah(unit, lambda: unit.jabatan.append(j), f"tambah jabatan {j.nama}"):
-                self._isi_ulang(f"J:{self._kunci(unit)}:{len(unit.jabatan) - 1}")
+            if self.app.ubah(unit, lambda u: u.jabatan.append(j), f"{unit.nama} · tambah jabatan {j.nama}"):
+                self._isi_ulang(f"J:{self._kunci(unit)}:{len(self.app.baru(unit).jabatan) - 1}")
 
         self.app.buka_formulir(Formulir(
             Text(f"Jabatan baru di {unit.nama}").plain,
@@ -331,13 +326,14 @@ class PegawaiScreen(LayarDasar):
             if d is None:
                 return
 
-            def mutasi() -> None:
+            def mutasi(unit: UnitPegawai) -> None:
                 if idx is None:
                     unit.nama = d["nama"]
                 else:
                     unit.jabatan[idx].nama = d["nama"]
 
-            self.app.ubah(unit, mutasi, f"ubah nama {d['nama']}")
+            self.app.ubah(unit, mutasi, f"{unit.nama} · nama" if idx is None else
+                          f"{unit.nama} · {unit.jabatan[idx].nama} · nama")
             self.segarkan()
 
         self.app.buka_formulir(Formulir(judul, [Isian("nama", "Nama", awal)]), selesai)
@@ -358,10 +354,10 @@ class PegawaiScreen(LayarDasar):
             if not ya:
                 return
             if idx is None:
-                ok = self.app.hapus(unit, self.lap.pegawai.unit, keterangan=f"hapus unit {unit.nama}")
+                ok = self.app.hapus(unit, keterangan=f"hapus unit {unit.nama}")
             else:
                 nama = unit.jabatan[idx].nama
-                ok = self.app.ubah(unit, lambda: unit.jabatan.pop(idx), f"hapus jabatan {nama}")
+                ok = self.app.ubah(unit, lambda u: u.jabatan.pop(idx), f"{unit.nama} · hapus jabatan {nama}")
             if ok:
                 self.segarkan()
 

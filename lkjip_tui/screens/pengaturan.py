@@ -257,7 +257,8 @@ class PengaturanScreen(LayarDasar):
 
             self._ubah(mutasi, f"misi {n}" if n else "tambah misi")
             if not n:
-                self.tabel.move_cursor(row=self.tabel.get_row_index(f"misi#{len(misi)}"))
+                n_baru = len(self.app.lap.instansi.misi)  # the year's header is a new one now
+                self.tabel.move_cursor(row=self.tabel.get_row_index(f"misi#{n_baru}"))
 
         judul = f"Misi {n}" if n else f"Misi baru (nomor {len(misi) + 1})"
         self.app.buka_formulir(Formulir(judul, [Isian("misi", "Misi", awal, wajib("misi"))], fokus_galat=True),
@@ -362,22 +363,15 @@ class PengaturanScreen(LayarDasar):
         self.app.push_screen(KonfirmasiScreen("Kembalikan skala kategori ke bawaan?\n" + ringkas_skala(DEFAULT_SKALA)),
                              jawab)
 
+    # the app's commands (lkjip_tui/perintah.py sits above the screens)
     def action_tahun(self) -> None:
-        from ..perintah import pilih_tahun
-
-        pilih_tahun(self.app)
+        self.app.pilih_tahun()
 
     def action_tahun_baru(self) -> None:
-        from ..perintah import buat_tahun_baru
-
-        buat_tahun_baru(self.app)
+        self.app.buat_tahun_baru()
 
     def action_riwayat(self) -> None:
-        from ..perintah import riwayat
-
-        riwayat(self.app)
+        self.app.lihat_riwayat()
 
     def action_cadangan(self) -> None:
-        from ..perintah import cadangan
-
-        cadangan(self.app)
+        self.app.lihat_cadangan()

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.perubahan import GantiTahun
 from store.tahun import laporan_kosong, salin_laporan
 
 from ..widgets.formulir import Formulir, Isian
@@ -68,12 +69,8 @@ def buat_tahun(app, hasil: dict) -> bool:
         lap.instansi.nama = nama
     else:
         lap = laporan_kosong(tahun, nama)
-    try:
-        app.repo.simpan_laporan(lap)
-    except Exception as e:
-        app.notify(f"Tahun {tahun} gagal dibuat: {e}", severity="error", timeout=8)
+    if not app.simpan_tahun(GantiTahun(lap)):
         return False
-    app.ganti_laporan(app.repo.muat(tahun))
     asal = f"disalin dari {salin}" if salin is not None else "kosong"
     app.notify(f"Tahun {tahun} dibuat ({asal}) dan dibuka.")
     r = lap.renstra

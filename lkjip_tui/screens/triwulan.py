@@ -181,15 +181,16 @@ class TriwulanScreen(LayarDasar):
         ind, q = self._cari(event.baris)
         t = self.lap.tahun
 
-        def mutasi() -> None:
+        def mutasi(ind: Indikator) -> None:
             if q == TAHUNAN:
                 ind.target[t] = event.nilai
             else:
                 setattr(ind.triwulan_tahun(t)[q], event.kolom, event.nilai)
 
-        nama = "target" if event.kolom == "target" else "realisasi"
-        label = "tahun" if q == TAHUNAN else f"TW {TRIWULAN[q]}"
-        self.app.ubah(ind, mutasi, f"{nama} {label} {ind.id}")
+        nama = "Target" if event.kolom == "target" else "Realisasi"
+        label = f"tahun {t}" if q == TAHUNAN else f"TW {TRIWULAN[q]}"
+        self.app.ubah(ind, mutasi, f"{ind.id} · {nama} {label}")
+        ind = self.app.baru(ind)
         self.grid.segarkan(self._baris_indikator(ind))
         self._perbarui_ringkas(ind)
 

@@ -5,16 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-
-async def binding_sendiri(w, event: events.Key) -> bool:
-    """Run the text field ``w``'s own binding for ``event`` now (not after the key has gone
-    round the app); True when it has one. Shared by the one-line and the multi-line field."""
-    sendiri = w._bindings.key_to_bindings.get(event.key)
-    if not sendiri:
-        return False
-    w._restart_blink()
-    await w.run_action(sendiri[0].action)
-    return True
+from ..textual_dalam import binding_sendiri, kedip_ulang
 
 
 class MasukanUrut(Input):
@@ -34,7 +25,7 @@ class MasukanUrut(Input):
         if await self.tombol_khusus(event) or await binding_sendiri(self, event):
             return True
         if event.is_printable and event.character is not None:
-            self._restart_blink()
+            kedip_ulang(self)
             self.tempel(event.character)
             return True
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from store.aturan import alasan_rupiah
+from store.aturan import PAGU_WAJIB, alasan_rupiah
 from store.numbers import AngkaTidakSah, parse_angka, parse_bulat
 
 
@@ -58,7 +58,7 @@ def angka_wajib(teks: str) -> Decimal:
     """A non-negative amount that must be given (0 is allowed, blank is not)."""
     nilai = parse_angka(teks)
     if nilai is None:
-        raise ValueError("wajib diisi (isi 0 bila tidak ada)")
+        raise ValueError(PAGU_WAJIB)
     return _batas(teks, nilai)
 
 

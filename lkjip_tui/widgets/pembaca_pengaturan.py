@@ -8,21 +8,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from store.aturan import NILAI, alasan_angka, alasan_desimal
+from store.aturan import NILAI, alasan_angka, alasan_desimal, alasan_tahun
 from store.models import Band
 from store.numbers import format_bebas
 
 from .pembaca import angka, bulat
-
-TAHUN_MIN, TAHUN_MAX = 1990, 2100
 
 
 def baca_tahun(teks: str) -> int:
     t = bulat(teks)
     if t is None:
         raise ValueError("wajib diisi")
-    if not TAHUN_MIN <= t <= TAHUN_MAX:
-        raise ValueError(f"tahun harus antara {TAHUN_MIN} dan {TAHUN_MAX}")
+    if (alasan := alasan_tahun(t)) is not None:
+        raise ValueError(alasan)
     return t
 
 

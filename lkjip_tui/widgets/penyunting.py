@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import TextArea
 
-from .masukan import binding_sendiri
+from ..textual_dalam import binding_sendiri, ganti_lewat_papan_ketik, kedip_ulang
 
 
 class PenyuntingUrut(TextArea):
@@ -22,14 +22,14 @@ class PenyuntingUrut(TextArea):
         if await binding_sendiri(self, event):
             return True
         if event.key == "enter" or (event.is_printable and event.character is not None):
-            self._restart_blink()
+            kedip_ulang(self)
             self.tempel("\n" if event.key == "enter" else event.character)
             return True
         return False
 
     def tempel(self, teks: str) -> None:
         """Insert ``teks`` (a typed character or pasted text) in place of the selection."""
-        if not self.read_only and (hasil := self._replace_via_keyboard(teks, *self.selection)):
+        if not self.read_only and (hasil := ganti_lewat_papan_ketik(self, teks, *self.selection)):
             self.move_cursor(hasil.end_location)
 
     async def _on_key(self, event: events.Key) -> None:

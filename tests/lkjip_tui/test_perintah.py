@@ -68,7 +68,7 @@ async def test_f8_shows_the_database_and_opens_riwayat(buka, demo_db):
         await pilot.pause()
         assert isinstance(app.screen, RiwayatScreen)
         isi = teks(app.screen.query_one("#riwayat-isi").query_one("Static"))
-        assert "TW IV realisasi" in isi and "81" in isi.splitlines()[1]
+        assert "Triwulan: I1 · Realisasi TW IV: 79,79 → 81" in isi.splitlines()[0]
 
 
 async def test_restore_a_backup_from_f8(buka, demo_db):

@@ -1,0 +1,80 @@
+"""Every use of a private Textual name, in one place, with why. Textual is pinned exactly in
+pyproject.toml because of them: before moving up, check each against the new version.
+
+- ``App._check_bindings`` (:func:`binding_app`): the app's and screen's bindings of a key run
+  while the key is read, so keys in a burst keep their order (lkjip_tui/urut.py; upstream
+  Textualize/textual#6605).
+- ``Key._set_forwarded`` (:func:`kunci_diteruskan`): a key no widget used is posted to the screen
+  marked as forwarded, as Textual marks a key that bubbled, so the app does not read it twice.
+- ``Widget._bindings`` and ``Input/TextArea._restart_blink`` (:func:`binding_sendiri`,
+  :func:`kedip_ulang`): a text field's own binding (arrows, Home, ctrl+u…) applied at once; the
+  cursor stays lit while typing.
+- ``TextArea._replace_via_keyboard`` (:func:`ganti_lewat_papan_ketik`): typed text goes through
+  the editor's own edit, so its undo history and read-only rule hold.
+- ``CommandPalette._start_no_matches_countdown`` and the names it uses (:class:`PaletIndonesia`):
+  the palette's "no matches" line in Indonesian.
+- Handlers named by Textual's dispatch, ``_on_key`` and ``_on_paste``, are overridden in
+  widgets/masukan.py and widgets/penyunting.py to hand every key to ``terapkan``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.align import Align
+from rich.text import Text
+from textual import events
+from textual.command import CommandList, CommandPalette
+from textual.widgets.option_list import Option
+
+
+async def binding_app(app: Any, key: str, priority: bool = False) -> bool:
+    """Run the binding of ``key`` on the app and its screen now; True when there was one."""
+    return bool(await app._check_bindings(key, priority=priority))
+
+
+def kunci_diteruskan(key: str, character: str | None) -> events.Key:
+    """A Key event for the screen, marked as already gone round the app."""
+    sisa = events.Key(key, character)
+    sisa._set_forwarded()
+    return sisa
+
+
+def kedip_ulang(w: Any) -> None:
+    """Keep a text field's cursor lit after a key (as Textual does for keys it handles)."""
+    w._restart_blink()
+
+
+async def binding_sendiri(w: Any, event: events.Key) -> bool:
+    """Run the text field ``w``'s own binding for ``event`` now (not after the key has gone
+    round the app); True when it has one. Shared by the one-line and the multi-line field."""
+    sendiri = w._bindings.key_to_bindings.get(event.key)
+    if not sendiri:
+        return False
+    kedip_ulang(w)
+    await w.run_action(sendiri[0].action)
+    return True
+
+
+def ganti_lewat_papan_ketik(area: Any, teks: str, awal: Any, akhir: Any) -> Any:
+    """Replace ``awal``..``akhir`` of a TextArea by ``teks`` as typing does; None when refused."""
+    return area._replace_via_keyboard(teks, awal, akhir)
+
+
+class PaletIndonesia(CommandPalette):
+    """Textual's command palette with its "no matches" line in Indonesian."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own text is English; the same countdown, in Indonesian.
+        self._stop_no_matches_countdown()
+
+        def tampil() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text("Tidak ada perintah yang cocok", style="not bold")),
+                           disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, tampil)
