@@ -23,7 +23,7 @@ from store.jalur import masalah_jalur
 from store.keadaan import tahun_bawaan
 from store.lock import SedangDipakai
 from store.pemulihan import asal, pulihkan_tercatat
-from store.perubahan import GantiTahun, simpan_tahun
+from store.perubahan import GantiTahun, simpan_tahun, terapkan
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
@@ -454,8 +454,7 @@ def cmd_impor_anggaran(args) -> int:
             return 0
         try:
             with repo.transaksi(rencana.keterangan()):
-                for obj in ia.pasang(rencana):
-                    repo.simpan(tahun, obj)
+                terapkan(repo, lap, ia.perubahan(rencana), rencana.keterangan())
                 if peta is not None:
                     repo.simpan_peta_impor(berkas.sidik, peta.ke_dict())
         except OSError as e:

@@ -14,6 +14,7 @@ sheet) is the realisasi "s.d." the month of ``sampai``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import calc
+from . import perubahan as pb
 from .models import BULAN, Kegiatan, Laporan, Program, Subkegiatan
 from .numbers import format_bebas
 from .sipd import BAGIAN_SUB, Berkas, kode_induk, normal_kode, normal_nama
@@ -232,23 +234,24 @@ def _bulanan_baru(sub: Subkegiatan, akhir: int, per_bulan: dict[int, Decimal] | 
     return {b: v for b, v in sorted(baru.items()) if v is not None}
 
 
-def pasang(r: Rencana) -> list[Program | Subkegiatan]:
-    """Write the plan's new values into the records; returns them (the caller saves them as
-    one change). Refuses a plan with problems: nothing is ever half-applied."""
+def perubahan(r: Rencana) -> list[pb.Perubahan]:
+    """The plan as commands for the one writer (:func:`store.perubahan.terapkan`), applied as
+    one change: new records built from the ones the plan read, never those changed in place.
+    Refuses a plan with problems: nothing is ever half-applied."""
     if not r.bisa:
         raise ValueError("rencana impor masih bermasalah; tidak ada yang diubah")
-    for p, _, total in r.murni:
-        p.pagu_murni = total
+    hasil: list[pb.Perubahan] = [pb.Ubah(dataclasses.replace(p, pagu_murni=total)) for p, _, total in r.murni]
     for u in r.berubah:
-        s = u.sub
+        medan: dict[str, object] = {}
         if u.pagu is not None:
-            s.pagu = u.pagu
+            medan["pagu"] = u.pagu
         if u.bulanan is not None:
-            s.realisasi_bulanan = dict(u.bulanan) or None
-            s.realisasi = u.realisasi
+            medan["realisasi_bulanan"] = dict(u.bulanan) or None
+            medan["realisasi"] = u.realisasi
         if u.kode is not None:
-            s.kode = u.kode
-    return r.objek()
+            medan["kode"] = u.kode
+        hasil.append(pb.Ubah(dataclasses.replace(u.sub, **medan)))  # type: ignore[arg-type]
+    return hasil
 
 
 # ------------------------------------------------------------------ the preview, as text lines

@@ -292,6 +292,14 @@ def _kembalikan(lap: Laporan, p: Perubahan) -> None:
     _satu(_TanpaDisk(), lap, p)  # type: ignore[arg-type]
 
 
+def terapkan_di_memori(lap: Laporan, perubahan: Sequence[Perubahan]) -> None:
+    """Apply commands to ``lap`` alone, the disk untouched: what a plan would make of a year
+    (tests of a planner, previews). Records are replaced, never changed in place, as in
+    :func:`terapkan`."""
+    for p in perubahan:
+        _satu(_TanpaDisk(), lap, p)  # type: ignore[arg-type]
+
+
 class _TanpaDisk:
     """A stand-in Repository for :func:`_kembalikan`: the disk was never changed."""
 

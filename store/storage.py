@@ -108,6 +108,15 @@ def parse_json_db(path: Path, raw: bytes) -> Any:
         raise DatabaseRusak(Path(path), alasan) from None
 
 
+def baca_json(path: Path) -> Any:
+    """Read a database file; raise :class:`DatabaseRusak` when it is not valid UTF-8 JSON."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    return parse_json_db(path, raw)
+
+
 # ------------------------------------------------------------------ the snapshot's journal record
 def _baca_meta(path: Path, meta: Any) -> tuple[str | None, dict[str, int]]:
     """The snapshot's generation and the generations it folded ({generation: last seq})."""

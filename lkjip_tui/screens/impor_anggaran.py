@@ -254,7 +254,7 @@ class PratinjauImpor(Modal[None]):
                         "kegiatannya di F6 dulu, atau cocokkan dengan k.", markup=False)
             return
         sub = Subkegiatan(t.nama or t.kode, Decimal(0), kode=t.kode)
-        if self.app.tambah(sub, t.kegiatan.subkegiatan, induk=t.kegiatan.key,
+        if self.app.tambah(sub, induk=t.kegiatan.key,
                            keterangan=f"tambah subkegiatan {sub.nama} (dari {self.berkas.nama})"):
             self._isi()
 
@@ -271,14 +271,8 @@ class PratinjauImpor(Modal[None]):
             self.notify("Tidak ada yang berubah.")
             self.dismiss(None)
             return
-        repo = self.app.repo
-        # the riwayat entry names the file (app.ubah_banyak's transaction carries no text of its own)
-        repo.storage.keterangan = r.keterangan()
-        try:
-            ok = self.app.ubah_banyak(r.objek(), lambda: ia.pasang(r), r.keterangan())
-        finally:
-            repo.storage.keterangan = None
-        if ok:
+        # one change, one undo step; the riwayat entry names the file
+        if self.app.terapkan(ia.perubahan(r), r.keterangan()):
             self.notify(f"Diterapkan: {len(r.berubah)} subkegiatan dari {self.berkas.nama} "
                         f"(ctrl+z mengurungkan). Total pagu/realisasi ikut dihitung ulang.", markup=False)
             self.dismiss(None)
