@@ -21,7 +21,7 @@ from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa, periksa_narasi
 from store.jalur import masalah_jalur
 from store.lock import SedangDipakai
-from store.pemulihan import asal, pulihkan_tercatat
+from store.pemulihan import PemulihanGagal, asal, periksa_sumber, pulihkan_tercatat
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
@@ -318,7 +318,7 @@ def cmd_restore(args) -> int:
             raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: "
                         f"{perintah('restore', '--list', db=path)}")
         try:
-            backup.baca_basis_data(sumber)
+            periksa_sumber(sumber)
         except backup.CadanganTidakSah as e:
             raise Gagal(f"{e}; pilih cadangan dari: {perintah('restore', '--list', db=path)}") from None
     try:
@@ -329,7 +329,10 @@ def cmd_restore(args) -> int:
         raise Gagal(str(e)) from None
     except FileNotFoundError:
         raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
-    except OSError as e:
+    except PemulihanGagal as e:
+        catat = "" if e.tercatat else " (riwayat juga tidak dapat ditulis)"
+        raise Gagal(f"Pemulihan {path} gagal, basis data tidak diubah: {e.strerror or e}{catat}") from None
+    except OSError as e:  # taking the lock itself failed: nothing was touched
         raise Gagal(f"Pemulihan {path} gagal, basis data tidak diubah: {e.strerror or e}") from None
     print(f"Basis data {path} dipulihkan dari {asal(hasil, path)} dengan {hasil.baris_jurnal} baris jurnal.")
     if hasil.dilewati:

@@ -1,32 +1,106 @@
 """Restoring, the same way from the CLI and the app (F8): under the database's lock, the
 newest good state rebuilt (:func:`store.backup.pulihkan`: a backup plus the journal lines
 that still apply), the old files set aside under unique names (never deleted), and the
-restore written into the riwayat."""
+restore written into the riwayat: a completed one in the same step that replaces the
+database, a failed one (the database unchanged) afterwards, when the riwayat can be written.
+
+A source is checked as fully as a bundle import before anything is replaced
+(:func:`alasan_tidak_sah`): a known schema, every row readable, every year valid as a bundle.
+"""
 
 from __future__ import annotations
 
+import copy
+import json
+from decimal import Decimal
 from pathlib import Path
 
 from . import audit, backup
+from .bundle import BundleTidakSah, baca_bundle, ke_bundle
 from .lock import Kunci
-from .repository import baris_tidak_sah
+from .repository import DatabaseRusak, Repository, baris_tidak_sah
+from .schema import SKEMA, BukanBasisData, migrasi, versi_data
+
+
+class PemulihanGagal(OSError):
+    """The restore did not complete; the database is as it was. ``tercatat``: whether the
+    failed attempt reached the riwayat."""
+
+    def __init__(self, asal: OSError, tercatat: bool):
+        super().__init__(asal.errno, asal.strerror or str(asal))
+        self.asal = asal
+        self.tercatat = tercatat
+
+
+def alasan_tidak_sah(data: dict) -> str | None:
+    """Why a raw database dict (its ``_jurnal`` removed) cannot be restored, in one line; None
+    when it can. The checks of a bundle import: the schema known, every stored row readable,
+    and every year, as a bundle, accepted by :func:`store.bundle.baca_bundle`."""
+    try:
+        versi = versi_data(data)
+    except BukanBasisData as e:
+        return e.alasan
+    if versi is None:
+        return "kosong"
+    if versi > SKEMA:
+        return f"skema {versi} lebih baru dari aplikasi ini (skema {SKEMA})"
+    try:
+        isi = migrasi(copy.deepcopy(data))
+    except RuntimeError as e:  # a gap in the migrations: nothing this version can read
+        return str(e)
+    if salah := baris_tidak_sah(isi):
+        return salah
+    repo = Repository.dalam_memori(isi)
+    for tahun in repo.tahun_tersedia():
+        try:
+            lap = repo.muat(tahun)
+            # Through the bundle's own reader, exactly as `lkjip import` would read this year.
+            baca_bundle(json.loads(json.dumps(ke_bundle(lap), default=str), parse_float=Decimal))
+        except BundleTidakSah as e:
+            return f"tahun {tahun}, {e.masalah[0]}"
+        except DatabaseRusak as e:
+            return e.alasan
+    return None
+
+
+def periksa_sumber(sumber: Path) -> None:
+    """Raise :class:`store.backup.CadanganTidakSah` (one line) when ``sumber`` cannot be
+    restored from; reads and checks only, touches nothing."""
+    data = backup.baca_basis_data(sumber)
+    data.pop(backup.KUNCI_JURNAL, None)
+    if alasan := alasan_tidak_sah(data):
+        raise backup.CadanganTidakSah(f"{sumber} tidak dapat dipulihkan: {alasan}", alasan)
 
 
 def pulihkan_tercatat(path: Path, sumber: Path | None = None) -> backup.Pemulihan:
     """Restore database ``path`` from ``sumber`` (default: the file itself if it still
     reads, else the newest good backup). Raises SedangDipakai when another program holds
     the database, FileNotFoundError when there is nothing good to restore from,
-    :class:`store.backup.CadanganTidakSah` for a source that is not an lkjip database, and
-    OSError when the files cannot be replaced (the database is then unchanged)."""
+    :class:`store.backup.CadanganTidakSah` for a source that cannot be restored from, and
+    :class:`PemulihanGagal` when the files cannot be replaced (the database is then
+    unchanged, and the attempt is in the riwayat if it could be written)."""
     path = Path(path)
     kunci = Kunci(path)
-    kunci.ambil()
     try:
-        hasil = backup.pulihkan(path, sumber, periksa=baris_tidak_sah)
-        audit.tambah_riwayat(path.with_name(f"{path.name}.riwayat.jsonl"),
-                             [{"waktu": audit._waktu(), "pengguna": Kunci.pengguna(),
-                               "keterangan": f"dipulihkan dari {asal(hasil, path)} + {hasil.baris_jurnal} baris jurnal",
-                               "tahun": []}])  # history is kept across restores
+        kunci.ambil()
+    except OSError as e:  # the lock file cannot be written: nothing touched, and without the
+        raise PemulihanGagal(e, False) from None  # lock the riwayat is not ours to write
+    try:
+        try:
+            hasil = backup.pulihkan(path, sumber, periksa=alasan_tidak_sah, catatan=lambda dipakai, n: audit.entri_riwayat(
+                [], f"dipulihkan dari {_asal(dipakai, path)} + {n} baris jurnal", Kunci.pengguna()))
+        except backup.TiadaCadangan:
+            raise
+        except OSError as e:
+            dari = f"berkas {Path(sumber).name}" if sumber is not None else "cadangan"
+            gagal = audit.entri_riwayat([], f"pemulihan dari {dari} gagal ({e.strerror or e}); basis data tidak "
+                                            f"diubah", Kunci.pengguna())
+            try:
+                audit.tambah_riwayat(path.with_name(f"{path.name}.riwayat.jsonl"), [gagal])
+                tercatat = True
+            except OSError:
+                tercatat = False
+            raise PemulihanGagal(e, tercatat) from None
     finally:
         kunci.lepas()
     return hasil
@@ -34,4 +108,8 @@ def pulihkan_tercatat(path: Path, sumber: Path | None = None) -> backup.Pemuliha
 
 def asal(hasil: backup.Pemulihan, path: Path) -> str:
     """Where the restored state came from, for a message."""
-    return "berkas itu sendiri" if Path(hasil.sumber) == Path(path) else f"cadangan {Path(hasil.sumber).name}"
+    return _asal(hasil.sumber, path)
+
+
+def _asal(sumber: Path, path: Path) -> str:
+    return "berkas itu sendiri" if Path(sumber) == Path(path) else f"cadangan {Path(sumber).name}"

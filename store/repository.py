@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
 
 from . import audit, backup, codec
 from .lock import Kunci, SedangDipakai  # noqa: F401 - re-exported for callers
@@ -152,6 +153,17 @@ class Repository:
             if self._kunci:
                 self._kunci.lepas()
             raise
+
+    @classmethod
+    def dalam_memori(cls, data: dict, path: str | Path = "<memori>") -> Repository:
+        """A read-only Repository over a raw database dict already at :data:`SKEMA` (a
+        restore's source being checked): nothing on disk is opened or locked."""
+        r = cls.__new__(cls)
+        r.path, r.readonly, r._kunci, r.peringatan, r._indeks = Path(path), True, None, [], {}
+        r.db = TinyDB(storage=MemoryStorage)
+        r.db.storage.write(data)
+        r.storage = r.db.storage  # type: ignore[assignment] - only read() is used by the readers
+        return r
 
     # ------------------------------------------------------------ lifecycle
     def _siapkan_skema(self) -> None:

@@ -103,6 +103,8 @@ def parse_json_db(path: Path, raw: bytes) -> Any:
     except (json.JSONDecodeError, RecursionError) as e:
         alasan = f"JSON tidak sah di baris {e.lineno} kolom {e.colno}" if isinstance(e, json.JSONDecodeError) else "terlalu bersarang"
         raise DatabaseRusak(Path(path), alasan) from None
+    except ValueError:  # an integer of thousands of digits (Python's int/str conversion limit)
+        raise DatabaseRusak(Path(path), "berisi bilangan yang terlalu panjang") from None
 
 
 def baca_json(path: Path) -> Any:
