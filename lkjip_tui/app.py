@@ -18,6 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
+from store.lock import KunciHilang
 from store.models import Kegiatan, Laporan, Program
 from store.repository import MasihDipakai, Repository
 from store.storage import HanyaBaca
@@ -144,6 +145,18 @@ class LkjipApp(UrutTombol, App[int]):
         else:
             self.exit()
 
+    def keluar_karena_tutup(self) -> None:
+        """The console is closing (hang-up, window closed): nobody can answer a question, so a
+        valid value still in an editor is saved, as ctrl+q would, and the app ends."""
+        from .widgets.edit_grid import EditGrid
+
+        try:
+            grid = next((g for g in self.screen.query(EditGrid) if g.sedang_edit), None)
+            if grid is not None and grid.galat() is None:
+                grid.selesai(maju=0)
+        finally:
+            self.exit()
+
     # ------------------------------------------------------------ navigation
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "layar" and isinstance(self.screen, ModalScreen):
@@ -209,7 +222,18 @@ class LkjipApp(UrutTombol, App[int]):
 
     def _gagal(self, e: Exception) -> None:
         # A refusal (read-only, still in use) is said as it is; anything else is a failed save.
-        if isinstance(e, (HanyaBaca, MasihDipakai)):
+        diambil = getattr(self.repo, "diambil_alih", None)
+        if isinstance(e, KunciHilang) or (diambil and isinstance(e, HanyaBaca)):
+            # Another lkjip took the database over: read-only from now on, but what was typed
+            # stays on screen (a grid keeps it marked, a form opens again holding it).
+            pesan = str(diambil or e)
+            for g in self._grid_tertunda():
+                g.belum_tersimpan("basis data diambil alih")
+            self.status = "HANYA-BACA"
+            self._gagal_simpan = "basis data diambil alih lkjip lain; kini hanya-baca"
+            if hasattr(self.screen, "perbarui_judul"):
+                self.screen.perbarui_judul()
+        elif isinstance(e, (HanyaBaca, MasihDipakai)):
             pesan = str(e)
             for g in self._grid_tertunda():
                 g.tertunda = None

@@ -18,7 +18,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
 from store.backup import CadanganTidakSah
-from store.lock import SedangDipakai
+from store.lock import KunciHilang, SedangDipakai
 from store.pemulihan import pulihkan_tercatat
 from store.repository import Repository
 
@@ -143,7 +143,7 @@ def pulihkan(app, sumber: Path) -> bool:
         ok = True
     except SedangDipakai as e:
         pesan = e.pesan
-    except (FileNotFoundError, OSError, CadanganTidakSah) as e:
+    except (FileNotFoundError, OSError, CadanganTidakSah, KunciHilang) as e:
         pesan = f"Pemulihan gagal: {getattr(e, 'strerror', None) or e}"
     finally:
         Path(salinan).unlink(missing_ok=True)

@@ -215,7 +215,8 @@ def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict]], periksa) -> tup
 
 
 def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None,
-             catatan: Callable[[Path, int], dict] | None = None) -> Pemulihan:
+             catatan: Callable[[Path, int], dict] | None = None,
+             penjaga: Callable[[], None] | None = None) -> Pemulihan:
     """Put the newest good state in place of the database: the database file itself when it
     still reads, else the newest good backup (or ``sumber``), plus the lines of its journal
     that apply. ``periksa(data)`` names why a state cannot be used (the repository's check):
@@ -227,7 +228,8 @@ def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None,
     path never goes missing). That replace is the one commit point: any failure before it
     removes the copies and the new journal and raises, leaving the database as it was;
     nothing after it can fail the restore (the old journals' removal is best effort, and the
-    new snapshot marks them folded, so one that Windows holds open is harmless)."""
+    new snapshot marks them folded, so one that Windows holds open is harmless).
+    ``penjaga()`` raises when the caller's lock was taken over meanwhile."""
     db_path = Path(db_path)
     calon = _calon(db_path, sumber)
     if not calon:
@@ -265,6 +267,8 @@ def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None,
             tulis_atomik(baru, baris_jurnal({"seq": 1, "ops": [], "riwayat": catatan(dipakai, len(recs))}), sinkron_folder=False,
                          pribadi=True)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
+        if penjaga is not None:
+            penjaga()  # the lock is still ours (store.lock's fencing check), right before the commit point
         tulis_atomik(db_path, payload, sinkron_folder=False, pribadi=True)  # the commit point
     except BaseException:
         for p in dibuat:

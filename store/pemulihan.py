@@ -88,7 +88,8 @@ def pulihkan_tercatat(path: Path, sumber: Path | None = None) -> backup.Pemuliha
     try:
         try:
             hasil = backup.pulihkan(path, sumber, periksa=alasan_tidak_sah, catatan=lambda dipakai, n: audit.entri_riwayat(
-                [], f"dipulihkan dari {_asal(dipakai, path)} + {n} baris jurnal", Kunci.pengguna()))
+                [], f"dipulihkan dari {_asal(dipakai, path)} + {n} baris jurnal", Kunci.pengguna()),
+                penjaga=kunci.periksa)
         except backup.TiadaCadangan:
             raise
         except OSError as e:

@@ -294,3 +294,30 @@ def test_jumlah(capsys):
     with capsys.disabled():
         print(f"\npemulihan: {HITUNG['fault']} gangguan disuntik, {HITUNG['pulih']} pemulihan diperiksa, "
               f"{HITUNG['tolak']} sumber ditolak (sejauh ini di proses ini)")
+
+
+def test_kunci_diambil_alih_di_tengah_pemulihan(templat, tmp_path, monkeypatch):
+    """Another lkjip takes the lock over while the restore prepares: the restore stops before
+    its commit point and leaves everything as it was."""
+    from store import lock
+    from store.lock import KunciHilang
+
+    d = tmp_path / "d"
+    shutil.copytree(templat, d)
+    sebelum = _berkas(d)
+    asli = backup.fsync_folder
+
+    def lalu_diambil(folder):
+        asli(folder)
+        kunci = d / "lkjip.json.kunci"
+        isi = json.loads(kunci.read_text(encoding="utf-8"))
+        kunci.write_text(json.dumps(dict(isi, token="lain", mesin="pc-lain")), encoding="utf-8")
+    monkeypatch.setattr(backup, "fsync_folder", lalu_diambil)
+    with pytest.raises(KunciHilang):
+        _dari(d)
+    monkeypatch.undo()
+    assert json.loads((d / "lkjip.json.kunci").read_text(encoding="utf-8"))["token"] == "lain"  # left to its holder
+    (d / "lkjip.json.kunci").unlink()
+    assert _berkas(d) == {k: v for k, v in sebelum.items()}
+    assert lock.Kunci(d / "lkjip.json").baca() is None
+    HITUNG["tolak"] += 1
