@@ -131,9 +131,16 @@ def pulihkan(app, sumber: Path) -> bool:
     except OSError as e:
         app.notify(f"Cadangan {sumber.name} tidak dapat dibaca: {e.strerror or e}", severity="error", markup=False)
         return False
-    fd, salinan = tempfile.mkstemp(prefix=f".{path.name}.pulih.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(isi)
+    salinan = None
+    try:
+        fd, salinan = tempfile.mkstemp(prefix=f".{path.name}.pulih.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(isi)
+    except OSError as e:  # a full disk: nothing was touched yet
+        if salinan:
+            Path(salinan).unlink(missing_ok=True)
+        app.notify(f"Pemulihan gagal, basis data tidak diubah: {e.strerror or e}", severity="error", markup=False)
+        return False
     app.repo.close()
     pesan, ok = "", False
     try:
@@ -147,7 +154,12 @@ def pulihkan(app, sumber: Path) -> bool:
         pesan = f"Pemulihan gagal: {getattr(e, 'strerror', None) or e}"
     finally:
         Path(salinan).unlink(missing_ok=True)
-    app.repo = Repository(path)
+    try:
+        app.repo = Repository(path)
+    except SedangDipakai as e:  # another lkjip took the database while it was closed for the restore
+        app.repo = Repository(path, readonly=True)
+        app.status = "HANYA-BACA"
+        pesan, ok = f"{pesan} {e.pesan} Dibuka hanya-baca.".strip(), False
     ada = app.repo.tahun_tersedia()
     app.ganti_laporan(app.repo.muat(tahun if tahun in ada else ada[-1]) if ada else None)
     app.notify(pesan, severity="information" if ok else "error", timeout=10, markup=False)

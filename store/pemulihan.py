@@ -14,12 +14,14 @@ import copy
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from . import audit, backup
 from .bundle import BundleTidakSah, baca_bundle, ke_bundle
 from .lock import Kunci
-from .repository import DatabaseRusak, Repository, baris_tidak_sah
+from .repository import Repository, baris_tidak_sah
 from .schema import SKEMA, BukanBasisData, migrasi, versi_data
+from .storage import KUNCI_JURNAL, DatabaseRusak
 
 
 class PemulihanGagal(OSError):
@@ -32,7 +34,7 @@ class PemulihanGagal(OSError):
         self.tercatat = tercatat
 
 
-def alasan_tidak_sah(data: dict) -> str | None:
+def alasan_tidak_sah(data: dict[str, Any]) -> str | None:
     """Why a raw database dict (its ``_jurnal`` removed) cannot be restored, in one line; None
     when it can. The checks of a bundle import: the schema known, every stored row readable,
     and every year, as a bundle, accepted by :func:`store.bundle.baca_bundle`."""
@@ -67,7 +69,7 @@ def periksa_sumber(sumber: Path) -> None:
     """Raise :class:`store.backup.CadanganTidakSah` (one line) when ``sumber`` cannot be
     restored from; reads and checks only, touches nothing."""
     data = backup.baca_basis_data(sumber)
-    data.pop(backup.KUNCI_JURNAL, None)
+    data.pop(KUNCI_JURNAL, None)
     if alasan := alasan_tidak_sah(data):
         raise backup.CadanganTidakSah(f"{sumber} tidak dapat dipulihkan: {alasan}", alasan)
 
