@@ -144,7 +144,7 @@ def pulihkan(app, sumber: Path) -> bool:
     app.repo.close()
     pesan, ok = "", False
     try:
-        hasil = pulihkan_tercatat(path, Path(salinan))
+        hasil = pulihkan_tercatat(path, Path(salinan), nama=sumber.name)
         pesan = (f"Basis data dipulihkan dari cadangan {sumber.name} dengan {hasil.baris_jurnal} baris jurnal."
                  + "".join(f" Berkas sebelumnya: {p.name}." for p in hasil.disisihkan))
         ok = True

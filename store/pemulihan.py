@@ -74,13 +74,14 @@ def periksa_sumber(sumber: Path) -> None:
         raise backup.CadanganTidakSah(f"{sumber} tidak dapat dipulihkan: {alasan}", alasan)
 
 
-def pulihkan_tercatat(path: Path, sumber: Path | None = None) -> backup.Pemulihan:
+def pulihkan_tercatat(path: Path, sumber: Path | None = None, nama: str | None = None) -> backup.Pemulihan:
     """Restore database ``path`` from ``sumber`` (default: the file itself if it still
     reads, else the newest good backup). Raises SedangDipakai when another program holds
     the database, FileNotFoundError when there is nothing good to restore from,
     :class:`store.backup.CadanganTidakSah` for a source that cannot be restored from, and
     :class:`PemulihanGagal` when the files cannot be replaced (the database is then
-    unchanged, and the attempt is in the riwayat if it could be written)."""
+    unchanged, and the attempt is in the riwayat if it could be written). ``nama``: what the
+    riwayat calls the source (F8 restores from a working copy of the chosen backup)."""
     path = Path(path)
     kunci = Kunci(path)
     try:
@@ -90,12 +91,13 @@ def pulihkan_tercatat(path: Path, sumber: Path | None = None) -> backup.Pemuliha
     try:
         try:
             hasil = backup.pulihkan(path, sumber, periksa=alasan_tidak_sah, catatan=lambda dipakai, n: audit.entri_riwayat(
-                [], f"dipulihkan dari {_asal(dipakai, path)} + {n} baris jurnal", Kunci.pengguna()),
+                [], f"dipulihkan dari {f'cadangan {nama}' if nama else _asal(dipakai, path)} + {n} baris jurnal",
+                Kunci.pengguna()),
                 penjaga=kunci.periksa)
         except backup.TiadaCadangan:
             raise
         except OSError as e:
-            dari = f"berkas {Path(sumber).name}" if sumber is not None else "cadangan"
+            dari = f"cadangan {nama}" if nama else f"berkas {Path(sumber).name}" if sumber is not None else "cadangan"
             gagal = audit.entri_riwayat([], f"pemulihan dari {dari} gagal ({e.strerror or e}); basis data tidak "
                                             f"diubah", Kunci.pengguna())
             try:

@@ -97,8 +97,9 @@ async def test_restore_a_backup_from_f8(buka, demo_db):
         await pilot.pause()
     assert tw4_i1(demo_db) == Decimal(77)
     assert list(demo_db.parent.glob("demo.rusak-*.json"))  # the file before the restore is kept
-    with Repository(demo_db, readonly=True):
-        pass
+    with Repository(demo_db, readonly=True) as ro:
+        ket = [e.get("keterangan", "") for e in ro.riwayat()]
+    assert any(k.startswith("dipulihkan dari cadangan demo-") for k in ket), ket  # the backup's name, not the copy's
 
 
 async def test_redo_after_undo(buka, demo_db):
@@ -150,8 +151,8 @@ async def test_restore_f8_lalu_kunci_diambil_lkjip_lain(buka, demo_db, monkeypat
 
     asli = perintah.pulihkan_tercatat
 
-    def lalu_diambil(path, sumber):
-        hasil = asli(path, sumber)
+    def lalu_diambil(path, sumber, **kw):
+        hasil = asli(path, sumber, **kw)
         Path(f"{path}.kunci").write_text(json.dumps({
             "pengguna": "sari", "host": "pc", "mesin": lock.id_mesin(), "pid": os.getpid(),
             "mulai_proses": lock.mulai_proses(os.getpid()), "sejak": "2026-01-02T08:00:00+07:00",

@@ -290,12 +290,6 @@ def test_restore_biasa_tidak_memilih_basis_data_berskema_asing(templat, tmp_path
     HITUNG["tolak"] += 1
 
 
-def test_jumlah(capsys):
-    with capsys.disabled():
-        print(f"\npemulihan: {HITUNG['fault']} gangguan disuntik, {HITUNG['pulih']} pemulihan diperiksa, "
-              f"{HITUNG['tolak']} sumber ditolak (sejauh ini di proses ini)")
-
-
 def test_kunci_diambil_alih_di_tengah_pemulihan(templat, tmp_path, monkeypatch):
     """Another lkjip takes the lock over while the restore prepares: the restore stops before
     its commit point and leaves everything as it was."""
@@ -321,3 +315,9 @@ def test_kunci_diambil_alih_di_tengah_pemulihan(templat, tmp_path, monkeypatch):
     assert _berkas(d) == {k: v for k, v in sebelum.items()}
     assert lock.Kunci(d / "lkjip.json").baca() is None
     HITUNG["tolak"] += 1
+
+
+def test_jumlah(capsys):
+    with capsys.disabled():
+        print(f"\npemulihan: {HITUNG['fault']} gangguan disuntik, {HITUNG['pulih']} pemulihan diperiksa, "
+              f"{HITUNG['tolak']} sumber ditolak (sejauh ini di proses ini)")
