@@ -146,16 +146,21 @@ class LkjipApp(UrutTombol, App[int]):
             self.exit()
 
     def keluar_karena_tutup(self) -> None:
-        """The console is closing (hang-up, window closed): nobody can answer a question, so a
-        valid value still in an editor is saved, as ctrl+q would, and the app ends."""
+        """The console is closing (hang-up, window closed): nobody can answer a question, so
+        what was typed and is valid is saved (a value in a grid's editor, as ctrl+q would, or
+        a changed add/edit form), and the app ends. Invalid typing cannot be stored."""
         from .widgets.edit_grid import EditGrid
+        from .widgets.formulir import Formulir
 
         try:
-            grid = next((g for g in self.screen.query(EditGrid) if g.sedang_edit), None)
-            if grid is not None and grid.galat() is None:
-                grid.selesai(maju=0)
+            layar = self.screen
+            if isinstance(layar, Formulir) and layar.berubah():
+                layar.action_simpan()  # dismissed with its result only when every field reads
+            elif (grid := next((g for g in layar.query(EditGrid) if g.sedang_edit), None)) is not None:
+                if grid.galat() is None:
+                    grid.selesai(maju=0)
         finally:
-            self.exit()
+            self.call_later(self.exit)  # after the form's result callback has saved
 
     # ------------------------------------------------------------ navigation
     def check_action(self, action: str, parameters) -> bool | None:

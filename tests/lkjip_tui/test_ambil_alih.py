@@ -35,3 +35,4 @@ async def test_diambil_alih_jadi_hanya_baca_dan_isian_tetap(buka, demo_db):
             await pilot.pause()
     assert sub_db(demo_db).pagu == Decimal(10_000_000)
     assert json.loads(Path(f"{demo_db}.kunci").read_text(encoding="utf-8"))["token"] == "lkjip-lain"
+

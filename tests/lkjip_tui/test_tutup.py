@@ -350,3 +350,37 @@ def test_penjaga_mengakhiri_proses_yang_macet(demo_db):
     assert not _kunci(demo_db).exists()
     assert _sub_pagu(demo_db) == Decimal(4321)
     assert not [j for j in demo_db.parent.glob("*.jurnal-*") if j.stat().st_size]  # compacted: the close ran
+
+
+async def test_tutup_jendela_menyimpan_formulir_yang_sah(buka, demo_db):
+    """The window is closed with a changed, valid add/edit form open: it is saved as Ctrl+S
+    would save it, and the app ends (issue 18 item 0: pending work saved on hang-up)."""
+    from .test_anggaran import buka_form_kegiatan
+
+    app = buka()
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await buka_form_kegiatan(pilot)
+        form.query_one("#isian-kode").value = "7.01.01.2.01"
+        app.keluar_karena_tutup()
+        await pilot.pause()
+        await pilot.pause()
+        assert app._exit  # the app is ending
+    with Repository(demo_db, readonly=True) as r:
+        assert r.muat(2021).program[0].kegiatan[0].kode == "7.01.01.2.01"
+
+
+async def test_tutup_jendela_formulir_tidak_sah_tetap_keluar(buka, demo_db):
+    from .test_anggaran import buka_form_kegiatan
+
+    with Repository(demo_db, readonly=True) as r:
+        sebelum = r.muat(2021).program[0].kegiatan[0].kode
+    app = buka()
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await buka_form_kegiatan(pilot)
+        form.query_one("#isian-kode").value = "7.01.01 2"  # not a valid kode: cannot be stored
+        app.keluar_karena_tutup()
+        await pilot.pause()
+        await pilot.pause()
+        assert app._exit  # nobody is left to correct it: the app ends anyway
+    with Repository(demo_db, readonly=True) as r:
+        assert r.muat(2021).program[0].kegiatan[0].kode == sebelum
