@@ -96,6 +96,11 @@ class CadanganTidakSah(Exception):
         super().__init__(pesan)
 
 
+def tampil_skema(v: int) -> str:
+    """A schema number for a one-line message: a made-up one of hundreds of digits is cut."""
+    return str(v) if v < 10 ** 12 else f"{str(v)[:6]}… ({len(str(v))} digit)"
+
+
 def baca_basis_data(p: Path) -> dict:
     """The raw dict of an lkjip database file (``_jurnal`` included), or CadanganTidakSah
     saying why not: not JSON, a bundle, a foreign JSON, an empty or newer-schema file."""
@@ -118,7 +123,8 @@ def baca_basis_data(p: Path) -> dict:
     if v is None or META not in isi:
         raise CadanganTidakSah(f"{p} bukan basis data lkjip (tidak ada tanda skema)", "tidak ada tanda skema")
     if v > SKEMA:
-        raise CadanganTidakSah(f"{p} memakai skema {v}, lebih baru dari aplikasi ini (skema {SKEMA})", f"skema {v} lebih baru")
+        raise CadanganTidakSah(f"{p} memakai skema {tampil_skema(v)}, lebih baru dari aplikasi ini (skema {SKEMA})",
+                               f"skema {tampil_skema(v)} lebih baru")
     return data
 
 

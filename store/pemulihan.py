@@ -11,6 +11,7 @@ A source is checked as fully as a bundle import before anything is replaced
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -45,7 +46,7 @@ def alasan_tidak_sah(data: dict[str, Any]) -> str | None:
     if versi is None:
         return "kosong"
     if versi > SKEMA:
-        return f"skema {versi} lebih baru dari aplikasi ini (skema {SKEMA})"
+        return f"skema {backup.tampil_skema(versi)} lebih baru dari aplikasi ini (skema {SKEMA})"
     try:
         isi = migrasi(copy.deepcopy(data))
     except RuntimeError as e:  # a gap in the migrations: nothing this version can read
@@ -56,12 +57,45 @@ def alasan_tidak_sah(data: dict[str, Any]) -> str | None:
     for tahun in repo.tahun_tersedia():
         try:
             lap = repo.muat(tahun)
+            if liar := _angka_liar(lap):
+                return f"tahun {tahun}, nilai {liar} terlalu besar atau terlalu kecil"
             # Through the bundle's own reader, exactly as `lkjip import` would read this year.
             baca_bundle(json.loads(json.dumps(ke_bundle(lap), default=str), parse_float=Decimal))
         except BundleTidakSah as e:
             return f"tahun {tahun}, {e.masalah[0]}"
         except DatabaseRusak as e:
             return e.alasan
+        except (ValueError, ArithmeticError, TypeError, RecursionError) as e:
+            # A value no export could write (1e999999 as a whole number of a million digits).
+            return f"tahun {tahun}, ada nilai yang tidak dapat ditulis ({type(e).__name__})"
+    return None
+
+
+BATAS_PANGKAT = 18  # |exponent| of any stored number: 10^18 Rupiah is far past any report
+
+
+def _angka_liar(obj: Any, kedalaman: int = 0) -> str | None:
+    """The first number in a record tree whose size no report has (1e999999: turning it into
+    a whole number for an export would take minutes), as text; None when all are sane."""
+    if isinstance(obj, Decimal):
+        if not obj.is_finite() or obj and abs(obj.adjusted()) > BATAS_PANGKAT:
+            return str(obj)[:20]
+        return None
+    if isinstance(obj, int) and not isinstance(obj, bool):
+        return None if obj.bit_length() <= 64 else f"{str(obj)[:12]}…"
+    if kedalaman > 20 or isinstance(obj, (str, bytes)):
+        return None
+    if isinstance(obj, dict):
+        anak: Any = [*obj.keys(), *obj.values()]
+    elif isinstance(obj, (list, tuple, set)):
+        anak = obj
+    elif dataclasses.is_dataclass(obj):
+        anak = [getattr(obj, f.name) for f in dataclasses.fields(obj)]
+    else:
+        return None
+    for x in anak:
+        if liar := _angka_liar(x, kedalaman + 1):
+            return liar
     return None
 
 
