@@ -23,7 +23,7 @@ from textual.screen import ModalScreen
 
 from store.backup import CadanganTidakSah
 from store.keadaan import ingat_tahun, tahun_bawaan
-from store.lock import SedangDipakai
+from store.lock import KunciHilang, SedangDipakai
 from store.models import Laporan
 from store.pemulihan import pulihkan_tercatat
 from store.perubahan import (
@@ -175,6 +175,23 @@ class LkjipApp(UrutTombol, App[int]):
         else:
             self.exit()
 
+    def keluar_karena_tutup(self) -> None:
+        """The console is closing (hang-up, window closed): nobody can answer a question, so
+        what was typed and is valid is saved (a value in a grid's editor, as ctrl+q would, or
+        a changed add/edit form), and the app ends. Invalid typing cannot be stored."""
+        from .widgets.edit_grid import EditGrid
+        from .widgets.formulir import Formulir
+
+        try:
+            layar = self.screen
+            if isinstance(layar, Formulir) and layar.berubah():
+                layar.action_simpan()  # dismissed with its result only when every field reads
+            elif (grid := next((g for g in layar.query(EditGrid) if g.sedang_edit), None)) is not None:
+                if grid.galat() is None:
+                    grid.selesai(maju=0)
+        finally:
+            self.call_later(self.exit)  # after the form's result callback has saved
+
     # ------------------------------------------------------------ navigation
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "layar" and isinstance(self.screen, ModalScreen):
@@ -249,7 +266,18 @@ class LkjipApp(UrutTombol, App[int]):
 
     def _gagal(self, e: Exception) -> None:
         # A refusal (read-only, still in use) is said as it is; anything else is a failed save.
-        if isinstance(e, (HanyaBaca, MasihDipakai)):
+        diambil = getattr(self.repo, "diambil_alih", None)
+        if isinstance(e, KunciHilang) or (diambil and isinstance(e, HanyaBaca)):
+            # Another lkjip took the database over: read-only from now on, but what was typed
+            # stays on screen (a grid keeps it marked, a form opens again holding it).
+            pesan = str(diambil or e)
+            for g in self._grid_tertunda():
+                g.belum_tersimpan("basis data diambil alih")
+            self.status = "HANYA-BACA"
+            self._gagal_simpan = "basis data diambil alih lkjip lain; kini hanya-baca"
+            if hasattr(self.screen, "perbarui_judul"):
+                self.screen.perbarui_judul()
+        elif isinstance(e, (HanyaBaca, MasihDipakai)):
             pesan = str(e)
             for g in self._grid_tertunda():
                 g.tertunda = None
@@ -352,23 +380,36 @@ class LkjipApp(UrutTombol, App[int]):
             self.notify(f"Cadangan {sumber.name} tidak dapat dibaca: {e.strerror or e}", severity="error",
                         markup=False)
             return False
-        fd, salinan = tempfile.mkstemp(prefix=f".{path.name}.pulih.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as f:
-            f.write(isi)
+        salinan = None
+        try:
+            fd, salinan = tempfile.mkstemp(prefix=f".{path.name}.pulih.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as f:
+                f.write(isi)
+        except OSError as e:  # a full disk: nothing was touched yet
+            if salinan:
+                Path(salinan).unlink(missing_ok=True)
+            self.notify(f"Pemulihan gagal, basis data tidak diubah: {e.strerror or e}", severity="error",
+                        markup=False)
+            return False
         self.repo.close()
         pesan, ok = "", False
         try:
-            hasil = pulihkan_tercatat(path, Path(salinan))
+            hasil = pulihkan_tercatat(path, Path(salinan), nama=sumber.name)
             pesan = (f"Basis data dipulihkan dari cadangan {sumber.name} dengan {hasil.baris_jurnal} baris jurnal."
                      + "".join(f" Berkas sebelumnya: {p.name}." for p in hasil.disisihkan))
             ok = True
         except SedangDipakai as e:
             pesan = e.pesan
-        except (FileNotFoundError, OSError, CadanganTidakSah) as e:
+        except (FileNotFoundError, OSError, CadanganTidakSah, KunciHilang) as e:
             pesan = f"Pemulihan gagal: {getattr(e, 'strerror', None) or e}"
         finally:
             Path(salinan).unlink(missing_ok=True)
-        self.repo = Repository(path)
+        try:
+            self.repo = Repository(path)
+        except SedangDipakai as e:  # another lkjip took the database while it was closed for the restore
+            self.repo = Repository(path, readonly=True)
+            self.status = "HANYA-BACA"
+            pesan, ok = f"{pesan} {e.pesan} Dibuka hanya-baca.".strip(), False
         ada = self.repo.tahun_tersedia()
         self.buka_tahun(tahun if tahun in ada else tahun_bawaan(path, ada))
         self.notify(pesan, severity="information" if ok else "error", timeout=10, markup=False)

@@ -21,8 +21,8 @@ from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa, periksa_narasi
 from store.jalur import masalah_jalur
 from store.keadaan import tahun_bawaan
-from store.lock import SedangDipakai
-from store.pemulihan import asal, pulihkan_tercatat
+from store.lock import KunciHilang, SedangDipakai
+from store.pemulihan import PemulihanGagal, asal, periksa_sumber, pulihkan_tercatat
 from store.perubahan import GantiTahun, simpan_tahun, terapkan
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
@@ -137,7 +137,7 @@ def _buka(path: Path, readonly: bool = False, ambil_alih: bool = False) -> Repos
     try:
         repo = Repository(path, readonly=readonly, ambil_alih=ambil_alih)
     except SedangDipakai as e:
-        if e.pemegang:  # a holder who may be gone for good: say how to take over
+        if e.pemegang and not e.hidup:  # a holder who may be gone for good: say how to take over
             raise GagalDipakai(f"{e} Bila lkjip itu sudah tidak berjalan, buka dengan: "
                                f"{perintah('--ambil-alih', db=path)}") from None
         raise GagalDipakai(str(e)) from None
@@ -312,33 +312,39 @@ def cmd_app(args) -> int:
 
 
 def _buka_aplikasi(args, path: Path) -> int:
-    peringatan = None
-    try:
-        repo = _buka(path, readonly=args.baca_saja, ambil_alih=args.ambil_alih)
-    except GagalDipakai as e:
-        # Another lkjip is writing: open read-only and tell the user who has it.
-        peringatan = str(e)
-        repo = _buka(path, readonly=True)
-    if args.tahun is not None:
-        try:
-            _pilih_tahun(repo, args.tahun)  # a year that is not there is refused, as `export` does
-        except Gagal:
-            repo.close()
-            raise
-    from .app import (
-        LkjipApp,  # imported late: textual is only needed for the app itself
-    )
+    # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q,
+    # connected before the lock is taken, so a hang-up at any moment releases it.
+    terbuka: list[Repository] = []
+    aplikasi: list = []
 
-    app = LkjipApp(repo, tahun=args.tahun, peringatan=peringatan)
-    # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q.
-    # app.repo, not repo: a restore from F8 reopens the database as a new Repository
-    penutup = tutup.Penutup(lambda: (repo.close(), app.repo.close()), lambda: _minta_keluar(app))
+    def kerja() -> None:
+        # app.repo too: a restore from F8 reopens the database as a new Repository
+        for r in [*terbuka, *(a.repo for a in aplikasi)]:
+            r.close()
+    penutup = tutup.Penutup(kerja, lambda: _minta_keluar(aplikasi[0] if aplikasi else None), paksa_keluar=True)
     lepas = tutup.pasang(penutup)
+    lepas_penulis = tutup.jaga_penulis(lambda: penutup.terminal_hilang(128 + 1))  # as a hang-up (SIGHUP)
     try:
+        peringatan = None
+        try:
+            terbuka.append(_buka(path, readonly=args.baca_saja, ambil_alih=args.ambil_alih))
+        except GagalDipakai as e:
+            # Another lkjip is writing: open read-only and tell the user who has it.
+            peringatan = str(e)
+            terbuka.append(_buka(path, readonly=True))
+        if args.tahun is not None:
+            _pilih_tahun(terbuka[0], args.tahun)  # a year that is not there is refused, as `export` does
+        from .app import (
+            LkjipApp,  # imported late: textual is only needed for the app itself
+        )
+
+        app = LkjipApp(terbuka[0], tahun=args.tahun, peringatan=peringatan)
+        aplikasi.append(app)
         app.run()
     finally:
         penutup()
         lepas()
+        lepas_penulis()
     if args.demo and args.db:
         print(f"Data contoh tersimpan di {path}")
     if getattr(args, "peringatan_store", None):  # the app's screen covered it at the start
@@ -347,10 +353,14 @@ def _buka_aplikasi(args, path: Path) -> int:
 
 
 def _minta_keluar(app) -> None:
-    """Ask the app to end as if the user pressed ctrl+q; from any thread, without waiting."""
+    """Ask the app to end as if the user pressed ctrl+q, with nobody left to answer a
+    question (the console is closing); from any thread, without waiting."""
+    if app is None:
+        return
+
     def minta() -> None:
         try:
-            app.call_from_thread(app.exit)
+            app.call_from_thread(getattr(app, "keluar_karena_tutup", app.exit))
         except RuntimeError:  # not running (yet, or any more)
             pass
     threading.Thread(target=minta, name="lkjip-tutup", daemon=True).start()
@@ -376,7 +386,7 @@ def cmd_restore(args) -> int:
             raise Gagal(f"Cadangan {args.dari} tidak ditemukan; lihat daftarnya dengan: "
                         f"{perintah('restore', '--list', db=path)}")
         try:
-            backup.baca_basis_data(sumber)
+            periksa_sumber(sumber)
         except backup.CadanganTidakSah as e:
             raise Gagal(f"{e}; pilih cadangan dari: {perintah('restore', '--list', db=path)}") from None
     try:
@@ -387,7 +397,12 @@ def cmd_restore(args) -> int:
         raise Gagal(str(e)) from None
     except FileNotFoundError:
         raise Gagal(f"Tidak ada cadangan yang baik untuk {path} di {backup.folder_backup(path)}") from None
-    except OSError as e:
+    except KunciHilang:
+        raise Gagal(f"Pemulihan {path} gagal, basis data tidak diubah: lkjip lain mengambil alih kuncinya") from None
+    except PemulihanGagal as e:
+        catat = "" if e.tercatat else " (riwayat juga tidak dapat ditulis)"
+        raise Gagal(f"Pemulihan {path} gagal, basis data tidak diubah: {e.strerror or e}{catat}") from None
+    except OSError as e:  # taking the lock itself failed: nothing was touched
         raise Gagal(f"Pemulihan {path} gagal, basis data tidak diubah: {e.strerror or e}") from None
     print(f"Basis data {path} dipulihkan dari {asal(hasil, path)} dengan {hasil.baris_jurnal} baris jurnal.")
     if hasil.dilewati:
@@ -506,7 +521,7 @@ def _jalankan(argv: list[str] | None) -> int:
     except DatabaseRusak as e:
         print(f"lkjip: {_pesan_rusak(e)}", file=sys.stderr)
         return GAGAL
-    except (SkemaTerlaluBaru, HanyaBaca, SedangDipakai) as e:
+    except (SkemaTerlaluBaru, HanyaBaca, SedangDipakai, KunciHilang) as e:
         print(f"lkjip: {e}", file=sys.stderr)
         return GAGAL
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from .storage import (
     GENERASI_SAH,
     KUNCI_JURNAL,
     DatabaseRusak,
+    baris_jurnal,
     fsync_folder,
     nama_unik,
     parse_json_db,
@@ -95,6 +97,11 @@ class CadanganTidakSah(Exception):
         super().__init__(pesan)
 
 
+def tampil_skema(v: int) -> str:
+    """A schema number for a one-line message: a made-up one of hundreds of digits is cut."""
+    return str(v) if v < 10 ** 12 else f"{str(v)[:6]}… ({len(str(v))} digit)"
+
+
 def baca_basis_data(p: Path) -> dict[str, Any]:
     """The raw dict of an lkjip database file (``_jurnal`` included), or CadanganTidakSah
     saying why not: not JSON, a bundle, a foreign JSON, an empty or newer-schema file."""
@@ -117,7 +124,8 @@ def baca_basis_data(p: Path) -> dict[str, Any]:
     if v is None or META not in isi:
         raise CadanganTidakSah(f"{p} bukan basis data lkjip (tidak ada tanda skema)", "tidak ada tanda skema")
     if v > SKEMA:
-        raise CadanganTidakSah(f"{p} memakai skema {v}, lebih baru dari aplikasi ini (skema {SKEMA})", f"skema {v} lebih baru")
+        raise CadanganTidakSah(f"{p} memakai skema {tampil_skema(v)}, lebih baru dari aplikasi ini (skema {SKEMA})",
+                               f"skema {tampil_skema(v)} lebih baru")
     return data
 
 
@@ -143,6 +151,10 @@ def daftar_cadangan(db_path: Path) -> list[Cadangan]:
         hasil.append(Cadangan(p, waktu, baik, alasan))
     hasil.sort(key=lambda c: c.waktu, reverse=True)
     return hasil
+
+
+class TiadaCadangan(FileNotFoundError):
+    """Nothing good to restore from: neither the database nor any backup reads."""
 
 
 @dataclass
@@ -209,45 +221,76 @@ def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict[str, Any]]], perik
     raise CadanganTidakSah(f"tidak ada keadaan yang baik untuk dipulihkan (terakhir {alasan})")
 
 
-def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None) -> Pemulihan:
+def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None,
+             catatan: Callable[[Path, int], dict] | None = None,
+             penjaga: Callable[[], None] | None = None) -> Pemulihan:
     """Put the newest good state in place of the database: the database file itself when it
     still reads, else the newest good backup (or ``sumber``), plus the lines of its journal
-    that apply. The old file and every journal are first *copied* aside under unique names;
-    then the new snapshot replaces the database atomically (its path never goes missing);
-    only then are the journals removed, and the new snapshot marks them folded, so one that
-    Windows holds open is harmless. ``periksa(data)`` names a row that does not read (the
-    repository's check): such a state is skipped. The caller holds the lock."""
+    that apply. ``periksa(data)`` names why a state cannot be used (the repository's check):
+    such a state is skipped. The caller holds the lock.
+
+    All or nothing: the old file and every journal are first *copied* aside under unique
+    names; ``catatan(source, journal lines applied)``, the restore's own riwayat entry, is written as the first line of the
+    new generation's journal; then the new snapshot replaces the database atomically (its
+    path never goes missing). That replace is the one commit point: any failure before it
+    removes the copies and the new journal and raises, leaving the database as it was;
+    nothing after it can fail the restore (the old journals' removal is best effort, and the
+    new snapshot marks them folded, so one that Windows holds open is harmless).
+    ``penjaga()`` raises when the caller's lock was taken over meanwhile."""
     db_path = Path(db_path)
     calon = _calon(db_path, sumber)
     if not calon:
-        raise FileNotFoundError(db_path)
+        raise TiadaCadangan(db_path)
     dipakai, data, recs, dilewati, gen = _keadaan_baik(db_path, calon, periksa)
     jurnal = sorted(db_path.parent.glob(f"{db_path.name}.jurnal-*"))
     cap = datetime.now().strftime("%Y%m%d-%H%M%S")
-    disisihkan = []
-    if db_path.exists() and db_path.stat().st_size:
-        tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}"))
-        salin_pribadi(db_path, tujuan)
-        disisihkan.append(tujuan)
-    dilipat = {}
-    for j in jurnal:
-        g = j.name.rsplit("-", 1)[1]
-        tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}.jurnal-{g}"))
-        salin_pribadi(j, tujuan)
-        disisihkan.append(tujuan)
-        if GENERASI_SAH.fullmatch(g):
-            dilipat[g] = 1 << 62  # every line of it is dealt with: applied or kept in the copy
-    data[KUNCI_JURNAL] = {"1": {"generasi": os.urandom(4).hex(), "dilipat": dilipat,
-                                "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
-    fsync_folder(db_path.parent)  # the copies are durable before the original changes
-    # The applied lines' audit entries join the trail first, as a compaction does (deduplicated
-    # by generation and sequence if this runs twice).
-    tambah_riwayat(db_path.with_name(f"{db_path.name}.riwayat.jsonl"),
-                   [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if isinstance(r.get("riwayat"), dict)])
-    tulis_atomik(db_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING), pribadi=True)
+    gen_baru = os.urandom(4).hex()
+    dibuat: list[Path] = []  # what this restore wrote: removed again if it does not complete
+    try:
+        if db_path.exists() and db_path.stat().st_size:
+            tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}"))
+            dibuat.append(tujuan)
+            salin_pribadi(db_path, tujuan)
+        dilipat = {}
+        for j in jurnal:
+            g = j.name.rsplit("-", 1)[1]
+            tujuan = nama_unik(db_path.with_name(f"{db_path.stem}.rusak-{cap}{db_path.suffix}.jurnal-{g}"))
+            dibuat.append(tujuan)
+            salin_pribadi(j, tujuan)
+            if GENERASI_SAH.fullmatch(g):
+                dilipat[g] = 1 << 62  # every line of it is dealt with: applied or kept in the copy
+        data[KUNCI_JURNAL] = {"1": {"generasi": gen_baru, "dilipat": dilipat,
+                                    "waktu": datetime.now().astimezone().isoformat(timespec="seconds")}}
+        fsync_folder(db_path.parent)  # the copies are durable before the original changes
+        # The applied lines' audit entries join the trail first, as a compaction does
+        # (deduplicated by generation and sequence): they are changes that were committed.
+        tambah_riwayat(db_path.with_name(f"{db_path.name}.riwayat.jsonl"),
+                       [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if isinstance(r.get("riwayat"), dict)])
+        if catatan is not None:
+            # The restore's own entry commits with the snapshot: the journal of the new
+            # generation is read only once that snapshot names it.
+            baru = db_path.with_name(f"{db_path.name}.jurnal-{gen_baru}")
+            dibuat.append(baru)
+            tulis_atomik(baru, baris_jurnal({"seq": 1, "ops": [], "riwayat": catatan(dipakai, len(recs))}), sinkron_folder=False,
+                         pribadi=True)
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
+        if penjaga is not None:
+            penjaga()  # the lock is still ours (store.lock's fencing check), right before the commit point
+        tulis_atomik(db_path, payload, sinkron_folder=False, pribadi=True)  # the commit point
+    except BaseException:
+        for p in dibuat:
+            try:
+                p.unlink()
+            except OSError:
+                pass
+        raise
+    try:
+        fsync_folder(db_path.parent)
+    except OSError:
+        pass  # replaced already: the restore is done (only its durability over a power cut is unsure)
     for j in jurnal:
         try:
             j.unlink()
         except OSError:
             pass  # held open (Windows): the new snapshot already marks it folded
-    return Pemulihan(dipakai, len(recs), disisihkan, dilewati)
+    return Pemulihan(dipakai, len(recs), [p for p in dibuat if ".rusak-" in p.name], dilewati)

@@ -14,7 +14,13 @@ process's creation time and since-when. A lock left by a crashed or killed insta
 
 A user who knows the holder is gone can take it over explicitly (``ambil(ambil_alih=True)``,
 ``lkjip --ambil-alih``). Take-over is serialised by a second O_EXCL file so two starters
-cannot both take it.
+cannot both take it. It is refused when the holder is alive on this machine (its pid exists
+with the recorded start time): two writers would each overwrite the other's saves.
+
+A holder on another PC cannot be checked from here, so each lock carries a random *token*
+(a fencing token): :meth:`Kunci.periksa`, called by the storage before every commit and
+compaction, raises :class:`KunciHilang` once the lock file no longer carries this
+instance's token. The instance that was taken over then writes nothing more.
 """
 
 from __future__ import annotations
@@ -37,9 +43,10 @@ BASI_LAIN = 15 * 60  # another machine's lock untouched this long is stale (cloc
 class SedangDipakai(Exception):
     """The database is open for writing in another lkjip; ``pemegang`` says who has it."""
 
-    def __init__(self, path: Path, pemegang: dict[str, Any], pesan: str | None = None):
+    def __init__(self, path: Path, pemegang: dict[str, Any], pesan: str | None = None, hidup: bool = False):
         self.path = path
         self.pemegang = pemegang
+        self.hidup = hidup  # the holder is known to be running: no take-over to suggest
         if pesan:
             self.pesan = pesan
             super().__init__(pesan)
@@ -57,6 +64,19 @@ class SedangDipakai(Exception):
                       f"{pemegang.get('host') or '?'} (proses {pemegang.get('pid', '?')}) sejak {sejak}; tutup lkjip "
                       f"di sana dulu.")
         super().__init__(self.pesan)
+
+
+class KunciHilang(Exception):
+    """Another lkjip took this database's lock over: this instance may write nothing more.
+    ``pemegang`` is the new holder's lock content (empty when the lock is gone)."""
+
+    def __init__(self, path: Path, pemegang: dict):
+        self.path = path
+        self.pemegang = pemegang
+        siapa = (f" oleh {pemegang.get('pengguna') or '?'} di komputer {pemegang.get('host') or '?'}"
+                 if pemegang else "")
+        super().__init__(f"Basis data {path} telah diambil alih{siapa}; perubahan ini tidak disimpan dan lkjip "
+                         f"ini kini hanya-baca. Isian yang belum tersimpan tetap di layar: salin, lalu tutup lkjip.")
 
 
 def _pengguna() -> str:
@@ -255,7 +275,15 @@ class Kunci:
                 lama = self.baca()
                 if lama is None:
                     continue  # released meanwhile: try again
-                if not (ambil_alih or self.basi(lama)):
+                basi = self.basi(lama)
+                if not basi and lama and _mesin_ini(lama):
+                    if ambil_alih:  # the holder is running here: taking over would make two writers
+                        raise SedangDipakai(self.db_path, lama, pesan=(
+                            f"Basis data {self.db_path} masih dibuka oleh lkjip yang berjalan di komputer ini "
+                            f"(proses {lama.get('pid', '?')}, pengguna {lama.get('pengguna') or '?'}); "
+                            f"pengambilalihan ditolak. Tutup lkjip itu dulu."), hidup=True) from None
+                    raise SedangDipakai(self.db_path, lama) from None
+                if not (ambil_alih or basi):
                     raise SedangDipakai(self.db_path, lama or {}) from None
                 try:
                     if not self._buang_basi(lama):
@@ -346,6 +374,23 @@ class Kunci:
                 ambil.unlink()
             except OSError:
                 pass
+
+    def periksa(self) -> None:
+        """The fencing check before a write: raise :class:`KunciHilang` unless the lock file
+        still carries this instance's token. A lock that cannot be read for a moment (a
+        share that drops) raises OSError: that save fails and may be retried."""
+        if self._isi is None:
+            raise KunciHilang(self.db_path, {})
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raise KunciHilang(self.db_path, {}) from None
+        try:
+            d = json.loads(raw.decode(ENCODING))
+        except (ValueError, UnicodeDecodeError):
+            d = None  # half-written by a starter that is taking it over: not ours any more
+        if not isinstance(d, dict) or d.get("token") != self._isi["token"]:
+            raise KunciHilang(self.db_path, d if isinstance(d, dict) else {})
 
     def lepas(self) -> None:
         """Release the lock if it is still ours."""

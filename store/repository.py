@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
 
 from . import audit, backup, codec
-from .lock import Kunci, SedangDipakai  # noqa: F401 - re-exported for callers
+from .lock import Kunci, KunciHilang, SedangDipakai  # noqa: F401 - re-exported for callers
 from .models import (
     Indikator,
     Kegiatan,
@@ -135,6 +136,7 @@ class Repository:
         self.path = Path(path)
         self.readonly = readonly
         self._kunci: Kunci | None = None
+        self.diambil_alih: KunciHilang | None = None  # set once another lkjip took the lock over
         self.peringatan: list[str] = []  # one line each, for the user: what was set aside and where
         if not readonly:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -143,6 +145,8 @@ class Repository:
         try:
             self.db: TinyDB = JurnalDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
             self.storage: AtomicJSONStorage = self.db.storage
+            if self._kunci:
+                self.storage.penjaga = self._jaga
             self._indeks: dict[tuple[str, int], dict[str, int]] = {}
             self._siapkan_skema()
             if not readonly:
@@ -154,6 +158,18 @@ class Repository:
             if self._kunci:
                 self._kunci.lepas()
             raise
+
+    @classmethod
+    def dalam_memori(cls, data: dict, path: str | Path = "<memori>") -> Repository:
+        """A read-only Repository over a raw database dict already at :data:`SKEMA` (a
+        restore's source being checked): nothing on disk is opened or locked."""
+        r = cls.__new__(cls)
+        r.path, r.readonly, r._kunci, r.peringatan, r._indeks = Path(path), True, None, [], {}
+        r.diambil_alih = None
+        r.db = TinyDB(storage=MemoryStorage)
+        r.db.storage.write(data)
+        r.storage = r.db.storage  # type: ignore[assignment] - only read() is used by the readers
+        return r
 
     # ------------------------------------------------------------ lifecycle
     def _siapkan_skema(self) -> None:
@@ -207,6 +223,16 @@ class Repository:
         except OSError:
             pass  # a backup failure (full disk, read-only folder) must not stop the work
 
+    def _jaga(self) -> None:
+        """The storage's fencing check: once the lock was taken over, this repository is
+        read-only (the screens stop offering changes) and the write is refused."""
+        try:
+            self._kunci.periksa()
+        except KunciHilang as e:
+            self.readonly = True
+            self.diambil_alih = e  # what to tell the user on each later attempt
+            raise
+
     def kompaksi(self) -> None:
         """Fold the journal into the database file now (normally automatic)."""
         self.storage.kompaksi()
@@ -215,12 +241,14 @@ class Repository:
         if self._kunci is None or not self._kunci.dipegang:
             return
         try:
-            if self.storage.isi_jurnal:
+            if self.storage.isi_jurnal and not self.readonly:
                 try:
                     self.storage.kompaksi()
                     backup.cadangan_harian(self.path, self.path.read_bytes(), timpa=True)
                 except OSError:
                     pass  # the journal keeps everything; the next open compacts
+                except KunciHilang:
+                    pass  # taken over: the new holder owns the files now
         finally:
             self.db.close()
             self._kunci.lepas()

@@ -57,7 +57,12 @@ def versi_data(raw: dict[str, Any] | None) -> int | None:
     meta = raw.get(META) or {}
     for doc in meta.values():
         if isinstance(doc, dict) and "skema" in doc:
-            return int(doc["skema"])
+            v = doc["skema"]
+            # Only a whole number this program can migrate from or refuse as newer: -1, 2.5,
+            # "3" or 1e400 would fail later (every command) or with a traceback.
+            if type(v) is not int or v < 0:
+                raise BukanBasisData(f"tanda skema {str(v)[:20]!r} tidak dikenal")
+            return v
     return 0  # tables but no version: written before versions were recorded
 
 

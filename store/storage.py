@@ -39,6 +39,7 @@ import getpass
 import json
 import os
 import re
+import threading
 from collections.abc import Callable, MutableMapping
 from contextlib import contextmanager
 from datetime import datetime
@@ -106,6 +107,8 @@ def parse_json_db(path: Path, raw: bytes) -> Any:
     except (json.JSONDecodeError, RecursionError) as e:
         alasan = f"JSON tidak sah di baris {e.lineno} kolom {e.colno}" if isinstance(e, json.JSONDecodeError) else "terlalu bersarang"
         raise DatabaseRusak(Path(path), alasan) from None
+    except ValueError:  # an integer of thousands of digits (Python's int/str conversion limit)
+        raise DatabaseRusak(Path(path), "berisi bilangan yang terlalu panjang") from None
 
 
 def baca_json(path: Path) -> Any:
@@ -186,6 +189,13 @@ class AtomicJSONStorage(Storage):
         self._sentuh: dict[tuple[str, str], Any] = {}  # (table, doc id) → value before the transaction
         self._penuh = False              # a whole-dict write() happened inside the transaction
         self.keterangan: str | None = None  # what the current transaction is, for the audit trail
+        # The fencing check (store.lock.Kunci.periksa), run before every commit and compaction:
+        # it raises once another instance took the lock over; from then on this one is read-only.
+        self.penjaga: Callable[[], None] | None = None
+        # Held by a transaction from its first change to its commit, and by a compaction: the
+        # close-time work of a hang-up may run on a watchdog thread (lkjip_tui/tutup.py) and
+        # must never snapshot a transaction half-way.
+        self._tulis = threading.RLock()
         try:
             self.pengguna = getpass.getuser()
         except Exception:  # noqa: BLE001 - no user name on some Windows setups
@@ -317,6 +327,18 @@ class AtomicJSONStorage(Storage):
         return pindah
 
     # ---------------------------------------------------------- writing
+    def _jaga(self) -> None:
+        """Every write to disk passes here first: the lock must still be ours."""
+        if self.penjaga is None:
+            return
+        try:
+            self.penjaga()
+        except OSError:
+            raise  # the lock could not be read for a moment: this save fails, a retry may work
+        except Exception:
+            self.readonly = True  # taken over: nothing more is written by this instance
+            raise
+
     def write(self, data: dict[str, Any]) -> None:
         """A whole-dict write (migration, TinyDB's drop_table): becomes a compaction."""
         if self.readonly:
@@ -346,23 +368,24 @@ class AtomicJSONStorage(Storage):
     @contextmanager
     def transaction(self):
         """All writes inside reach the disk as one journal record at the end, or not at all."""
-        if self._cache is None:
-            self._muat()
-        self._depth += 1
-        try:
-            yield self
-        except BaseException:
+        with self._tulis:
+            if self._cache is None:
+                self._muat()
+            self._depth += 1
+            try:
+                yield self
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._kembalikan()
+                raise
             self._depth -= 1
             if self._depth == 0:
-                self._kembalikan()
-            raise
-        self._depth -= 1
-        if self._depth == 0:
-            try:
-                self._commit()
-            except BaseException:
-                self._kembalikan()
-                raise
+                try:
+                    self._commit()
+                except BaseException:
+                    self._kembalikan()
+                    raise
 
     def _kembalikan(self) -> None:
         """Undo the uncommitted changes in memory."""
@@ -395,6 +418,7 @@ class AtomicJSONStorage(Storage):
         if not ops:
             self._sentuh, self.keterangan = {}, None
             return
+        self._jaga()
         rec = {"seq": self._seq + 1, "ops": ops, "riwayat": entri}
         line = baris_jurnal(rec)
         path = self.jurnal_path()
@@ -438,10 +462,15 @@ class AtomicJSONStorage(Storage):
         """Write the whole state as a new snapshot generation and drop the old journal.
         ``terima_putus``: the user accepts the riwayat breaks reported so far (see
         :func:`store.audit.sambung_riwayat`)."""
+        with self._tulis:
+            self._kompaksi(tambahan, terima_putus)
+
+    def _kompaksi(self, tambahan: list[dict[str, Any]] | None, terima_putus: bool) -> None:
         if self.readonly:
             raise HanyaBaca(self.path)
         if self._cache is None:
             self._muat()
+        self._jaga()
         # 1. audit entries first: if we crash after this, they are deduplicated next time
         # (and accepted by the anchor check as this journal's own). The new anchor is
         # committed by the snapshot replace below, together with the folded journal.

@@ -97,8 +97,9 @@ async def test_restore_a_backup_from_f8(buka, demo_db):
         await pilot.pause()
     assert tw4_i1(demo_db) == Decimal(77)
     assert list(demo_db.parent.glob("demo.rusak-*.json"))  # the file before the restore is kept
-    with Repository(demo_db, readonly=True):
-        pass
+    with Repository(demo_db, readonly=True) as ro:
+        ket = [e.get("keterangan", "") for e in ro.riwayat()]
+    assert any(k.startswith("dipulihkan dari cadangan demo-") for k in ket), ket  # the backup's name, not the copy's
 
 
 async def test_redo_after_undo(buka, demo_db):
@@ -135,3 +136,77 @@ async def test_arrows_work_right_after_undo_on_f3(buka):
         await pilot.press("down", "right")
         await pilot.pause()
         assert grid.cell_terpilih() == ("2018", "realisasi")
+
+
+async def test_restore_f8_lalu_kunci_diambil_lkjip_lain(buka, demo_db, monkeypatch):
+    """Between the restore releasing the lock and the app reopening the database, another
+    lkjip takes it: the app opens it read-only and says so, instead of failing."""
+    import json
+    import os
+    import time
+    from pathlib import Path
+
+    from lkjip_tui import perintah
+    from store import lock
+
+    asli = perintah.pulihkan_tercatat
+
+    def lalu_diambil(path, sumber, **kw):
+        hasil = asli(path, sumber, **kw)
+        Path(f"{path}.kunci").write_text(json.dumps({
+            "pengguna": "sari", "host": "pc", "mesin": lock.id_mesin(), "pid": os.getpid(),
+            "mulai_proses": lock.mulai_proses(os.getpid()), "sejak": "2026-01-02T08:00:00+07:00",
+            "sejak_epoch": time.time(), "token": "lain"}), encoding="utf-8")
+        return hasil
+    monkeypatch.setattr(perintah, "pulihkan_tercatat", lalu_diambil)
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8", "c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.repo.readonly and app.hanya_baca
+        assert any("sedang dibuka oleh sari" in n.message and "hanya-baca" in n.message for n in app._notifications)
+    Path(f"{demo_db}.kunci").unlink()
+
+
+async def test_restore_f8_disk_penuh_sebelum_mulai(buka, demo_db, monkeypatch):
+    """The restore's working copy cannot be written (full disk): one message, the database
+    untouched and still open for writing, no copy left behind."""
+    import errno
+    import os
+
+    from lkjip_tui import perintah
+
+    asli = os.fdopen
+
+    class Penuh:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            self.f.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(perintah.os, "fdopen", lambda *a, **k: Penuh(asli(*a, **k)))  # only this restore writes
+    sebelum = demo_db.read_bytes()
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8", "c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert any("gagal, basis data tidak diubah: No space left" in n.message for n in app._notifications)
+        assert not app.repo.readonly and app.repo._kunci.dipegang
+        assert demo_db.read_bytes() == sebelum
+        monkeypatch.undo()  # os.fdopen is every writer's: the disk has room again before the app closes
+    assert not list(demo_db.parent.glob(".*.pulih.*"))

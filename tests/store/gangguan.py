@@ -1,7 +1,7 @@
 """Disk faults on demand, the way SQLite tests I/O errors.
 
-:class:`Suntik` wraps the file and ``os`` calls the storage makes (``open`` in store.storage
-and store.audit, ``os.fdopen`` of the atomic writer, ``os.fsync``/``fdatasync``,
+:class:`Suntik` wraps the file and ``os`` calls the storage makes (``open`` in store.storage,
+store.audit and store.lock, ``os.fdopen`` of the atomic writer, ``os.fsync``/``fdatasync``,
 ``os.replace``) and counts every *write, flush, fsync, truncate and replace*. Armed with
 ``ke=N`` it fails the N-th one with ``OSError(errno)``: once; or (``terus=True``) that one
 and every later one, as a disk that stays full; or (``terus=k``) it and the k calls after it,
@@ -17,7 +17,7 @@ import os
 
 import pytest
 
-from store import audit, berkas, storage
+from store import audit, berkas, lock, storage
 
 SALAH = (_errno.ENOSPC, _errno.EIO, _errno.EFBIG)
 
@@ -109,7 +109,7 @@ class Suntik:
                 self.gagal()
             return asli_replace(src, dst, **k)
 
-        for modul in (storage, audit, berkas):
+        for modul in (storage, audit, berkas, lock):
             self._mp.setattr(modul, "open", buka, raising=False)
         self._mp.setattr(os, "fdopen", fdopen)
         self._mp.setattr(os, "fsync", fsync)
