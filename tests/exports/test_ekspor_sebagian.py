@@ -67,17 +67,29 @@ def bundel(draw) -> dict:
         "renstra": {"mulai": TAHUN - 4, "akhir": TAHUN, "tahun_target": list(range(TAHUN - 4, TAHUN + 1))},
         "tujuan": tujuan, "sasaran": sasaran, "indikator": indikator, "program": program,
         "pegawai": {"per_tanggal": None, "unit": unit}, "evaluasi_akip": {"komponen": komponen},
-        **draw(st.fixed_dictionaries({}, optional={"organisasi": st.just(_ORGANISASI), "pk": st.just(_PK),
-                                                   "sk_iku": st.just(_SK)})),
+        **draw(st.fixed_dictionaries({}, optional={"organisasi": organisasi(), "perjanjian_kinerja": pk(),
+                                                   "sk_iku": sk()})),
     }
 
 
-_ORGANISASI = {"unit": [{"nama": "Camat", "induk": None}, {"nama": "Sekretariat", "induk": 0},
-                        {"nama": "Sub Bagian Umum", "induk": 1}]}
-_PK = {str(TAHUN): {"tanggal": "2021-01-04", "tempat": "Balikpapan",
-                    "pihak_pertama": {"nama": "A", "jabatan": "Camat", "nip": None},
-                    "pihak_kedua": {"nama": "B", "jabatan": "Wali Kota", "nip": None}}}
-_SK = {"nomor": "188.4/102/Balsel", "tanggal": "2019-09-03", "judul": "Penetapan IKU"}
+@st.composite
+def organisasi(draw) -> list[dict]:
+    """A tree in the positions' order: each unit under an earlier one, or a top unit."""
+    n = draw(st.integers(0, 8))
+    return [{"nama": draw(isi_teks), "induk": draw(st.one_of(st.none(), st.integers(0, i - 1)) if i else st.none())}
+            for i in range(n)]
+
+
+tanggal = st.sampled_from(["", "2021-01", "2021-01-04", "4 Januari 2021", "04-01-2021"])
+pejabat = st.fixed_dictionaries({"nama": teks, "jabatan": teks, "nip": st.one_of(st.none(), st.just("19680106 199312 1 001"))})
+
+
+def pk():
+    return st.fixed_dictionaries({"tanggal": tanggal, "tempat": teks, "pihak_pertama": pejabat, "pihak_kedua": pejabat})
+
+
+def sk():
+    return st.fixed_dictionaries({"nomor": teks, "tanggal": tanggal, "judul": teks, "penetap": pejabat})
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -98,6 +110,8 @@ def test_setiap_tahun_yang_diterima_terekspor(data):
         assert load_workbook(folder / f"laporan-{TAHUN}.xlsx", read_only=True).sheetnames
         md = (folder / f"laporan-{TAHUN}.md").read_text(encoding="utf-8")
         assert "BAB II" in md
+        # the chart is drawn from the structure, or its place is marked
+        assert ("[BELUM ADA BAGAN" in md) == (not lap.organisasi)
         if not lap.program:  # the missing budget is shown, not left out
             assert "-" in (folder / "tabel-2.4.md").read_text(encoding="utf-8")
         kembali = baca_bundle(json.loads((folder / f"lkjip-{TAHUN}.json").read_text(encoding="utf-8")))
