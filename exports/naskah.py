@@ -388,7 +388,7 @@ def _kepala_sk(sk: SkIku, penetap: str) -> list[str]:
 
 def _ttd_pejabat(p: Pejabat, atas: tuple[str, ...], jabatan: str = "") -> TandaTangan:
     return TandaTangan((*atas, p.jabatan or jabatan or "[jabatan]"), p.nama or "[nama]",
-                       (f"NIP. {p.nip}",) if p.nip else ())
+                       (f"NIP. {dokumen.tulis_nip(p.nip)}",) if p.nip else ())
 
 
 _KEPALA_DAERAH = (("kota ", "Wali Kota "), ("kabupaten ", "Bupati "), ("provinsi ", "Gubernur "))

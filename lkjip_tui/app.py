@@ -269,9 +269,10 @@ class LkjipApp(UrutTombol, App[int]):
         return True
 
     def ubah_kepala(self, mutasi: Callable[[Laporan], None], keterangan: str = "perubahan") -> bool:
-        """Change instansi / renstra / pengaturan / pegawai date / outline of the open year."""
+        """Change instansi / renstra / pengaturan / pegawai date / outline / the document's own
+        data (organisation, PK, IKU decree, logo) of the open year."""
         lap = self.lap
-        bagian = ("instansi", "renstra", "pengaturan", "garis")
+        bagian = ("instansi", "renstra", "pengaturan", "garis", "organisasi", "perjanjian", "sk_iku", "logo")
         sebelum = {b: copy.deepcopy(getattr(lap, b)) for b in bagian}
         tanggal = lap.pegawai.per_tanggal
         mutasi(lap)

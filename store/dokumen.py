@@ -62,6 +62,13 @@ def tulis_tanggal(iso: str) -> str:
     return iso
 
 
+def tulis_nip(nip: str | None) -> str | None:
+    """``197001011995031002`` → ``19700101 199503 1 002`` (birth date, appointment, sex, number)."""
+    if nip and len(nip) == 18 and nip.isdigit():
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip
+
+
 def periksa_organisasi(unit: list[UnitOrganisasi]) -> list[str]:
     """Each unit named; its ``induk`` is a unit listed before it (so the tree has no cycle)."""
     masalah = []
@@ -93,7 +100,7 @@ def tulis_susunan(unit: list[UnitOrganisasi]) -> str:
 
 def baca_susunan(teks: str) -> list[UnitOrganisasi]:
     """The form's text back to units: a line indented deeper than the one above falls under
-    it. ValueError naming the line when a line is indented deeper than one step allows."""
+    it. ValueError naming the line when it is indented with no line above that can be its superior."""
     unit: list[UnitOrganisasi] = []
     tumpuk: list[tuple[int, int]] = []  # (indent, index) of the open superiors
     for n, baris in enumerate(teks.expandtabs(INDEN).splitlines(), 1):
