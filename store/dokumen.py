@@ -133,7 +133,7 @@ def logo_png(logo: str | None) -> bytes | None:
 
 
 # ---------------------------------------------------------------- plain JSON shape
-def _pejabat_out(p: Pejabat) -> dict:
+def _pejabat_out(p: Pejabat) -> dict[str, Any]:
     return {"nama": p.nama, "jabatan": p.jabatan, "nip": p.nip}
 
 
@@ -170,12 +170,12 @@ class Pemeriksa(Protocol):
     """What the bundle's checker offers (store.bundle._Periksa)."""
 
     def salah(self, jalur: str, alasan: str) -> None: ...
-    def obj(self, v: Any, jalur: str, boleh_null: bool = False) -> dict | None: ...
-    def daftar(self, v: Any, jalur: str) -> list: ...
-    def teks(self, d: dict, nama: str, jalur: str, wajib: bool = True, boleh_null: bool = False) -> str | None: ...
+    def obj(self, v: Any, jalur: str, boleh_null: bool = False) -> dict[str, Any] | None: ...
+    def daftar(self, v: Any, jalur: str) -> list[Any]: ...
+    def teks(self, d: dict[str, Any], nama: str, jalur: str, wajib: bool = True, boleh_null: bool = False) -> str | None: ...
 
 
-def _tanggal(p: Pemeriksa, d: dict, jalur: str) -> str:
+def _tanggal(p: Pemeriksa, d: dict[str, Any], jalur: str) -> str:
     t = p.teks(d, "tanggal", jalur, wajib=False) or ""
     try:
         return baca_tanggal(t)
@@ -190,7 +190,7 @@ def _pejabat(p: Pemeriksa, v: Any, jalur: str) -> Pejabat:
                    p.teks(d, "nip", jalur, wajib=False, boleh_null=True) or None)
 
 
-def baca(p: Pemeriksa, root: dict, lap: Laporan) -> None:
+def baca(p: Pemeriksa, root: dict[str, Any], lap: Laporan) -> None:
     """Validate the optional keys of a bundle and set them on ``lap`` (problems go to ``p``)."""
     unit = []
     for n, u in enumerate(p.daftar(root.get("organisasi") or [], "organisasi")):
