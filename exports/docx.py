@@ -33,6 +33,7 @@ A4 = (Mm(210), Mm(297))
 TEPI = {"left_margin": Mm(30), "right_margin": Mm(20), "top_margin": Mm(25), "bottom_margin": Mm(20)}
 LEBAR_POTRET = Mm(160)    # text width, portrait
 LEBAR_LANSKAP = Mm(247)   # text width, landscape
+LANGKAH_BAGAN = Mm(12)    # the organisation chart's indent per level
 HURUF = "Arial"
 MERAH = RGBColor(0xC0, 0x00, 0x00)
 ABU_TEKS = RGBColor(0x59, 0x59, 0x59)
@@ -355,11 +356,14 @@ class _Penulis:
         kolom = max(k for k, _ in b.unit) + 1
         tbl = self.doc.add_table(rows=len(b.unit), cols=kolom)
         tbl.alignment = 1  # centred
-        langkah = int(LEBAR_POTRET / 635 * 0.08)  # the indent per level, in twips
+        tbl.autofit = False
+        lebar = [LANGKAH_BAGAN] * (kolom - 1) + [LEBAR_POTRET - LANGKAH_BAGAN * (kolom - 1)]
+        for n, w in enumerate(lebar):  # the grid and every cell: Word and LibreOffice read either
+            tbl.columns[n].width = w
+            for sel in tbl.columns[n].cells:
+                sel.width = w
         for baris, (k, nama) in zip(tbl.rows, b.unit):
             baris._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {NS}/>"))
-            for sel in baris.cells[:k]:
-                sel.width = langkah * 635
             sel = baris.cells[k].merge(baris.cells[-1]) if k < kolom - 1 else baris.cells[k]
             garis = "".join(f'<w:{s} w:val="single" w:sz="8" w:color="000000"/>' for s in ("top", "left", "bottom", "right"))
             tc = sel._tc.get_or_add_tcPr()
