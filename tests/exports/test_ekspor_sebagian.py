@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from exports.run import ekspor
 from store.bundle import BundleTidakSah, baca_bundle, ke_bundle
+from store.check import periksa
 
 TAHUN = 2021
 _HURUF = st.characters(categories=["L", "N", "P", "Zs"], exclude_characters="\u2028\u2029")
@@ -67,6 +68,9 @@ def bundel(draw) -> dict:
         "renstra": {"mulai": TAHUN - 4, "akhir": TAHUN, "tahun_target": list(range(TAHUN - 4, TAHUN + 1))},
         "tujuan": tujuan, "sasaran": sasaran, "indikator": indikator, "program": program,
         "pegawai": {"per_tanggal": None, "unit": unit}, "evaluasi_akip": {"komponen": komponen},
+        "narasi": [{"kunci": k, "isi": draw(st.sampled_from(["", "Rp 1.000.000 dan 12,5 %", "Anggaran Rp. 5.000,-"]))}
+                   for k in draw(st.lists(st.sampled_from(["bab2.anggaran", "bab4.kesimpulan", "bab1.latar"]),
+                                          unique=True, max_size=3))],
         **draw(st.fixed_dictionaries({}, optional={"organisasi": organisasi(), "perjanjian_kinerja": pk(),
                                                    "sk_iku": sk()})),
     }
@@ -116,3 +120,4 @@ def test_setiap_tahun_yang_diterima_terekspor(data):
             assert "-" in (folder / "tabel-2.4.md").read_text(encoding="utf-8")
         kembali = baca_bundle(json.loads((folder / f"lkjip-{TAHUN}.json").read_text(encoding="utf-8")))
         assert ke_bundle(kembali) == ke_bundle(lap)
+    assert all(m.lokasi and m.pesan for m in periksa(lap, 4))  # `lkjip check` reads it too
