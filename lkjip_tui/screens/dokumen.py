@@ -13,10 +13,11 @@ from typing import Any
 from rich.text import Text
 
 from store import dokumen, narasi
+from store.dokumen import tulis_nip
 from store.models import Laporan, Pejabat, PerjanjianKinerja, SkIku
 
 from ..widgets.formulir import BARIS, Formulir, Isian
-from ..widgets.pembaca_pengaturan import baca_nip, tulis_nip
+from ..widgets.pembaca_pengaturan import baca_nip
 
 BAGIAN = ("organisasi", "perjanjian", "sk_iku", "logo")  # the Laporan fields these forms change
 KUNCI = ("organisasi", "pk", "sk_iku", "logo")  # their rows in F8

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from store.aturan import alasan_desimal
-from store.dokumen import tulis_nip  # noqa: F401  (the forms' writer, shared with the document)
+from store.dokumen import tulis_nip as tulis_nip  # the forms' writer, shared with the document
 from store.models import Band
 from store.numbers import format_bebas
 
