@@ -60,7 +60,29 @@ def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]
             out += [*(f"{'  ' * (t - 1)}- {_kalimat(x)}" for t, x in b.entri), ""] if b.entri else []
         elif isinstance(b, naskah.Gambar):
             out += [f"*{_kalimat(b.label)}*", "", f"> **{escape(b.keterangan)}**", ""]
+        elif isinstance(b, naskah.Bagan):
+            out += [*_bagan(b), "", f"*{_kalimat(b.label)}*", ""]
+        # naskah.Logo: a Markdown file carries no picture
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _bagan(b: naskah.Bagan) -> list[str]:
+    """The organisation chart as an indented tree in a code block (drawn the same in any viewer)."""
+    baris = ["```"]
+    for i, (k, nama) in enumerate(b.unit):
+        if k == 0:
+            baris.append(nama.replace("`", "'"))
+            continue
+        # the last of its siblings when no later unit at this depth comes before a shallower one
+        terakhir = next((kx for kx, _ in b.unit[i + 1:] if kx <= k), 0) < k
+        garis = "".join("│   " if _lanjut(b.unit, i, d) else "    " for d in range(1, k))
+        baris.append(garis + ("└── " if terakhir else "├── ") + nama.replace("`", "'"))
+    return baris + ["```"]
+
+
+def _lanjut(unit: tuple[tuple[int, str], ...], i: int, d: int) -> bool:
+    """Whether the branch at depth ``d`` above row ``i`` goes on below it (draw │)."""
+    return next((kx for kx, _ in unit[i + 1:] if kx <= d), 0) == d
 
 
 def _ttd(t: naskah.TandaTangan) -> list[str]:

@@ -34,6 +34,7 @@ A4 = (Mm(210), Mm(297))
 TEPI = {"left_margin": Mm(30), "right_margin": Mm(20), "top_margin": Mm(25), "bottom_margin": Mm(20)}
 LEBAR_POTRET = Mm(160)    # text width, portrait
 LEBAR_LANSKAP = Mm(247)   # text width, landscape
+LANGKAH_BAGAN = Mm(12)    # the organisation chart's indent per level
 HURUF = "Arial"
 MERAH = RGBColor(0xC0, 0x00, 0x00)
 ABU_TEKS = RGBColor(0x59, 0x59, 0x59)
@@ -373,3 +374,41 @@ class _Penulis:
         for r in parse_xml(f"<w:p {NS}>{SEQ_GAMBAR}</w:p>"):
             p._p.append(r)
 
+
+    def _keterangan_gambar(self, label: str) -> None:
+        p = self.doc.add_paragraph(style=self.gaya["Caption"])
+        p.add_run(bersih(label))
+        for r in parse_xml(f"<w:p {NS}>{SEQ_GAMBAR}</w:p>"):
+            p._p.append(r)
+
+    def bagan(self, b: naskah.Bagan) -> None:
+        """The organisation chart as a tree of boxes: one row per unit, its box starting one
+        column further right than its superior's and running to the right edge; the head's
+        box shaded. Rows never split, and the caption stays with the chart."""
+        kolom = max(k for k, _ in b.unit) + 1
+        tbl = self.doc.add_table(rows=len(b.unit), cols=kolom)
+        tbl.alignment = 1  # centred
+        tbl.autofit = False
+        lebar = [LANGKAH_BAGAN] * (kolom - 1) + [LEBAR_POTRET - LANGKAH_BAGAN * (kolom - 1)]
+        for n, w in enumerate(lebar):  # the grid and every cell: Word and LibreOffice read either
+            tbl.columns[n].width = w
+            for sel in tbl.columns[n].cells:
+                sel.width = w
+        for baris, (k, nama) in zip(tbl.rows, b.unit):
+            baris._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {NS}/>"))
+            sel = baris.cells[k].merge(baris.cells[-1]) if k < kolom - 1 else baris.cells[k]
+            garis = "".join(f'<w:{s} w:val="single" w:sz="8" w:color="000000"/>' for s in ("top", "left", "bottom", "right"))
+            tc = sel._tc.get_or_add_tcPr()
+            tc.append(parse_xml(f"<w:tcBorders {NS}>{garis}</w:tcBorders>"))
+            if k == 0:
+                tc.append(parse_xml(f'<w:shd {NS} w:val="clear" w:color="auto" w:fill="D9D9D9"/>'))
+            p = sel.paragraphs[0]
+            p.add_run(bersih(nama)).bold = k == 0
+            p.paragraph_format.space_after = Pt(2)
+            p.paragraph_format.keep_with_next = True
+        self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        self._keterangan_gambar(b.label)
+
+    def logo(self, b: naskah.Logo) -> None:
+        self.doc.add_picture(io.BytesIO(b.png), height=Mm(35))
+        self.doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -17,9 +17,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from store import narasi
+from store import dokumen, narasi
 from store.models import Bagian as BagianGaris
-from store.models import Laporan
+from store.models import Laporan, Pejabat, SkIku
 
 from . import ringkasan
 from .builders.tanggal import tanggal_panjang
@@ -103,6 +103,26 @@ class Gambar:
 
 
 @dataclass(frozen=True)
+class Bagan:
+    """An organisation chart drawn from the structure (store/dokumen.py): ``unit`` lists
+    (depth, name) in the positions' order, a unit under the nearest shallower one before it.
+    Renderers draw it as a tree; it is captioned and listed like a :class:`Gambar`."""
+    nomor: str
+    judul: str
+    unit: tuple[tuple[int, str], ...]
+
+    @property
+    def label(self) -> str:
+        return f"Gambar {self.nomor}. {self.judul}"
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The cover's logo: PNG bytes as the user gave them (store/dokumen.py limits the size)."""
+    png: bytes
+
+
+@dataclass(frozen=True)
 class Seksi:
     """A new part of the document: "depan" (front matter, roman page numbers), "isi" (from
     BAB I, arabic from 1), "lampiran"."""
@@ -114,8 +134,8 @@ class HalamanBaru:
     pass
 
 
-Blok = (Judul | Paragraf | Butir | Kosong | BlokTabel | TandaTangan | TandaTanganDua | Daftar | Gambar | Seksi
-        | HalamanBaru)
+Blok = (Judul | Paragraf | Butir | Kosong | BlokTabel | TandaTangan | TandaTanganDua | Daftar | Gambar | Bagan
+        | Logo | Seksi | HalamanBaru)
 
 ATUR = "Atur (F8)"
 _BUTIR = re.compile(r"^\s*[-•*]\s+")
@@ -214,6 +234,8 @@ class _Penyusun:
     # -- parts built from the data
     def sampul(self) -> None:
         lap = self.lap
+        if (png := dokumen.logo_png(lap.logo)) is not None:
+            self.out.append(Logo(png))
         baris = ["LAPORAN KINERJA INSTANSI PEMERINTAH", "(LKjIP)", lap.instansi.nama.upper(), f"TAHUN {lap.tahun}"]
         if lap.instansi.pemerintah_daerah:
             baris.append(f"PEMERINTAH {lap.instansi.pemerintah_daerah.upper()}")
@@ -233,13 +255,26 @@ class _Penyusun:
             self.out.append(Paragraf(ringkasan.capaian_organisasi(lap)))
         elif kunci == "bab1.organisasi":
             self.organisasi()
+        elif kunci == "bab1.bagan":
+            self.bagan()
+
+    def pengantar(self, teks: str) -> None:
+        """A lead-in, unless the unit's own text just before already ends in one (":")."""
+        akhir = self.out[-1] if self.out else None
+        if not (isinstance(akhir, Paragraf) and akhir.teks.rstrip().endswith(":")):
+            self.out.append(Paragraf(teks))
 
     def organisasi(self) -> None:
-        """The units and their posts (Pegawai), then the place of the structure chart."""
+        """The organs of the structure (F8 Atur), numbered, the ones under each lettered.
+        Without a structure yet: the units and their posts (Pegawai)."""
         lap = self.lap
+        if lap.organisasi:
+            self.pengantar(f"Susunan organisasi {lap.instansi.nama} sebagai berikut :")
+            self.out += susunan_organisasi(lap)
+            return
         unit = lap.pegawai.unit
         if unit:
-            self.out.append(Paragraf(f"Susunan organisasi {lap.instansi.nama} sebagai berikut :"))
+            self.pengantar(f"Susunan organisasi {lap.instansi.nama} sebagai berikut :")
             # Units with the same posts (every kelurahan) are listed once, together.
             sama: dict[tuple[str, ...], list[str]] = {}
             for u in unit:
@@ -248,8 +283,17 @@ class _Penyusun:
                 self.out.append(Paragraf(f"{n}. {', '.join(nama)}" + (" (masing-masing)" if len(nama) > 1 else "")))
                 if jabatan:
                     self.out.append(Butir(jabatan, "a"))
-        self.out.append(Gambar("1.1", f"Struktur Organisasi {lap.instansi.nama}".strip(),
-                               "[BELUM ADA GAMBAR: sisipkan bagan struktur organisasi di sini.]"))
+
+    def bagan(self) -> None:
+        """Gambar 1.1, drawn from the structure (F8 Atur); a placeholder until there is one."""
+        lap = self.lap
+        judul = f"Struktur Organisasi {lap.instansi.nama}".strip()
+        if not lap.organisasi:
+            self.out.append(Gambar("1.1", judul, f"[BELUM ADA BAGAN: isi struktur organisasi di layar {ATUR}.]"))
+            return
+        self.pengantar("Struktur organisasi digambarkan dalam diagram berikut ini :")
+        dalam = dokumen.kedalaman(lap.organisasi)
+        self.out.append(Bagan("1.1", judul, tuple((k, u.nama) for u, k in zip(lap.organisasi, dalam))))
 
     def tanda_tangan(self, tanggal: str | None = None, sebagai: tuple[str, ...] = ()) -> TandaTangan:
         """The head's signature: place and date, (``sebagai``: "Pihak Pertama"), post, name,
@@ -270,17 +314,32 @@ class _Penyusun:
                          Paragraf(f"{nama} {pemda}".strip().upper(), tebal=True, tengah=True)]
             if pk is not None:  # the targets and the program budgets (murni) of Tabel 2.4
                 self.out.append(BlokTabel(Tabel("", "", pk.bagian[:2], desimal=pk.desimal), bernomor=False))
-            # Signed at the start of the year it is for: the day is left for the pen.
-            kanan = self.tanda_tangan(f"............ {lap.tahun}", ("Pihak Pertama",))
-            kiri = TandaTangan(("", "Pihak Kedua", kepala_daerah(pemda)), "[nama kepala daerah]")
-            self.out.append(TandaTanganDua(kiri, kanan))
+            self.out.append(self.ttd_pk())
         elif b.kunci == "lampiran.iku":
             iku = self.tabel.get("2.3")
+            sk = lap.sk_iku
             self.halaman_baru()
             self.out.append(Judul(f"Indikator Kinerja Utama (IKU) {nama}".strip(), 2))
+            if sk is not None:  # the annex of the decree that set the IKU
+                self.out += [Paragraf(x) for x in _kepala_sk(sk, kepala_unit(lap))]
             if iku is not None:
                 self.out.append(BlokTabel(Tabel("", "", iku.bagian, desimal=iku.desimal), bernomor=False))
-            self.out.append(self.tanda_tangan())
+            self.out.append(self.tanda_tangan() if sk is None or not sk.penetap.nama
+                            else _ttd_pejabat(sk.penetap, ()))
+
+    def ttd_pk(self) -> TandaTanganDua:
+        """The year's PK as signed (F8 Atur): the head of that time is Pihak Pertama. Not entered
+        yet: the head of today, the day left for the pen, the head of region's name to fill."""
+        lap, pk = self.lap, self.lap.perjanjian
+        pemda = lap.instansi.pemerintah_daerah
+        if pk is None:
+            kanan = self.tanda_tangan(f"............ {lap.tahun}", ("Pihak Pertama",))
+            kiri = TandaTangan(("", "Pihak Kedua", kepala_daerah(pemda)), f"[nama kepala daerah: isi di {ATUR}]")
+            return TandaTanganDua(kiri, kanan)
+        tanggal = dokumen.tulis_tanggal(pk.tanggal) if pk.tanggal else f"............ {lap.tahun}"
+        kanan = _ttd_pejabat(pk.pihak_pertama, (f"{pk.tempat or '[tempat]'}, {tanggal}", "Pihak Pertama"))
+        kiri = _ttd_pejabat(pk.pihak_kedua, ("", "Pihak Kedua"), kepala_daerah(pemda))
+        return TandaTanganDua(kiri, kanan)
 
     def halaman_baru(self) -> None:
         if not isinstance(self.out[-1], Judul):  # a heading just printed keeps its first part with it
@@ -291,9 +350,45 @@ class _Penyusun:
         isi = tuple((b.tingkat, b.teks) for b in self.out if isinstance(b, Judul) and b.di_daftar_isi
                     and b.tingkat <= 2)
         tabel = tuple((1, b.tabel.keterangan) for b in self.out if isinstance(b, BlokTabel) and b.bernomor)
-        gambar = tuple((1, b.label) for b in self.out if isinstance(b, Gambar))
+        gambar = tuple((1, b.label) for b in self.out if isinstance(b, (Gambar, Bagan)))
         entri = {"isi": isi, "tabel": tabel, "gambar": gambar}
         return [replace(b, entri=entri.get(b.jenis, ())) if isinstance(b, Daftar) else b for b in self.out]
+
+
+def susunan_organisasi(lap: Laporan) -> list[Blok]:
+    """BAB I's list, as the seed writes it: the head and the organs directly under it numbered
+    (``2. Sekretariat, yang membawahi :``), the ones under those lettered. Deeper units are
+    only in the chart."""
+    unit, dalam = lap.organisasi, dokumen.kedalaman(lap.organisasi)
+    atas = 1 if sum(1 for k in dalam if k == 0) == 1 else 0  # one head: its organs are numbered with it
+    out: list[Blok] = []
+    n = 0
+    for i, (u, k) in enumerate(zip(unit, dalam)):
+        if k > atas:
+            continue
+        anak = tuple(x.nama for x, kx in zip(unit, dalam) if x.induk == i and kx > atas)
+        n += 1
+        out.append(Paragraf(f"{n}. {u.nama}" + (", yang membawahi :" if anak else "")))
+        if anak:
+            out.append(Butir(anak, "a"))
+    return out
+
+
+def kepala_unit(lap: Laporan) -> str:
+    """``Camat Balikpapan Selatan`` from the unit ``Kecamatan Balikpapan Selatan``."""
+    return lap.instansi.kepala.jabatan or lap.instansi.nama
+
+
+def _kepala_sk(sk: SkIku, penetap: str) -> list[str]:
+    tanggal = dokumen.tulis_tanggal(sk.tanggal) if sk.tanggal else "[tanggal]"
+    baris = [f"Lampiran : Keputusan {sk.penetap.jabatan or penetap}", f"Nomor : {sk.nomor or '[nomor]'}",
+             f"Tanggal : {tanggal}"]
+    return baris + ([f"Tentang : {sk.judul}"] if sk.judul else [])
+
+
+def _ttd_pejabat(p: Pejabat, atas: tuple[str, ...], jabatan: str = "") -> TandaTangan:
+    return TandaTangan((*atas, p.jabatan or jabatan or "[jabatan]"), p.nama or "[nama]",
+                       (f"NIP. {dokumen.tulis_nip(p.nip)}",) if p.nip else ())
 
 
 _KEPALA_DAERAH = (("kota ", "Wali Kota "), ("kabupaten ", "Bupati "), ("provinsi ", "Gubernur "))

@@ -13,9 +13,10 @@ from typing import Any
 from store.tanpa_gc import tanpa_gc
 
 from .tables import Jenis, JenisBaris, Tabel, teks_bagian
-from .xlsx_buku import JUDUL, Buku
+from .xlsx_buku import JUDUL, LEBAR_CETAK, SUBJUDUL, Buku
 
 LEBAR_MIN, LEBAR_MAKS = 4, 60
+LEBAR_TEKS_MIN = 14  # a text column squeezed to fit the page wraps its cells, never narrower than this
 
 
 def _pola(desimal: int) -> str:
@@ -49,17 +50,36 @@ def nama_sheet(nomor: str) -> str:
 
 
 def _lebar(tabel: Tabel) -> list[int]:
-    """Column widths that fit the longest line of header or cell, within sane bounds."""
+    """Column widths that fit the longest line of header or cell, within sane bounds; on a
+    table wider than the printed page, its widest text columns are narrowed (their cells
+    wrap) until it fits, so that the page need not be shrunk below a readable size."""
     n = max(len(b.kolom) for b in tabel.bagian)
     lebar = [LEBAR_MIN] * n
+    teks_kolom = [False] * n
     for bagian in tabel.bagian:
         for c, k in enumerate(bagian.kolom):
             lebar[c] = max(lebar[c], min(len(k), 24))  # headers wrap; do not let them widen much
-        for teks in teks_bagian(bagian, tabel.desimal):
-            for c, t in enumerate(teks):
+        for b, teks in zip(bagian.baris, teks_bagian(bagian, tabel.desimal)):
+            for c, (s, t) in enumerate(zip(b.sel, teks)):
                 if len(t) > lebar[c]:
                     lebar[c] = max(len(x) for x in t.splitlines()) if "\n" in t else len(t)
-    return [min(w + 2, LEBAR_MAKS) for w in lebar]
+                if s.jenis is TEKS and len(t) > LEBAR_TEKS_MIN:
+                    teks_kolom[c] = True
+    return _muat(n, [min(w + 2, LEBAR_MAKS) for w in lebar], teks_kolom)
+
+
+def _muat(n: int, lebar: list[int], teks_kolom: list[bool]) -> list[int]:
+    """Narrow the widest text column, one character at a time, until the table fits
+    :data:`LEBAR_CETAK` or every text column is at :data:`LEBAR_TEKS_MIN`."""
+    lebih = sum(lebar) - LEBAR_CETAK
+    sempit = [c for c in range(n) if teks_kolom[c]]
+    while lebih > 0 and sempit:
+        c = max(sempit, key=lambda c: lebar[c])  # at most a few hundred steps: widths are ≤ 60
+        if lebar[c] <= LEBAR_TEKS_MIN:
+            break
+        lebar[c] -= 1
+        lebih -= 1
+    return lebar
 
 
 # A sheet is first laid out as a plan of plain values (:func:`rencana`), then written with
@@ -80,7 +100,7 @@ def rencana_sheet(tabel: Tabel):
     d = tabel.desimal
     for n, bagian in enumerate(tabel.bagian):
         if bagian.judul:
-            tambah((r, 0, bagian.judul, _KUNCI[True, None, False, False, False]))
+            tambah((r, 0, bagian.judul, SUBJUDUL))
             r += 1
         for c, k in enumerate(bagian.kolom):
             tambah((r, c, k, _KUNCI[False, None, True, False, False]))

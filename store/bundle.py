@@ -2,7 +2,8 @@
 
 Version 2 adds, all optional on import: ``narasi`` (the report's texts, a list of
 ``{"kunci", "isi", "draf"}``), ``garis_besar`` (the unit's own outline, null for the default;
-store/narasi.py) and ``instansi.kepala.pangkat``. A version-1 bundle still imports (no texts,
+store/narasi.py) and ``instansi.kepala.pangkat``; later, also optional and written only when set:
+``organisasi``, ``perjanjian_kinerja``, ``sk_iku`` and ``logo`` (store/dokumen.py). A version-1 bundle still imports (no texts,
 the default outline); export writes version 2.
 
 :func:`baca_bundle` validates a whole file before anything is stored and collects every
@@ -18,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import aturan, codec
+from . import aturan, codec, dokumen
 from .models import (
     AGREGASI,
     ARAH,
@@ -342,10 +343,12 @@ def baca_bundle(data: Any) -> Laporan:
     narasi = _narasi(p, root.get("narasi", []))
     garis = None if root.get("garis_besar") is None else _garis(p, root["garis_besar"], "garis_besar", set())
 
+    lap = Laporan(tahun, instansi, renstra, pengaturan, tujuan, sasaran, indikator, program, pegawai, akip,
+                  narasi, garis)
+    dokumen.baca(p, root, lap)  # optional: organisation, the year's PK, the IKU decree, the logo
     if p.masalah:
         raise BundleTidakSah(p.masalah)
-    return Laporan(tahun, instansi, renstra, pengaturan, tujuan, sasaran, indikator, program, pegawai, akip,
-                   narasi, garis)
+    return lap
 
 
 def _kunci_unik(p: _Periksa, d: dict[str, Any], j: str, dilihat: set[str]) -> str:
@@ -515,6 +518,7 @@ def ke_bundle(lap: Laporan) -> dict[str, Any]:
                                        for k in lap.evaluasi_akip]},
         "narasi": [{"kunci": t.kunci, "isi": t.isi, "draf": t.draf} for t in lap.narasi],
         "garis_besar": codec.garis_out(lap.garis),
+        **dokumen.keluar(lap),
     }
 
 

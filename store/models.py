@@ -206,6 +206,48 @@ class Bagian:
 
 
 @dataclass
+class Pejabat:
+    """A signatory of a document of the year (the Perjanjian Kinerja)."""
+
+    nama: str = ""
+    jabatan: str = ""
+    nip: str | None = None
+
+
+@dataclass
+class PerjanjianKinerja:
+    """The year's PK as it was signed: ``tanggal`` ISO (``2021-01-04``) or a month only
+    (``2021-01``, printed "Januari 2021"); pihak pertama is the head who signed it, who need
+    not be the head of today."""
+
+    tanggal: str = ""
+    tempat: str = ""
+    pihak_pertama: Pejabat = field(default_factory=Pejabat)
+    pihak_kedua: Pejabat = field(default_factory=Pejabat)
+
+
+@dataclass
+class SkIku:
+    """The decree that sets the unit's Indikator Kinerja Utama (printed with its annex)."""
+
+    nomor: str = ""
+    tanggal: str = ""  # ISO date
+    judul: str = ""
+    penetap: Pejabat = field(default_factory=Pejabat)  # who signed it (the head of that time)
+
+
+@dataclass
+class UnitOrganisasi:
+    """One organ of the organisation structure (BAB I's list and Gambar 1.1). ``induk`` is the
+    place in the list of the unit it falls under, always an earlier one (None: a top unit);
+    the list's order is the positions' order. Names may repeat (every Lurah has a Seksi
+    Ketentraman, as the Camat has)."""
+
+    nama: str
+    induk: int | None = None
+
+
+@dataclass
 class Laporan:
     """Everything of one unit for one report year (the content of one bundle)."""
 
@@ -221,6 +263,10 @@ class Laporan:
     evaluasi_akip: list[KomponenAkip] = field(default_factory=list)
     narasi: list[Teks] = field(default_factory=list)
     garis: list[Bagian] | None = None  # the unit's own outline; None: the default (store/narasi.py)
+    organisasi: list[UnitOrganisasi] = field(default_factory=list)
+    perjanjian: PerjanjianKinerja | None = None  # this year's PK; None: not entered yet
+    sk_iku: SkIku | None = None
+    logo: str | None = None  # the cover's logo: a PNG as base64 (store/dokumen.py limits its size)
 
     def __post_init__(self) -> None:
         if self.renstra is None:

@@ -102,9 +102,10 @@ def garis_bawaan() -> list[Bagian]:
     bab1 = [
         _b("bab1.latar", "A. Latar Belakang", dibawa=True),
         _b("bab1.gambaran", "B. Gambaran Umum Perangkat Daerah", "teks",
-           Bagian("bab1.organisasi", "Susunan organisasi (dari Pegawai)", "data", judul_tampil=False),
+           Bagian("bab1.organisasi", "Susunan organisasi (dari struktur organisasi)", "data", judul_tampil=False),
            _tabel("1.1"), dibawa=True),
-        _b("bab1.tugas", "C. Tugas dan Fungsi", dibawa=True),
+        _b("bab1.tugas", "C. Tugas dan Fungsi", "teks",
+           Bagian("bab1.bagan", "Bagan struktur organisasi", "data", judul_tampil=False), dibawa=True),
         _b("bab1.isu", "D. Isu Strategis", "teks",
            _teks_bawah("bab1.isu.daftar", "Daftar isu strategis", "daftar", dibawa=True), dibawa=True),
         _b("bab1.hukum", "E. Landasan Hukum", "teks",

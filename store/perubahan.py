@@ -35,12 +35,15 @@ from .models import (
     KomponenAkip,
     Laporan,
     Pengaturan,
+    PerjanjianKinerja,
     Program,
     Renstra,
     Sasaran,
+    SkIku,
     Subkegiatan,
     Teks,
     Tujuan,
+    UnitOrganisasi,
     UnitPegawai,
 )
 from .repository import JENIS, Repository, key_baru
@@ -82,6 +85,11 @@ class UbahKepala:
     pengaturan: Pengaturan
     per_tanggal: str | None
     garis: list[Bagian] | None
+    # the document's own data (store/dokumen.py): organisation, this year's PK, IKU decree, logo
+    organisasi: list[UnitOrganisasi] = dataclasses.field(default_factory=list)
+    perjanjian: PerjanjianKinerja | None = None
+    sk_iku: SkIku | None = None
+    logo: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,8 @@ def kunci(obj: Rekaman) -> str:
 
 def kepala(lap: Laporan) -> UbahKepala:
     """The year's header as it is now (the inverse of a header change)."""
-    return UbahKepala(lap.instansi, lap.renstra, lap.pengaturan, lap.pegawai.per_tanggal, lap.garis)
+    return UbahKepala(lap.instansi, lap.renstra, lap.pengaturan, lap.pegawai.per_tanggal, lap.garis,
+                      lap.organisasi, lap.perjanjian, lap.sk_iku, lap.logo)
 
 
 # ------------------------------------------------------------------ where a record lives
@@ -264,6 +273,7 @@ def _satu(repo: Repository, lap: Laporan, p: Perubahan) -> Perubahan:
     if isinstance(p, UbahKepala):
         lama_kepala = kepala(lap)
         lap.instansi, lap.renstra, lap.pengaturan, lap.garis = p.instansi, p.renstra, p.pengaturan, p.garis
+        lap.organisasi, lap.perjanjian, lap.sk_iku, lap.logo = p.organisasi, p.perjanjian, p.sk_iku, p.logo
         lap.pegawai = dataclasses.replace(lap.pegawai, per_tanggal=p.per_tanggal)
         repo.simpan_kepala(lap)
         return lama_kepala
@@ -322,6 +332,8 @@ def salin_kepala(lap: Laporan, ubah: Callable[[Laporan], object]) -> UbahKepala:
     calon = copy.copy(lap)
     calon.instansi, calon.renstra = copy.deepcopy(lap.instansi), copy.deepcopy(lap.renstra)
     calon.pengaturan, calon.garis = copy.deepcopy(lap.pengaturan), copy.deepcopy(lap.garis)
+    calon.organisasi, calon.perjanjian = copy.deepcopy(lap.organisasi), copy.deepcopy(lap.perjanjian)
+    calon.sk_iku = copy.deepcopy(lap.sk_iku)
     calon.pegawai = dataclasses.replace(lap.pegawai)
     ubah(calon)
     return kepala(calon)

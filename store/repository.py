@@ -23,7 +23,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from . import audit, backup, codec
+from . import audit, backup, codec, dokumen
 from .lock import Kunci, KunciHilang, SedangDipakai  # noqa: F401 - re-exported for callers
 from .models import (
     Indikator,
@@ -87,6 +87,7 @@ def _kepala_in(d: dict[str, Any]) -> None:
     codec.instansi_in(d["instansi"])
     codec.renstra_in(d["renstra"])
     codec.pengaturan_in(d["pengaturan"])
+    dokumen.masuk(d.get("dokumen") or {}, Laporan(2000))
 
 
 def _alasan(e: Exception) -> str:
@@ -317,6 +318,7 @@ class Repository:
             pegawai=Pegawai(kepala.get("pegawai_per_tanggal")),
             garis=codec.garis_in(kepala.get("garis_besar")),
         )
+        dokumen.masuk(kepala.get("dokumen") or {}, lap)
         lap.tujuan = [codec.tujuan_in(d) for d in self._baris("tujuan", tahun)]
         lap.sasaran = [codec.sasaran_in(d) for d in self._baris("sasaran", tahun)]
         lap.indikator = [codec.indikator_in(d) for d in self._baris("indikator", tahun)]
@@ -338,7 +340,8 @@ class Repository:
     def _kepala_doc(self, lap: Laporan) -> dict[str, Any]:
         return {"tahun": lap.tahun, "instansi": codec.instansi_out(lap.instansi),
                 "renstra": codec.renstra_out(lap.renstra), "pengaturan": codec.pengaturan_out(lap.pengaturan),
-                "pegawai_per_tanggal": lap.pegawai.per_tanggal, "garis_besar": codec.garis_out(lap.garis)}
+                "pegawai_per_tanggal": lap.pegawai.per_tanggal, "garis_besar": codec.garis_out(lap.garis),
+                "dokumen": dokumen.keluar(lap)}
 
     def simpan_laporan(self, lap: Laporan, ganti: bool = False) -> None:
         """Store a whole report year (an import). Refuses an existing year unless ``ganti``."""
@@ -381,7 +384,8 @@ class Repository:
         self._indeks.clear()
 
     def simpan_kepala(self, lap: Laporan) -> None:
-        """Store instansi, renstra, pengaturan, the staffing date and the outline of a year."""
+        """Store instansi, renstra, pengaturan, the staffing date, the outline and the document's
+        own data (organisation, PK, IKU decree, logo: store/dokumen.py) of a year."""
         t = self.db.table(LAPORAN)
         ids = [d.doc_id for d in t if d["tahun"] == lap.tahun]
         if ids:

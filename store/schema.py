@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SKEMA = 3
+SKEMA = 4
 # 1: all rows in one JSON file. 2: the same rows, but the file is a snapshot that a journal
 # beside it completes (store/storage.py); an older lkjip would silently miss the journal,
 # so it must refuse a version-2 file, which it does. 3: the report's texts (table "narasi"),
 # the unit's outline ("garis_besar") and the head's pangkat in each year's "laporan" row; a
-# version-2 lkjip would drop the last two the next time it saved a year's data.
+# version-2 lkjip would drop the last two the next time it saved a year's data. 4: the
+# document's own data (organisation, PK, IKU decree, logo: store/dokumen.py) under "dokumen"
+# in each "laporan" row; a version-3 lkjip would drop it on saving.
 META = "_meta"
 
 
@@ -104,6 +106,14 @@ def _dari_2(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
+def _dari_3(raw: dict) -> dict:
+    # No year has an organisation, PK, IKU decree or logo yet.
+    for doc in (raw.get("laporan") or {}).values():
+        doc.setdefault("dokumen", {})
+    return raw
+
+
 MIGRASI[0] = _dari_0
 MIGRASI[1] = _dari_1
 MIGRASI[2] = _dari_2
+MIGRASI[3] = _dari_3

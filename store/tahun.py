@@ -36,6 +36,7 @@ def salin_laporan(sumber: Laporan, tahun: int) -> Laporan:
     for a in lap.evaluasi_akip:
         a.key = ""
     lap.narasi = narasi.teks_tahun_baru(sumber)
+    lap.perjanjian = None  # each year's PK is signed anew; organisation, IKU decree and logo carry over
     return lap
 
 

@@ -56,12 +56,16 @@ def tabel_2_2(k: Konteks, nomor: str = "2.2") -> Tabel:
         kepala = [teks(str(n)), teks(tj.uraian if tj else ""), teks(s.uraian)]
         baris_ind = [(teks(i.uraian), ukuran(i.target.get(k.tahun))) for i in indikator]
         pertama = baris_ind[0] if baris_ind else (KOSONG_SEL, KOSONG_SEL)
-        for m, (p, kg, nama) in enumerate(sub or [None]):
+        # a sasaran with no program yet (a year under construction) still gets its one row
+        for m, baris in enumerate(sub or [None]):
             ind = pertama if m == 0 else (KOSONG_SEL, KOSONG_SEL)
-            # a line merged from one subkegiatan per kelurahan has no single kode of its own
-            sk = next((x for x in kg.subkegiatan if x.nama == nama), None) if p else None
-            prog = ((teks(dengan_kode(p, p.nama)), teks(dengan_kode(kg, kg.nama)), teks(dengan_kode(sk, nama)))
-                    if p else (KOSONG_SEL,) * 3)
+            if baris is None:
+                prog: tuple = (KOSONG_SEL,) * 3
+            else:
+                p, kg, nama = baris
+                # a line merged from one subkegiatan per kelurahan has no single kode of its own
+                sk = next((x for x in kg.subkegiatan if x.nama == nama), None)
+                prog = (teks(dengan_kode(p, p.nama)), teks(dengan_kode(kg, kg.nama)), teks(dengan_kode(sk, nama)))
             b.tambah(*(kepala if m == 0 else (KOSONG_SEL,) * 3), *ind, *prog)
         for ind in baris_ind[1:]:
             b.tambah(KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, *ind, KOSONG_SEL, KOSONG_SEL, KOSONG_SEL)

@@ -1,5 +1,5 @@
 """Pengaturan (F8 "Atur"): the unit, its head, visi and misi, the Renstra, the category scale,
-decimals, and the report years (switch and create: the forms live in ``tahun.py``, the field
+decimals, the document's own data (organisation, PK, IKU decree, logo: ``dokumen.py``), and the report years (switch and create: the forms live in ``tahun.py``, the field
 readers in ``widgets/pembaca_pengaturan.py``).
 
 The screen is a list of settings; Enter on a row opens a small form (a modal with a check on
@@ -38,6 +38,7 @@ from ..widgets.pembaca_pengaturan import (
     tulis_daftar_tahun,
     tulis_nip,
 )
+from . import dokumen
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
@@ -131,6 +132,7 @@ class PengaturanScreen(LayarDasar):
         skala = Text("bawaan: " if lap.pengaturan.skala_kategori is None else "", style="dim")
         skala.append(ringkas_skala(lap.pengaturan.skala))
         hasil.append(Baris("skala", "Skala kategori", skala))
+        hasil += [Baris(k, label, isi) for k, label, isi in dokumen.baris(lap)]
         hasil.append(db)
         return hasil
 
@@ -183,10 +185,11 @@ class PengaturanScreen(LayarDasar):
     def _ubah(self, mutasi: Callable[[Laporan], None], keterangan: str) -> bool:
         lap = self.app.lap
         tiruan = copy.copy(lap)
-        for bagian in ("instansi", "renstra", "pengaturan"):
+        bagian_kepala = ("instansi", "renstra", "pengaturan", *dokumen.BAGIAN)
+        for bagian in bagian_kepala:
             setattr(tiruan, bagian, copy.deepcopy(getattr(lap, bagian)))
         mutasi(tiruan)
-        if all(getattr(tiruan, b) == getattr(lap, b) for b in ("instansi", "renstra", "pengaturan")):
+        if all(getattr(tiruan, b) == getattr(lap, b) for b in bagian_kepala):
             self.notify("Tidak ada perubahan.")
             return False
         ok = self.app.ubah_kepala(mutasi, keterangan)
@@ -215,6 +218,17 @@ class PengaturanScreen(LayarDasar):
             self._form_renstra(key)
         elif key == "skala":
             self._form_skala()
+        elif key in dokumen.KUNCI:
+            self._form_dokumen(key)
+
+    def _form_dokumen(self, key: str) -> None:
+        form, ubahan, keterangan = dokumen.formulir(key, self.app.lap)
+
+        def selesai(h: dict | None) -> None:
+            if h is not None:
+                self._ubah(ubahan(h), keterangan)
+
+        self.app.buka_formulir(form, selesai)
 
     def _form_instansi(self, fokus: str) -> None:
         ins = self.app.lap.instansi

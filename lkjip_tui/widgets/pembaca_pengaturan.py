@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from store.aturan import NILAI, alasan_angka, alasan_desimal, alasan_tahun
+from store.dokumen import tulis_nip as tulis_nip  # the forms' writer, shared with the document
 from store.models import Band
 from store.numbers import format_bebas
 
@@ -42,13 +43,6 @@ def baca_nip(teks: str) -> str | None:
     if len(s) != 18:
         raise ValueError(f"NIP terdiri dari 18 angka (tertulis {len(s)})")
     return s
-
-
-def tulis_nip(nip: str | None) -> str | None:
-    """``197001011995031002`` → ``19700101 199503 1 002`` (birth date, appointment, sex, number)."""
-    if nip and len(nip) == 18 and nip.isdigit():
-        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
-    return nip
 
 
 def baca_daftar_tahun(teks: str) -> list[int]:

@@ -214,9 +214,22 @@ def test_signature_blocks(doc):
         assert kiri == ""
         assert kanan.splitlines()[:2] == ["Balikpapan, 25 Februari 2022", "Camat Balikpapan Selatan"]
         assert kanan.splitlines()[-1] == "Heruressandi Setia Kesuma"
+    # the PK as it was signed in Januari 2021: Pihak Pertama is the Camat of then, not of today
     kiri, kanan = ttd[3]
-    assert "Pihak Kedua" in kiri and "Wali Kota Balikpapan" in kiri
-    assert "Pihak Pertama" in kanan and "Camat Balikpapan Selatan" in kanan and "Heruressandi Setia Kesuma" in kanan
+    assert kiri.splitlines()[:3] == ["", "Pihak Kedua", "Wali Kota Balikpapan"]
+    assert kiri.splitlines()[-1] == "H.M. Rizal Effendi, SE"
+    assert kanan.splitlines()[:3] == ["Balikpapan, Januari 2021", "Pihak Pertama", "Camat Balikpapan Selatan"]
+    assert kanan.splitlines()[-2:] == ["Muhammad Idris", "NIP. 19680106 199312 1 001"]
+    # the IKU annex is signed by who set the IKU (SK Camat of 03 September 2019)
+    assert ttd[4][1].splitlines()[-2:] == ["Drs. Muhammad Idris", "NIP. 19680106 199312 1 001"]
+
+
+def test_pk_not_entered_yet_shows_what_to_fill():
+    lap = demo_laporan()
+    lap.perjanjian = lap.sk_iku = None
+    kiri, kanan = _tabel_ttd(buka(lap))[3]
+    assert "[nama kepala daerah: isi di Atur (F8)]" in kiri and "Wali Kota Balikpapan" in kiri
+    assert "............ 2021" in kanan and "Heruressandi Setia Kesuma" in kanan
 
 
 def test_signature_block_never_split_over_two_pages(doc):

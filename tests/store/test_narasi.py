@@ -230,7 +230,7 @@ def test_schema_2_database_is_migrated_with_a_backup(db_path, fixture_path):
         repo.simpan(2021, Teks("bab1.latar", "Teks baru."))
     with Repository(db_path) as repo:
         assert narasi.teks(repo.muat(2021), "bab1.latar") == "Teks baru."
-    assert json.loads(db_path.read_text(encoding="utf-8"))["_meta"]["1"]["skema"] == SKEMA == 3
+    assert json.loads(db_path.read_text(encoding="utf-8"))["_meta"]["1"]["skema"] == SKEMA == 4
     cadangan = list((db_path.parent / "backup").glob("*skema2*"))
     assert cadangan, list((db_path.parent / "backup").iterdir())
     assert json.loads(cadangan[0].read_text(encoding="utf-8"))["_meta"]["1"]["skema"] == 2
