@@ -551,6 +551,7 @@ class BulananScreen(Modal[None]):
     before the first month entered (``calc.bawa_tahunan``)."""
 
     BINDINGS = [Binding("escape", "tutup", "Tutup")]
+    JUDUL = "Realisasi bulanan"
 
     def __init__(self, layar: AnggaranScreen, prog: Program, keg: Kegiatan, sub: Subkegiatan):
         super().__init__()

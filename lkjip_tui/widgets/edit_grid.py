@@ -224,6 +224,7 @@ class EditGrid(Vertical):
         self._baris: list[str] = []
         self._edit: tuple[str, str] | None = None
         self.tertunda: tuple[str, str, str] | None = None  # (row, column, typed text) sent to be saved
+        self._alasan_gagal = ""  # why the last save failed (belum_tersimpan)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tabel-wrap"):
@@ -421,6 +422,7 @@ class EditGrid(Vertical):
             return False
         b, key, teks = self.tertunda
         self.tertunda = None
+        self._alasan_gagal = alasan
         self.tabel.cursor_coordinate = Coordinate(self._baris.index(b), [k.key for k in self.kolom].index(key))
         self._edit = None
         if not self.mulai_edit(teks):
@@ -458,6 +460,28 @@ class EditGrid(Vertical):
     @property
     def sedang_edit(self) -> bool:
         return self._edit is not None
+
+    def keterangan_edit(self) -> str:
+        """The open edit in words, for a question about it: ``Realisasi = 66``."""
+        if self._edit is None:
+            return ""
+        b, key = self._edit
+        k = next(x for x in self.kolom if x.key == key)
+        return f"{k.judul} = {self.query_one('#input-edit', Input).value}"
+
+    def simpan_tertunda(self) -> str | None:
+        """Save the open edit now through the screen's save (leaving the screen, quitting):
+        None when saved (or nothing was open), else why it is not saved: a value that does
+        not read, or a save that failed (the editor then stays open, marked)."""
+        if self._edit is None:
+            return None
+        alasan = self.galat()
+        if alasan is not None:
+            return f"belum sah: {alasan}"
+        self.selesai(maju=0)
+        if self._edit is not None:  # the save failed: belum_tersimpan reopened the editor
+            return f"belum tersimpan: {self._alasan_gagal}"
+        return None
 
     def on_key(self, event) -> None:
         # Keys that reach the grid while the editor input has focus.
