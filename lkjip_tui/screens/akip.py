@@ -69,7 +69,8 @@ class AkipScreen(LayarDasar):
         # (EditGrid.atur_kolom); mounting a second one raced the removal of the first.
         self._tahun_kolom = self._tahun() if self.lap is not None else []
         yield EditGrid(self._kolom(self._tahun_kolom), tampil=self._tampil, mentah=self._mentah,
-                       bisa_edit=self._bisa_edit, simpan=self._simpan, id="grid-akip", hanya_baca=self.app.hanya_baca)
+                       bisa_edit=self._bisa_edit, simpan=self._simpan, id="grid-akip", hanya_baca=self.app.hanya_baca,
+                       kenapa=self._kenapa)
         yield Static(id="peringatan-akip", classes="ringkas")
         yield Static(id="petunjuk-akip", classes="ringkas")
 
@@ -79,7 +80,8 @@ class AkipScreen(LayarDasar):
         return sorted(set(calc.tahun_akip(lap.evaluasi_akip)) | {lap.tahun - 1, lap.tahun})
 
     def _kolom(self, tahun: list[int]) -> list[Kolom]:
-        return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, cek=_wajib_teks),
+        return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, cek=_wajib_teks,
+                      petunjuk="Kolom Komponen: tekan Enter untuk mengganti nama; ketik nilai di kolom tahun (→)."),
                 Kolom("bobot", "Bobot", 6, ANGKA, cek=aturan.alasan_bobot, cek_baris=self._bobot_cukup),
                 *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=aturan.alasan_nilai_akip, cek_baris=self._nilai_dalam_bobot) for t in tahun]]
 
@@ -275,15 +277,9 @@ class AkipScreen(LayarDasar):
         if self.lap is not None:
             self._perbarui_ringkas()
 
-    def on_key(self, event) -> None:
-        # A number typed on the total or grade row must not vanish silently.
-        g = self.grid
-        if g is None or not (event.character and event.character.isdigit()):
-            return
-        if self.focused is g.tabel and not g.sedang_edit:
-            sel = g.cell_terpilih()
-            if sel and sel[0] in (JUMLAH, GRADE):
-                self.notify("Jumlah dan grade dihitung otomatis dari nilai komponen.")
+    def _kenapa(self, baris: str, kolom: str) -> str | None:
+        # a number typed on the total or grade row must not vanish silently
+        return "Jumlah dan grade dihitung otomatis dari nilai komponen." if baris in (JUMLAH, GRADE) else None
 
     # ------------------------------------------------------------ add / delete
 

@@ -50,7 +50,7 @@ async def test_demo_totals_and_grades(buka):
         await pilot.press(*["down"] * 5, "left", "left", "7")     # the Jumlah row is derived
         await pilot.pause()
         assert not grid.sedang_edit
-        assert any("dihitung otomatis" in n.message for n in app._notifications)
+        assert "dihitung otomatis" in teks(grid.query_one("#pesan-grid"))   # said under the grid
 
 
 async def test_live_total_and_grade_while_typing_then_saved(buka, demo_db):
