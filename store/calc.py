@@ -368,6 +368,32 @@ def predikat_akip(nilai: Decimal | None) -> str:
     return f"{g} ({ARTI_GRADE_AKIP[g]})" if g in ARTI_GRADE_AKIP else g
 
 
+def akip_dinilai(komponen: Sequence[KomponenAkip], tahun: int) -> tuple[int, int]:
+    """(components with a nilai for ``tahun``, all components)."""
+    return sum(1 for k in komponen if k.nilai.get(tahun) is not None), len(komponen)
+
+
+def grade_akip_tahun(komponen: Sequence[KomponenAkip], tahun: int) -> str | None:
+    """The grade of ``tahun`` only once every component has its nilai: a sum of 1 of 5
+    components is not an evaluation result (``D`` for 25,50 would be a false grade).
+    None while any nilai is missing."""
+    ada, semua = akip_dinilai(komponen, tahun)
+    if semua == 0 or ada < semua:
+        return None
+    return grade_akip(nilai_akip(komponen, tahun))
+
+
+def predikat_akip_tahun(komponen: Sequence[KomponenAkip], tahun: int) -> str:
+    """Tabel 3.1's "Tingkat Akuntabilitas Kinerja": ``B (Baik)``; ``-`` with no nilai yet;
+    ``belum lengkap (1 dari 5 komponen)`` while some are missing."""
+    ada, semua = akip_dinilai(komponen, tahun)
+    if ada == 0:
+        return "-"
+    if ada < semua:
+        return f"belum lengkap ({ada} dari {semua} komponen)"
+    return predikat_akip(nilai_akip(komponen, tahun))
+
+
 def bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:
     """Tabel 3.1 and the AKIP screen: total bobot of the components (100 for the standard
     scheme; store/aturan.alasan_jumlah_bobot says when it is not)."""

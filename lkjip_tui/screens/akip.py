@@ -1,7 +1,7 @@
 """Evaluasi AKIP (Tabel 3.1): components × years, with the total and grade per year.
 
 Every keystroke in a nilai or bobot recalculates the year's total (``calc.nilai_akip``) and
-grade (``calc.grade_akip``) on screen before the value is saved; Enter or Tab saves it. A
+grade (``calc.grade_akip_tahun``: only once every component has its nilai) on screen before the value is saved; Enter or Tab saves it. A
 nilai above its bobot is refused (it would still give grade AA); one already in the data, and
 a total bobot other than 100, are flagged. The cursor starts on the report year's values.
 """
@@ -169,8 +169,11 @@ class AkipScreen(LayarDasar):
             nilai = calc.nilai_akip(komponen, int(kolom[1:]))
             if baris == JUMLAH:
                 return redup() if nilai is None else Text(format_angka(nilai, 2), style="bold")
-            grade = calc.grade_akip(nilai)
-            return redup() if nilai is None else Text(grade, style="bold")
+            grade = calc.grade_akip_tahun(komponen, int(kolom[1:]))
+            if grade is None:  # no grade until every component has its nilai: how many have
+                ada, semua = calc.akip_dinilai(komponen, int(kolom[1:]))
+                return redup() if nilai is None else redup(f"{ada}/{semua}")
+            return Text(grade, style="bold")
         k = self._komponen(baris)
         if k is None:
             return ""
@@ -210,8 +213,13 @@ class AkipScreen(LayarDasar):
         for t in self._tahun_kolom:
             n = calc.nilai_akip(komponen, t)
             teks.append(f"  {t}: ")
-            teks.append(f"{format_angka(n, 2)} {calc.grade_akip(n) if n is not None else ''}".rstrip(),
-                        style="bold" if n is not None else "dim")
+            grade = calc.grade_akip_tahun(komponen, t)
+            if n is not None and grade is None:
+                ada, semua = calc.akip_dinilai(komponen, t)
+                teks.append(f"{format_angka(n, 2)} ")
+                teks.append(f"(sementara, {ada}/{semua} dinilai)", style="dim")
+                continue
+            teks.append(f"{format_angka(n, 2)} {grade or ''}".rstrip(), style="bold" if n is not None else "dim")
         self.query_one("#ringkas-akip", Static).update(teks)
         peringatan = []
         if komponen and (alasan := aturan.alasan_jumlah_bobot(calc.bobot_akip(komponen))) is not None:
