@@ -222,6 +222,15 @@ def bulan_dari_kumulatif(bulanan: dict[int, Decimal | None] | None, bulan: int, 
     return total - sd_sebelum(bulanan, bulan)
 
 
+def bulan_tercakup(bulanan: dict[int, Decimal | None] | None) -> int:
+    """The last month before the first filled one (0: none): the first filled month's
+    figure is the realisasi from January up to it ("s.d."), so the months before it are
+    reported in it, not missing. That is where a realisasi typed once for the year lands
+    when monthly entry starts (:func:`bawa_tahunan`): Jan–Aug are in "s.d. Sep"."""
+    terisi = [b for b, v in (bulanan or {}).items() if v is not None]
+    return min(terisi) - 1 if terisi else 0
+
+
 def bawa_tahunan(sub: Subkegiatan, bulan: int) -> dict[int, Decimal] | None:
     """Monthly entry starting on a subkegiatan whose realisasi was typed as one figure: that
     figure is kept as the amount of the month before the first month entered (the realisasi

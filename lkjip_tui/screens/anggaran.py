@@ -619,6 +619,9 @@ class BulananScreen(Modal[None]):
         if kolom == "bulan":
             return BULAN[b - 1]
         v = self._nilai(b) if kolom == "realisasi" else self._sd(b)
+        tercakup = calc.bulan_tercakup(self._tampak.realisasi_bulanan)
+        if v is None and b <= tercakup:  # reported, in the first filled month's "s.d." figure
+            return redup(f"dalam s.d. {BULAN[tercakup]}") if kolom == "realisasi" else redup()
         return redup() if v is None else Text(format_bebas(v))
 
     def _mentah(self, baris: str, kolom: str) -> str:

@@ -392,6 +392,25 @@ async def test_monthly_entry_keeps_the_annual_figure_before_the_first_month(buka
     assert s.realisasi == Decimal(5_411_500)
 
 
+async def test_months_carried_into_sep_are_not_missing(buka, demo_db):
+    """Issue 17 item 5: after `m`, Okt 500.000 on a realisasi of 3.911.500, Beranda and
+    `lkjip check` said "realisasi Jan … Agu, Des belum diisi"."""
+    from store.kelengkapan import belum_diisi
+
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot, *["down"] * 9)          # Okt
+        await pilot.press(*"500.000", "enter")
+        await pilot.pause()
+        grid = app.screen.grid
+        assert str(grid.tabel.get_cell("1", "realisasi")) == "dalam s.d. Sep"
+        assert str(grid.tabel.get_cell("9", "sd")) == "3.911.500"
+        assert [k.pesan for k in belum_diisi(app.lap, 4) if k.nama == PENYUSUNAN] == ["realisasi Nov, Des"]
+    with Repository(demo_db, readonly=True) as r:
+        lap = r.muat(2021)
+    assert [k.pesan for k in belum_diisi(lap, 4) if k.nama == PENYUSUNAN] == ["realisasi Nov, Des"]
+
+
 async def test_january_asks_before_replacing_the_annual_figure(buka, demo_db):
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
