@@ -411,6 +411,23 @@ async def test_months_carried_into_sep_are_not_missing(buka, demo_db):
     assert [k.pesan for k in belum_diisi(lap, 4) if k.nama == PENYUSUNAN] == ["realisasi Nov, Des"]
 
 
+async def test_month_window_hint_line_whole_at_80x24_with_the_note(buka):
+    """Issue 22 item 4: with the note "Realisasi 3.911.500 diisi langsung…" shown, the hint
+    line was cut after "Tab berikut ·" ("Esc tutup" hidden)."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot)
+        await pilot.pause()
+        jendela, petunjuk = app.screen.query_one("#bulanan"), app.screen.query_one("#bulanan-petunjuk")
+        assert "diisi langsung" in teks(app.screen.query_one("#bulanan-ringkas"))
+        assert "Esc tutup" in teks(petunjuk)
+        assert petunjuk.region.bottom <= jendela.region.bottom - 1          # inside the border, not cut
+        assert petunjuk.region.height == petunjuk.virtual_region.height >= 2
+        await pilot.press("5")                                              # editing: the row fits too
+        await pilot.pause()
+        assert petunjuk.region.bottom <= jendela.region.bottom - 1
+
+
 async def test_january_asks_before_replacing_the_annual_figure(buka, demo_db):
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
