@@ -272,7 +272,7 @@ class AnggaranScreen(LayarDasar):
         if baris[0] != "S":
             return "Pagu dan realisasi program/kegiatan dijumlah dari subkegiatannya."
         if not self._bisa_edit(baris, kolom):
-            return "Realisasi ini jumlah realisasi bulanan: tekan m atau Enter untuk mengisinya per bulan."
+            return "Realisasi = jumlah bulanan: tekan m atau Enter untuk mengisinya per bulan."
         return None
 
     # ------------------------------------------------------------ summary lines

@@ -237,6 +237,7 @@ class EditGrid(Vertical):
         # comes from elsewhere): said when a key is typed there
         self._kenapa = kenapa or (lambda b, k: None)
         self._awal = True  # the cursor is put on the first number to type once rows come
+        self._pesan_di: Coordinate | None = None  # the cell the line under the grid speaks of
         self._simpan = simpan
         self.tombol = tombol  # printable keys left to the screen's bindings instead of starting an edit
         self.kolom = list(kolom)
@@ -538,10 +539,14 @@ class EditGrid(Vertical):
         baris = self.query_one("#pesan-grid", Static)
         baris.update(Text(pesan or ""))
         baris.set_class(bool(pesan), "aktif")
+        self._pesan_di = self.tabel.cursor_coordinate if pesan else None
 
     @on(DataTable.CellHighlighted)
     def _pindah(self, event: DataTable.CellHighlighted) -> None:
-        self.katakan(None)  # the screen hears it too: not stopped
+        # the screen hears it too: not stopped. Only a cursor now elsewhere clears it: the
+        # message of a move made before the key (late, in a burst) leaves it alone.
+        if self._pesan_di is not None and self.tabel.cursor_coordinate != self._pesan_di:
+            self.katakan(None)
 
     def cell_terpilih(self) -> tuple[str, str] | None:
         pos = self._posisi()

@@ -93,7 +93,7 @@ async def test_digit_on_a_monthly_realisasi_says_so_under_the_grid(buka, demo_db
         await pilot.press("right", "5")
         await pilot.pause()
         assert grid.cell_terpilih()[1] == "realisasi" and not grid.sedang_edit
-        assert "jumlah realisasi bulanan: tekan m atau Enter" in pesan(grid)
+        assert "Realisasi = jumlah bulanan: tekan m atau Enter" in pesan(grid)
     assert sub_db(demo_db).realisasi_bulanan == {1: Decimal(3_911_500), 2: Decimal(700_000)}
 
 
