@@ -19,7 +19,7 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from store.backup import CadanganTidakSah
 from store.keadaan import ingat_tahun, tahun_bawaan
@@ -58,6 +58,11 @@ from .screens.pengaturan import PengaturanScreen
 from .screens.triwulan import TriwulanScreen
 from .undo import Langkah, Riwayat
 from .urut import UrutTombol
+from .widgets.modal import Modal
+from .widgets.tertunda import Tertunda, di_layar
+
+# The last line of the question before quitting with something unsaved; ctrl+q on it quits.
+TANYA_KELUAR = "Keluar tanpa menyimpannya?"
 
 # (key, mode, label in the nav bar, screen class) — one row per main screen.
 LAYAR: list[tuple[str, str, str, type[LayarDasar]]] = [
@@ -110,6 +115,7 @@ class LkjipApp(UrutTombol, App[int]):
         # figures compare it to know when to rebuild.
         self.versi = 0
         self._gagal_simpan: str | None = None  # why the last save failed, for buka_formulir
+        self._layar_dibuka: list[Screen] = []  # main screens opened so far (LayarDasar.Dibuka)
         self.status = "HANYA-BACA" if repo.readonly else "Siap"
         ada = repo.tahun_tersedia()
         tahun = tahun if tahun in ada else tahun_bawaan(repo.path, ada)
@@ -148,32 +154,70 @@ class LkjipApp(UrutTombol, App[int]):
             self.push_screen(KonfirmasiScreen(f"{self.peringatan}\n\nBuka hanya-baca untuk melihat data?",
                                               ya="Enter: lihat hanya-baca", tidak="Esc: keluar"), pilih)
 
-    # ------------------------------------------------------------ quitting
+    # ------------------------------------------------------------ quitting, leaving
     def action_keluar(self) -> None:
-        """Quit without losing typing: a valid value still in an editor is saved first; an
-        invalid one, or a form with changes, makes the app ask."""
+        """Quit without losing typing: every screen's pending edit (an open grid editor,
+        unsaved Narasi text) is saved first; one that does not read or whose save failed,
+        or a form with changes, makes the app ask."""
         from .screens.konfirmasi import KonfirmasiScreen
-        from .widgets.edit_grid import EditGrid
         from .widgets.formulir import Formulir
 
-        def tanya(soal: str) -> None:
-            self.push_screen(KonfirmasiScreen(f"{soal}\n\nKeluar tanpa menyimpannya?",
-                                              ya="Y: keluar", tidak="N/Esc: kembali"),
-                             lambda ya: self.exit() if ya else None)
-
         layar = self.screen
-        if isinstance(layar, KonfirmasiScreen) and layar.pertanyaan.endswith("tanpa menyimpannya?"):
+        if isinstance(layar, KonfirmasiScreen) and layar.pertanyaan.endswith(TANYA_KELUAR):
             self.exit()
         elif isinstance(layar, Formulir) and layar.berubah():
-            tanya(f"Formulir \"{layar.judul}\" belum disimpan.")
-        elif (grid := next((g for g in layar.query(EditGrid) if g.sedang_edit), None)) is not None:
-            alasan = grid.galat()
-            if alasan is None and grid.selesai(maju=0):  # saved at once
-                self.exit()
-            else:
-                tanya(f"Nilai yang sedang diketik belum sah: {alasan}.")
+            self.push_screen(KonfirmasiScreen(f"Formulir \"{layar.judul}\" belum disimpan.\n\n{TANYA_KELUAR}",
+                                              ya="Y: keluar", tidak="N/Esc: kembali"),
+                             lambda ya: self.exit() if ya else None)
         else:
-            self.exit()
+            self.selesaikan_tertunda(self._tertunda(self._layar_semua()), self.exit, TANYA_KELUAR)
+
+    def _layar_semua(self) -> list[Screen]:
+        """Every screen that may hold typing: the windows open now (top first), the screen
+        under them, and every main screen opened so far (each keeps its state when left)."""
+        semua = list(reversed(self.screen_stack))
+        return semua + [s for s in self._layar_dibuka if s not in semua]
+
+    def _tertunda(self, layar: list[Screen]) -> list[Tertunda]:
+        from .screens.base import LayarDasar
+
+        hasil: list[Tertunda] = []
+        for s in layar:
+            if isinstance(s, LayarDasar):
+                hasil += s.tertunda()
+            elif isinstance(s, Modal):
+                hasil += di_layar(s, s.JUDUL)
+        return hasil
+
+    def on_layar_dasar_dibuka(self, event) -> None:
+        if event.layar not in self._layar_dibuka:
+            self._layar_dibuka.append(event.layar)
+
+    def selesaikan_tertunda(self, semua: list[Tertunda], lanjut: Callable[[], None], tanya: str) -> None:
+        """Save every pending edit in ``semua`` through its screen's own save, then ``lanjut()``.
+        What cannot be saved (a value that does not read, a failed save) is named in one
+        question (``tanya``); yes lets it go and goes on, no stays where the typing is."""
+        from .screens.konfirmasi import KonfirmasiScreen
+
+        gagal = [(t, alasan) for t in semua if (alasan := t.simpan()) is not None]
+        if not gagal:
+            lanjut()
+            return
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                for t, _ in gagal:
+                    t.buang()
+                lanjut()
+
+        daftar = "\n".join(f"• {t.apa}: {alasan}" for t, alasan in gagal)
+        self.push_screen(KonfirmasiScreen(f"Belum tersimpan:\n{daftar}\n\n{tanya}",
+                                          ya="Y: ya, tanpa menyimpan", tidak="N/Esc: kembali"), jawab)
+
+    def tinggalkan(self, lanjut: Callable[[], None], tanya: str = "Pindah tanpa menyimpannya?") -> None:
+        """Leave the screen shown (another screen, another year): its pending edits are saved
+        or asked about first (see :meth:`selesaikan_tertunda`)."""
+        self.selesaikan_tertunda(self._tertunda(list(reversed(self.screen_stack))), lanjut, tanya)
 
     def keluar_karena_tutup(self) -> None:
         """The console is closing (hang-up, window closed): nobody can answer a question, so
@@ -199,7 +243,9 @@ class LkjipApp(UrutTombol, App[int]):
         return True
 
     def action_layar(self, mode: str) -> None:
-        self.switch_mode(mode)
+        if mode == self.current_mode:
+            return
+        self.tinggalkan(lambda: self.switch_mode(mode), "Pindah layar tanpa menyimpannya?")
 
     def action_bantuan(self) -> None:
         """F1: every key of the screen, in the footer or not (Textual's own editing keys,
@@ -244,7 +290,8 @@ class LkjipApp(UrutTombol, App[int]):
     # ------------------------------------------------------------ changing data
     def _grid_tertunda(self):
         from .widgets.edit_grid import EditGrid
-        return [g for g in self.screen.query(EditGrid) if g.tertunda is not None]
+        # every screen's, not only the one shown: quitting saves what was typed on the others
+        return [g for s in self._layar_semua() for g in s.query(EditGrid) if g.tertunda is not None]
 
     def _tersimpan(self) -> None:
         for g in self._grid_tertunda():

@@ -50,16 +50,21 @@ def impor_anggaran(app) -> None:
 
 # ---------------------------------------------------------------- report years
 def pilih_tahun(app) -> None:
+    """The year list; what is typed on the screen shown is saved (or asked about) first."""
+    app.tinggalkan(lambda: _pilih_tahun(app), "Ganti tahun tanpa menyimpannya?")
+
+
+def _pilih_tahun(app) -> None:
     from .screens.tahun import PilihTahunScreen
 
     ada = app.repo.tahun_tersedia()
     if not ada:
-        buat_tahun_baru(app)
+        _buat_tahun_baru(app)
         return
 
     def pilih(h) -> None:
         if h == "baru":
-            buat_tahun_baru(app)
+            _buat_tahun_baru(app)
         elif isinstance(h, int) and h != app.tahun:
             app.buka_tahun(h)
             app.notify(f"Tahun {h} dibuka.")
@@ -68,6 +73,10 @@ def pilih_tahun(app) -> None:
 
 
 def buat_tahun_baru(app) -> None:
+    app.tinggalkan(lambda: _buat_tahun_baru(app), "Buat tahun baru tanpa menyimpannya?")
+
+
+def _buat_tahun_baru(app) -> None:
     from .screens.tahun import buat_tahun, form_tahun_baru
 
     if app.hanya_baca:

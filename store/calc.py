@@ -226,6 +226,15 @@ def bulan_dari_kumulatif(bulanan: dict[int, Decimal | None] | None, bulan: int, 
     return total - sd_sebelum(bulanan, bulan)
 
 
+def bulan_tercakup(bulanan: dict[int, Decimal | None] | None) -> int:
+    """The last month before the first filled one (0: none): the first filled month's
+    figure is the realisasi from January up to it ("s.d."), so the months before it are
+    reported in it, not missing. That is where a realisasi typed once for the year lands
+    when monthly entry starts (:func:`bawa_tahunan`): Jan–Aug are in "s.d. Sep"."""
+    terisi = [b for b, v in (bulanan or {}).items() if v is not None]
+    return min(terisi) - 1 if terisi else 0
+
+
 def bawa_tahunan(sub: Subkegiatan, bulan: int) -> dict[int, Decimal] | None:
     """Monthly entry starting on a subkegiatan whose realisasi was typed as one figure: that
     figure is kept as the amount of the month before the first month entered (the realisasi
@@ -367,6 +376,32 @@ def predikat_akip(nilai: Decimal | None) -> str:
     """``B (Baik)``; ``-`` when there is no nilai."""
     g = grade_akip(nilai)
     return f"{g} ({ARTI_GRADE_AKIP[g]})" if g in ARTI_GRADE_AKIP else g
+
+
+def akip_dinilai(komponen: Sequence[KomponenAkip], tahun: int) -> tuple[int, int]:
+    """(components with a nilai for ``tahun``, all components)."""
+    return sum(1 for k in komponen if k.nilai.get(tahun) is not None), len(komponen)
+
+
+def grade_akip_tahun(komponen: Sequence[KomponenAkip], tahun: int) -> str | None:
+    """The grade of ``tahun`` only once every component has its nilai: a sum of 1 of 5
+    components is not an evaluation result (``D`` for 25,50 would be a false grade).
+    None while any nilai is missing."""
+    ada, semua = akip_dinilai(komponen, tahun)
+    if semua == 0 or ada < semua:
+        return None
+    return grade_akip(nilai_akip(komponen, tahun))
+
+
+def predikat_akip_tahun(komponen: Sequence[KomponenAkip], tahun: int) -> str:
+    """Tabel 3.1's "Tingkat Akuntabilitas Kinerja": ``B (Baik)``; ``-`` with no nilai yet;
+    ``belum lengkap (1 dari 5 komponen)`` while some are missing."""
+    ada, semua = akip_dinilai(komponen, tahun)
+    if ada == 0:
+        return "-"
+    if ada < semua:
+        return f"belum lengkap ({ada} dari {semua} komponen)"
+    return predikat_akip(nilai_akip(komponen, tahun))
 
 
 def bobot_akip(komponen: Sequence[KomponenAkip]) -> Decimal:

@@ -43,7 +43,8 @@ def ada_target(lap: Laporan) -> bool:
 def belum_diisi(lap: Laporan, kuartal: int) -> list[Kurang]:
     """Entries still missing up to quarter ``kuartal`` (1..4): quarterly realisasi of
     indicators where the quarter has a target, and subkegiatan realisasi (monthly where the
-    subkegiatan is tracked monthly, else the year's figure). A year without any target yet
+    subkegiatan is tracked monthly, else the year's figure; the months before the first
+    filled one are in its "s.d." figure, e.g. a realisasi carried into the month window). A year without any target yet
     (just created) expects nothing: its plan comes first."""
     hasil: list[Kurang] = []
     if kuartal <= 0 or not ada_target(lap):
@@ -60,7 +61,9 @@ def belum_diisi(lap: Laporan, kuartal: int) -> list[Kurang]:
     batas = 3 * kuartal
     for p, _k, s in lap.semua_subkegiatan():
         if s.realisasi_bulanan:
-            bulan = [BULAN[b - 1] for b in range(1, batas + 1) if s.realisasi_bulanan.get(b) is None]
+            # months before the first filled one are in its "s.d." figure (calc.bulan_tercakup)
+            awal = calc.bulan_tercakup(s.realisasi_bulanan) + 1
+            bulan = [BULAN[b - 1] for b in range(awal, batas + 1) if s.realisasi_bulanan.get(b) is None]
             if bulan:
                 hasil.append(Kurang("subkegiatan", p.id, s.nama, f"realisasi {', '.join(bulan)}"))
         elif calc.realisasi_sub(s) is None and s.pagu:

@@ -30,7 +30,7 @@ def tabel_3_1(k: Konteks, nomor: str = "3.1") -> Tabel:
     b.tambah(KOSONG_SEL, teks("Nilai Hasil Evaluasi"), ukuran(calc.bobot_akip(kom)), *map(nilai, jumlah),
              jenis=JenisBaris.TOTAL)
     b.tambah(KOSONG_SEL, teks("Tingkat Akuntabilitas Kinerja"), KOSONG_SEL,
-             *(teks(calc.predikat_akip(v)) for v in jumlah), jenis=JenisBaris.TOTAL)
+             *(teks(calc.predikat_akip_tahun(kom, t)) for t in tahun), jenis=JenisBaris.TOTAL)
     judul = "Rincian Penilaian Evaluasi Implementasi AKIP" + (f" Tahun {tahun[-1]}" if tahun else "")
     return Tabel(nomor, judul, [b], desimal=k.d)
 

@@ -1,7 +1,7 @@
 """Evaluasi AKIP (Tabel 3.1): components × years, with the total and grade per year.
 
 Every keystroke in a nilai or bobot recalculates the year's total (``calc.nilai_akip``) and
-grade (``calc.grade_akip``) on screen before the value is saved; Enter or Tab saves it. A
+grade (``calc.grade_akip_tahun``: only once every component has its nilai) on screen before the value is saved; Enter or Tab saves it. A
 nilai above its bobot is refused (it would still give grade AA); one already in the data, and
 a total bobot other than 100, are flagged. The cursor starts on the report year's values.
 """
@@ -69,7 +69,8 @@ class AkipScreen(LayarDasar):
         # (EditGrid.atur_kolom); mounting a second one raced the removal of the first.
         self._tahun_kolom = self._tahun() if self.lap is not None else []
         yield EditGrid(self._kolom(self._tahun_kolom), tampil=self._tampil, mentah=self._mentah,
-                       bisa_edit=self._bisa_edit, simpan=self._simpan, id="grid-akip", hanya_baca=self.app.hanya_baca)
+                       bisa_edit=self._bisa_edit, simpan=self._simpan, id="grid-akip", hanya_baca=self.app.hanya_baca,
+                       kenapa=self._kenapa)
         yield Static(id="peringatan-akip", classes="ringkas")
         yield Static(id="petunjuk-akip", classes="ringkas")
 
@@ -79,7 +80,8 @@ class AkipScreen(LayarDasar):
         return sorted(set(calc.tahun_akip(lap.evaluasi_akip)) | {lap.tahun - 1, lap.tahun})
 
     def _kolom(self, tahun: list[int]) -> list[Kolom]:
-        return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, cek=_wajib_teks),
+        return [Kolom("nama", "Komponen", 27, TEKS, kanan=False, cek=_wajib_teks,
+                      petunjuk="Kolom Komponen: tekan Enter untuk mengganti nama; ketik nilai di kolom tahun (→)."),
                 Kolom("bobot", "Bobot", 6, ANGKA, cek=aturan.alasan_bobot, cek_baris=self._bobot_cukup),
                 *[Kolom(f"t{t}", str(t), 8, ANGKA, cek=aturan.alasan_nilai_akip, cek_baris=self._nilai_dalam_bobot) for t in tahun]]
 
@@ -167,8 +169,11 @@ class AkipScreen(LayarDasar):
             nilai = calc.nilai_akip(komponen, int(kolom[1:]))
             if baris == JUMLAH:
                 return redup() if nilai is None else Text(format_angka(nilai, 2), style="bold")
-            grade = calc.grade_akip(nilai)
-            return redup() if nilai is None else Text(grade, style="bold")
+            grade = calc.grade_akip_tahun(komponen, int(kolom[1:]))
+            if grade is None:  # no grade until every component has its nilai: how many have
+                ada, semua = calc.akip_dinilai(komponen, int(kolom[1:]))
+                return redup() if nilai is None else redup(f"{ada}/{semua}")
+            return Text(grade, style="bold")
         k = self._komponen(baris)
         if k is None:
             return ""
@@ -208,8 +213,13 @@ class AkipScreen(LayarDasar):
         for t in self._tahun_kolom:
             n = calc.nilai_akip(komponen, t)
             teks.append(f"  {t}: ")
-            teks.append(f"{format_angka(n, 2)} {calc.grade_akip(n) if n is not None else ''}".rstrip(),
-                        style="bold" if n is not None else "dim")
+            grade = calc.grade_akip_tahun(komponen, t)
+            if n is not None and grade is None:
+                ada, semua = calc.akip_dinilai(komponen, t)
+                teks.append(f"{format_angka(n, 2)} ")
+                teks.append(f"(sementara, {ada}/{semua} dinilai)", style="dim")
+                continue
+            teks.append(f"{format_angka(n, 2)} {grade or ''}".rstrip(), style="bold" if n is not None else "dim")
         self.query_one("#ringkas-akip", Static).update(teks)
         peringatan = []
         if komponen and (alasan := aturan.alasan_jumlah_bobot(calc.bobot_akip(komponen))) is not None:
@@ -275,15 +285,9 @@ class AkipScreen(LayarDasar):
         if self.lap is not None:
             self._perbarui_ringkas()
 
-    def on_key(self, event) -> None:
-        # A number typed on the total or grade row must not vanish silently.
-        g = self.grid
-        if g is None or not (event.character and event.character.isdigit()):
-            return
-        if self.focused is g.tabel and not g.sedang_edit:
-            sel = g.cell_terpilih()
-            if sel and sel[0] in (JUMLAH, GRADE):
-                self.notify("Jumlah dan grade dihitung otomatis dari nilai komponen.")
+    def _kenapa(self, baris: str, kolom: str) -> str | None:
+        # a number typed on the total or grade row must not vanish silently
+        return "Jumlah dan grade dihitung otomatis dari nilai komponen." if baris in (JUMLAH, GRADE) else None
 
     # ------------------------------------------------------------ add / delete
 

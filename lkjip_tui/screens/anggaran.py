@@ -60,7 +60,8 @@ def _pagu_sah(v) -> str | None:
 
 
 KOLOM = [
-    Kolom("uraian", "Uraian", 29, kanan=False),
+    Kolom("uraian", "Uraian", 29, kanan=False,
+          petunjuk="Kolom nama: e mengubah nama, Enter membuka/menutup; ketik angka di Pagu/Realisasi (→)."),
     Kolom("pagu", "Pagu (Rp)", 15, ANGKA, cek=_pagu_sah),
     Kolom("realisasi", "Realisasi (Rp)", 15, ANGKA, cek=_tidak_negatif),
     Kolom("serapan", "Serap%", 9),
@@ -123,7 +124,8 @@ class AnggaranScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-ang", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       simpan=self._simpan, id="grid-ang", hanya_baca=self.app.hanya_baca, tombol=huruf(self.BINDINGS))
+                       simpan=self._simpan, id="grid-ang", hanya_baca=self.app.hanya_baca, tombol=huruf(self.BINDINGS),
+                       kenapa=self._kenapa)
         yield Static(id="detail-ang", classes="ringkas detail")
 
     @property
@@ -270,6 +272,13 @@ class AnggaranScreen(LayarDasar):
             return not ada_bulanan(self._sub[baris[2:]][2])  # then it is the sum of the months
         return True
 
+    def _kenapa(self, baris: str, kolom: str) -> str | None:
+        if baris[0] != "S":
+            return "Pagu dan realisasi program/kegiatan dijumlah dari subkegiatannya."
+        if not self._bisa_edit(baris, kolom):
+            return "Realisasi = jumlah bulanan: tekan m atau Enter untuk mengisinya per bulan."
+        return None
+
     # ------------------------------------------------------------ summary lines
     def _terpilih(self) -> str | None:
         sel = self.grid.cell_terpilih()
@@ -366,8 +375,8 @@ class AnggaranScreen(LayarDasar):
     @on(EditGrid.Pratinjau)
     def _pratinjau(self, event: EditGrid.Pratinjau) -> None:
         event.stop()
-        if event.baris[0] != "S":
-            return
+        if event.baris[0] != "S" or event.baris[2:] not in self._sub:
+            return  # a preview that arrives after its row went (undo of an add, in a burst)
         prog, keg, sub = self._sub[event.baris[2:]]
         if event.galat is not None or event.batal:
             self.perbarui_jalur(prog, keg, sub)
@@ -580,6 +589,7 @@ class BulananScreen(Modal[None]):
     before the first month entered (``calc.bawa_tahunan``)."""
 
     BINDINGS = [Binding("escape", "tutup", "Tutup")]
+    JUDUL = "Realisasi bulanan"
 
     def __init__(self, layar: AnggaranScreen, prog: Program, keg: Kegiatan, sub: Subkegiatan):
         super().__init__()
@@ -601,7 +611,8 @@ class BulananScreen(Modal[None]):
 
     def _kolom(self) -> list[Kolom]:
         return [
-            Kolom("bulan", "Bulan", 5, kanan=False),
+            Kolom("bulan", "Bulan", 5, kanan=False,
+                  petunjuk="Kolom Bulan: ketik di Realisasi bulan atau s.d. bulan ini (→)."),
             Kolom("realisasi", "Realisasi bulan (Rp)", 20, ANGKA, cek=_tidak_negatif),
             Kolom("sd", "s.d. bulan ini (Rp)", 20, ANGKA, cek=_tidak_negatif, cek_baris=self._cek_sd),
         ]
@@ -650,6 +661,9 @@ class BulananScreen(Modal[None]):
         if kolom == "bulan":
             return BULAN[b - 1]
         v = self._nilai(b) if kolom == "realisasi" else self._sd(b)
+        tercakup = calc.bulan_tercakup(self._tampak.realisasi_bulanan)
+        if v is None and b <= tercakup:  # reported, in the first filled month's "s.d." figure
+            return redup(f"dalam s.d. {BULAN[tercakup]}") if kolom == "realisasi" else redup()
         return redup() if v is None else Text(format_bebas(v))
 
     def _mentah(self, baris: str, kolom: str) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 
 from ..pesan import HANYA_BACA, KOSONG_TAHUN
 from ..widgets.kaki import Kaki
 from ..widgets.nav_bar import NavBar
+from ..widgets.tertunda import Tertunda, di_layar
 from ..widgets.title_bar import TitleBar
 
 
@@ -28,8 +30,21 @@ class LayarDasar(Screen):
     def isi(self) -> ComposeResult:
         yield from ()
 
+    class Dibuka(Message):
+        """A main screen was built: the app keeps it to ask about its typing on quit."""
+
+        def __init__(self, layar: LayarDasar):
+            super().__init__()
+            self.layar = layar
+
     def on_mount(self) -> None:
+        self.post_message(self.Dibuka(self))
         self.perbarui_judul()
+
+    def tertunda(self) -> list[Tertunda]:
+        """What is typed here and not saved yet (an open grid editor); a screen with more
+        (Narasi's text) adds it."""
+        return di_layar(self, self.JUDUL)
 
     _digambar: int | None = None  # app.versi the screen was last drawn from
 

@@ -31,7 +31,8 @@ from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
 KOLOM = [
-    Kolom("tahun", "Tahun", 5, kanan=False),
+    Kolom("tahun", "Tahun", 5, kanan=False,
+          petunjuk="Kolom Tahun: ketik angka di Target, Realisasi atau Standar nas. (→)."),
     Kolom("target", "Target", 14, ANGKA, cek=aturan.alasan_indikator),
     Kolom("realisasi", "Realisasi", 15, ANGKA, cek=aturan.alasan_indikator),
     Kolom("standar", "Standar nas.", 14, ANGKA, cek=aturan.alasan_indikator),
@@ -118,7 +119,7 @@ class IndikatorScreen(LayarDasar):
         yield pohon
         yield Static(id="rinci-ind")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       simpan=self._simpan, id="grid-ind", hanya_baca=self.app.hanya_baca)
+                       simpan=self._simpan, id="grid-ind", hanya_baca=self.app.hanya_baca, kenapa=self._kenapa)
         yield Static(id="petunjuk-ind")
 
     # ------------------------------------------------------------ helpers
@@ -365,18 +366,11 @@ class IndikatorScreen(LayarDasar):
         self.grid.segarkan([event.baris])
         self._perbarui_rinci()
 
-    def on_key(self, event) -> None:
-        # A number typed on a derived realisasi must not vanish silently: say where it comes from.
-        if not (event.character and event.character.isdigit()) or self.ind is None:
-            return
-        if self.focused is not self.grid.tabel or self.grid.sedang_edit:
-            return
-        sel = self.grid.cell_terpilih()
-        if sel and sel[1] == "realisasi" and self._dari_triwulan(self.ind, int(sel[0])):
-            self.app.bell()
-            self.notify(f"Realisasi {sel[0]} dihitung dari triwulan; ubah di F4 Triwulan.", severity="warning")
-        elif sel and sel[1] in ("tahun", "capaian", "capaian_sn"):
-            self.notify("Kolom ini dihitung otomatis; pindah ke Target, Realisasi atau Standar nas.")
+    def _kenapa(self, baris: str, kolom: str) -> str | None:
+        # a number typed on a derived realisasi must not vanish silently: say where it comes from
+        if self.ind is not None and kolom == "realisasi" and self._dari_triwulan(self.ind, int(baris)):
+            return f"Realisasi {baris} dihitung dari triwulan; ubah di F4 Triwulan."
+        return None
 
     # ------------------------------------------------------------ tree events
     @on(Tree.NodeHighlighted, "#pohon")

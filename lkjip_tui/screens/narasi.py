@@ -36,6 +36,7 @@ from ..tombol import ikat
 from ..widgets.formulir import PILIHAN, Formulir, Isian
 from ..widgets.pembaca import teks_wajib
 from ..widgets.penyunting import PenyuntingUrut
+from ..widgets.tertunda import Tertunda
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
@@ -87,6 +88,7 @@ class NarasiScreen(LayarDasar):
         self._kunci: str | None = None      # the part shown in the editor
         self._dimuat = ""                    # the text put into the editor (not typed)
         self._diketik: str | None = None     # the editor's text since the last keystroke, unsaved
+        self._alasan = ""                    # why the last save of it did not happen
         self._timer: Timer | None = None
         self._awal = True
 
@@ -293,6 +295,7 @@ class NarasiScreen(LayarDasar):
         if self._kunci is None or self.lap is None or self.app.hanya_baca or isi is None or isi == self._dimuat:
             return
         if alasan := alasan_teks(isi, multi_baris=True, batas=BATAS_NARASI):  # a pasted ESC or bidi override: the store's rule
+            self._alasan = f"belum sah: {alasan}"
             self.notify(f"Teks {self._judul()} belum tersimpan: {alasan}", severity="error", markup=False)
             return
         kunci, lap = self._kunci, self.lap
@@ -306,6 +309,7 @@ class NarasiScreen(LayarDasar):
                 if t.draf:
                     t.draf = None  # the draft, edited, is now the user's text
             ok = self.app.ubah(t, mutasi, ket)
+        self._alasan = "belum tersimpan: penyimpanan gagal (lihat pesan)"
         if ok:
             self._dimuat, self._diketik = isi, None
             if tampilkan and self.is_mounted and self.is_attached:
@@ -415,6 +419,22 @@ class NarasiScreen(LayarDasar):
 
     def on_screen_suspend(self) -> None:
         self._simpan_sekarang()
+
+    def tertunda(self) -> list[Tertunda]:
+        """Text typed and not saved yet (the save waits for a pause in typing, or failed)."""
+        if self._kunci is None or self._diketik is None or self._diketik == self._dimuat:
+            return super().tertunda()
+        return [*super().tertunda(), Tertunda(f"Narasi: teks {self._judul()}", self._simpan_tertunda, self._buang)]
+
+    def _simpan_tertunda(self) -> str | None:
+        self._simpan_sekarang()
+        return None if self._diketik is None else self._alasan
+
+    def _buang(self) -> None:
+        """The user chose to leave the text unsaved: show what is stored again."""
+        self._diketik = None
+        if self.is_attached and self.query("#n-teks"):
+            self._sesudah_ubah()
 
     def on_unmount(self) -> None:
         self._simpan_sekarang(tampilkan=False)  # the tree is already gone: save only

@@ -28,7 +28,8 @@ from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
 
 KOLOM = [
-    Kolom("uraian", "Unit / Jabatan", 46, kanan=False),
+    Kolom("uraian", "Unit / Jabatan", 46, kanan=False,
+          petunjuk="Kolom nama: tekan e untuk mengubah nama; ketik jumlah di L atau P (→)."),
     Kolom("l", "L", 5, BULAT, cek=aturan.alasan_pegawai),
     Kolom("p", "P", 5, BULAT, cek=aturan.alasan_pegawai),
     Kolom("jumlah", "Jumlah", 7),
@@ -102,7 +103,8 @@ class PegawaiScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-peg", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       simpan=self._simpan, id="grid-peg", hanya_baca=self.app.hanya_baca, tombol=huruf(self.BINDINGS))
+                       simpan=self._simpan, id="grid-peg", hanya_baca=self.app.hanya_baca, tombol=huruf(self.BINDINGS),
+                       kenapa=self._kenapa)
         yield Static(id="detail-peg", classes="ringkas detail")
 
     @property
@@ -190,6 +192,11 @@ class PegawaiScreen(LayarDasar):
 
     def _bisa_edit(self, baris: str, kolom: str) -> bool:
         return baris.startswith("J:")
+
+    def _kenapa(self, baris: str, kolom: str) -> str | None:
+        if not self._bisa_edit(baris, kolom):
+            return "Jumlah unit dan total dihitung otomatis: ketik L dan P di baris jabatan."
+        return None
 
     # ------------------------------------------------------------ summary lines
     def _perbarui_ringkas(self) -> None:

@@ -22,8 +22,9 @@ from .base import LayarDasar
 TAHUNAN = 4  # row index of the "year" row under the four quarters
 
 KOLOM = [
-    Kolom("indikator", "Indikator", 26, kanan=False),
-    Kolom("tw", "TW", 4, kanan=False),
+    Kolom("indikator", "Indikator", 26, kanan=False,
+          petunjuk="Kolom Indikator: ketik angka di Target atau Realisasi (→)."),
+    Kolom("tw", "TW", 4, kanan=False, petunjuk="Kolom TW: ketik angka di Target atau Realisasi (→)."),
     Kolom("target", "Target", 15, ANGKA, cek=aturan.alasan_indikator),
     Kolom("realisasi", "Realisasi", 15, ANGKA, cek=aturan.alasan_indikator),
     Kolom("capaian", "Capaian %", 9),
@@ -51,7 +52,7 @@ class TriwulanScreen(LayarDasar):
     def isi(self) -> ComposeResult:
         yield Static(id="ringkas-tw", classes="ringkas")
         yield EditGrid(KOLOM, tampil=self._tampil, mentah=self._mentah, bisa_edit=self._bisa_edit,
-                       simpan=self._simpan, id="grid-tw", hanya_baca=self.app.hanya_baca)
+                       simpan=self._simpan, id="grid-tw", hanya_baca=self.app.hanya_baca, kenapa=self._kenapa)
         yield Static(id="detail-tw", classes="ringkas")
 
     @property
@@ -116,6 +117,11 @@ class TriwulanScreen(LayarDasar):
     def _bisa_edit(self, baris: str, kolom: str) -> bool:
         _, q = pecah(baris)
         return not (q == TAHUNAN and kolom == "realisasi")  # the year's realisasi is derived
+
+    def _kenapa(self, baris: str, kolom: str) -> str | None:
+        if not self._bisa_edit(baris, kolom):
+            return "Realisasi setahun dihitung dari triwulan: ketik realisasi TW I–IV di atasnya."
+        return None
 
     # ------------------------------------------------------------ live figures
     def _perbarui_ringkas(self, ind: Indikator | None = None, semua: bool = False) -> None:

@@ -8,6 +8,12 @@ reason, and is not saved.
 
 Screens describe their columns as data (:class:`Kolom`) and answer three questions: what a
 cell shows, what its raw value is for editing, and whether it is editable.
+
+Every grid behaves the same (F3–F7 and the month window): the cursor starts on the first
+number that can be typed; Enter or a typed key edits the cell under the cursor and no other;
+a key typed where nothing is typed (a name, a computed figure, a figure that comes from
+elsewhere) changes nothing and the line under the grid says what to do instead (the
+column's ``petunjuk``, or the screen's ``kenapa`` for one row).
 """
 
 from __future__ import annotations
@@ -50,6 +56,16 @@ class Kolom:
     kanan: bool = True
     cek: Callable[[Any], str | None] | None = None  # extra rule on the parsed value: the reason it is refused
     cek_baris: Callable[[str, Any], str | None] | None = None  # the same, for a rule that depends on the row
+    petunjuk: str | None = None  # what a key typed on this column (not a number typed in) says to do instead
+
+
+def petunjuk_kolom(k: Kolom) -> str:
+    """What a key typed on column ``k`` says when nothing is typed there."""
+    if k.petunjuk:
+        return k.petunjuk
+    if k.jenis is None:
+        return f"{k.judul} dihitung otomatis; ketik angka di kolom isian (→ atau Tab)."
+    return f"Kolom {k.judul}: tekan Enter untuk mengubahnya."
 
 
 def alasan_kolom(k: Kolom, baris: str, nilai: Any) -> str | None:
@@ -186,6 +202,8 @@ class EditGrid(Vertical):
     EditGrid #editor Input.-invalid { background: $error 30%; }
     EditGrid #dibaca { width: 1fr; height: auto; padding: 0 1; }
     EditGrid #dibaca.galat { color: $error; text-style: bold; }
+    EditGrid #pesan-grid { height: auto; display: none; padding: 0 1; color: $warning; }
+    EditGrid #pesan-grid.aktif { display: block; }
     """
 
     class Pratinjau(Message):
@@ -215,8 +233,14 @@ class EditGrid(Vertical):
                  mentah: Callable[[str, str], str] | None = None,
                  bisa_edit: Callable[[str, str], bool] | None = None, id: str | None = None,
                  hanya_baca: bool = False, tombol: str = "",
-                 simpan: Callable[[EditGrid.Simpan], None] | None = None):
+                 simpan: Callable[[EditGrid.Simpan], None] | None = None,
+                 kenapa: Callable[[str, str], str | None] | None = None):
         super().__init__(id=id)
+        # why a cell of a number column cannot be typed in on this row (it is computed, or
+        # comes from elsewhere): said when a key is typed there
+        self._kenapa = kenapa or (lambda b, k: None)
+        self._awal = True  # the cursor is put on the first number to type once rows come
+        self._pesan_di: Coordinate | None = None  # the cell the line under the grid speaks of
         self._simpan = simpan
         self.tombol = tombol  # printable keys left to the screen's bindings instead of starting an edit
         self.kolom = list(kolom)
@@ -227,6 +251,7 @@ class EditGrid(Vertical):
         self._baris: list[str] = []
         self._edit: tuple[str, str] | None = None
         self.tertunda: tuple[str, str, str] | None = None  # (row, column, typed text) sent to be saved
+        self._alasan_gagal = ""  # why the last save failed (belum_tersimpan)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tabel-wrap"):
@@ -236,6 +261,7 @@ class EditGrid(Vertical):
             yield Label("", id="label-edit")
             yield _Editor(id="input-edit", select_on_focus=False)
             yield Static("", id="dibaca")
+        yield Static("", id="pesan-grid")
 
     @property
     def tabel(self) -> DataTable:
@@ -273,6 +299,19 @@ class EditGrid(Vertical):
             t.add_row(*(self._sel(b, k) for k in self.kolom), key=b)
         if self._baris:
             t.cursor_coordinate = Coordinate(min(pos.row, len(self._baris) - 1), pos.column)
+            if self._awal:
+                self._awal = False
+                awal = self._sel_awal()
+                if awal is not None:
+                    t.cursor_coordinate = awal
+
+    def _sel_awal(self) -> Coordinate | None:
+        """The first cell a number is typed in (read-only too: it is what the screen is for)."""
+        for i, b in enumerate(self._baris):
+            for j, k in enumerate(self.kolom):
+                if k.jenis in (ANGKA, BULAT) and self._bisa_edit(b, k.key):
+                    return Coordinate(i, j)
+        return None
 
     def ke_baris(self, baris: str, kolom: int | None = None) -> None:
         """Put the cursor on row ``baris`` and scroll it into view (once the rows just built
@@ -335,14 +374,12 @@ class EditGrid(Vertical):
             self.query_one("#input-edit", Input).insert_text_at_cursor(awal)
             return True
         b, k = pos
-        if awal is not None and k.jenis is None and not self.hanya_baca:
-            # Typing on a computed column (a label, a percentage): the number is meant for the
-            # first input column of this row, as in a spreadsheet row of inputs.
-            for n, kk in enumerate(self.kolom):
-                if self._editable(b, kk):
-                    self.tabel.cursor_coordinate = Coordinate(self.tabel.cursor_coordinate.row, n)
-                    k = kk
-                    break
+        if awal is not None and (k.jenis not in (ANGKA, BULAT) or not self._bisa_edit(b, k.key)):
+            # A key typed where no number is typed changes nothing, here or in another cell
+            # (a name is changed with its own key, a computed figure not at all): say so here.
+            angka = k.jenis in (ANGKA, BULAT)
+            self.katakan((self._kenapa(b, k.key) if angka else None) or petunjuk_kolom(k))
+            return True
         if not self._editable(b, k):
             bisa = k.jenis is not None and self._bisa_edit(b, k.key)
             if self.hanya_baca and bisa:
@@ -352,6 +389,7 @@ class EditGrid(Vertical):
                 self.post_message(self.Pilih(self, b, k.key))
             return False
         self._edit = (b, k.key)
+        self.katakan(None)
         inp = self.query_one("#input-edit", Input)
         self.query_one("#label-edit", Label).update(Text(f"{k.judul}:"))
         inp.value = self._mentah(b, k.key) if awal is None else awal
@@ -424,6 +462,7 @@ class EditGrid(Vertical):
             return False
         b, key, teks = self.tertunda
         self.tertunda = None
+        self._alasan_gagal = alasan
         self.tabel.cursor_coordinate = Coordinate(self._baris.index(b), [k.key for k in self.kolom].index(key))
         self._edit = None
         if not self.mulai_edit(teks):
@@ -462,6 +501,28 @@ class EditGrid(Vertical):
     def sedang_edit(self) -> bool:
         return self._edit is not None
 
+    def keterangan_edit(self) -> str:
+        """The open edit in words, for a question about it: ``Realisasi = 66``."""
+        if self._edit is None:
+            return ""
+        b, key = self._edit
+        k = next(x for x in self.kolom if x.key == key)
+        return f"{k.judul} = {self.query_one('#input-edit', Input).value}"
+
+    def simpan_tertunda(self) -> str | None:
+        """Save the open edit now through the screen's save (leaving the screen, quitting):
+        None when saved (or nothing was open), else why it is not saved: a value that does
+        not read, or a save that failed (the editor then stays open, marked)."""
+        if self._edit is None:
+            return None
+        alasan = self.galat()
+        if alasan is not None:
+            return f"belum sah: {alasan}"
+        self.selesai(maju=0)
+        if self._edit is not None:  # the save failed: belum_tersimpan reopened the editor
+            return f"belum tersimpan: {self._alasan_gagal}"
+        return None
+
     def on_key(self, event) -> None:
         # Keys that reach the grid while the editor input has focus.
         if self._edit is None:
@@ -474,6 +535,21 @@ class EditGrid(Vertical):
             event.stop()
             event.prevent_default()
             self.selesai(maju=+1 if event.key == "tab" else -1)
+
+    def katakan(self, pesan: str | None) -> None:
+        """Say ``pesan`` on the line under the grid, where the key was typed (None: clear it);
+        it stays until the cursor moves or an edit starts."""
+        baris = self.query_one("#pesan-grid", Static)
+        baris.update(Text(pesan or ""))
+        baris.set_class(bool(pesan), "aktif")
+        self._pesan_di = self.tabel.cursor_coordinate if pesan else None
+
+    @on(DataTable.CellHighlighted)
+    def _pindah(self, event: DataTable.CellHighlighted) -> None:
+        # the screen hears it too: not stopped. Only a cursor now elsewhere clears it: the
+        # message of a move made before the key (late, in a burst) leaves it alone.
+        if self._pesan_di is not None and self.tabel.cursor_coordinate != self._pesan_di:
+            self.katakan(None)
 
     def cell_terpilih(self) -> tuple[str, str] | None:
         pos = self._posisi()

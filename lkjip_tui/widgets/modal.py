@@ -10,6 +10,8 @@ T = TypeVar("T")
 
 
 class Modal(ModalScreen[T], Generic[T]):
+    JUDUL = ""  # what the window is, when the app names typing left in it (quitting)
+
     def dismiss(self, result=None):  # type: ignore[override]
         # A burst of keys (Enter Enter, Esc Esc) can close a modal twice; the second close
         # must not pop the screen underneath it.

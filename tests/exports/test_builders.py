@@ -56,6 +56,13 @@ def test_3_1_akip(lap):
     assert g[3][3] == "3,50"
 
 
+def test_3_1_no_grade_until_every_component_has_a_nilai(lap):
+    lap.evaluasi_akip[0].nilai[2021] = D("25.5")               # 1 of 5 for a new year
+    _, g = grid(lap, "3.1")
+    assert g[-2][-1] == "25,50"
+    assert g[-1][-1] == "belum lengkap (1 dari 5 komponen)"
+
+
 def test_3_2_capaian_predikat(lap):
     _, g = grid(lap, "3.2")
     assert [(r[5], r[6]) for r in g] == [("95,95", "Tidak Tercapai"), ("100,00", "Tercapai sesuai target"),

@@ -50,7 +50,7 @@ async def test_demo_totals_and_grades(buka):
         await pilot.press(*["down"] * 5, "left", "left", "7")     # the Jumlah row is derived
         await pilot.pause()
         assert not grid.sedang_edit
-        assert any("dihitung otomatis" in n.message for n in app._notifications)
+        assert "dihitung otomatis" in teks(grid.query_one("#pesan-grid"))   # said under the grid
 
 
 async def test_live_total_and_grade_while_typing_then_saved(buka, demo_db):
@@ -129,6 +129,19 @@ async def test_cursor_starts_on_the_report_year_value(buka):
         assert sel(grid, grid.baris[0], "nama") == "Perencanaan Kinerja"
 
 
+async def test_no_grade_until_every_component_has_a_nilai(buka):
+    """Issue 17 item 6: with 1 of 5 components entered the header said `2021: 25,50 D`."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await buka_akip(pilot)
+        assert grid.cell_terpilih() == (grid.baris[0], "t2021")
+        await pilot.press(*"25,5", "enter")
+        await pilot.pause()
+        ringkas = teks(app.screen.query_one("#ringkas-akip"))
+        assert "2021: 25,50 (sementara, 1/5 dinilai)" in ringkas and "25,50 D" not in ringkas
+        assert (sel(grid, JUMLAH, "t2021"), sel(grid, GRADE, "t2021")) == ("25,50", "1/5")
+
+
 async def test_undo_restores(buka, demo_db):
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
@@ -204,7 +217,7 @@ async def test_quit_and_reopen_keeps_data(buka, demo_db):
     async with app2.run_test(size=SIZE) as pilot:
         grid = await buka_akip(pilot)
         assert sel(grid, JUMLAH, "t2021") == "13,50"
-        assert sel(grid, GRADE, "t2021") == "D"
+        assert sel(grid, GRADE, "t2021") == "1/5"    # no grade yet: 1 of 5 components has a nilai
 
 
 async def test_readonly_refuses_changes(buka):

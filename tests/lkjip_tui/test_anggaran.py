@@ -32,7 +32,7 @@ def baris_ke(app, n) -> str:
 async def ke_pagu_penyusunan(pilot):
     await pilot.press("f6")
     await pilot.pause()
-    await pilot.press("down", "down", "right")     # P1 › Perencanaan › Penyusunan, pagu
+    # F6 starts there: P1 › Perencanaan › Penyusunan, pagu (the first figure typed)
 
 
 async def test_demo_figures(buka):
@@ -167,7 +167,7 @@ async def test_collapse_and_expand_with_enter(buka):
         await pilot.pause()
         grid = app.screen.query_one("#grid-ang", EditGrid)
         n = len(grid.baris)
-        await pilot.press("enter")                            # on P1: close it
+        await pilot.press("ctrl+home", "enter")               # on P1: close it
         await pilot.pause()
         assert len(grid.baris) == n - 6 - 16 and grid.baris[1] == "P:P2"
         assert sel(app, "P:P1", "uraian").startswith("+ P1")
@@ -204,7 +204,7 @@ async def test_add_kegiatan_and_subkegiatan(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f6")
         await pilot.pause()
-        await pilot.press("a", *"Kegiatan Uji", "enter")      # on P1: a kegiatan in P1
+        await pilot.press("ctrl+home", "a", *"Kegiatan Uji", "enter")      # on P1: a kegiatan in P1
         await pilot.pause()
         await pilot.press("a", *"Sub Uji", "tab", *"2.000.000", "tab", *"500.000", "enter")
         await pilot.pause()
@@ -220,7 +220,7 @@ async def test_delete_kegiatan_asks_and_undo_restores(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f6")
         await pilot.pause()
-        await pilot.press("down", "down", "down", "d")       # Administrasi Keuangan (one subkegiatan)
+        await pilot.press("down", "d")                       # Administrasi Keuangan (one subkegiatan)
         await pilot.pause()
         await pilot.press("n")                                # no: nothing happens
         await pilot.pause()
@@ -289,7 +289,7 @@ def test_snapshot(demo_db, snap_compare):
 
     repo = Repository(demo_db)
     try:
-        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "down", "down", "right"])
+        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6"])  # F6 starts on the first pagu
     finally:
         repo.close()
 
@@ -299,7 +299,7 @@ def test_snapshot_bulanan(demo_db, snap_compare):
 
     repo = Repository(demo_db)
     try:
-        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "down", "down", "m", "down", *"1.000.000"])
+        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f6", "m", "down", *"1.000.000"])
     finally:
         repo.close()
 
@@ -312,7 +312,7 @@ async def test_fast_typing_keeps_key_order(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f6")
         await pilot.pause()
-        for k in ["down", "down", "right", *"20.000.000", "enter", "right", *"50.000.000", "tab"]:
+        for k in [*"20.000.000", "enter", "right", *"50.000.000", "tab"]:   # F6 starts on the first pagu
             app.post_message(events.Key(k, k if len(k) == 1 else None))
         await pilot.pause(0.5)
         assert app.screen.query_one("#grid-ang", EditGrid).cell_terpilih() == (baris_ke(app, 4), "pagu")
@@ -392,6 +392,42 @@ async def test_monthly_entry_keeps_the_annual_figure_before_the_first_month(buka
     assert s.realisasi == Decimal(5_411_500)
 
 
+async def test_months_carried_into_sep_are_not_missing(buka, demo_db):
+    """Issue 17 item 5: after `m`, Okt 500.000 on a realisasi of 3.911.500, Beranda and
+    `lkjip check` said "realisasi Jan … Agu, Des belum diisi"."""
+    from store.kelengkapan import belum_diisi
+
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot, *["down"] * 9)          # Okt
+        await pilot.press(*"500.000", "enter")
+        await pilot.pause()
+        grid = app.screen.grid
+        assert str(grid.tabel.get_cell("1", "realisasi")) == "dalam s.d. Sep"
+        assert str(grid.tabel.get_cell("9", "sd")) == "3.911.500"
+        assert [k.pesan for k in belum_diisi(app.lap, 4) if k.nama == PENYUSUNAN] == ["realisasi Nov, Des"]
+    with Repository(demo_db, readonly=True) as r:
+        lap = r.muat(2021)
+    assert [k.pesan for k in belum_diisi(lap, 4) if k.nama == PENYUSUNAN] == ["realisasi Nov, Des"]
+
+
+async def test_month_window_hint_line_whole_at_80x24_with_the_note(buka):
+    """Issue 22 item 4: with the note "Realisasi 3.911.500 diisi langsung…" shown, the hint
+    line was cut after "Tab berikut ·" ("Esc tutup" hidden)."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await buka_bulanan(pilot)
+        await pilot.pause()
+        jendela, petunjuk = app.screen.query_one("#bulanan"), app.screen.query_one("#bulanan-petunjuk")
+        assert "diisi langsung" in teks(app.screen.query_one("#bulanan-ringkas"))
+        assert "Esc tutup" in teks(petunjuk)
+        assert petunjuk.region.bottom <= jendela.region.bottom - 1          # inside the border, not cut
+        assert petunjuk.region.height == petunjuk.virtual_region.height >= 2
+        await pilot.press("5")                                              # editing: the row fits too
+        await pilot.pause()
+        assert petunjuk.region.bottom <= jendela.region.bottom - 1
+
+
 async def test_january_asks_before_replacing_the_annual_figure(buka, demo_db):
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
@@ -436,7 +472,7 @@ async def buka_form_kegiatan(pilot) -> Formulir:
     """F6, then the edit form of the kegiatan under P1."""
     await pilot.press("f6")
     await pilot.pause()
-    await pilot.press("down", "e")
+    await pilot.press("up", "e")                       # from the first subkegiatan up to its kegiatan
     await pilot.pause()
     form = pilot.app.screen
     assert isinstance(form, Formulir)

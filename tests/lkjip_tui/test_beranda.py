@@ -107,7 +107,7 @@ async def test_live_after_entry_elsewhere_and_undo(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f4")
         await pilot.pause()
-        await pilot.press("down", "down", "down", "right", "right", "right", *"78,5", "enter")
+        await pilot.press("down", "down", "down", "right", *"78,5", "enter")   # F4 starts on I1 TW I target
         await pilot.press("f2")
         await pilot.pause()
         assert "Capaian organisasi 158,80 % Sangat Tinggi" in polos(app.screen.query_one("#b-ringkas"))
@@ -131,7 +131,7 @@ async def test_missing_entries_listed(buka):
         await pilot.press("f4")
         await pilot.pause()
         # I2 TW II realisasi: row 6 (I1 has 5 rows), column realisasi; clearing = not reported
-        await pilot.press(*["down"] * 6, "right", "right", "right", "enter", "ctrl+u", "enter")
+        await pilot.press(*["down"] * 6, "right", "enter", "ctrl+u", "enter")
         await pilot.press("f2")
         await pilot.pause()
         assert "⚠ Belum diisi s.d. TW IV: 1 indikator, 0 subkegiatan" in polos(app.screen.query_one("#b-ringkas"))

@@ -28,7 +28,7 @@ def baris_unit(app) -> list[str]:
 async def ke_camat_l(pilot):
     await pilot.press("f5")
     await pilot.pause()
-    await pilot.press("down", "right")            # Kecamatan › Camat, L
+    # F5 starts there: Kecamatan › Camat, L (the first count typed)
 
 
 async def test_demo_totals_and_vacant_posts(buka):
@@ -144,7 +144,7 @@ async def test_delete_unit_asks_first(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5")
         await pilot.pause()
-        await pilot.press("d")
+        await pilot.press("up", "d")                    # from Camat up to its unit
         await pilot.pause()
         assert "beserta 11 jabatannya" in str(app.screen.query_one("Static").render())
         await pilot.press("escape")
@@ -201,7 +201,7 @@ def test_snapshot(demo_db, snap_compare):
 
     repo = Repository(demo_db)
     try:
-        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f5", "down", "down", "right"])
+        assert snap_compare(LkjipApp(repo), terminal_size=SIZE, press=["f5", "down"])
     finally:
         repo.close()
 

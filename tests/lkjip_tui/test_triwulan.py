@@ -9,7 +9,7 @@ from .util import SIZE, teks
 async def ke_realisasi_tw4_i1(pilot):
     await pilot.press("f4")
     await pilot.pause()
-    await pilot.press("down", "down", "down", "right", "right", "right")
+    await pilot.press("down", "down", "down", "right")  # from I1 TW I target, where F4 starts
 
 
 async def test_live_capaian_while_typing_then_saved(buka, demo_db):
@@ -69,7 +69,7 @@ async def test_tab_saves_and_moves_to_next_editable_cell(buka, demo_db):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f4")
         await pilot.pause()
-        await pilot.press("right", "right")            # I1 TW I target
+        # F4 starts on I1 TW I target
         await pilot.press(*"20", "tab", *"19,5", "tab")
         await pilot.pause()
         grid = app.screen.query_one(EditGrid)

@@ -189,6 +189,20 @@ def test_akip_missing_year():
     assert calc.grade_akip(None) == "-"
 
 
+def test_akip_grade_only_once_every_component_has_a_nilai():
+    """Issue 17 item 6: 1 of 5 components entered gave `25,50 D`."""
+    kom = [KomponenAkip(f"k{n}", D(20), {2021: D("25.5")} if n == 0 else {}) for n in range(5)]
+    assert calc.nilai_akip(kom, 2021) == D("25.5")            # the running sum is still shown
+    assert calc.grade_akip_tahun(kom, 2021) is None
+    assert calc.akip_dinilai(kom, 2021) == (1, 5)
+    assert calc.predikat_akip_tahun(kom, 2021) == "belum lengkap (1 dari 5 komponen)"
+    assert calc.predikat_akip_tahun(kom, 2020) == "-"
+    for k in kom:
+        k.nilai[2021] = D(17)
+    assert calc.grade_akip_tahun(kom, 2021) == "A" and calc.predikat_akip_tahun(kom, 2021) == "A (Memuaskan)"
+    assert calc.grade_akip_tahun([], 2021) is None
+
+
 def test_candidate_leaves_the_record_alone():
     """Live previews compute from ``calc.calon`` (issue 11): the stored record keeps its value."""
     s1 = Subkegiatan("A", D(100), D(50))

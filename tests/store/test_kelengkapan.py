@@ -22,3 +22,15 @@ def test_check_lists_exactly_what_beranda_counts_as_missing(lap):
     kosong = [m for m in periksa(lap, 4) if m.jenis in ("triwulan-kosong", "realisasi-kosong")]
     assert len(kosong) == len(kurang) >= 2
     assert all(k.kode in m.lokasi and k.nama in m.lokasi for k, m in zip(kurang, kosong))
+
+
+def test_months_carried_into_the_first_months_s_d_count_as_filled(lap):
+    """Issue 17 item 5: a realisasi of 3.911.500 carried into the month window as "s.d. Sep"
+    (then Okt typed) made Jan … Agu "belum diisi"; they are reported, in Sep's figure."""
+    sub = next(s for _p, _k, s in lap.semua_subkegiatan() if s.pagu)
+    sub.realisasi_bulanan = {9: Decimal(3_911_500), 10: Decimal(500_000)}
+    kurang = [k.pesan for k in belum_diisi(lap, 4) if k.nama == sub.nama]
+    assert kurang == ["realisasi Nov, Des"]
+    assert [k for k in belum_diisi(lap, 3) if k.nama == sub.nama] == []
+    sub.realisasi_bulanan = {9: Decimal(3_911_500), 11: Decimal(1), 12: Decimal(1)}
+    assert [k.pesan for k in belum_diisi(lap, 4) if k.nama == sub.nama] == ["realisasi Okt"]  # a gap still counts
