@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .audit import tambah_riwayat
+from .audit import baca_mentah, jangkar_dari, tambah_riwayat
 from .schema import META, SKEMA, BukanBasisData, versi_data
 from .storage import (
     ENCODING,
@@ -223,7 +223,7 @@ def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict[str, Any]]], perik
 
 def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None,
              catatan: Callable[[Path, int], dict] | None = None,
-             penjaga: Callable[[], None] | None = None) -> Pemulihan:
+             penjaga: Callable[[], None] | None = None, putus: list[str] | None = None) -> Pemulihan:
     """Put the newest good state in place of the database: the database file itself when it
     still reads, else the newest good backup (or ``sumber``), plus the lines of its journal
     that apply. ``periksa(data)`` names why a state cannot be used (the repository's check):
@@ -236,7 +236,9 @@ def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None,
     removes the copies and the new journal and raises, leaving the database as it was;
     nothing after it can fail the restore (the old journals' removal is best effort, and the
     new snapshot marks them folded, so one that Windows holds open is harmless).
-    ``penjaga()`` raises when the caller's lock was taken over meanwhile."""
+    ``penjaga()`` raises when the caller's lock was taken over meanwhile. The new snapshot
+    anchors the riwayat as it is at the commit point (store/audit.py), keeping the breaks
+    ``putus`` reported before, so the restore and its anchor commit together."""
     db_path = Path(db_path)
     calon = _calon(db_path, sumber)
     if not calon:
@@ -264,8 +266,10 @@ def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None,
         fsync_folder(db_path.parent)  # the copies are durable before the original changes
         # The applied lines' audit entries join the trail first, as a compaction does
         # (deduplicated by generation and sequence): they are changes that were committed.
-        tambah_riwayat(db_path.with_name(f"{db_path.name}.riwayat.jsonl"),
+        riwayat = db_path.with_name(f"{db_path.name}.riwayat.jsonl")
+        tambah_riwayat(riwayat,
                        [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if isinstance(r.get("riwayat"), dict)])
+        data[KUNCI_JURNAL]["1"]["riwayat"] = jangkar_dari(baca_mentah(riwayat), putus)
         if catatan is not None:
             # The restore's own entry commits with the snapshot: the journal of the new
             # generation is read only once that snapshot names it.

@@ -100,9 +100,10 @@ def _angka_liar(obj: Any, kedalaman: int = 0) -> str | None:
 
 
 def _periksa(data: dict[str, Any]) -> str | None:
-    """A source's checks: readable as a bundle import reads (:func:`alasan_tidak_sah`), and
-    every stored number within the rule of its kind (store/aturan.py)."""
-    return alasan_tidak_sah(data) or aturan.angka_tersimpan_tidak_sah(data)
+    """A source's checks: every stored number within the rule of its kind (store/aturan.py: it
+    names the table, row and field), and readable as a bundle import reads it
+    (:func:`alasan_tidak_sah`)."""
+    return aturan.angka_tersimpan_tidak_sah(data) or alasan_tidak_sah(data)
 
 
 def periksa_sumber(sumber: Path) -> None:
@@ -135,7 +136,7 @@ def pulihkan_tercatat(path: Path, sumber: Path | None = None, nama: str | None =
             hasil = backup.pulihkan(path, sumber, periksa=_periksa, catatan=lambda dipakai, n: audit.entri_riwayat(
                 [], f"dipulihkan dari {f'cadangan {nama}' if nama else _asal(dipakai, path)} + {n} baris jurnal",
                 Kunci.pengguna()),
-                penjaga=kunci.periksa)
+                penjaga=kunci.periksa, putus=putus)
         except backup.TiadaCadangan:
             raise
         except OSError as e:
@@ -146,14 +147,11 @@ def pulihkan_tercatat(path: Path, sumber: Path | None = None, nama: str | None =
             try:
                 audit.tambah_riwayat(riwayat, [gagal])
                 tercatat = True
-                storage.tulis_jangkar(path, putus)  # the failed attempt is in the trail: anchored, not a break
+                # the attempt is in the trail: the database's anchor says so (its data untouched)
+                storage.tulis_jangkar(path, putus)
             except OSError:
-                pass
+                pass  # not anchored: `lkjip check` will list that last line, which says the attempt failed
             raise PemulihanGagal(e, tercatat) from None
-        try:
-            storage.tulis_jangkar(path, putus)  # the restored snapshot anchors the trail as it now is
-        except OSError:
-            pass  # restored all the same; the next compaction anchors the trail (unverified once)
     finally:
         kunci.lepas()
     return hasil

@@ -146,10 +146,9 @@ async def test_restore_f8_lalu_kunci_diambil_lkjip_lain(buka, demo_db, monkeypat
     import time
     from pathlib import Path
 
-    from lkjip_tui import perintah
     from store import lock
 
-    asli = perintah.pulihkan_tercatat
+    asli = app_modul.pulihkan_tercatat
 
     def lalu_diambil(path, sumber, **kw):
         hasil = asli(path, sumber, **kw)
@@ -158,7 +157,7 @@ async def test_restore_f8_lalu_kunci_diambil_lkjip_lain(buka, demo_db, monkeypat
             "mulai_proses": lock.mulai_proses(os.getpid()), "sejak": "2026-01-02T08:00:00+07:00",
             "sejak_epoch": time.time(), "token": "lain"}), encoding="utf-8")
         return hasil
-    monkeypatch.setattr(perintah, "pulihkan_tercatat", lalu_diambil)
+    monkeypatch.setattr(app_modul, "pulihkan_tercatat", lalu_diambil)
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f8", "c")
@@ -178,7 +177,6 @@ async def test_restore_f8_disk_penuh_sebelum_mulai(buka, demo_db, monkeypatch):
     import errno
     import os
 
-    from lkjip_tui import perintah
 
     asli = os.fdopen
 
@@ -195,7 +193,7 @@ async def test_restore_f8_disk_penuh_sebelum_mulai(buka, demo_db, monkeypatch):
         def write(self, data):
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(perintah.os, "fdopen", lambda *a, **k: Penuh(asli(*a, **k)))  # only this restore writes
+    monkeypatch.setattr(app_modul.os, "fdopen", lambda *a, **k: Penuh(asli(*a, **k)))  # only this restore writes
     sebelum = demo_db.read_bytes()
     app = buka()
     async with app.run_test(size=SIZE) as pilot:

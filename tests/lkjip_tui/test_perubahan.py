@@ -73,7 +73,7 @@ async def test_a_saved_cell_leaves_the_record_a_screen_held_as_it_was(buka, demo
         await pilot.pause()
         dipegang = app.lap.program[0].kegiatan[0].subkegiatan[0]
         pagu = dipegang.pagu
-        await pilot.press("down", "down", "right", *"20.000.000", "enter")
+        await pilot.press(*"20.000.000", "enter")  # the cursor starts on the first subkegiatan's pagu
         await pilot.pause()
         assert dipegang.pagu == pagu
         assert app.lap.program[0].kegiatan[0].subkegiatan[0].pagu == Decimal(20_000_000)
@@ -90,11 +90,11 @@ async def test_riwayat_names_row_column_and_the_changed_part(buka, demo_db):
         await pilot.pause()
         unit = app.lap.pegawai.unit[0]
         jab = unit.jabatan[0]
-        await pilot.press("down", "right", "right", *str(jab.perempuan + 1), "enter")   # the first jabatan, P
+        await pilot.press("right", *str(jab.perempuan + 1), "enter")   # from the first jabatan's L to its P
         await pilot.pause()
         await pilot.press("f6")
         await pilot.pause()
-        await pilot.press("down", "e")
+        await pilot.press("up", "e")  # from the first subkegiatan up to its kegiatan
         await pilot.pause()
         nama = app.screen.query_one("#isian-nama").value
         app.screen.query_one("#isian-nama").value = nama + " X"
