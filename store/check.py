@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
+from decimal import Decimal
 
 from . import aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
 from .models import TRIWULAN, Laporan
 from .numbers import format_bebas, format_rupiah
-from .teks import alasan_teks
+from .teks import TERLARANG_MULTI, alasan_teks
 
 
 @dataclass(frozen=True)
@@ -87,19 +89,46 @@ def periksa_narasi(lap: Laporan) -> list[Masalah]:
             for k in narasi.belum_diisi(lap)]
 
 
-def _teks(obj, jalur: str):
-    """Every text inside a record tree, with where it is (instansi.nama, program[0].nama...)."""
-    if isinstance(obj, str):
-        yield jalur, obj
+_DAUN = frozenset({type(None), bool, int, float, Decimal})  # values that hold no text: not walked
+_NAMA_FIELD: dict[type, tuple[str, ...]] = {}
+
+
+def _teks_kendali(obj: object, jalur: tuple | None) -> Iterator[tuple[tuple | None, str]]:
+    """Every text inside a record tree that holds a refused character, with where it is as a
+    chain ``(parent, part)``; the chain is spelled out (:func:`_eja`) only for a text found.
+    Tens of thousands of texts and numbers are walked, so per node: one type lookup, one
+    regex scan in C (store/teks.TERLARANG_MULTI), no string built."""
+    t = type(obj)
+    if t is str:
+        if TERLARANG_MULTI.search(obj) is not None:  # type: ignore[arg-type]
+            yield jalur, obj  # type: ignore[misc]
+    elif t in _DAUN:
+        return
+    elif t is list or t is tuple:
+        for n, x in enumerate(obj):  # type: ignore[arg-type]
+            if type(x) not in _DAUN:
+                yield from _teks_kendali(x, (jalur, n))
+    elif t is dict:
+        for k, x in obj.items():  # type: ignore[attr-defined]
+            if type(x) not in _DAUN:
+                yield from _teks_kendali(x, (jalur, f".{k}"))
     elif is_dataclass(obj):
-        for f in fields(obj):
-            yield from _teks(getattr(obj, f.name), f"{jalur}.{f.name}" if jalur else f.name)
-    elif isinstance(obj, (list, tuple)):
-        for n, x in enumerate(obj):
-            yield from _teks(x, f"{jalur}[{n}]")
-    elif isinstance(obj, dict):
-        for k, x in obj.items():
-            yield from _teks(x, f"{jalur}.{k}")
+        nama = _NAMA_FIELD.get(t)
+        if nama is None:
+            nama = _NAMA_FIELD[t] = tuple(f.name for f in fields(obj))
+        for n in nama:
+            x = getattr(obj, n)
+            if type(x) not in _DAUN:
+                yield from _teks_kendali(x, (jalur, n))
+
+
+def _eja(jalur: tuple | None) -> str:
+    """``(((None, "program"), 0), "nama")`` → ``program[0].nama``."""
+    bagian: list[str] = []
+    while jalur is not None:
+        jalur, b = jalur
+        bagian.append(f"[{b}]" if isinstance(b, int) else b if b.startswith(".") else f".{b}")
+    return "".join(reversed(bagian)).removeprefix(".")
 
 
 def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
@@ -107,10 +136,10 @@ def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
     and the forms refuse them now (store/teks.py), but an older database may hold some.
     Newline and tab are not listed: multi-line texts may hold them."""
     hasil = []
-    for jalur, s in _teks(lap, ""):
+    for jalur, s in _teks_kendali(lap, None):
         alasan = alasan_teks(s, multi_baris=True)
         if alasan:
-            hasil.append(Masalah("teks-kendali", jalur, alasan))
+            hasil.append(Masalah("teks-kendali", _eja(jalur), alasan))
     return hasil
 
 
