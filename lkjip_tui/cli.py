@@ -15,7 +15,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from exports.format import FORMAT
+from exports.format import FORMAT, nama_format
 from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa, periksa_narasi
@@ -69,11 +69,15 @@ def _parser() -> ArgumentParser:
     imp.add_argument("file", metavar="FILE", help="berkas bundle JSON")
     imp.add_argument("--replace", action="store_true", help="ganti data tahun yang sudah ada")
 
-    exp = sub.add_parser("export", parents=[db], help="ekspor tabel laporan dan bundle",
-                         description="Ekspor tabel laporan satu tahun (Markdown, CSV, XLSX) dan bundle JSON.")
+    exp = sub.add_parser("export", parents=[db], help="ekspor tabel, dokumen laporan dan bundle",
+                         description=f"Ekspor laporan satu tahun: {', '.join(nama_format(f) for f in FORMAT)}. "
+                                     f"Tanpa --out berkas ditulis ke {paths.folder_laporan('TAHUN')}, "
+                                     "folder yang sama dengan F9 Laporan.")
     exp.add_argument("--format", default=",".join(FORMAT), metavar="FORMAT",
-                     help=f"format, dipisah koma: {', '.join(FORMAT)} (bawaan: semuanya)")
-    exp.add_argument("--out", default=".", metavar="DIR", help="folder tujuan (dibuat bila belum ada)")
+                     help=f"format, dipisah koma: {', '.join(f'{f}: {nama_format(f)}' for f in FORMAT)} "
+                          "(bawaan: semuanya)")
+    exp.add_argument("--out", metavar="DIR", help="folder tujuan, dibuat bila belum ada (bawaan: "
+                     f"{paths.folder_laporan('TAHUN')}, seperti F9 Laporan)")
     exp.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
                      help="tahun laporan (bawaan: tahun terbaru)")
     exp.add_argument("--tabel", metavar="NOMOR", help="hanya tabel ini, dipisah koma, mis. 3.2,3.17 (bawaan: semua tabel "
@@ -194,7 +198,7 @@ def cmd_export(args) -> int:
         tahun = _pilih_tahun(repo, args.tahun)
         lap = repo.muat(tahun)
     del repo  # the database's rows are not needed for the export: free them (a city is ~40 MB)
-    out = Path(args.out)
+    out = Path(args.out) if args.out is not None else paths.folder_laporan(tahun)
     try:
         ditulis = ekspor(lap, out, formats, args.tabel, gaya)
     except EksporTidakSah as e:
