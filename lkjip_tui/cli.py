@@ -25,6 +25,7 @@ from store.pemulihan import asal, pulihkan_tercatat
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
+from store.tanpa_gc import tanpa_gc
 from store.teks import aman
 
 from . import __version__, keluaran, paths, tutup
@@ -169,7 +170,8 @@ def cmd_import(args) -> int:
     if not path.is_file():
         raise Gagal(f"Berkas {path} tidak ditemukan")
     try:
-        lap = baca_bundle(muat_json(path))
+        with tanpa_gc():  # a city's bundle is ~10^6 objects, none of them garbage (store/tanpa_gc.py)
+            lap = baca_bundle(muat_json(path))
     except BundleTidakSah as e:
         print(f"{path}: {e}", file=sys.stderr)
         for m in e.masalah[1:]:
@@ -177,7 +179,8 @@ def cmd_import(args) -> int:
         return GAGAL
     with _buka(resolve_db(args.db)) as repo:
         try:
-            repo.simpan_laporan(lap, ganti=args.replace)
+            with tanpa_gc():
+                repo.simpan_laporan(lap, ganti=args.replace)
         except TahunSudahAda as e:
             raise Gagal(str(e)) from None
         except OSError as e:  # disk full, I/O error: the import is all or nothing
