@@ -12,6 +12,8 @@ has 131 tables (about 0.6 s of building): the screen, its keys and ctrl+q never 
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -25,15 +27,16 @@ from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
 from exports.builders import Konteks, katalog
-from exports.format import nama_format
+from exports.format import FORMAT, nama_format
 from exports.markdown import tabel_teks
-from exports.run import FORMAT, BerkasDipakai, EksporTidakSah, ekspor
 from exports.tables import Tabel
 
 from ..paths import folder_laporan as folder_bawaan
 from ..simbol import teks as sim
 from ..widgets.masukan import MasukanUrut
 from .base import LayarDasar
+
+BARIS_PRATINJAU = 150  # rows of a table laid out in the preview (a city's 3.125 has 13,000)
 
 
 class LaporanScreen(LayarDasar):
@@ -71,6 +74,9 @@ class LaporanScreen(LayarDasar):
         self._tabel: dict[str, Tabel] = {}  # built so far, for the data of app.versi _digambar
         self._judul: dict[str, str] = {}
         self._ingin: str | None = None  # the table to build next (the one highlighted)
+        # Set once the previewed table is painted: the worker builds the others only then, so
+        # it does not take the interpreter from the first paint.
+        self._tergambar = threading.Event()
         self.watch(self.query_one("#lap-folder", Input), "scroll_x", self._tanda_potong, init=False)
 
     def segarkan(self) -> None:
@@ -116,7 +122,10 @@ class LaporanScreen(LayarDasar):
             tabel = sisa.pop(nomor).bangun(konteks)
             if worker.is_cancelled:
                 return
+            self._tergambar.clear()
             self.app.call_from_thread(self._terbangun, lap, tabel)
+            if nomor == self._ingin:
+                self._tergambar.wait(timeout=1)
 
     def _terbangun(self, lap, tabel: Tabel) -> None:
         if lap is not self.lap:
@@ -127,6 +136,7 @@ class LaporanScreen(LayarDasar):
         daftar.replace_option_prompt(tabel.nomor, self._prompt(tabel.nomor))
         if tabel.nomor == self._ingin:
             self._pratinjau(tabel.nomor)
+            self.call_after_refresh(self._tergambar.set)
 
     @on(SelectionList.SelectedChanged, "#lap-tabel")
     def _perbarui_pilihan(self) -> None:
@@ -145,11 +155,13 @@ class LaporanScreen(LayarDasar):
         if t is None:
             isi.update(Text("Menyiapkan tabel…", style="dim") if nomor else "")
             return
+        # A preview, not the whole city budget: only the first rows are laid out at all.
+        n = sum(len(b.baris) for b in t.bagian)
+        potong = replace(t, bagian=[replace(b, baris=b.baris[:BARIS_PRATINJAU], _teks=None) for b in t.bagian])
         # fitted to the screen: every column visible, long names wrap in their cell
-        teks = tabel_teks(t, lebar=max(40, self.query_one('#lap-pratinjau').size.width - 2))
-        baris = teks.splitlines()
-        if len(baris) > 300:  # a preview, not the whole city budget
-            teks = "\n".join(baris[:300] + [f"… {len(baris) - 300} baris lagi ada di berkas ekspor"])
+        teks = tabel_teks(potong, lebar=max(40, self.query_one('#lap-pratinjau').size.width - 2))
+        if (lagi := n - sum(len(b.baris) for b in potong.bagian)) > 0:
+            teks += f"\n… {lagi} baris lagi ada di berkas ekspor"
         isi.update(Text(teks, no_wrap=True))
 
     @on(Input.Changed, "#lap-folder")
@@ -198,6 +210,9 @@ class LaporanScreen(LayarDasar):
 
     @work(thread=True, exclusive=True, group="ekspor")
     def _ekspor(self, lap, folder: Path, formats: list[str], tabel, gaya: str) -> None:
+        # Loaded here, not with the screen: opening F9 needs only the catalogue and the preview.
+        from exports.run import BerkasDipakai, EksporTidakSah, ekspor
+
         bar = self.query_one("#lap-progres", ProgressBar)
 
         def progres(selesai: int, total: int, nama: str) -> None:
