@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
 
@@ -93,33 +92,33 @@ _DAUN = frozenset({type(None), bool, int, float, Decimal})  # values that hold n
 _NAMA_FIELD: dict[type, tuple[str, ...]] = {}
 
 
-def _teks_kendali(obj: object, jalur: tuple | None) -> Iterator[tuple[tuple | None, str]]:
-    """Every text inside a record tree that holds a refused character, with where it is as a
-    chain ``(parent, part)``; the chain is spelled out (:func:`_eja`) only for a text found.
-    Tens of thousands of texts and numbers are walked, so per node: one type lookup, one
-    regex scan in C (store/teks.TERLARANG_MULTI), no string built."""
-    t = type(obj)
-    if t is str:
-        if TERLARANG_MULTI.search(obj) is not None:  # type: ignore[arg-type]
-            yield jalur, obj  # type: ignore[misc]
-    elif t in _DAUN:
-        return
-    elif t is list or t is tuple:
-        for n, x in enumerate(obj):  # type: ignore[arg-type]
-            if type(x) not in _DAUN:
-                yield from _teks_kendali(x, (jalur, n))
-    elif t is dict:
-        for k, x in obj.items():  # type: ignore[attr-defined]
-            if type(x) not in _DAUN:
-                yield from _teks_kendali(x, (jalur, f".{k}"))
-    elif is_dataclass(obj):
-        nama = _NAMA_FIELD.get(t)
-        if nama is None:
-            nama = _NAMA_FIELD[t] = tuple(f.name for f in fields(obj))
-        for n in nama:
-            x = getattr(obj, n)
-            if type(x) not in _DAUN:
-                yield from _teks_kendali(x, (jalur, n))
+def _teks_kendali(akar: object) -> list[tuple[tuple | None, str]]:
+    """Every text inside a record tree that holds a refused character, in field order, with
+    where it is as a chain ``(parent, part)``, spelled out (:func:`_eja`) only for a text found.
+    Tens of thousands of texts and numbers are walked, so: a stack, not recursion; per node one
+    type lookup and one regex scan in C (store/teks.TERLARANG_MULTI); a list or dict holding
+    only numbers (monthly figures, targets per year) passed over in one C-level look."""
+    hasil: list[tuple[tuple | None, str]] = []
+    tumpuk: list[tuple[object, tuple | None]] = [(akar, None)]
+    cari, daun = TERLARANG_MULTI.search, _DAUN
+    while tumpuk:
+        obj, jalur = tumpuk.pop()
+        t = type(obj)
+        if t is str:
+            if cari(obj) is not None:  # type: ignore[arg-type]
+                hasil.append((jalur, obj))  # type: ignore[arg-type]
+        elif t is list or t is tuple:
+            if not set(map(type, obj)) <= daun:  # type: ignore[call-overload]
+                tumpuk.extend((x, (jalur, n)) for n, x in reversed(list(enumerate(obj))))  # type: ignore[call-overload]
+        elif t is dict:
+            if not set(map(type, obj.values())) <= daun:  # type: ignore[attr-defined]
+                tumpuk.extend((x, (jalur, f".{k}")) for k, x in reversed(list(obj.items())))  # type: ignore[attr-defined]
+        elif t not in daun:
+            nama = _NAMA_FIELD.get(t)
+            if nama is None:
+                nama = _NAMA_FIELD[t] = tuple(f.name for f in fields(obj)) if is_dataclass(obj) else ()  # type: ignore[arg-type]
+            tumpuk.extend((getattr(obj, n), (jalur, n)) for n in reversed(nama))
+    return hasil
 
 
 def _eja(jalur: tuple | None) -> str:
@@ -136,7 +135,7 @@ def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
     and the forms refuse them now (store/teks.py), but an older database may hold some.
     Newline and tab are not listed: multi-line texts may hold them."""
     hasil = []
-    for jalur, s in _teks_kendali(lap, None):
+    for jalur, s in _teks_kendali(lap):
         alasan = alasan_teks(s, multi_baris=True)
         if alasan:
             hasil.append(Masalah("teks-kendali", _eja(jalur), alasan))
