@@ -89,10 +89,10 @@ def _cli(lap, folder: Path, runs: int) -> list[tuple[float, float, float]]:
     for n in range(runs):
         r = subprocess.run([sys.executable, "-m", "bench.run_export", "--db", str(db), "--out", str(folder / f"cli{n}")],
                            capture_output=True, text=True, check=True)
-        kode, detik, utama, anak = r.stdout.split()[-4:]
+        kode, detik, utama, anak, sisa = r.stdout.split()[-5:]
         if kode != "0":
             raise SystemExit(f"lkjip export gagal: {r.stderr}")
-        hasil.append((float(detik), float(utama), float(anak)))
+        hasil.append((float(detik), float(utama), float(anak), int(sisa)))
     return hasil
 
 

@@ -1,5 +1,6 @@
-"""Run ``lkjip export`` once in this fresh process; print seconds, and the peak resident size
-(MB) of this process and of its XLSX writer process. Used by ``bench.bench_export``.
+"""Run ``lkjip export`` once in this fresh process; print its exit status, seconds, the peak
+resident size (MB) of this process and of its XLSX writer process, and how many processes it
+started were still running when it returned (target 0). Used by ``bench.bench_export``.
 
     python -m bench.run_export --db KOTA.json --out FOLDER
 """
@@ -29,11 +30,24 @@ def main() -> None:
 
     kode = lkjip(["export", *sys.argv[1:]])
     detik = time.perf_counter() - T0
-    print(f"{kode} {detik:.4f} {_vmhwm():.1f} {_anak_mb():.1f}")
+    sisa = _anak_hidup()
+    print(f"{kode} {detik:.4f} {_vmhwm():.1f} {_anak_mb():.1f} {sisa}")
+
+
+def _anak_hidup() -> int:
+    """Children of this process still there (running, or ended and not reaped) after the
+    export returned (Linux /proc; -1 elsewhere)."""
+    from pathlib import Path
+
+    tugas = list(Path(f"/proc/{os.getpid()}/task").glob("*/children"))
+    if not tugas:
+        return -1
+    return len({x for f in tugas for x in f.read_text().split()})
 
 
 def _anak_mb() -> float:
-    """Peak RSS of the XLSX writer process: reaped here (the export does not wait for it)."""
+    """Peak RSS of the XLSX writer process (counted once it has been reaped: by the export
+    itself, or here for a version that did not wait for it)."""
     try:
         import resource  # not on Windows
     except ImportError:

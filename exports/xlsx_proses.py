@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 _AKHIR = pickle.dumps(None)  # after the last sheet
+_PAMIT = 10  # seconds a finished writer may take to exit before it is killed
 _AKAR = str(Path(__file__).resolve().parent.parent)  # the folder holding the exports package
 
 
@@ -159,7 +160,7 @@ class ProsesXlsx:
                 jenis, isi = pickle.load(self._proses.stdout)
                 if jenis == "ok":
                     self._beres = True
-                    self._tutup_pipa()  # done: it exits by itself (no need to wait for its clean-up)
+                    self._tutup_pipa()  # done: it exits by itself; tutup() waits for that
                     return isi
         except (OSError, EOFError, ValueError, pickle.UnpicklingError):
             pass  # died without a word (killed, out of memory, failed to start)
@@ -176,9 +177,15 @@ class ProsesXlsx:
                 pass
 
     def tutup(self) -> None:
-        """Stop the process (an export cancelled or failed half-way must not leave it behind)."""
+        """End the process: the export returns only once it is gone. After the workbook came
+        back it is exiting by itself (it skips the interpreter's clean-up: see main), so this
+        waits a moment; an export cancelled or failed half-way kills it."""
         if self._beres:
-            return
+            try:
+                self._proses.wait(timeout=_PAMIT)
+                return
+            except subprocess.TimeoutExpired:
+                pass  # stuck on its way out: ended below like a failed one
         self._rusak = True
         self.cukup()
         # Kill first: the sending thread may be blocked writing to it, and closing the pipe
@@ -210,6 +217,9 @@ def main() -> None:
         hasil = ("gagal", repr(e))
     pickle.dump(hasil, keluar, protocol=pickle.HIGHEST_PROTOCOL)
     keluar.flush()
+    # The exporting process waits for this one to end: skip freeing the workbook's hundreds
+    # of thousands of objects one by one at exit (everything it wrote is flushed above).
+    os._exit(0)
 
 
 if __name__ == "__main__":

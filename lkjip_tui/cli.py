@@ -15,7 +15,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from exports.format import FORMAT
+from exports.format import FORMAT, nama_format
 from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa, periksa_narasi
@@ -27,6 +27,7 @@ from store.perubahan import GantiTahun, simpan_tahun, terapkan
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
+from store.tanpa_gc import tanpa_gc
 from store.teks import aman
 
 from . import __version__, keluaran, paths, tutup
@@ -71,11 +72,15 @@ def _parser() -> ArgumentParser:
     imp.add_argument("file", metavar="FILE", help="berkas bundle JSON")
     imp.add_argument("--replace", action="store_true", help="ganti data tahun yang sudah ada")
 
-    exp = sub.add_parser("export", parents=[db], help="ekspor tabel laporan dan bundle",
-                         description="Ekspor tabel laporan satu tahun (Markdown, CSV, XLSX) dan bundle JSON.")
+    exp = sub.add_parser("export", parents=[db], help="ekspor tabel, dokumen laporan dan bundle",
+                         description=f"Ekspor laporan satu tahun: {', '.join(nama_format(f) for f in FORMAT)}. "
+                                     f"Tanpa --out berkas ditulis ke {paths.folder_laporan('TAHUN')}, "
+                                     "folder yang sama dengan F9 Laporan.")
     exp.add_argument("--format", default=",".join(FORMAT), metavar="FORMAT",
-                     help=f"format, dipisah koma: {', '.join(FORMAT)} (bawaan: semuanya)")
-    exp.add_argument("--out", default=".", metavar="DIR", help="folder tujuan (dibuat bila belum ada)")
+                     help=f"format, dipisah koma: {', '.join(f'{f}: {nama_format(f)}' for f in FORMAT)} "
+                          "(bawaan: semuanya)")
+    exp.add_argument("--out", metavar="DIR", help="folder tujuan, dibuat bila belum ada (bawaan: "
+                     f"{paths.folder_laporan('TAHUN')}, seperti F9 Laporan)")
     exp.add_argument("--tahun", type=int, metavar="YYYY", default=argparse.SUPPRESS,
                      help="tahun laporan (bawaan: tahun terakhir dipakai, atau yang terbaru)")
     exp.add_argument("--tabel", metavar="NOMOR", help="hanya tabel ini, dipisah koma, mis. 3.2,3.17 (bawaan: semua tabel "
@@ -185,7 +190,8 @@ def cmd_import(args) -> int:
     if not path.is_file():
         raise Gagal(f"Berkas {path} tidak ditemukan")
     try:
-        lap = baca_bundle(muat_json(path))
+        with tanpa_gc():  # a city's bundle is ~10^6 objects, none of them garbage (store/tanpa_gc.py)
+            lap = baca_bundle(muat_json(path))
     except BundleTidakSah as e:
         print(f"{path}: {e}", file=sys.stderr)
         for m in e.masalah[1:]:
@@ -193,7 +199,8 @@ def cmd_import(args) -> int:
         return GAGAL
     with _buka(resolve_db(args.db)) as repo:
         try:
-            simpan_tahun(repo, GantiTahun(lap, ganti=args.replace))  # the one writer's whole-year command
+            with tanpa_gc():  # ~10^6 long-lived objects at city scale: the collector would walk them again and again
+                simpan_tahun(repo, GantiTahun(lap, ganti=args.replace))  # the one writer's whole-year command
         except TahunSudahAda as e:
             raise Gagal(str(e)) from None
         except OSError as e:  # disk full, I/O error: the import is all or nothing
@@ -214,7 +221,7 @@ def cmd_export(args) -> int:
         tahun = _pilih_tahun(repo, args.tahun)
         lap = repo.muat(tahun)
     del repo  # the database's rows are not needed for the export: free them (a city is ~40 MB)
-    out = Path(args.out)
+    out = Path(args.out) if args.out is not None else paths.folder_laporan(tahun)
     try:
         ditulis = ekspor(lap, out, formats, args.tabel, gaya)
     except EksporTidakSah as e:

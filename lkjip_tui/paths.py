@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_data_path, user_documents_path
 
 from store import jalur
 
@@ -92,3 +92,14 @@ def _sama(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return a == b
+
+
+def folder_laporan(tahun: int | str) -> Path:
+    """Where an export goes when no folder is named: the one default of ``lkjip export`` and
+    F9 Laporan (``~/Documents/lkjip-laporan-<tahun>``, the documents folder as the system
+    names it)."""
+    try:
+        dasar = user_documents_path()
+    except Exception:  # some systems have no documents folder; fall back to the home folder
+        dasar = Path.home()
+    return dasar / f"lkjip-laporan-{tahun}"

@@ -434,6 +434,9 @@ def _indikator(p: _Periksa, i: Any, j: str, id_sasaran: set[str]) -> Indikator:
         p.per_tahun(i.get("standar_nasional"), f"{j}.standar_nasional", aturan.NILAI))
 
 
+_BULAN = frozenset(str(n) for n in range(1, 13))  # keys of realisasi_bulanan
+
+
 def _program(p: _Periksa, x: Any, j: str, id_sasaran: set[str]) -> Program:
     x = p.obj(x, j) or {}
     ref = p.teks(x, "sasaran", j) or ""
@@ -454,7 +457,7 @@ def _program(p: _Periksa, x: Any, j: str, id_sasaran: set[str]) -> Program:
                 b = p.obj(s["realisasi_bulanan"], f"{js}.realisasi_bulanan") or {}
                 bulanan = {}
                 for bk, bv in b.items():
-                    if bk not in {str(n) for n in range(1, 13)}:
+                    if bk not in _BULAN:
                         p.salah(f"{js}.realisasi_bulanan.{bk}", "bulan harus 1 sampai 12")
                         continue
                     bulanan[int(bk)] = p.angka(bv, f"{js}.realisasi_bulanan.{bk}", aturan.RUPIAH)

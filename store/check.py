@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
+from decimal import Decimal
 
 from . import angka_narasi, aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
 from .models import TRIWULAN, Laporan
 from .numbers import format_rupiah
-from .teks import alasan_teks
+from .teks import TERLARANG_MULTI, alasan_teks
 
 
 @dataclass(frozen=True)
@@ -92,19 +93,46 @@ def periksa_narasi(lap: Laporan) -> list[Masalah]:
             for k in narasi.belum_diisi(lap)]
 
 
-def _teks(obj, jalur: str):
-    """Every text inside a record tree, with where it is (instansi.nama, program[0].nama...)."""
-    if isinstance(obj, str):
-        yield jalur, obj
-    elif is_dataclass(obj):
-        for f in fields(obj):
-            yield from _teks(getattr(obj, f.name), f"{jalur}.{f.name}" if jalur else f.name)
-    elif isinstance(obj, (list, tuple)):
-        for n, x in enumerate(obj):
-            yield from _teks(x, f"{jalur}[{n}]")
-    elif isinstance(obj, dict):
-        for k, x in obj.items():
-            yield from _teks(x, f"{jalur}.{k}")
+_DAUN = frozenset({type(None), bool, int, float, Decimal})  # values that hold no text: not walked
+_NAMA_FIELD: dict[type, tuple[str, ...]] = {}
+
+
+def _teks_kendali(akar: object) -> list[tuple[tuple | None, str]]:
+    """Every text inside a record tree that holds a refused character, in field order, with
+    where it is as a chain ``(parent, part)``, spelled out (:func:`_eja`) only for a text found.
+    Tens of thousands of texts and numbers are walked, so: a stack, not recursion; per node one
+    type lookup and one regex scan in C (store/teks.TERLARANG_MULTI); a list or dict holding
+    only numbers (monthly figures, targets per year) passed over in one C-level look."""
+    hasil: list[tuple[tuple | None, str]] = []
+    tumpuk: list[tuple[object, tuple | None]] = [(akar, None)]
+    cari, daun = TERLARANG_MULTI.search, _DAUN
+    while tumpuk:
+        obj, jalur = tumpuk.pop()
+        t = type(obj)
+        if t is str:
+            if cari(obj) is not None:  # type: ignore[arg-type]
+                hasil.append((jalur, obj))  # type: ignore[arg-type]
+        elif t is list or t is tuple:
+            if not set(map(type, obj)) <= daun:  # type: ignore[call-overload]
+                tumpuk.extend((x, (jalur, n)) for n, x in reversed(list(enumerate(obj))))  # type: ignore[call-overload]
+        elif t is dict:
+            if not set(map(type, obj.values())) <= daun:  # type: ignore[attr-defined]
+                tumpuk.extend((x, (jalur, f".{k}")) for k, x in reversed(list(obj.items())))  # type: ignore[attr-defined]
+        elif t not in daun:
+            nama = _NAMA_FIELD.get(t)
+            if nama is None:
+                nama = _NAMA_FIELD[t] = tuple(f.name for f in fields(obj)) if is_dataclass(obj) else ()  # type: ignore[arg-type]
+            tumpuk.extend((getattr(obj, n), (jalur, n)) for n in reversed(nama))
+    return hasil
+
+
+def _eja(jalur: tuple | None) -> str:
+    """``(((None, "program"), 0), "nama")`` → ``program[0].nama``."""
+    bagian: list[str] = []
+    while jalur is not None:
+        jalur, b = jalur
+        bagian.append(f"[{b}]" if isinstance(b, int) else b if b.startswith(".") else f".{b}")
+    return "".join(reversed(bagian)).removeprefix(".")
 
 
 def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
@@ -112,10 +140,10 @@ def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
     and the forms refuse them now (store/teks.py), but an older database may hold some.
     Newline and tab are not listed: multi-line texts may hold them."""
     hasil = []
-    for jalur, s in _teks(lap, ""):
+    for jalur, s in _teks_kendali(lap):
         alasan = alasan_teks(s, multi_baris=True, batas=None)
         if alasan:
-            hasil.append(Masalah("teks-kendali", jalur, alasan))
+            hasil.append(Masalah("teks-kendali", _eja(jalur), alasan))
     return hasil
 
 

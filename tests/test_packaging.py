@@ -134,3 +134,6 @@ def test_pyz_offline_isolated(bangunan, folder_kerja, tmp_path):
     _periksa_perintah(lkjip, folder_kerja["cwd"], env, tmp_path)
     _, layar = layar_pertama([*lkjip, "--demo"], folder_kerja["cwd"], env, [b"Beranda", b"Balikpapan Selatan"])
     assert b"Traceback" not in layar
+    # Babel's locale data pruned to what lkjip loads (issue 20.5); the commands above ran on it
+    lokal = {Path(n).stem for n in zipfile.ZipFile(pyz).namelist() if "babel/locale-data/" in n and n.endswith(".dat")}
+    assert {"id_ID", "id", "root"} <= lokal <= {"id_ID", "id", "root", "en", "en_US"}

@@ -3,13 +3,20 @@
 The export itself is ``exports.run.ekspor``, the same function ``lkjip export`` calls, so the
 files are identical whichever way they were made. It runs in a worker thread so the screen
 keeps answering; every file is written atomically.
+
+Opening the screen costs what it shows: the table list comes from the catalogue (numbers, no
+table built); one worker thread builds the table being previewed first, then the others one
+by one for their titles, each as soon as it is built, the highlighted one always next. A city
+has 131 tables (about 0.6 s of building): the screen, its keys and ctrl+q never wait for them.
 """
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
 from pathlib import Path
 
-from platformdirs import user_documents_path
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,25 +24,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
+from textual.worker import get_current_worker
 
-from exports.builders import bangun_tabel
+from exports.builders import Konteks, katalog
+from exports.format import FORMAT, nama_format
 from exports.markdown import tabel_teks
-from exports.run import FORMAT, BerkasDipakai, EksporTidakSah, ekspor
 from exports.tables import Tabel
 
+from ..paths import folder_laporan as folder_bawaan
 from ..simbol import teks as sim
 from ..widgets.masukan import MasukanUrut
 from .base import LayarDasar
 
-NAMA_FORMAT = {"md": "Markdown", "csv": "CSV", "xlsx": "Excel (XLSX)", "docx": "Word (DOCX)", "json": "Bundle JSON"}
-
-
-def folder_bawaan(tahun: int) -> Path:
-    try:
-        dasar = user_documents_path()
-    except Exception:  # some systems have no documents folder; fall back to the home folder
-        dasar = Path.home()
-    return dasar / f"lkjip-laporan-{tahun}"
+BARIS_PRATINJAU = 150  # rows of a table laid out in the preview (a city's 3.125 has 13,000)
 
 
 class LaporanScreen(LayarDasar):
@@ -54,22 +55,33 @@ class LaporanScreen(LayarDasar):
         with Horizontal(id="lap-atas"):
             yield SelectionList[str](id="lap-tabel")
             with Vertical(id="lap-kanan"):
-                yield SelectionList[str](*[Selection(NAMA_FORMAT[f], f, True) for f in FORMAT], id="lap-format")
+                yield SelectionList[str](*[Selection(nama_format(f), f, True) for f in FORMAT], id="lap-format")
                 yield Select([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
                              allow_blank=False, id="lap-csv", compact=True)
-                yield Label("Folder tujuan:")
-                yield MasukanUrut(id="lap-folder", compact=True)  # keys in arrival order, as everywhere
                 yield ProgressBar(total=1, show_eta=False, id="lap-progres")
                 yield Static("", id="lap-status")
+        # The whole width: the folder the files go to is seen whole (or its cut is marked).
+        with Horizontal(id="lap-tujuan"):
+            yield Label("Folder tujuan:")
+            yield Static(" ", id="lap-potong-kiri", classes="potong")
+            yield MasukanUrut(id="lap-folder", compact=True)  # keys in arrival order, as everywhere
+            yield Static("", id="lap-potong-kanan", classes="potong")
         with VerticalScroll(id="lap-pratinjau"):
             yield Static("", id="lap-isi")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self._tabel: dict[str, Tabel] = {}
+        self._tabel: dict[str, Tabel] = {}  # built so far, for the data of app.versi _digambar
+        self._judul: dict[str, str] = {}
+        self._ingin: str | None = None  # the table to build next (the one highlighted)
+        # Set once the previewed table is painted: the worker builds the others only then, so
+        # it does not take the interpreter from the first paint.
+        self._tergambar = threading.Event()
+        self.watch(self.query_one("#lap-folder", Input), "scroll_x", self._tanda_potong, init=False)
 
     def segarkan(self) -> None:
         daftar = self.query_one("#lap-tabel", SelectionList)
+        self._tabel, self._judul = {}, {}
         if self.lap is None:
             daftar.clear_options()
             self.query_one("#lap-isi", Static).update(
@@ -78,24 +90,53 @@ class LaporanScreen(LayarDasar):
         folder = self.query_one("#lap-folder", Input)
         if not folder.value:
             folder.value = str(folder_bawaan(self.lap.tahun))
+        # The list at once, from the catalogue: numbers now, titles as their tables are built.
+        entri = katalog(self.lap)
+        terpilih = set(daftar.selected)
+        sorot = daftar.highlighted
+        daftar.clear_options()
+        daftar.add_options([Selection(self._prompt(e.nomor), e.nomor, e.nomor in terpilih, id=e.nomor) for e in entri])
+        if sorot is not None and sorot < len(entri):
+            daftar.highlighted = sorot
+        # The previewed table: the highlighted one, else the first (as before a key is pressed).
+        self._ingin = entri[daftar.highlighted or 0].nomor if entri else None
         self.query_one("#lap-isi", Static).update(Text("Menyiapkan tabel…", style="dim"))
-        self._siapkan(self.lap)
+        self._perbarui_pilihan()
+        self._siapkan(self.lap, entri)
+
+    def _prompt(self, nomor: str) -> Text:
+        judul = self._judul.get(nomor)
+        t = Text(f"{nomor} ", no_wrap=True, overflow="ellipsis")
+        t.append(judul if judul is not None else "…", style="" if judul is not None else "dim")
+        return t
 
     @work(thread=True, exclusive=True, group="siapkan")
-    def _siapkan(self, lap) -> None:
-        # Building every table is quick for one kecamatan but takes a moment at city scale.
-        tabel = {t.nomor: t for t in bangun_tabel(lap)}
-        self.app.call_from_thread(self._isi_daftar, tabel)
+    def _siapkan(self, lap, entri) -> None:
+        # The highlighted table first, then the rest in order (for their titles); the worker
+        # stops between tables once cancelled (new data, screen gone, ctrl+q).
+        worker = get_current_worker()
+        konteks = Konteks(lap)
+        sisa = {e.nomor: e for e in entri}
+        while sisa and not worker.is_cancelled:
+            nomor = self._ingin if self._ingin in sisa else next(iter(sisa))
+            tabel = sisa.pop(nomor).bangun(konteks)
+            if worker.is_cancelled:
+                return
+            self._tergambar.clear()
+            self.app.call_from_thread(self._terbangun, lap, tabel)
+            if nomor == self._ingin:
+                self._tergambar.wait(timeout=1)
 
-    def _isi_daftar(self, tabel: dict[str, Tabel]) -> None:
-        self._tabel = tabel
+    def _terbangun(self, lap, tabel: Tabel) -> None:
+        if lap is not self.lap:
+            return  # built from data replaced since (a year switch, an undo): dropped
+        self._tabel[tabel.nomor] = tabel
+        self._judul[tabel.nomor] = tabel.judul
         daftar = self.query_one("#lap-tabel", SelectionList)
-        terpilih = set(daftar.selected)
-        daftar.clear_options()
-        daftar.add_options([Selection(Text(f"{t.nomor} {t.judul}", no_wrap=True, overflow="ellipsis"), n,
-                                      n in terpilih) for n, t in tabel.items()])
-        self._pratinjau(next(iter(tabel), None))
-        self._perbarui_pilihan()
+        daftar.replace_option_prompt(tabel.nomor, self._prompt(tabel.nomor))
+        if tabel.nomor == self._ingin:
+            self._pratinjau(tabel.nomor)
+            self.call_after_refresh(self._tergambar.set)
 
     @on(SelectionList.SelectedChanged, "#lap-tabel")
     def _perbarui_pilihan(self) -> None:
@@ -105,20 +146,38 @@ class LaporanScreen(LayarDasar):
 
     @on(SelectionList.SelectionHighlighted, "#lap-tabel")
     def _sorot(self, event: SelectionList.SelectionHighlighted) -> None:
+        self._ingin = event.selection.value  # the worker builds it next when it is not yet built
         self._pratinjau(event.selection.value)
 
     def _pratinjau(self, nomor: str | None) -> None:
         t = self._tabel.get(nomor) if nomor else None
         isi = self.query_one("#lap-isi", Static)
         if t is None:
-            isi.update("")
+            isi.update(Text("Menyiapkan tabel…", style="dim") if nomor else "")
             return
+        # A preview, not the whole city budget: only the first rows are laid out at all.
+        n = sum(len(b.baris) for b in t.bagian)
+        potong = replace(t, bagian=[replace(b, baris=b.baris[:BARIS_PRATINJAU], _teks=None) for b in t.bagian])
         # fitted to the screen: every column visible, long names wrap in their cell
-        teks = tabel_teks(t, lebar=max(40, self.query_one('#lap-pratinjau').size.width - 2))
-        baris = teks.splitlines()
-        if len(baris) > 300:  # a preview, not the whole city budget
-            teks = "\n".join(baris[:300] + [f"… {len(baris) - 300} baris lagi ada di berkas ekspor"])
+        teks = tabel_teks(potong, lebar=max(40, self.query_one('#lap-pratinjau').size.width - 2))
+        if (lagi := n - sum(len(b.baris) for b in potong.bagian)) > 0:
+            teks += f"\n… {lagi} baris lagi ada di berkas ekspor"
         isi.update(Text(teks, no_wrap=True))
+
+    @on(Input.Changed, "#lap-folder")
+    def _folder_berubah(self) -> None:
+        self._tanda_potong()
+
+    def on_resize(self) -> None:
+        self._tanda_potong()
+
+    def _tanda_potong(self) -> None:
+        """A "…" on the side where the folder field hides part of the folder."""
+        folder = self.query_one("#lap-folder", Input)
+        lebar, awal = folder.content_size.width, round(folder.scroll_x)
+        self.query_one("#lap-potong-kiri", Static).update("…" if awal > 0 else " ")
+        self.query_one("#lap-potong-kanan", Static).update(
+            "…" if lebar and cell_len(folder.value) - awal >= lebar else "")
 
     def action_folder(self) -> None:
         self.query_one("#lap-folder", Input).focus()
@@ -151,6 +210,9 @@ class LaporanScreen(LayarDasar):
 
     @work(thread=True, exclusive=True, group="ekspor")
     def _ekspor(self, lap, folder: Path, formats: list[str], tabel, gaya: str) -> None:
+        # Loaded here, not with the screen: opening F9 needs only the catalogue and the preview.
+        from exports.run import BerkasDipakai, EksporTidakSah, ekspor
+
         bar = self.query_one("#lap-progres", ProgressBar)
 
         def progres(selesai: int, total: int, nama: str) -> None:

@@ -33,7 +33,46 @@ def test_second_process_writes_the_same_workbook(lap, tmp_path, besar):
     ekspor(lap, tmp_path / "dua", ["xlsx"])
     assert besar and besar[-1] is not None
     assert _isi(satu / "laporan-2021.xlsx") == _isi(tmp_path / "dua" / "laporan-2021.xlsx")
-    assert besar[-1]._proses.wait(timeout=10) == 0  # it ends by itself once the workbook is back
+    assert besar[-1]._proses.returncode == 0  # ended and reaped before ekspor returned
+
+
+def _anak() -> set[int]:
+    """This process's live children (Linux /proc; elsewhere the set stays empty)."""
+    import os
+    from pathlib import Path
+    hasil: set[int] = set()
+    for f in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
+        hasil |= {int(x) for x in f.read_text().split()}
+    return hasil
+
+
+def test_cli_export_returns_with_no_process_left(lap, tmp_path, besar):
+    """The process count: none left once `lkjip export` has returned (issue 20.4)."""
+    from lkjip_tui import cli
+    from store.repository import Repository
+
+    db = tmp_path / "db.json"
+    with Repository(db) as repo:
+        repo.simpan_laporan(lap)
+    sebelum = _anak()
+    assert cli.main(["export", "--db", str(db), "--out", str(tmp_path / "keluar")]) == 0
+    assert besar and besar[-1] is not None and besar[-1]._beres
+    assert besar[-1]._proses.returncode == 0
+    assert _anak() <= sebelum
+
+
+def test_injected_error_ends_the_writer(lap, tmp_path, besar, monkeypatch):
+    """An error half-way (here while writing the CSV, after every sheet went to the writer):
+    the exception reaches the caller and the writer process has ended with it."""
+    def rusak(*a, **k):
+        raise RuntimeError("galat sisipan")
+
+    monkeypatch.setattr(run, "tabel_csv", rusak)
+    sebelum = _anak()
+    with pytest.raises(RuntimeError, match="galat sisipan"):
+        ekspor(lap, tmp_path / "a")
+    assert besar[-1] is not None and besar[-1]._proses.returncode is not None
+    assert _anak() <= sebelum
 
 
 def test_process_killed_midway_export_still_complete(lap, tmp_path, besar, monkeypatch):

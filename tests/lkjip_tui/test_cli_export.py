@@ -2,6 +2,7 @@
 
 import csv
 import io
+from pathlib import Path
 
 from openpyxl import load_workbook
 
@@ -49,3 +50,38 @@ def test_unknown_format_table_or_csv_style(fixture_path, tmp_path, capsys):
         err = capsys.readouterr().err
         assert pesan in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x").exists()
+
+
+def _dokumen(monkeypatch, tmp_path):
+    """The user's documents folder, in tmp_path (platformdirs asks the system otherwise)."""
+    import lkjip_tui.paths as paths
+    dok = tmp_path / "Dokumen"
+    monkeypatch.setattr(paths, "user_documents_path", lambda: dok)
+    return dok
+
+
+def test_export_without_out_goes_where_f9_writes(fixture_path, tmp_path, capsys, monkeypatch):
+    """One default folder for `lkjip export` and F9 (issue 22.2): ~/Documents/lkjip-laporan-<tahun>."""
+    dok = _dokumen(monkeypatch, tmp_path)
+    db = impor(fixture_path, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "--format", "csv,json"]) == 0
+    folder = dok / "lkjip-laporan-2021"
+    assert str(folder / "lkjip-2021.json") in capsys.readouterr().out.splitlines()
+    assert (folder / "tabel-3.2.csv").exists()
+    assert not list(tmp_path.glob("tabel-*")) and not list(tmp_path.glob("lkjip-2021.json"))  # not the current folder
+
+
+def test_export_help_names_every_format_and_the_default_folder(tmp_path, capsys, monkeypatch):
+    import pytest
+
+    from exports.format import FORMAT
+    dok = _dokumen(monkeypatch, Path(tmp_path.anchor))  # short: argparse does not wrap it (only named, not written)
+    with pytest.raises(SystemExit) as e:
+        main(["export", "--help"])
+    assert e.value.code == 0
+    bantuan = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    assert "Word (DOCX)" in bantuan and all(f"{f}:" in bantuan for f in FORMAT)
+    assert f"Tanpa --out berkas ditulis ke {dok / 'lkjip-laporan-TAHUN'}" in bantuan
+    assert "F9 Laporan" in bantuan

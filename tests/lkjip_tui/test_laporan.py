@@ -1,3 +1,6 @@
+import threading
+from pathlib import Path
+
 from textual.widgets import Input, SelectionList
 
 from lkjip_tui.screens.laporan import LaporanScreen
@@ -86,3 +89,65 @@ async def test_enter_in_folder_field_exports_there(buka, tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert (out / "laporan-2021.xlsx").exists() and (out / "tabel-3.2.csv").exists()
+
+
+async def test_folder_field_shows_the_folder_written(buka, tmp_path, monkeypatch):
+    """Issue 22.1: the default folder is the one `lkjip export` uses, shown whole at 80
+    columns; a folder longer than the field is marked "…" on the side that is hidden."""
+    import lkjip_tui.paths as paths
+    dok = Path(tmp_path.anchor) / "Dokumen"  # short: whole at 80 columns (nothing is written there)
+    monkeypatch.setattr(paths, "user_documents_path", lambda: dok)
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        folder = app.screen.query_one("#lap-folder", Input)
+        assert folder.value == str(dok / "lkjip-laporan-2021") == str(paths.folder_laporan(2021))
+        kiri, kanan = app.screen.query_one("#lap-potong-kiri"), app.screen.query_one("#lap-potong-kanan")
+        baris = folder.region.y
+        assert teks(kiri).strip() == teks(kanan).strip() == ""  # whole: no cut mark
+        assert folder.content_size.width >= len(folder.value)
+        await pilot.press("ctrl+o", *"/x" + "/sangat-panjang" * 6)  # typed: the view follows the cursor (end)
+        await pilot.pause()
+        assert teks(kiri) == "…" and teks(kanan).strip() == ""
+        await pilot.press("home")
+        await pilot.pause()
+        assert teks(kiri).strip() == "" and teks(kanan) == "…"
+        assert baris == folder.region.y
+
+
+async def test_opening_builds_the_previewed_table_first(buka, tmp_path, monkeypatch):
+    """The list comes from the catalogue; the previewed table is built first, the one
+    highlighted next, the rest after for their titles; nothing is built twice."""
+    from exports.builders import Entri
+    dibangun: list[str] = []
+    asli = Entri.bangun
+
+    lanjut = threading.Event()
+
+    def catat(self, k):
+        lanjut.wait(timeout=10)  # the first table waits until the highlight below has been taken
+        dibangun.append(self.nomor)
+        return asli(self, k)
+
+    monkeypatch.setattr(Entri, "bangun", catat)
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        daftar = app.screen.query_one("#lap-tabel", SelectionList)
+        assert daftar.option_count == 23  # at once, before any table is built
+        daftar.highlighted = 22
+        for _ in range(1000):
+            if app.screen._ingin == "3.17":
+                break
+            await pilot.pause(0.01)
+        lanjut.set()
+        assert app.screen._ingin == "3.17"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # 1.1 (the preview, being built when the highlight came) and 3.17 before all the others
+        assert set(dibangun[:2]) == {"1.1", "3.17"}, dibangun
+        assert "Tabel 3.17." in teks(app.screen.query_one("#lap-isi"))
+        assert sorted(dibangun) == sorted(daftar.get_option_at_index(i).value for i in range(daftar.option_count))
+        assert "3.17 Realisasi Anggaran per Program" in str(daftar.get_option_at_index(22).prompt)

@@ -84,3 +84,24 @@ def test_check_melaporkan_kendali_dari_versi_lama(lap):
     masalah = [m for m in periksa(lap) if m.jenis == "teks-kendali"]
     assert [m.lokasi for m in masalah] == ["instansi.misi[0]", "program[0].nama"]
     assert "U+001B" in masalah[1].pesan
+
+
+def test_pola_terkompilasi_sama_dengan_aturan_per_karakter():
+    """The compiled classes (the fast path of alasan_teks, aman and check) refuse exactly the
+    characters the per-character rule refuses, over every code point."""
+    from store.teks import TERLARANG, TERLARANG_MULTI, _terlarang
+    for n in range(0x110000):
+        c = chr(n)
+        assert (TERLARANG.search(c) is not None) == _terlarang(c), hex(n)
+        assert (TERLARANG_MULTI.search(c) is not None) == (_terlarang(c) and c not in "\n\t"), hex(n)
+
+
+def test_check_menyebut_jalur_di_kamus_dan_daftar(lap):
+    from store.check import periksa_teks_kendali
+    sub = next(s for _, _, s in lap.semua_subkegiatan())
+    lap.indikator[1].iku.sumber_data = "BPS\x07"
+    lap.tujuan[0].indikator[0] = "x\u2028y"
+    sub.nama = "Sub\x00"
+    lap.program[0].nama = "baris\nbaru\tdan tab"  # allowed in any text check looks at
+    lokasi = [m.lokasi for m in periksa_teks_kendali(lap)]
+    assert lokasi == ["tujuan[0].indikator[0]", "indikator[1].iku.sumber_data", "program[0].kegiatan[0].subkegiatan[0].nama"]
