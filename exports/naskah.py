@@ -56,9 +56,13 @@ class Kosong:
     kunci: str
     draf: str | None = None
     layar: str = "Narasi (F10)"  # where it is written
+    petunjuk: bool = False  # ``draf`` is the unit's own text, which still holds an instruction
 
     @property
     def label(self) -> str:
+        if self.petunjuk:
+            return (f"[BELUM SELESAI: {self.judul} masih memuat petunjuk dalam kurung siku. "
+                    f"Lengkapi di layar {self.layar}.]")
         if self.draf:
             return f"[DRAF, BELUM DITERIMA: {self.judul}. Terima atau ubah di layar {self.layar}.]"
         return f"[BELUM DIISI: {self.judul}. Tulis di layar {self.layar}.]"
@@ -188,10 +192,14 @@ class _Penyusun:
     def teks(self, b: BagianGaris) -> None:
         status = narasi.status(self.lap, b.kunci)
         if status == "terisi":
+            if not b.judul_tampil and b.judul.rstrip().endswith(":"):  # "Alternatif solusi yang diambil adalah :"
+                self.out.append(Paragraf(b.judul.strip()))
             if b.jenis == "daftar":
                 self.out.append(Butir(tuple(narasi.butir(self.lap, b.kunci))))
             else:
                 self.paragraf(narasi.teks(self.lap, b.kunci))
+        elif isi := narasi.teks(self.lap, b.kunci).strip():  # written, but an instruction is left in it
+            self.out.append(Kosong(b.judul, b.kunci, isi, petunjuk=True))
         elif status == "draf" or not b.opsional:
             self.out.append(Kosong(b.judul, b.kunci, narasi.draf(self.lap, b.kunci)))
 
@@ -294,6 +302,47 @@ class _Penyusun:
         gambar = tuple((1, b.label) for b in self.out if isinstance(b, Gambar))
         entri = {"isi": isi, "tabel": tabel, "gambar": gambar}
         return [replace(b, entri=entri.get(b.jenis, ())) if isinstance(b, Daftar) else b for b in self.out]
+
+
+@dataclass(frozen=True)
+class Sisa:
+    """What the document still shows as not done: placeholders (a part not written, a text
+    with an instruction left, a figure or a name not filled in) and drafts not accepted."""
+    kosong: int
+    draf: int
+
+    def __str__(self) -> str:
+        if not self.kosong and not self.draf:
+            return "Dokumen laporan lengkap: tidak ada bagian kosong atau draf."
+        return (f"Dokumen laporan masih memuat {self.kosong} tanda belum diisi dan {self.draf} draf belum diterima "
+                "(lihat lkjip check).")
+
+
+_TEMPAT = re.compile(r"\[[^\]]+\]")  # "[nama kepala]", "[tanggal]", "[BELUM ADA GAMBAR: …]"
+
+
+def sisa(lap: Laporan) -> Sisa:
+    """Counts :class:`Sisa` over the document's blocks (tables are not needed for it)."""
+    kosong = draf = 0
+    for b in susun(lap, {}):
+        if isinstance(b, Kosong):
+            if b.draf and not b.petunjuk:
+                draf += 1
+            else:
+                kosong += 1
+        elif isinstance(b, (TandaTangan, TandaTanganDua, Gambar)):
+            kosong += len(_TEMPAT.findall(_teks_blok(b)))
+    return Sisa(kosong, draf)
+
+
+def _teks_blok(b: object) -> str:
+    if isinstance(b, TandaTanganDua):
+        return _teks_blok(b.kiri) + _teks_blok(b.kanan)
+    if isinstance(b, TandaTangan):
+        return " ".join((*b.atas, b.nama, *b.bawah))
+    if isinstance(b, Gambar):
+        return b.keterangan
+    return ""
 
 
 _KEPALA_DAERAH = (("kota ", "Wali Kota "), ("kabupaten ", "Bupati "), ("provinsi ", "Gubernur "))

@@ -27,7 +27,8 @@ from ..simbol import teks as sim
 from ..widgets.masukan import MasukanUrut
 from .base import LayarDasar
 
-NAMA_FORMAT = {"md": "Markdown", "csv": "CSV", "xlsx": "Excel (XLSX)", "docx": "Word (DOCX)", "json": "Bundle JSON"}
+NAMA_FORMAT = {"md": "Markdown", "csv": "CSV", "xlsx": "Excel (XLSX)", "docx": "Word (DOCX)", "pdf": "PDF",
+               "json": "Bundle JSON"}
 
 
 def folder_bawaan(tahun: int) -> Path:
