@@ -73,11 +73,14 @@ _IKUT = (naskah.BlokTabel, naskah.Butir, naskah.Gambar, naskah.TandaTangan, nask
 
 
 def lekat(blok: Sequence[naskah.Blok]) -> list[bool]:
-    """Per block: keep it on the page of the next one (Word's keep-with-next). A paragraph
-    right above a table, a list, a picture or a signature; a list right above a signature."""
+    """Per block: keep it on the page of the next one (Word's keep-with-next). A lead-in; a
+    paragraph right above a table, a list, a picture or a signature; a list right above a
+    signature."""
     hasil = []
     for b, berikut in zip(blok, [*blok[1:], None]):
-        if isinstance(berikut, _IKUT):
+        if pengantar(b) and berikut is not None:  # "…sebagai berikut :" and what it introduces
+            hasil.append(True)
+        elif isinstance(berikut, _IKUT):
             hasil.append(isinstance(b, (naskah.Paragraf, naskah.Kosong))
                          or isinstance(b, naskah.Butir) and isinstance(berikut, (naskah.TandaTangan,
                                                                                   naskah.TandaTanganDua)))

@@ -334,3 +334,21 @@ def test_same_report_gives_the_same_bytes(lap, monkeypatch):
     monkeypatch.setattr(_time, "time", lambda: nyata() + 7200)  # zip entry times come from the clock
     monkeypatch.setattr(_time, "localtime", lambda t=None: _time.gmtime((t or nyata()) + 7200))
     assert dokumen_docx(lap, tabel) == satu
+
+
+def test_new_pages_without_page_break_paragraphs_and_lead_ins_kept_with_their_tables(doc):
+    """A page starts with "page break before" on its first paragraph: a paragraph holding a
+    break leaves a blank page behind a Daftar Isi that Word fills to the end of its page."""
+    assert not doc.element.body.xpath('.//w:br[@w:type="page"]')
+    putus = [p.text for p in doc.paragraphs if p.paragraph_format.page_break_before]
+    assert "Daftar Tabel" in putus and "Daftar Gambar" in putus and "Ringkasan Eksekutif" in putus
+    pengantar = [p for p in doc.paragraphs if p.text.endswith("adalah sebagai berikut :")]
+    assert pengantar and all(p.paragraph_format.keep_with_next for p in pengantar)
+
+
+def test_penutup_text_kept_with_its_signature(doc):
+    teks = [p for p in doc.paragraphs]
+    i = next(i for i, p in enumerate(teks) if p.text == "BAB IV Penutup")
+    j = next(j for j in range(i, len(teks)) if teks[j].text.startswith("Lampiran"))
+    akhir = [p for p in teks[i:j] if p.text.strip() and not p.style.name.startswith("Heading")][-1]
+    assert akhir.paragraph_format.keep_with_next

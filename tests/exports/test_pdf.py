@@ -264,3 +264,10 @@ def test_outline_changes_reach_the_pdf():
     i = pdf.cari("BAB I Pendahuluan")
     assert pdf.halaman[i].index("A. Dasar Pemikiran") > pdf.halaman[i].index("BAB I PENDAHULUAN")
     assert "A. Dasar Pemikiran" in [j for j, _ in _daftar(pdf, "Daftar Isi", "Daftar Tabel")]
+
+
+def test_solutions_lead_in_and_the_national_standards_dash_explained(demo, pdf):
+    teks = pdf.teks()
+    i = teks.index("Alternatif solusi yang diambil adalah :")
+    assert teks[i:].split("\n")[1].startswith("1. Melakukan pembinaan petugas pelayanan publik")
+    assert "Tanda - pada kolom Realisasi Nasional: standar nasional" in _isi_tabel(demo, pdf, "3.7").replace("\n", " ")
