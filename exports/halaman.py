@@ -40,10 +40,10 @@ def arah_halaman(blok: Sequence[naskah.Blok]) -> list[bool]:
         if j >= 0 and pengantar(blok[j]):
             lanskap[j] = True
             j -= 1
-        while j >= 0 and isinstance(blok[j], naskah.Judul) and blok[j].tingkat >= 2:  # type: ignore[union-attr]
+        while j >= 0 and _judul_bawah(blok[j]):
             lanskap[j] = True
             j -= 1
-        if sum(len(p.baris) for p in blok[i].tabel.bagian) <= KECIL:  # type: ignore[union-attr]
+        if _kecil(blok[i]):
             # A small wide table does not take a landscape page alone: the short parts after
             # it (the sasaran's next steps and their tables) share that page.
             k = i + 1
@@ -59,14 +59,21 @@ def arah_halaman(blok: Sequence[naskah.Blok]) -> list[bool]:
     return lanskap
 
 
+def _judul_bawah(b: object) -> bool:
+    """A heading below a chapter's (a chapter heading never goes landscape)."""
+    return isinstance(b, naskah.Judul) and b.tingkat >= 2
+
+
+def _kecil(b: object) -> bool:
+    return isinstance(b, naskah.BlokTabel) and sum(len(p.baris) for p in b.tabel.bagian) <= KECIL
+
+
 def _ikut_lanskap(b: object) -> bool:
     if isinstance(b, naskah.Judul):
         return b.tingkat >= 4
     if isinstance(b, naskah.Paragraf):
         return len(b.teks) <= SINGKAT
-    if isinstance(b, naskah.BlokTabel):
-        return sum(len(p.baris) for p in b.tabel.bagian) <= KECIL
-    return False
+    return _kecil(b)
 
 
 _IKUT = (naskah.BlokTabel, naskah.Butir, naskah.Gambar, naskah.TandaTangan, naskah.TandaTanganDua)
