@@ -109,9 +109,28 @@ def _blok(b: naskah.Blok, tetap: bool, lanskap: bool) -> dict[str, Any]:
         return {"k": "gambar", "label": bersih(b.label), "ket": bersih(b.keterangan)}
     if isinstance(b, naskah.HalamanBaru):
         return {"k": "halaman"}
+    jenis = type(b).__name__
+    if jenis == "Logo":  # the cover's logo: PNG bytes, as a list of numbers (JSON has no bytes)
+        return {"k": "logo", "png": list(getattr(b, "png", b""))}
+    if jenis == "Bagan":  # the organisation chart: (depth, name) in order, drawn as a tree
+        return {"k": "bagan", "label": bersih(str(getattr(b, "label", ""))), "pohon": _pohon(getattr(b, "unit", ()))}
     # A block kind added to naskah later: its text fields, printed plainly (pdf.typ's fallback).
     teks = " ".join(str(v) for v in getattr(b, "__dict__", {}).values() if isinstance(v, str))
     return {"k": type(b).__name__.lower(), "teks": bersih(teks)}
+
+
+def _pohon(unit: Sequence[tuple[int, str]]) -> list[dict[str, Any]]:
+    """(depth, name) in the positions' order → nested {"nama", "anak"}: a unit goes under the
+    nearest shallower one before it."""
+    akar: list[dict[str, Any]] = []
+    jalur: list[tuple[int, dict[str, Any]]] = []
+    for dalam, nama in unit:
+        simpul: dict[str, Any] = {"nama": bersih(nama), "anak": []}
+        while jalur and jalur[-1][0] >= dalam:
+            jalur.pop()
+        (jalur[-1][1]["anak"] if jalur else akar).append(simpul)
+        jalur.append((dalam, simpul))
+    return akar
 
 
 def _bagian(p: Bagian, desimal: int, lebar_total: int) -> dict[str, Any]:

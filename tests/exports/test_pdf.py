@@ -271,3 +271,40 @@ def test_solutions_lead_in_and_the_national_standards_dash_explained(demo, pdf):
     i = teks.index("Alternatif solusi yang diambil adalah :")
     assert teks[i:].split("\n")[1].startswith("1. Melakukan pembinaan petugas pelayanan publik")
     assert "Tanda - pada kolom Realisasi Nasional: standar nasional" in _isi_tabel(demo, pdf, "3.7").replace("\n", " ")
+
+
+def test_organisation_chart_and_logo_blocks_drawn(monkeypatch):
+    """Blocks of the document's data (a chart drawn from the structure, the cover's logo) are
+    typeset: the chart's units readable in the PDF, listed in Daftar Gambar."""
+    import base64
+
+    @dataclass(frozen=True)
+    class Bagan:
+        nomor: str
+        judul: str
+        unit: tuple
+
+        @property
+        def label(self):
+            return f"Gambar {self.nomor}. {self.judul}"
+
+    @dataclass(frozen=True)
+    class Logo:
+        png: bytes
+
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+    lap = demo_laporan()
+    blok = [Logo(png), naskah.Paragraf("SAMPUL", sampul=True), naskah.Seksi("depan"),
+            naskah.Judul("Daftar Gambar", 1), naskah.Daftar("gambar"), naskah.Seksi("isi"), naskah.Judul("BAB I", 1),
+            Bagan("1.1", "Struktur Organisasi", ((0, "Camat"), (1, "Sekretariat"), (2, "Subbag Umum"),
+                                                  (1, "Seksi Pemerintahan"), (0, "Kelurahan #1")))]
+    data = naskah_json(lap, blok)  # type: ignore[arg-type]
+    assert data["seksi"][-1]["blok"][-1]["pohon"] == [
+        {"nama": "Camat", "anak": [{"nama": "Sekretariat", "anak": [{"nama": "Subbag Umum", "anak": []}]},
+                                   {"nama": "Seksi Pemerintahan", "anak": []}]},
+        {"nama": "Kelurahan #1", "anak": []}]
+    monkeypatch.setattr(naskah, "susun", lambda lap, tabel: blok)
+    teks = baca(dokumen_pdf(lap, {})).teks()
+    for x in ("Camat", "Sekretariat", "Subbag Umum", "Seksi Pemerintahan", "Kelurahan #1"):
+        assert x in teks
+    assert re.search(r"Gambar 1\.1\. Struktur Organisasi (\. ?)+1", teks)
