@@ -2,8 +2,9 @@
 which blocks go on a landscape page, and which must stay on the page of the block after them.
 
 Landscape is for a table too wide for a portrait page, and only for it: the lead-in just above
-it ("…sebagai berikut :") and a sub-heading right above that go along, so neither ends a
-portrait page alone; a chapter heading and the text of a part stay portrait.
+it ("…sebagai berikut :"), short lines right above it and a sub-heading right above those go
+along, so none ends a portrait page alone; a chapter heading and the text of a part stay
+portrait. A small wide table shares its landscape page with the short parts after it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def arah_halaman(blok: Sequence[naskah.Blok]) -> list[bool]:
         if j >= 0 and pengantar(blok[j]):
             lanskap[j] = True
             j -= 1
+        while j >= 0 and i - j <= 6 and _pendek(blok[j]):  # a decree's heading lines, a short note
+            lanskap[j] = True
+            j -= 1
         while j >= 0 and _judul_bawah(blok[j]):
             lanskap[j] = True
             j -= 1
@@ -62,6 +66,10 @@ def arah_halaman(blok: Sequence[naskah.Blok]) -> list[bool]:
 def _judul_bawah(b: object) -> bool:
     """A heading below a chapter's (a chapter heading never goes landscape)."""
     return isinstance(b, naskah.Judul) and b.tingkat >= 2
+
+
+def _pendek(b: object) -> bool:
+    return isinstance(b, naskah.Paragraf) and len(b.teks) <= SINGKAT and not b.sampul
 
 
 def _kecil(b: object) -> bool:
