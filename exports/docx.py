@@ -157,6 +157,19 @@ def _gaya(doc) -> None:
     sel.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
+def _akhiri_di_paragraf_terakhir(sectpr) -> None:
+    """python-docx ends a section with an empty paragraph holding its properties; when the
+    page before is full (a Daftar Isi once Word fills it in) that paragraph makes a blank
+    page. The properties go into the section's last paragraph instead, as Word itself does."""
+    kosong = sectpr.getparent().getparent()
+    sebelum = kosong.getprevious()
+    if (sebelum is None or sebelum.tag != qn("w:p") or sebelum.pPr is not None
+            and sebelum.pPr.find(qn("w:sectPr")) is not None or "".join(kosong.itertext()).strip()):
+        return  # after a table (which cannot hold it), or a paragraph already ending a section
+    sebelum.get_or_add_pPr().append(sectpr)
+    kosong.getparent().remove(kosong)
+
+
 class _Penulis:
     def __init__(self, doc) -> None:
         self.doc = doc
@@ -202,6 +215,7 @@ class _Penulis:
     # -- sections: orientation and page numbers
     def seksi_baru(self, lanskap: bool, nomor: str | None = None) -> None:
         s = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        _akhiri_di_paragraf_terakhir(self.doc.sections[-2]._sectPr)
         s.orientation = WD_ORIENT.LANDSCAPE if lanskap else WD_ORIENT.PORTRAIT
         s.page_width, s.page_height = (A4[1], A4[0]) if lanskap else A4
         self.lanskap = lanskap

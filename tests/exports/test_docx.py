@@ -352,3 +352,14 @@ def test_penutup_text_kept_with_its_signature(doc):
     j = next(j for j in range(i, len(teks)) if teks[j].text.startswith("Lampiran"))
     akhir = [p for p in teks[i:j] if p.text.strip() and not p.style.name.startswith("Heading")][-1]
     assert akhir.paragraph_format.keep_with_next
+
+
+def test_no_empty_paragraph_only_to_end_a_section(doc):
+    """A section ends in its last paragraph (as Word does), not in an empty one that would spill
+    onto a page of its own once a Daftar is filled in; only after a table is one needed."""
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        if p.pPr is not None and p.pPr.find(qn("w:sectPr")) is not None and not "".join(p.itertext()).strip():
+            assert p.getprevious() is None or p.getprevious().tag == qn("w:tbl"), p.getprevious().xpath("string(.)")
+    bab1 = next(p for p in doc.paragraphs if p.text == "BAB I Pendahuluan")._p
+    daftar_gambar = bab1.getprevious()  # the Daftar Gambar's last line ends the front matter
+    assert daftar_gambar.pPr.find(qn("w:sectPr")) is not None and "Gambar 1.1." in daftar_gambar.xpath("string(.)")
