@@ -192,16 +192,22 @@ class _Penulis:
         if lanskap != self.lanskap:
             self.seksi_baru(lanskap)
         self.halaman_kosong = False
-        badan = self.doc.element.body
-        awal = len(badan) - 1  # the body ends with its sectPr; new blocks go before it
+        akhir = self.doc.element.body[-1]  # the body's sectPr: new blocks go before it
+        sebelum = akhir.getprevious()
         getattr(self, type(b).__name__.lower())(b)
-        baru = [el for el in list(badan)[awal:] if el.tag == qn("w:p")]
-        if self.putus:
+        baru = []  # what this block wrote, walked back from the end (not a scan of the whole body)
+        el = akhir.getprevious()
+        while el is not None and el is not sebelum:
+            baru.append(el)
+            el = el.getprevious()
+        baru.reverse()
+        if self.putus and baru:
             self.putus = False
-            self._halaman_baru(list(badan)[awal])
+            self._halaman_baru(baru[0])
         if tetap:
             for p in baru:
-                Paragraph(p, None).paragraph_format.keep_with_next = True
+                if p.tag == qn("w:p"):
+                    Paragraph(p, None).paragraph_format.keep_with_next = True
 
     def _halaman_baru(self, el) -> None:
         """Start ``el`` on a new page: "page break before" on its paragraph rather than a
