@@ -1,7 +1,8 @@
 """The report as a document, once: a flat list of blocks walked from the unit's outline.
 
-``laporan-<tahun>.md`` (exports.document) and ``laporan-<tahun>.docx`` (exports.docx) both
-render :func:`susun`'s blocks, so the two cannot differ in text or order. The outline is
+``laporan-<tahun>.md`` (exports.document), ``laporan-<tahun>.docx`` (exports.docx) and
+``laporan-<tahun>.pdf`` (exports.pdf) all render :func:`susun`'s blocks, so they cannot differ
+in text or order; :func:`sisa` counts what the document still shows as not done. The outline is
 :func:`store.narasi.garis_besar` (the seed's by default; a unit may rename, reorder, add and
 remove text parts); texts come from :mod:`store.narasi`, figures from :mod:`store.calc` via
 the tables and :mod:`exports.ringkasan`.
