@@ -111,7 +111,11 @@ def _blok(b: naskah.Blok, tetap: bool, lanskap: bool) -> dict[str, Any]:
         return {"k": "halaman"}
     jenis = type(b).__name__
     if jenis == "Logo":  # the cover's logo: PNG bytes, as a list of numbers (JSON has no bytes)
-        return {"k": "logo", "png": list(getattr(b, "png", b""))}
+        png = bytes(getattr(b, "png", b""))
+        if not png.startswith(b"\x89PNG\r\n\x1a\n"):  # Typst would refuse the whole document
+            return {"k": "par", "teks": "[LOGO BUKAN BERKAS PNG]", "tebal": True, "tengah": True, "sampul": False,
+                    "lekat": False}
+        return {"k": "logo", "png": list(png)}
     if jenis == "Bagan":  # the organisation chart: (depth, name) in order, drawn as a tree
         return {"k": "bagan", "label": bersih(str(getattr(b, "label", ""))), "pohon": _pohon(getattr(b, "unit", ()))}
     # A block kind added to naskah later: its text fields, printed plainly (pdf.typ's fallback).

@@ -304,7 +304,11 @@ def test_organisation_chart_and_logo_blocks_drawn(monkeypatch):
                                    {"nama": "Seksi Pemerintahan", "anak": []}]},
         {"nama": "Kelurahan #1", "anak": []}]
     monkeypatch.setattr(naskah, "susun", lambda lap, tabel: blok)
-    teks = baca(dokumen_pdf(lap, {})).teks()
+    data = dokumen_pdf(lap, {})
+    assert len(PdfReader(io.BytesIO(data)).pages[0].images) == 1  # the logo on the cover
+    teks = baca(data).teks()
     for x in ("Camat", "Sekretariat", "Subbag Umum", "Seksi Pemerintahan", "Kelurahan #1"):
         assert x in teks
+    blok[0] = Logo(b"GIF89a bukan png")  # a picture Typst cannot read never fails the export
+    assert "[LOGO BUKAN BERKAS PNG]" in baca(dokumen_pdf(lap, {})).teks()
     assert re.search(r"Gambar 1\.1\. Struktur Organisasi (\. ?)+1", teks)
