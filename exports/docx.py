@@ -14,7 +14,6 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
-from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -23,12 +22,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT,
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from store.models import Laporan
 
 from . import naskah
-from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bersih, lebar_perlu, medan, run, tabel_xml, ukur_kolom
-from .tables import Bagian, Tabel, teks_bagian
+from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bersih, medan, run, tabel_xml
+from .halaman import arah_halaman, lekat
+from .tables import Bagian, Tabel
 
 A4 = (Mm(210), Mm(297))
 TEPI = {"left_margin": Mm(30), "right_margin": Mm(20), "top_margin": Mm(25), "bottom_margin": Mm(20)}
@@ -61,8 +62,8 @@ def dokumen_docx(lap: Laporan, tabel: Mapping[str, Tabel]) -> bytes:
         setattr(s, k, v)
     penulis = _Penulis(doc)
     blok = naskah.susun(lap, tabel)
-    for b, lanskap in zip(blok, arah_halaman(blok)):
-        penulis.tulis(b, lanskap)
+    for b, lanskap, tetap in zip(blok, arah_halaman(blok), lekat(blok)):
+        penulis.tulis(b, lanskap, tetap)
     # Word fills the lists of contents and page numbers in when the file is opened.
     _sebelum(doc.settings.element, parse_xml(f'<w:updateFields {NS} w:val="true"/>'), SETELAH_UPDATE_FIELDS)
     buf = io.BytesIO()
@@ -115,29 +116,6 @@ def _isi_tabel(docx: io.BytesIO, tabel: list[tuple[Bagian, int, int]]) -> bytes:
                 for n, potong in enumerate(bagian):
                     f.write((tabel_xml(*tabel[int(potong)]) if n % 2 else potong).encode("utf-8"))
     return keluar.getvalue()
-
-
-def perlu_lanskap(t: Tabel) -> bool:
-    """Too wide for a portrait page even with its text columns wrapped."""
-    return any(lebar_perlu(ukur_kolom(bg, teks_bagian(bg, t.desimal))) > LEBAR_POTRET / 635 for bg in t.bagian)
-
-
-def arah_halaman(blok: list[Any]) -> list[bool]:
-    """Landscape (True) or portrait per block: a wide table is landscape, and so are the heading
-    and text just before it, so that a part's heading stays on the page of its table."""
-    lanskap = [isinstance(b, naskah.BlokTabel) and perlu_lanskap(b.tabel) for b in blok]
-    for i in [i for i, x in enumerate(lanskap) if x]:
-        j = i - 1  # back over the part's text to its heading, and any headings right above that
-        while j >= 0 and i - j <= 6 and isinstance(blok[j], (naskah.Paragraf, naskah.Kosong)):
-            lanskap[j] = True
-            j -= 1
-        while j >= 0 and isinstance(blok[j], naskah.Judul):
-            lanskap[j] = True
-            j -= 1
-    for i in range(1, len(blok)):  # a signature stays on the page of what it signs
-        if isinstance(blok[i], (naskah.TandaTangan, naskah.TandaTanganDua)) and lanskap[i - 1]:
-            lanskap[i] = True
-    return lanskap
 
 
 def _huruf(style, nama: str = HURUF) -> None:
@@ -211,6 +189,19 @@ class _Cepat:
         return p
 
 
+def _akhiri_di_paragraf_terakhir(sectpr) -> None:
+    """python-docx ends a section with an empty paragraph holding its properties; when the
+    page before is full (a Daftar Isi once Word fills it in) that paragraph makes a blank
+    page. The properties go into the section's last paragraph instead, as Word itself does."""
+    kosong = sectpr.getparent().getparent()
+    sebelum = kosong.getprevious()
+    if (sebelum is None or sebelum.tag != qn("w:p") or sebelum.pPr is not None
+            and sebelum.pPr.find(qn("w:sectPr")) is not None or "".join(kosong.itertext()).strip()):
+        return  # after a table (which cannot hold it), or a paragraph already ending a section
+    sebelum.get_or_add_pPr().append(sectpr)
+    kosong.getparent().remove(kosong)
+
+
 class _Penulis:
     def __init__(self, doc) -> None:
         self.doc = _Cepat(doc)
@@ -220,24 +211,49 @@ class _Penulis:
         self.lanskap = False
         self.nomor = "isi"          # the page numbering of the current section
         self.halaman_kosong = True  # nothing written since the last page or section break
+        self.putus = False          # the next block starts a new page
 
-    def tulis(self, b, lanskap: bool = False) -> None:
+    def tulis(self, b, lanskap: bool = False, tetap: bool = False) -> None:
+        """Write block ``b``; ``tetap``: keep its paragraphs on the page of the next block."""
         if isinstance(b, naskah.Seksi):
             self.seksi_baru(self.lanskap, b.jenis)
             return
         if isinstance(b, naskah.HalamanBaru):
-            if not self.halaman_kosong:
-                self.doc.add_page_break()
-                self.halaman_kosong = True
+            self.putus = not self.halaman_kosong
             return
         if lanskap != self.lanskap:
             self.seksi_baru(lanskap)
         self.halaman_kosong = False
+        akhir = self.doc.element.body[-1]  # the body's sectPr: new blocks go before it
+        sebelum = akhir.getprevious()
         getattr(self, type(b).__name__.lower())(b)
+        baru = []  # what this block wrote, walked back from the end (not a scan of the whole body)
+        el = akhir.getprevious()
+        while el is not None and el is not sebelum:
+            baru.append(el)
+            el = el.getprevious()
+        baru.reverse()
+        if self.putus and baru:
+            self.putus = False
+            self._halaman_baru(baru[0])
+        if tetap:
+            for p in baru:
+                if p.tag == qn("w:p"):
+                    Paragraph(p, None).paragraph_format.keep_with_next = True
+
+    def _halaman_baru(self, el) -> None:
+        """Start ``el`` on a new page: "page break before" on its paragraph rather than a
+        paragraph holding a break, which leaves a blank page when the page before it fills
+        exactly (as a Daftar Isi does once Word fills it in)."""
+        if el.tag == qn("w:p"):
+            Paragraph(el, None).paragraph_format.page_break_before = True
+        else:  # a table (a signature): Word ignores page-break-before inside one
+            el.addprevious(parse_xml(f'<w:p {NS}><w:r><w:br w:type="page"/></w:r></w:p>'))
 
     # -- sections: orientation and page numbers
     def seksi_baru(self, lanskap: bool, nomor: str | None = None) -> None:
         s = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        _akhiri_di_paragraf_terakhir(self.doc.sections[-2]._sectPr)
         s.orientation = WD_ORIENT.LANDSCAPE if lanskap else WD_ORIENT.PORTRAIT
         s.page_width, s.page_height = (A4[1], A4[0]) if lanskap else A4
         self.lanskap = lanskap

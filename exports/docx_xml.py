@@ -82,6 +82,14 @@ def kepala_bertingkat(kolom: tuple[str, ...]) -> list[tuple[str | None, str]]:
     return hasil
 
 
+_PATAH = re.compile(r"\s+|(?<=/)")
+
+
+def patah_garis(judul: str) -> str:
+    """A header that may wrap after a slash ("Peningkatan/Penurunan"): a zero-width space there."""
+    return judul.replace("/", "/\u200b")
+
+
 CH, TEPI_SEL = 100, 130  # twips per character of 9 pt table text; a cell's margins
 LIPAT = 14               # a text column may wrap down to this many characters before a page turns landscape
 
@@ -97,7 +105,8 @@ def ukur_kolom(bagian: Bagian, teks: list[list[str]]) -> list[tuple[int, int, bo
     a long text wraps, down to its header's longest word."""
     ukur = []
     for c, ((_, judul), angka) in enumerate(zip(kepala_bertingkat(bagian.kolom), kolom_angka(bagian))):
-        kata = max((len(x) for x in judul.split()), default=1) + 1  # headers are bold: wider letters
+        # headers are bold (wider letters) and wrap at spaces and after a slash (patah_garis)
+        kata = max((len(x) for x in _PATAH.split(judul)), default=1) + 1
         isi = max((len(x) for r in teks for x in r[c].splitlines() or [""]), default=0)
         if angka or isi <= 14:
             n = max(kata, isi, 3)
@@ -138,7 +147,8 @@ def _kepala_xml(bagian: Bagian, lebar: list[int]) -> str:
     tengah = f'<w:p><w:pPr><w:pStyle w:val="{GAYA_TABEL}"/><w:jc w:val="center"/></w:pPr>'
 
     def sel(teks: str, w: int, extra: str = "") -> str:
-        return f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{extra}{isi_kepala}</w:tcPr>{tengah}{run(teks, True)}</w:p></w:tc>'
+        return (f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{extra}{isi_kepala}</w:tcPr>{tengah}'
+                f'{run(patah_garis(teks), True)}</w:p></w:tc>')
 
     # Under the header, the columns numbered 1, 2, … as in the seed (a text refers to "kolom 5").
     nomor = tr + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{tengah}{run(str(n))}</w:p></w:tc>'

@@ -1,7 +1,7 @@
 """The export formats, in the order their files are written. Its own module so that the CLI
 can name them in ``--help`` without loading the exporters."""
 
-FORMAT = ("md", "csv", "xlsx", "docx", "json")
+FORMAT = ("md", "csv", "xlsx", "docx", "pdf", "json")
 
 # What each format holds, for --help and the Laporan screen's list.
 NAMA_FORMAT = {"md": "Markdown", "csv": "CSV", "xlsx": "Excel (XLSX)", "docx": "Word (DOCX)", "json": "Bundle JSON",

@@ -1,7 +1,8 @@
 """The report as a document, once: a flat list of blocks walked from the unit's outline.
 
-``laporan-<tahun>.md`` (exports.document) and ``laporan-<tahun>.docx`` (exports.docx) both
-render :func:`susun`'s blocks, so the two cannot differ in text or order. The outline is
+``laporan-<tahun>.md`` (exports.document), ``laporan-<tahun>.docx`` (exports.docx) and
+``laporan-<tahun>.pdf`` (exports.pdf) all render :func:`susun`'s blocks, so they cannot differ
+in text or order; :func:`sisa` counts what the document still shows as not done. The outline is
 :func:`store.narasi.garis_besar` (the seed's by default; a unit may rename, reorder, add and
 remove text parts); texts come from :mod:`store.narasi`, figures from :mod:`store.calc` via
 the tables and :mod:`exports.ringkasan`.
@@ -56,9 +57,13 @@ class Kosong:
     kunci: str
     draf: str | None = None
     layar: str = "Narasi (F10)"  # where it is written
+    petunjuk: bool = False  # ``draf`` is the unit's own text, which still holds an instruction
 
     @property
     def label(self) -> str:
+        if self.petunjuk:
+            return (f"[BELUM SELESAI: {self.judul} masih memuat petunjuk dalam kurung siku. "
+                    f"Lengkapi di layar {self.layar}.]")
         if self.draf:
             return f"[DRAF, BELUM DITERIMA: {self.judul}. Terima atau ubah di layar {self.layar}.]"
         return f"[BELUM DIISI: {self.judul}. Tulis di layar {self.layar}.]"
@@ -208,10 +213,14 @@ class _Penyusun:
     def teks(self, b: BagianGaris) -> None:
         status = narasi.status(self.lap, b.kunci)
         if status == "terisi":
+            if not b.judul_tampil and b.judul.rstrip().endswith(":"):  # "Alternatif solusi yang diambil adalah :"
+                self.out.append(Paragraf(b.judul.strip()))
             if b.jenis == "daftar":
                 self.out.append(Butir(tuple(narasi.butir(self.lap, b.kunci))))
             else:
                 self.paragraf(narasi.teks(self.lap, b.kunci))
+        elif isi := narasi.teks(self.lap, b.kunci).strip():  # written, but an instruction is left in it
+            self.out.append(Kosong(b.judul, b.kunci, isi, petunjuk=True))
         elif status == "draf" or not b.opsional:
             self.out.append(Kosong(b.judul, b.kunci, narasi.draf(self.lap, b.kunci)))
 
@@ -389,6 +398,47 @@ def _kepala_sk(sk: SkIku, penetap: str) -> list[str]:
 def _ttd_pejabat(p: Pejabat, atas: tuple[str, ...], jabatan: str = "") -> TandaTangan:
     return TandaTangan((*atas, p.jabatan or jabatan or "[jabatan]"), p.nama or "[nama]",
                        (f"NIP. {dokumen.tulis_nip(p.nip)}",) if p.nip else ())
+
+
+@dataclass(frozen=True)
+class Sisa:
+    """What the document still shows as not done: placeholders (a part not written, a text
+    with an instruction left, a figure or a name not filled in) and drafts not accepted."""
+    kosong: int
+    draf: int
+
+    def __str__(self) -> str:
+        if not self.kosong and not self.draf:
+            return "Dokumen laporan lengkap: tidak ada bagian kosong atau draf."
+        return (f"Dokumen laporan masih memuat {self.kosong} tanda belum diisi dan {self.draf} draf belum diterima "
+                "(lihat lkjip check).")
+
+
+_TEMPAT = re.compile(r"\[[^\]]+\]")  # "[nama kepala]", "[tanggal]", "[BELUM ADA GAMBAR: …]"
+
+
+def sisa(lap: Laporan) -> Sisa:
+    """Counts :class:`Sisa` over the document's blocks (tables are not needed for it)."""
+    kosong = draf = 0
+    for b in susun(lap, {}):
+        if isinstance(b, Kosong):
+            if b.draf and not b.petunjuk:
+                draf += 1
+            else:
+                kosong += 1
+        elif isinstance(b, (TandaTangan, TandaTanganDua, Gambar)):
+            kosong += len(_TEMPAT.findall(_teks_blok(b)))
+    return Sisa(kosong, draf)
+
+
+def _teks_blok(b: object) -> str:
+    if isinstance(b, TandaTanganDua):
+        return _teks_blok(b.kiri) + _teks_blok(b.kanan)
+    if isinstance(b, TandaTangan):
+        return " ".join((*b.atas, b.nama, *b.bawah))
+    if isinstance(b, Gambar):
+        return b.keterangan
+    return ""
 
 
 _KEPALA_DAERAH = (("kota ", "Wali Kota "), ("kabupaten ", "Bupati "), ("provinsi ", "Gubernur "))

@@ -102,6 +102,8 @@ def nama_berkas(lap: Laporan, formats: Sequence[str], nomor: Sequence[str] | Non
             nama.append(f"laporan-{lap.tahun}.md")
     if "docx" in formats:  # always the whole document
         nama.append(f"laporan-{lap.tahun}.docx")
+    if "pdf" in formats:  # likewise
+        nama.append(f"laporan-{lap.tahun}.pdf")
     if "csv" in formats:
         nama += [f"tabel-{n}.csv" for n in daftar]
     if "xlsx" in formats:
@@ -150,7 +152,7 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
             on_progress: Progres | None, penulis: PenulisXlsx | None) -> list[Path]:
     konteks = Konteks(lap)
     daftar: list[Tabel | None] = []
-    if {"md", "csv", "xlsx", "docx"} & set(formats):
+    if {"md", "csv", "xlsx", "docx", "pdf"} & set(formats):
         for i, t in enumerate(satu_per_satu(lap, nomor, konteks)):
             daftar.append(t)
             if penulis is not None:
@@ -179,6 +181,12 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         semua = daftar if nomor is None else bangun_tabel(lap, None, konteks)
         return dokumen_docx(lap, {t.nomor: t for t in semua if t is not None})
 
+    def pdf() -> bytes:
+        from .pdf import dokumen_pdf  # the Typst compiler loads only for a PDF export
+
+        semua = daftar if nomor is None else bangun_tabel(lap, None, konteks)
+        return dokumen_pdf(lap, {t.nomor: t for t in semua if t is not None})
+
     def csv_(i: int) -> bytes:
         data = tabel_csv(daftar[i], csv_gaya)
         daftar[i] = None  # its last file: let the table and its texts go (memory at city scale)
@@ -191,6 +199,8 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
             tugas.append((f"laporan-{lap.tahun}.md", dokumen))
     if "docx" in formats:  # before the CSV, which lets each table go
         tugas.append((f"laporan-{lap.tahun}.docx", docx))
+    if "pdf" in formats:
+        tugas.append((f"laporan-{lap.tahun}.pdf", pdf))
     if "csv" in formats:
         tugas += [(f"tabel-{n}.csv", lambda i=i: csv_(i)) for i, n in enumerate(nomor_ada)]
     bundle: list[bytes] = []

@@ -234,6 +234,10 @@ def cmd_export(args) -> int:
         raise Gagal(f"Tidak dapat menulis ke {out}: {e.strerror or e}") from None
     for path in ditulis:  # printed outside the try: a closed pipe is not a failure to write the files
         print(path)
+    if any(p.name.startswith("laporan-") and p.suffix in (".md", ".docx", ".pdf") for p in ditulis):
+        from exports.naskah import sisa
+
+        print(aman(str(sisa(lap))), file=sys.stderr)  # beside the file list, which scripts may read
     # the paths stay alone on stdout (for scripts); the year goes with the summary
     print(aman(f"Tahun {tahun} ({lap.instansi.nama}): {len(ditulis)} berkas diekspor ke {out}"), file=sys.stderr)
     return 0

@@ -35,8 +35,12 @@ def _nilai(ind: Indikator, v: Decimal | None) -> str:
     return format_bebas(v) if satuan in TANPA_SATUAN else f"{format_bebas(v)} {ind.satuan.strip()}"
 
 
+BELUM_DIHITUNG = "belum dapat dihitung"
+
+
 def _persen(v: Decimal | None, d: int) -> str:
-    return "-" if v is None else f"{format_persen(v, d)}%"
+    """A percentage in a sentence; a missing one says so (never a bare "-" in prose)."""
+    return BELUM_DIHITUNG if v is None else f"{format_persen(v, d)}%"
 
 
 def _tahun_renstra(lap: Laporan) -> list[int]:
@@ -95,7 +99,8 @@ def draf_penyebab(lap: Laporan, s: Sasaran) -> str:
         ef = calc.efisiensi(lap, s.id)
         bagian.append(f"Program pendukung sasaran ini menggunakan anggaran Rp {format_rupiah(a.realisasi)} dari "
                       f"pagu Rp {format_rupiah(a.pagu)} (serapan {_persen(a.serapan(d), d)}); tingkat efisiensi "
-                      f"(capaian dikurangi serapan) {'-' if ef is None else format_persen(ef, d)}.")
+                      f"(capaian dikurangi serapan) " + (f"{format_persen(ef, d)}." if ef is not None else
+                                                         f"{BELUM_DIHITUNG} (capaian atau serapan belum ada)."))
     bagian.append(MINTA_PENYEBAB)
     return "\n\n".join(bagian)
 

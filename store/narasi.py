@@ -24,7 +24,8 @@ Texts, keyed by ``kunci`` (``Laporan.narasi``, records :class:`store.models.Teks
     teks(lap, kunci) -> str                # the accepted text ("" when none); never a draft
     butir(lap, kunci) -> list[str]         # a "daftar" section: one item per non-empty line
     draf(lap, kunci) -> str | None         # a draft from the figures, not yet accepted
-    status(lap, kunci) -> "terisi" | "draf" | "kosong"
+    status(lap, kunci) -> "terisi" | "draf" | "kosong"   # "terisi": text with no instruction left
+    ada_petunjuk(isi) / tanpa_petunjuk(isi)   # "[Tuliskan …]" instructions and "[BELUM …]" placeholders
     terima_draf(t) / buang_draf(t) / perlu_draf(lap, kunci)   # drafts: store/draf.py writes them
     belum_diisi(lap) -> list[Kosong]       # required text parts still empty (or only a draft)
 
@@ -45,6 +46,7 @@ carry over; the analysis does not).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,8 +77,8 @@ BERTEKS = ("teks", "daftar")
 TTD_TEMPAT, TTD_TANGGAL = "ttd.tempat", "ttd.tanggal"
 ISIAN_TTD = ((TTD_TEMPAT, "Tempat penandatanganan"), (TTD_TANGGAL, "Tanggal penandatanganan"))
 
-# Placeholders inside the per-sasaran / per-indicator templates.
-S, I = "{s}", "{i}"
+# Placeholders inside the per-sasaran / per-indicator templates; {t} in a title is the report year.
+S, I, T = "{s}", "{i}", "{t}"
 
 
 class GarisTidakSah(ValueError):
@@ -113,20 +115,26 @@ def garis_bawaan() -> list[Bagian]:
         _b("bab1.sistematika", "F. Sistematika Penulisan", dibawa=True),
     ]
     langkah = [
-        _b(f"sasaran.{S}.1", "1) Perbandingan target dan realisasi, dan dengan target akhir Renstra", "teks",
-           _tabel("3.4"),
+        # The seed's step headings, whole (SPEC §7); {t} is the report year.
+        _b(f"sasaran.{S}.1", f"1) Analisis pencapaian sasaran dan perbandingan dengan target akhir Renstra tahun {T}",
+           "teks", _tabel("3.4"),
            Bagian("indikator", "Catatan per indikator", "per-indikator", [
                _teks_bawah(f"indikator.{I}.catatan", "Catatan indikator", opsional=True)], judul_tampil=False),
            opsional=True),
-        _b(f"sasaran.{S}.2", "2) Perbandingan dengan tahun lalu dan beberapa tahun terakhir", "teks",
-           _tabel("3.5"), opsional=True),
-        _b(f"sasaran.{S}.3", "3) Perbandingan realisasi dengan target jangka menengah", "teks",
-           _tabel("3.6"), opsional=True),
-        _b(f"sasaran.{S}.4", "4) Perbandingan dengan standar nasional", "teks", _tabel("3.7"), opsional=True),
-        _b(f"sasaran.{S}.penyebab", "5) Analisis penyebab keberhasilan/kegagalan serta alternatif solusi", "teks",
-           _teks_bawah(f"sasaran.{S}.solusi", "Alternatif solusi", "daftar")),
-        _b(f"sasaran.{S}.program", "6) Analisis program/kegiatan penunjang", "teks", _tabel("3.8")),
-        _b(f"sasaran.{S}.7", "7) Analisis efisiensi penggunaan sumber daya", "teks", _tabel("3.9"), opsional=True),
+        _b(f"sasaran.{S}.2", "2) Analisis pencapaian sasaran perbandingan antara realisasi kinerja serta capaian "
+           f"kinerja tahun {T} dengan tahun lalu dan beberapa tahun terakhir", "teks", _tabel("3.5"), opsional=True),
+        _b(f"sasaran.{S}.3", f"3) Analisis perbandingan realisasi kinerja sampai dengan tahun {T} dengan target "
+           "jangka menengah yang terdapat dalam dokumen perencanaan strategis organisasi", "teks", _tabel("3.6"),
+           opsional=True),
+        _b(f"sasaran.{S}.4", f"4) Analisis perbandingan realisasi kinerja tahun {T} dengan standar nasional", "teks",
+           _tabel("3.7"), opsional=True),
+        _b(f"sasaran.{S}.penyebab", "5) Analisis penyebab keberhasilan/kegagalan atau peningkatan/penurunan kinerja "
+           "serta alternatif solusi yang telah dilakukan", "teks",
+           _teks_bawah(f"sasaran.{S}.solusi", "Alternatif solusi yang diambil adalah :", "daftar")),
+        _b(f"sasaran.{S}.program", "6) Analisis program/kegiatan yang menunjang keberhasilan ataupun kegagalan "
+           "pencapaian pernyataan kinerja", "teks", _tabel("3.8")),
+        _b(f"sasaran.{S}.7", "7) Analisis atas efisiensi penggunaan sumber daya", "teks", _tabel("3.9"),
+           opsional=True),
     ]
     return [
         Bagian("sampul", "Sampul", "sampul", judul_tampil=False),
@@ -202,6 +210,7 @@ def _isi_templat(b: Bagian, ganti: dict[str, str], n_sasaran: int, urut: int, la
         return hasil
     tabel = _nomor_tabel(b.tabel, n_sasaran, urut) if b.tabel else None
     judul = f"Tabel {tabel}" if b.jenis == "tabel" and tabel and b.judul == f"Tabel {b.tabel}" else b.judul
+    judul = judul.replace(T, str(lap.tahun))
     if b.jenis == "tabel" and tabel:
         kunci = f"tabel.{tabel}"  # unique per sasaran, as the number is
     return Bagian(kunci, judul, b.jenis, _isi_semua(b.anak, ganti, n_sasaran, urut, lap, sasaran_id), tabel,
@@ -254,10 +263,31 @@ def draf(lap: Laporan, kunci: str) -> str | None:
     return t.draf if t and t.draf else None
 
 
-def status(lap: Laporan, kunci: str) -> str:
-    if teks(lap, kunci).strip():
+# An instruction left for the writer ("[Tuliskan penyebab …]", store/draf.py) or a placeholder
+# the document prints ("[BELUM DIISI: …]"): a text holding one is not finished.
+_PETUNJUK = re.compile(r"\[(?:Tuliskan|Tulis|Isi|Lengkapi|Sisipkan|Uraikan|Jelaskan|BELUM|DRAF)\b[^\]]*\]")
+
+
+def ada_petunjuk(isi: str) -> bool:
+    return _PETUNJUK.search(isi) is not None
+
+
+def tanpa_petunjuk(isi: str) -> str:
+    """``isi`` with its instructions and placeholders taken out, and the blank lines they leave."""
+    isi = _PETUNJUK.sub("", isi)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(b.rstrip() for b in isi.splitlines())).strip()
+
+
+def _status(t: Teks | None) -> str:
+    """"terisi" only when the text holds something besides instructions; a text that still
+    holds one counts as not written ("kosong"), and the document shows it with a mark."""
+    if t is not None and t.isi.strip() and not ada_petunjuk(t.isi):
         return "terisi"
-    return "draf" if draf(lap, kunci) else "kosong"
+    return "draf" if t is not None and t.draf and not t.isi.strip() else "kosong"
+
+
+def status(lap: Laporan, kunci: str) -> str:
+    return _status(lap.cari_teks(kunci))
 
 
 @dataclass(frozen=True)
@@ -277,10 +307,7 @@ def belum_diisi(lap: Laporan) -> list[Kosong]:
     per_kunci = {t.kunci: t for t in lap.narasi}  # one look-up per part, not a scan (city scale: 500 parts)
 
     def st(kunci: str) -> str:
-        t = per_kunci.get(kunci)
-        if t is not None and t.isi.strip():
-            return "terisi"
-        return "draf" if t is not None and t.draf else "kosong"
+        return _status(per_kunci.get(kunci))
 
     def jalan(daftar: list[Bagian], jalur: tuple[str, ...]) -> None:
         for b in daftar:
@@ -297,9 +324,10 @@ def belum_diisi(lap: Laporan) -> list[Kosong]:
 
 
 def terima_draf(t: Teks) -> None:
-    """The user accepts the draft: it becomes the part's text."""
+    """The user accepts the draft: it becomes the part's text, without the draft's
+    instructions (what the unit is asked to write is not part of its text)."""
     if t.draf:
-        t.isi, t.draf = t.draf, None
+        t.isi, t.draf = tanpa_petunjuk(t.draf), None
 
 
 def buang_draf(t: Teks) -> None:

@@ -110,11 +110,18 @@ def tabel_kemajuan(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
 def tabel_nasional(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
     b = Bagian("", ("No.", "Sasaran", "Indikator Kinerja", "Satuan", f"Realisasi {k.tahun}", "Realisasi Nasional",
                     "Ket. (+/-)"))
+    tanpa = False  # an indicator without a national standard: its "-" is explained under the table
     for awal, i in _indikator_baris(k, s):
+        sn = i.standar_nasional.get(k.tahun)
+        tanpa = tanpa or sn is None
         b.tambah(*_kepala(awal, urut, s), teks(i.uraian), teks(i.satuan), ukuran(calc.realisasi_tahun(i, k.tahun)),
-                 ukuran(i.standar_nasional.get(k.tahun)), ukuran(calc.selisih_standar_nasional(i, k.tahun)))
+                 ukuran(sn), ukuran(calc.selisih_standar_nasional(i, k.tahun)))
     return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} dan Perbandingan Realisasi Kinerja Tahun {k.tahun} "
-                        "dengan Standar Nasional", [b], desimal=k.d)
+                        "dengan Standar Nasional", [b], desimal=k.d, catatan=TANPA_STANDAR if tanpa else "")
+
+
+TANPA_STANDAR = ("Tanda - pada kolom Realisasi Nasional: standar nasional untuk indikator itu belum ditetapkan "
+                 "atau belum diisi, sehingga selisihnya tidak dihitung.")
 
 
 def tabel_program(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:

@@ -254,7 +254,7 @@ class NarasiScreen(LayarDasar):
             self._sesudah_ubah()
             ed = self.editor
             ed.focus()
-            ed.move_cursor(ed.document.end)  # where the draft asks for the causes
+            ed.move_cursor(ed.document.end)  # where the causes are to be written
 
     def action_buang(self) -> None:
         t = self.lap.cari_teks(self._kunci) if self._kunci else None

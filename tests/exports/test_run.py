@@ -19,9 +19,9 @@ def test_all_formats_files_and_progress(lap, tmp_path):
     out = tmp_path / "baru" / "dalam"
     files = ekspor(lap, out, on_progress=lambda d, t, n: calls.append((d, t, n)))
     names = [f.name for f in files]
-    assert names == nama_berkas(lap, ("md", "csv", "xlsx", "docx", "json"))
-    assert len(names) == 23 * 2 + 4 and "laporan-2021.md" in names and "laporan-2021.xlsx" in names
-    assert "laporan-2021.docx" in names
+    assert names == nama_berkas(lap, ("md", "csv", "xlsx", "docx", "pdf", "json"))
+    assert len(names) == 23 * 2 + 5 and "laporan-2021.md" in names and "laporan-2021.xlsx" in names
+    assert "laporan-2021.docx" in names and (out / "laporan-2021.pdf").read_bytes().startswith(b"%PDF-")
     assert calls[-1] == (len(names), len(names), "lkjip-2021.json") and [c[0] for c in calls] == list(range(1, len(names) + 1))
     assert sorted(os.listdir(out)) == sorted(names)  # no temporary files left behind
     assert "95,95" in (out / "tabel-3.2.md").read_text(encoding="utf-8")
@@ -37,8 +37,8 @@ def test_selection_replaces_existing_file_whole(lap, tmp_path):
 def test_unknown_choices_refused_before_writing(lap, tmp_path):
     with pytest.raises(EksporTidakSah, match="Tabel tidak dikenal: 3.18, 9"):
         ekspor(lap, tmp_path / "x", ["md"], "3.2,3.18,9")
-    with pytest.raises(EksporTidakSah, match="Format tidak dikenal: pdf"):
-        ekspor(lap, tmp_path / "x", "md,pdf")
+    with pytest.raises(EksporTidakSah, match="Format tidak dikenal: odt"):
+        ekspor(lap, tmp_path / "x", "md,odt")
     with pytest.raises(EksporTidakSah, match="Gaya CSV"):
         ekspor(lap, tmp_path / "x", "csv", csv_gaya="tab")
     assert not (tmp_path / "x").exists()
@@ -49,7 +49,7 @@ def test_unknown_choices_refused_before_writing(lap, tmp_path):
 def test_empty_database_exports_headers(tmp_path):
     lap = Laporan(2024)
     files = ekspor(lap, tmp_path)
-    assert len(files) == 11 * 2 + 4
+    assert len(files) == 11 * 2 + 5
     assert "| No.   | Sasaran Strategis   |" in (tmp_path / "tabel-3.2.md").read_text(encoding="utf-8")
 
 

@@ -31,6 +31,21 @@ def test_export_all_formats(fixture_path, tmp_path, capsys):
     assert "BAB IV" in (out / "laporan-2021.md").read_text(encoding="utf-8")
 
 
+def test_export_pdf_says_what_remains_to_fill_in(fixture_path, tmp_path, capsys):
+    """The PDF is written; stdout stays the list of files, and one line on stderr says how many
+    placeholders and drafts the document still holds (the fixture has no texts yet)."""
+    db = impor(fixture_path, tmp_path)
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "--format", "pdf", "--out", str(tmp_path / "o")]) == 0
+    keluar = capsys.readouterr()
+    assert keluar.out.split() == [str(tmp_path / "o" / "laporan-2021.pdf")]
+    assert (tmp_path / "o" / "laporan-2021.pdf").read_bytes().startswith(b"%PDF-")
+    (baris,) = keluar.err.strip().splitlines()
+    assert baris.startswith("Dokumen laporan masih memuat ") and "draf belum diterima" in baris
+    assert main(["export", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "c")]) == 0
+    assert capsys.readouterr().err == ""  # tables only: no document, nothing to say
+
+
 def test_export_selection_plain_csv(fixture_path, tmp_path, capsys):
     db = impor(fixture_path, tmp_path)
     capsys.readouterr()
@@ -43,7 +58,7 @@ def test_export_selection_plain_csv(fixture_path, tmp_path, capsys):
 def test_unknown_format_table_or_csv_style(fixture_path, tmp_path, capsys):
     db = impor(fixture_path, tmp_path)
     capsys.readouterr()
-    for args, pesan in ((["--format", "pdf"], "Format tidak dikenal: pdf"),
+    for args, pesan in ((["--format", "odt"], "Format tidak dikenal: odt"),
                         (["--tabel", "3.2,3.99"], "Tabel tidak dikenal: 3.99"),
                         (["--csv", "tab"], "Gaya CSV tidak dikenal: tab")):
         assert main(["export", "--db", str(db), "--out", str(tmp_path / "x"), *args]) == 2

@@ -141,5 +141,6 @@ def test_export_while_excel_holds_the_workbook(repo_demo, db_path, tmp_path, ter
     assert cli.main(["export", "--db", str(db_path), "--out", str(out), "--tabel", "3.2"]) == 2
     hasil = capsys.readouterr()
     assert hasil.err.count("\n") == 1 and "laporan-2021.xlsx" in hasil.err and "tutup berkas itu di Excel" in hasil.err
-    assert hasil.out.split() == [str(out / n) for n in ("tabel-3.2.md", "laporan-2021.docx", "tabel-3.2.csv", "lkjip-2021.json")]
+    assert hasil.out.split() == [str(out / n) for n in (
+        "tabel-3.2.md", "laporan-2021.docx", "laporan-2021.pdf", "tabel-3.2.csv", "lkjip-2021.json")]
     assert (out / "laporan-2021.xlsx").read_bytes() == buku

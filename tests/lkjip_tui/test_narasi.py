@@ -121,11 +121,13 @@ async def test_draft_offered_for_an_empty_analysis_then_accepted(buka, demo_db):
         assert narasi.status(disimpan, "sasaran.S1.penyebab") == "terisi"
         assert "97,98%" in narasi.teks(disimpan, "sasaran.S1.penyebab")
         assert "DRAF" not in teks(layar.query_one("#n-judul", Static))
-        assert editor(layar).has_focus  # accepted: the cursor waits at the end, at the prompt for causes
-        await pilot.press(*"Karena pembinaan.")
+        assert "[Tuliskan" not in narasi.teks(disimpan, "sasaran.S1.penyebab")  # the request is not the text
+        assert editor(layar).has_focus  # accepted: the cursor waits at the end, where the causes go
+        await pilot.press(*" Karena pembinaan.")
         await pilot.press("escape")
         await pilot.pause()
-        assert narasi.teks(muat(demo_db), "sasaran.S1.penyebab").endswith("dilakukan.]Karena pembinaan.")
+        disimpan = narasi.teks(muat(demo_db), "sasaran.S1.penyebab")
+        assert disimpan.endswith("10,06. Karena pembinaan.") and "[" not in disimpan
 
 
 async def test_typing_into_a_draft_makes_it_the_users_text(buka, demo_db):

@@ -115,6 +115,39 @@ def test_a_draft_is_never_the_users_text(lap):
     assert narasi.status(lap, "sasaran.S1.penyebab") == "terisi"
 
 
+def test_an_accepted_draft_keeps_no_instruction(lap):
+    """ctrl+t on a draft that asks for the causes: the figures become the text, the request
+    does not; a text that still holds an instruction is not "written"."""
+    d = draf.draf_untuk(lap, "sasaran.S1.penyebab")
+    lap.narasi = [Teks("sasaran.S1.penyebab", "", d)]
+    t = lap.cari_teks("sasaran.S1.penyebab")
+    narasi.terima_draf(t)
+    assert "[Tuliskan" not in t.isi and "[" not in t.isi and t.isi == t.isi.strip()
+    assert t.isi.startswith("Capaian kinerja sasaran strategis") and "serapan 87,92%" in t.isi
+    assert narasi.status(lap, "sasaran.S1.penyebab") == "terisi"
+    t.isi += "\n[Tuliskan penyebabnya di sini.]"  # typed or pasted back
+    assert narasi.status(lap, "sasaran.S1.penyebab") == "kosong"
+    assert "sasaran.S1.penyebab" in [k.kunci for k in narasi.belum_diisi(lap)]
+    t.isi = "Sebab: [1] survei berkala."  # brackets of the unit's own are text
+    assert narasi.status(lap, "sasaran.S1.penyebab") == "terisi"
+
+
+def test_a_draft_says_a_missing_figure_is_missing(lap):
+    for i in lap.indikator_sasaran("S1"):
+        i.target.pop(lap.tahun, None)  # no capaian, so no efficiency
+    d = draf.draf_untuk(lap, "sasaran.S1.penyebab")
+    assert "efisiensi (capaian dikurangi serapan) -" not in d and " -." not in d
+    assert "tingkat efisiensi (capaian dikurangi serapan) belum dapat dihitung" in d
+
+
+def test_step_headings_whole_and_the_solutions_lead_in(lap):
+    judul = [b.judul for b in narasi.cari_bagian(lap, "sasaran.S1").anak]
+    assert judul[0] == "1) Analisis pencapaian sasaran dan perbandingan dengan target akhir Renstra tahun 2021"
+    assert judul[4] == ("5) Analisis penyebab keberhasilan/kegagalan atau peningkatan/penurunan kinerja serta "
+                        "alternatif solusi yang telah dilakukan")
+    assert narasi.cari_bagian(lap, "sasaran.S1.solusi").judul == "Alternatif solusi yang diambil adalah :"
+
+
 def test_a_discarded_draft_is_not_offered_again(lap):
     assert narasi.perlu_draf(lap, "sasaran.S1.penyebab")
     t = Teks("sasaran.S1.penyebab", "", "x")

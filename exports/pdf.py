@@ -1,0 +1,148 @@
+"""The report as PDF, ``laporan-<tahun>.pdf``, typeset by Typst (the ``typst`` package: the
+compiler and its fonts in one wheel; no Word, no LibreOffice, no network).
+
+It renders :func:`exports.naskah.susun`'s blocks, the same the Markdown and Word documents
+render. The blocks go to Typst as JSON (``sys.inputs``) and ``pdf.typ`` lays them out, so no
+typed text is ever read as markup. Daftar Isi, Tabel and Gambar are Typst outlines: their page
+numbers are the real ones. Page flow (landscape tables, what stays with what) is
+:mod:`exports.halaman`'s, shared with the Word document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from typing import Any
+
+from store.models import Laporan
+
+from . import naskah
+from .docx_xml import bersih, kepala_bertingkat, kolom_angka, lebar_kolom, patah_garis, ukur_kolom
+from .halaman import LEBAR_LANSKAP, LEBAR_POTRET, arah_halaman, lekat
+from .tables import Bagian, Tabel, teks_bagian
+
+HURUF_TABEL = 9  # pt, as the Word document's table text
+
+
+class PdfGagal(RuntimeError):
+    """Typst could not typeset the document (a bug of lkjip, not of the data): the message says why."""
+
+
+def dokumen_pdf(lap: Laporan, tabel: Mapping[str, Tabel]) -> bytes:
+    """``tabel`` maps every table number to its built table; returns the PDF file's bytes."""
+    import typst  # the compiler loads only for a PDF export
+
+    data = json.dumps(naskah_json(lap, naskah.susun(lap, tabel)), ensure_ascii=False)
+    templat = files("exports").joinpath("pdf.typ").read_bytes()
+    try:
+        return typst.compile(templat, ignore_system_fonts=True, sys_inputs={"naskah": data},
+                             timestamp=0)  # no clock in the file: the same report gives the same bytes
+    except typst.TypstError as e:
+        raise PdfGagal(f"PDF tidak dapat disusun: {str(e).splitlines()[0]}") from None
+
+
+@dataclass
+class _Seksi:
+    nomor: str      # Typst page numbering: "" (none, the cover), "i", "1"
+    mulai: bool     # the page counter restarts here
+    lanskap: bool
+    blok: list[dict[str, Any]] = field(default_factory=list)
+
+
+NOMOR = {"sampul": "", "depan": "i", "isi": "1", "lampiran": "1"}
+
+
+def naskah_json(lap: Laporan, blok: Sequence[naskah.Blok]) -> dict[str, Any]:
+    """The blocks as the JSON ``pdf.typ`` reads: page runs (part of the document and
+    orientation), each with its blocks as plain dicts of text."""
+    judul = f"LKjIP {lap.instansi.nama} Tahun {lap.tahun}".replace("  ", " ")
+    seksi = [_Seksi("", False, False)]
+    jenis = "sampul"
+    for b, lanskap, tetap in zip(blok, arah_halaman(blok), lekat(blok)):
+        s = seksi[-1]
+        if isinstance(b, naskah.Seksi):
+            jenis = b.jenis
+            seksi.append(_Seksi(NOMOR.get(jenis, "1"), jenis in ("depan", "isi"), lanskap))
+            continue
+        if lanskap != s.lanskap:
+            s = _Seksi(NOMOR.get(jenis, "1"), False, lanskap)
+            seksi.append(s)
+        if isinstance(b, naskah.HalamanBaru) and not s.blok:
+            continue  # a new page run already starts on a new page
+        s.blok.append(_blok(b, tetap, lanskap))
+    return {"judul": bersih(judul), "instansi": bersih(lap.instansi.nama),
+            "seksi": [{"nomor": s.nomor, "mulai": s.mulai, "lanskap": s.lanskap, "blok": s.blok}
+                      for s in seksi if s.blok or s.mulai]}
+
+
+def _ttd(t: naskah.TandaTangan | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {"atas": [bersih(x) for x in t.atas], "nama": bersih(t.nama), "bawah": [bersih(x) for x in t.bawah]}
+
+
+def _blok(b: naskah.Blok, tetap: bool, lanskap: bool) -> dict[str, Any]:
+    if isinstance(b, naskah.Judul):
+        return {"k": "judul", "teks": bersih(b.teks), "tingkat": b.tingkat, "daftar": b.di_daftar_isi and b.tingkat <= 2}
+    if isinstance(b, naskah.Paragraf):
+        return {"k": "par", "teks": bersih(b.teks), "tebal": b.tebal, "tengah": b.tengah, "sampul": b.sampul,
+                "lekat": tetap}
+    if isinstance(b, naskah.Butir):
+        return {"k": "butir", "isi": [bersih(x) for x in b.isi], "nomor": b.nomor, "lekat": tetap}
+    if isinstance(b, naskah.Kosong):
+        draf = [bersih(x.strip()) for x in (b.draf or "").splitlines() if x.strip()]
+        return {"k": "kosong", "label": bersih(b.label), "draf": draf, "lekat": tetap}
+    if isinstance(b, naskah.BlokTabel):
+        lebar = LEBAR_LANSKAP if lanskap else LEBAR_POTRET
+        t = b.tabel
+        return {"k": "tabel", "ket": bersih(t.keterangan), "bernomor": b.bernomor, "catatan": bersih(t.catatan),
+                "bagian": [_bagian(p, t.desimal, lebar) for p in t.bagian]}
+    if isinstance(b, naskah.TandaTangan):
+        return {"k": "ttd", "kiri": None, "kanan": _ttd(b)}
+    if isinstance(b, naskah.TandaTanganDua):
+        return {"k": "ttd", "kiri": _ttd(b.kiri), "kanan": _ttd(b.kanan)}
+    if isinstance(b, naskah.Daftar):
+        return {"k": "daftar", "jenis": b.jenis}
+    if isinstance(b, naskah.Gambar):
+        return {"k": "gambar", "label": bersih(b.label), "ket": bersih(b.keterangan)}
+    if isinstance(b, naskah.HalamanBaru):
+        return {"k": "halaman"}
+    jenis = type(b).__name__
+    if jenis == "Logo":  # the cover's logo: PNG bytes, as a list of numbers (JSON has no bytes)
+        png = bytes(getattr(b, "png", b""))
+        if not png.startswith(b"\x89PNG\r\n\x1a\n"):  # Typst would refuse the whole document
+            return {"k": "par", "teks": "[LOGO BUKAN BERKAS PNG]", "tebal": True, "tengah": True, "sampul": False,
+                    "lekat": False}
+        return {"k": "logo", "png": list(png)}
+    if jenis == "Bagan":  # the organisation chart: (depth, name) in order, drawn as a tree
+        return {"k": "bagan", "label": bersih(str(getattr(b, "label", ""))), "pohon": _pohon(getattr(b, "unit", ()))}
+    # A block kind added to naskah later: its text fields, printed plainly (pdf.typ's fallback).
+    teks = " ".join(str(v) for v in getattr(b, "__dict__", {}).values() if isinstance(v, str))
+    return {"k": type(b).__name__.lower(), "teks": bersih(teks)}
+
+
+def _pohon(unit: Sequence[tuple[int, str]]) -> list[dict[str, Any]]:
+    """(depth, name) in the positions' order → nested {"nama", "anak"}: a unit goes under the
+    nearest shallower one before it."""
+    akar: list[dict[str, Any]] = []
+    jalur: list[tuple[int, dict[str, Any]]] = []
+    for dalam, nama in unit:
+        simpul: dict[str, Any] = {"nama": bersih(nama), "anak": []}
+        while jalur and jalur[-1][0] >= dalam:
+            jalur.pop()
+        (jalur[-1][1]["anak"] if jalur else akar).append(simpul)
+        jalur.append((dalam, simpul))
+    return akar
+
+
+def _bagian(p: Bagian, desimal: int, lebar_total: int) -> dict[str, Any]:
+    """One part of a table: column widths as the Word document's (points), header groups,
+    which columns are numbers (right-aligned) and which rows are bold."""
+    teks = teks_bagian(p, desimal)
+    lebar = lebar_kolom(ukur_kolom(p, teks), lebar_total)
+    return {"judul": bersih(p.judul),
+            "kepala": [[None if g is None else bersih(g), patah_garis(bersih(k))] for g, k in kepala_bertingkat(p.kolom)],
+            "kanan": kolom_angka(p), "lebar": [round(w / 20, 2) for w in lebar], "huruf": HURUF_TABEL,
+            "baris": [[bersih(x) for x in r] for r in teks], "tebal": [b.jenis.tebal for b in p.baris]}
