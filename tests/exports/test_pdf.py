@@ -188,10 +188,13 @@ def test_no_page_ends_with_a_lead_in(pdf):
 
 def test_signatories(pdf):
     teks = pdf.teks()
-    assert teks.count("Heruressandi Setia Kesuma") == 5  # Kata Pengantar, Ringkasan, Penutup, PK, IKU
+    assert teks.count("Heruressandi Setia Kesuma") == 3  # the head now: Kata Pengantar, Ringkasan, Penutup
     assert "Balikpapan, 25 Februari 2022" in teks and "Camat Balikpapan Selatan" in teks
     lampiran = pdf.teks(pdf.cari("Perjanjian Kinerja Tahun 2021"))
     assert "Pihak Kedua" in lampiran and "Wali Kota Balikpapan" in lampiran and "Pihak Pertama" in lampiran
+    # the PK is signed by those who signed it that year (F8), not by today's head
+    assert "H.M. Rizal Effendi, SE" in lampiran and "Muhammad Idris" in lampiran
+    assert "Heruressandi Setia Kesuma" not in lampiran
     # the Penutup's signature on the page of the Penutup's last words
     i = next(i for i in range(pdf.cari("BAB IV Penutup"), len(pdf.halaman))
              if "Heruressandi Setia Kesuma" in pdf.halaman[i])

@@ -40,10 +40,11 @@ def test_export_pdf_says_what_remains_to_fill_in(fixture_path, tmp_path, capsys)
     keluar = capsys.readouterr()
     assert keluar.out.split() == [str(tmp_path / "o" / "laporan-2021.pdf")]
     assert (tmp_path / "o" / "laporan-2021.pdf").read_bytes().startswith(b"%PDF-")
-    (baris,) = keluar.err.strip().splitlines()
-    assert baris.startswith("Dokumen laporan masih memuat ") and "draf belum diterima" in baris
+    baris = keluar.err.strip().splitlines()
+    assert len(baris) == 2 and baris[1].startswith("Tahun 2021 ")  # the year exported, and how many files
+    assert baris[0].startswith("Dokumen laporan masih memuat ") and "draf belum diterima" in baris[0]
     assert main(["export", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "c")]) == 0
-    assert capsys.readouterr().err == ""  # tables only: no document, nothing to say
+    assert "Dokumen laporan" not in capsys.readouterr().err  # tables only: no document, nothing to say
 
 
 def test_export_selection_plain_csv(fixture_path, tmp_path, capsys):
