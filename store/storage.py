@@ -57,13 +57,13 @@ from .berkas import (  # noqa: F401 - re-exported: callers name them from here
     MODE_PRIBADI,
     MODE_UMUM,
     buka_pribadi,
-    fsync_folder,
     ganti_berkas,
     nama_unik,
     salin_pribadi,
-    tulis_atomik,
     tulis_semua,
 )
+from .berkas import fsync_folder as fsync_folder  # explicit re-exports ("as"): exports/run.py imports them from here
+from .berkas import tulis_atomik as tulis_atomik
 from .jalur import kutip
 from .jurnal import TIADA, JurnalRusak, baca_jurnal, baris_jurnal, terapkan, urai_baris  # noqa: F401
 from .tanpa_gc import tanpa_gc
