@@ -76,7 +76,7 @@ def periksa_struktur(lap: Laporan) -> list[Masalah]:
             hasil.append(Masalah("struktur", f"Sasaran {s.id}", f"tujuan {s.tujuan} tidak ada"))
     dirujuk: tuple[Indikator | Program, ...] = (*lap.indikator, *lap.program)
     for x in dirujuk:
-        if alasan := aturan.alasan_sasaran(x.sasaran, list(sasaran)):
+        if alasan := aturan.alasan_sasaran(x.sasaran, sorted(sasaran)):
             hasil.append(Masalah("struktur", f"{type(x).__name__} {x.id}", alasan))
     return hasil
 
