@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,7 @@ def _pecah(raw: bytes) -> list[tuple[bytes, dict[str, Any] | None]]:
     return [(line, e) for (_, line), e in _pecah_bernomor(raw)]
 
 
-def _pecah_bernomor(raw: bytes):
+def _pecah_bernomor(raw: bytes) -> Iterator[tuple[tuple[int, bytes], dict[str, Any] | None]]:
     """(line number, line) and its entry or None, for every non-empty line."""
     for nomor, line in enumerate(raw.split(b"\n"), 1):
         if not line.strip():
@@ -205,7 +206,7 @@ def jangkar_sah(j: Any) -> bool:
             and type(j.get("jumlah")) is int and isinstance(j.get("putus", []), list))
 
 
-def periksa_jangkar(raw: bytes, jangkar: Any, tertunda: list[dict[str, Any]] = ()) -> str | None:
+def periksa_jangkar(raw: bytes, jangkar: Any, tertunda: Sequence[dict[str, Any]] = ()) -> str | None:
     """Why the trail's bytes no longer match the anchor the database recorded, or None.
     Lines after the anchored length are accepted only when they are the journal's own
     entries (``tertunda``: a crash between appending them and replacing the snapshot) or an
@@ -235,7 +236,7 @@ def periksa_jangkar(raw: bytes, jangkar: Any, tertunda: list[dict[str, Any]] = (
     return None
 
 
-def sambung_riwayat(path: Path, entri: list[dict[str, Any]], jangkar: Any, tertunda: list[dict[str, Any]] = (),
+def sambung_riwayat(path: Path, entri: list[dict[str, Any]], jangkar: Any, tertunda: Sequence[dict[str, Any]] = (),
                     terima: bool = False) -> dict[str, Any]:
     """Append entries (as :func:`tambah_riwayat`) and return the trail's new anchor. A trail
     that broke its old anchor gets the break kept in the new one (``putus``), unless the
@@ -267,7 +268,7 @@ def entri_terima(raw: bytes, masalah: list[tuple[int, str]], pengguna: str, putu
 
 
 def periksa_rantai(db_path: str | Path, sidik_snapshot: str | None = None, jangkar: Any = None,
-                   tertunda: list[dict[str, Any]] = ()) -> list[tuple[int, str]]:
+                   tertunda: Sequence[dict[str, Any]] = ()) -> list[tuple[int, str]]:
     """Where the trail's hash chain breaks: (line number, what is wrong). Entries written
     before the chain existed (no ``hash_sebelum``) at the start are accepted as unverified;
     a line that does not parse is reported but does not break the chain (a torn append).
@@ -345,7 +346,7 @@ def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | Non
     if tahun is not None:
         semua = [e for e in semua if isinstance(e.get("tahun"), list) and tahun in e["tahun"]]
 
-    def kunci(e: dict[str, Any]):
+    def kunci(e: dict[str, Any]) -> float:
         try:
             return datetime.fromisoformat(e.get("waktu", "")).timestamp()
         except (TypeError, ValueError, OverflowError):
@@ -381,7 +382,7 @@ _TW = ("TW I", "TW II", "TW III", "TW IV")
 _BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
 
-def _label(jalur: tuple[Any, ...], k) -> str:
+def _label(jalur: tuple[Any, ...], k: Any) -> str:
     """Readable name of one step into a stored row: triwulan 2021 TW III realisasi, bulanan Mar."""
     if jalur and jalur[0] == "triwulan" and isinstance(k, int):
         return (_TW[k] if k < 4 else str(k + 1)) if len(jalur) == 2 else ("target", "realisasi")[k] if k < 2 else str(k)
@@ -390,7 +391,7 @@ def _label(jalur: tuple[Any, ...], k) -> str:
     return str(k)
 
 
-def _beda(lama, baru, jalur: tuple[Any, ...] = ()) -> list[str]:
+def _beda(lama: Any, baru: Any, jalur: tuple[Any, ...] = ()) -> list[str]:
     """Only what differs, down to the changed quarter or month."""
     if jalur and (isinstance(lama, dict) or isinstance(baru, dict)) and None in (lama, baru):
         lama, baru = lama or {}, baru or {}  # the first month entered: name each month, not a dict
@@ -408,7 +409,8 @@ def _beda(lama, baru, jalur: tuple[Any, ...] = ()) -> list[str]:
 
 
 def teks_perubahan(p: dict[str, Any]) -> str:
-    jenis = NAMA_TABEL.get(p.get("tabel"), p.get("tabel"))
+    tabel: Any = p.get("tabel")  # raw JSON: a table name, or anything a damaged trail holds
+    jenis = NAMA_TABEL.get(tabel, tabel)
     nama = f' "{p["nama"]}"' if p.get("nama") else ""
     kunci = f" {p['kunci']}" if p.get("kunci") and p.get("tabel") in ("tujuan", "sasaran", "indikator", "program", "narasi") else ""
     if p.get("aksi") == "tambah":

@@ -16,25 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from .audit import baca_mentah, jangkar_dari, tambah_riwayat
+from .berkas import ENCODING, fsync_folder, nama_unik, salin_pribadi, tulis_atomik
+from .jurnal import baris_jurnal, terapkan, urai_baris
 from .schema import META, SKEMA, BukanBasisData, versi_data
-from .storage import (
-    ENCODING,
-    FOLDER_BACKUP,
-    GENERASI_SAH,
-    KUNCI_JURNAL,
-    DatabaseRusak,
-    baris_jurnal,
-    fsync_folder,
-    nama_unik,
-    parse_json_db,
-    salin_pribadi,
-    terapkan,
-    tulis_atomik,
-    urai_baris,
-)
+from .storage import FOLDER_BACKUP, GENERASI_SAH, KUNCI_JURNAL, DatabaseRusak, parse_json_db
 
 SIMPAN_HARI = 7
 
@@ -43,7 +31,7 @@ def folder_backup(db_path: Path) -> Path:
     return Path(db_path).parent / FOLDER_BACKUP
 
 
-def _harian(db_path: Path) -> re.Pattern:
+def _harian(db_path: Path) -> re.Pattern[str]:
     return re.compile(re.escape(Path(db_path).stem) + r"-\d{4}-\d{2}-\d{2}" + re.escape(Path(db_path).suffix) + "$")
 
 
@@ -175,7 +163,7 @@ def _jurnal_berlaku(db_path: Path, gen: str | None) -> tuple[list[dict[str, Any]
         raw = j.read_bytes()
     except OSError:
         return [], ""
-    recs = []
+    recs: list[dict[str, Any]] = []
     baris = raw.split(b"\n")
     baris.pop()  # what follows the last newline is a torn append: never applied
     for n, line in enumerate(baris, 1):
@@ -198,7 +186,12 @@ def _calon(db_path: Path, sumber: Path | None) -> list[tuple[Path, dict[str, Any
     return calon
 
 
-def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict[str, Any]]], periksa) -> tuple[Path, dict[str, Any], list[Any], str]:
+# names why a state (the raw database dict) cannot be used, or None when it can
+Periksa: TypeAlias = Callable[[dict[str, Any]], str | None]
+
+
+def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict[str, Any]]], periksa: Periksa | None
+                  ) -> tuple[Path, dict[str, Any], list[dict[str, Any]], str, str | None]:
     """The first candidate whose rows all read: with its journal's good lines, else alone."""
     alasan = ""
     for dipakai, data in calon:
@@ -221,8 +214,8 @@ def _keadaan_baik(db_path: Path, calon: list[tuple[Path, dict[str, Any]]], perik
     raise CadanganTidakSah(f"tidak ada keadaan yang baik untuk dipulihkan (terakhir {alasan})")
 
 
-def pulihkan(db_path: Path, sumber: Path | None = None, periksa=None,
-             catatan: Callable[[Path, int], dict] | None = None,
+def pulihkan(db_path: Path, sumber: Path | None = None, periksa: Periksa | None = None,
+             catatan: Callable[[Path, int], dict[str, Any]] | None = None,
              penjaga: Callable[[], None] | None = None, putus: list[str] | None = None) -> Pemulihan:
     """Put the newest good state in place of the database: the database file itself when it
     still reads, else the newest good backup (or ``sumber``), plus the lines of its journal

@@ -15,9 +15,10 @@ is read and written again comes out identical.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, Protocol, overload
 
 from . import aturan, codec, dokumen
 from .models import (
@@ -159,8 +160,14 @@ class _Periksa:
             hasil[k] = t
         return hasil
 
-    def pilihan(self, d: dict[str, Any], nama: str, jalur: str, pilihan: tuple[Any, ...], bawaan: str | None = None) -> str | None:
-        v = d.get(nama, bawaan)
+    @overload
+    def pilihan(self, d: dict[str, Any], nama: str, jalur: str, pilihan: tuple[str, ...], bawaan: str) -> str: ...
+    @overload
+    def pilihan(self, d: dict[str, Any], nama: str, jalur: str, pilihan: tuple[str, ...],
+                bawaan: None = None) -> str | None: ...
+
+    def pilihan(self, d: dict[str, Any], nama: str, jalur: str, pilihan: tuple[str, ...], bawaan: str | None = None) -> str | None:
+        v: str | None = d.get(nama, bawaan)  # any JSON value; returned only once found in pilihan
         if v is None and bawaan is None and nama not in d:
             return None
         if v not in pilihan:
@@ -174,10 +181,15 @@ def _tampil(v: Any) -> str:
     return s if len(s) <= 40 else s[:37] + "..."
 
 
-def _unik(p: _Periksa, items: list[Any], jalur: str) -> set[str]:
+class _BerId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _unik(p: _Periksa, items: Sequence[_BerId], jalur: str) -> set[str]:
     seen: set[str] = set()
     for n, it in enumerate(items):
-        i = getattr(it, "id", None)
+        i = it.id
         if i in seen:
             p.salah(f"{jalur}[{n}].id", f'"{i}" dipakai lebih dari sekali')
         seen.add(i)
@@ -190,7 +202,10 @@ def _tanpa_kunci_ganda(pasangan: list[tuple[str, Any]]) -> dict[str, Any]:
     d = dict(pasangan)
     if len(d) != len(pasangan):
         seen: set[str] = set()
-        ganda = next(k for k, _ in pasangan if k in seen or seen.add(k))
+        for ganda, _ in pasangan:  # the first key met a second time
+            if ganda in seen:
+                break
+            seen.add(ganda)
         raise BundleTidakSah([f'kunci "{ganda}" muncul lebih dari sekali dalam satu objek'])
     return d
 
@@ -223,7 +238,7 @@ def _bulat_json(teks: str) -> int:
     return int(teks)
 
 
-def _tolak_konstanta(nama: str):
+def _tolak_konstanta(nama: str) -> NoReturn:
     raise BundleTidakSah([f"{nama} bukan angka yang sah dalam bundle"])
 
 
@@ -264,9 +279,9 @@ def baca_bundle(data: Any) -> Laporan:
         p.salah("renstra", f"mulai {mulai} sesudah akhir {akhir}")
     tahun_target = [p.tahun(t, f"renstra.tahun_target[{n}]")
                     for n, t in enumerate(p.daftar(ren.get("tahun_target", []), "renstra.tahun_target", aturan.MAKS_BUTIR))]
-    for n, t in enumerate(tahun_target):
-        if t in tahun_target[:n]:
-            p.salah(f"renstra.tahun_target[{n}]", f"tahun {t} muncul lebih dari sekali")
+    for n, th in enumerate(tahun_target):
+        if th in tahun_target[:n]:
+            p.salah(f"renstra.tahun_target[{n}]", f"tahun {th} muncul lebih dari sekali")
     renstra = Renstra(mulai, akhir, tahun_target)
 
     peng = p.obj(root.get("pengaturan", {}), "pengaturan") or {}
@@ -479,7 +494,7 @@ def _kode(p: _Periksa, d: dict[str, Any], j: str) -> str:
 
 
 # ---------------------------------------------------------------- writing
-def _num(d: Decimal | None):
+def _num(d: Decimal | None) -> int | float | None:
     """A Decimal as a JSON number: int when whole, else the float whose repr is the same digits."""
     if d is None:
         return None
@@ -498,6 +513,7 @@ def _per_tahun(m: dict[int, Decimal | None]) -> dict[str, Any]:
 
 def ke_bundle(lap: Laporan) -> dict[str, Any]:
     """The bundle (version 2) of one report year, as plain JSON-ready data."""
+    assert lap.renstra is not None  # Laporan.__post_init__ fills it
     return {
         "format": FORMAT, "version": VERSI, "tahun": lap.tahun,
         "instansi": {"nama": lap.instansi.nama, "pemerintah_daerah": lap.instansi.pemerintah_daerah,
@@ -526,7 +542,7 @@ def ke_bundle(lap: Laporan) -> dict[str, Any]:
 
 
 def _indikator_out(i: Indikator) -> dict[str, Any]:
-    d = {"id": i.id, "sasaran": i.sasaran, "uraian": i.uraian, "satuan": i.satuan, "arah": i.arah}
+    d: dict[str, Any] = {"id": i.id, "sasaran": i.sasaran, "uraian": i.uraian, "satuan": i.satuan, "arah": i.arah}
     if i.rumus_negatif is not None:
         d["rumus_negatif"] = i.rumus_negatif
     d.update({
@@ -541,12 +557,12 @@ def _indikator_out(i: Indikator) -> dict[str, Any]:
     return d
 
 
-def _kode_out(x) -> dict[str, Any]:
+def _kode_out(x: Program | Kegiatan | Subkegiatan) -> dict[str, Any]:
     return {"kode": x.kode} if x.kode else {}  # only when given: bundles without kode stay as they were
 
 
 def _sub_out(s: Subkegiatan) -> dict[str, Any]:
-    d = {"nama": s.nama, "pagu": _num(s.pagu), "realisasi": _num(s.realisasi), **_kode_out(s)}
+    d: dict[str, Any] = {"nama": s.nama, "pagu": _num(s.pagu), "realisasi": _num(s.realisasi), **_kode_out(s)}
     if s.realisasi_bulanan is not None:
         d["realisasi_bulanan"] = {str(b): _num(v) for b, v in sorted(s.realisasi_bulanan.items())}
     return d

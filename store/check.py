@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
+from typing import Any, TypeAlias
 
 from . import angka_narasi, aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
-from .models import TRIWULAN, Laporan
+from .models import TRIWULAN, Indikator, Laporan, Program
 from .numbers import format_rupiah
 from .teks import TERLARANG_MULTI, alasan_teks
 
@@ -69,7 +70,7 @@ def periksa_struktur(lap: Laporan) -> list[Masalah]:
     """Broken references and duplicate ids: the database itself is inconsistent."""
     hasil = []
     tujuan = {t.id for t in lap.tujuan}
-    sasaran = [s.id for s in lap.sasaran]  # in their order: the message lists them as the bundle does
+    sasaran = sorted(s.id for s in lap.sasaran)  # sorted, as the bundle reader lists them
     for jenis, items in (("tujuan", lap.tujuan), ("sasaran", lap.sasaran), ("indikator", lap.indikator), ("program", lap.program)):
         ids = [x.id for x in items]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
@@ -77,8 +78,9 @@ def periksa_struktur(lap: Laporan) -> list[Masalah]:
     for s in lap.sasaran:
         if s.tujuan not in tujuan:
             hasil.append(Masalah("struktur", f"Sasaran {s.id}", f"tujuan {s.tujuan} tidak ada"))
-    for x in (*lap.indikator, *lap.program):
-        if alasan := aturan.alasan_sasaran(x.sasaran, sasaran):  # in their order, as the bundle names them
+    dirujuk: tuple[Indikator | Program, ...] = (*lap.indikator, *lap.program)
+    for x in dirujuk:
+        if alasan := aturan.alasan_sasaran(x.sasaran, sasaran):
             hasil.append(Masalah("struktur", f"{type(x).__name__} {x.id}", alasan))
     return hasil
 
@@ -95,38 +97,39 @@ def periksa_narasi(lap: Laporan) -> list[Masalah]:
 
 _DAUN = frozenset({type(None), bool, int, float, Decimal})  # values that hold no text: not walked
 _NAMA_FIELD: dict[type, tuple[str, ...]] = {}
+_Jalur: TypeAlias = "tuple[_Jalur | None, str | int]"  # (parent, field name / ".key" / list index)
 
 
-def _teks_kendali(akar: object) -> list[tuple[tuple | None, str]]:
+def _teks_kendali(akar: object) -> list[tuple[_Jalur | None, str]]:
     """Every text inside a record tree that holds a refused character, in field order, with
     where it is as a chain ``(parent, part)``, spelled out (:func:`_eja`) only for a text found.
     Tens of thousands of texts and numbers are walked, so: a stack, not recursion; per node one
     type lookup and one regex scan in C (store/teks.TERLARANG_MULTI); a list or dict holding
     only numbers (monthly figures, targets per year) passed over in one C-level look."""
-    hasil: list[tuple[tuple | None, str]] = []
-    tumpuk: list[tuple[object, tuple | None]] = [(akar, None)]
+    hasil: list[tuple[_Jalur | None, str]] = []
+    tumpuk: list[tuple[Any, _Jalur | None]] = [(akar, None)]  # any node of the tree; its type() is tested below
     cari, daun = TERLARANG_MULTI.search, _DAUN
     while tumpuk:
         obj, jalur = tumpuk.pop()
         t = type(obj)
         if t is str:
-            if cari(obj) is not None:  # type: ignore[arg-type]
-                hasil.append((jalur, obj))  # type: ignore[arg-type]
+            if cari(obj) is not None:
+                hasil.append((jalur, obj))
         elif t is list or t is tuple:
-            if not set(map(type, obj)) <= daun:  # type: ignore[call-overload]
-                tumpuk.extend((x, (jalur, n)) for n, x in reversed(list(enumerate(obj))))  # type: ignore[call-overload]
+            if not set(map(type, obj)) <= daun:
+                tumpuk.extend((x, (jalur, n)) for n, x in reversed(list(enumerate(obj))))
         elif t is dict:
-            if not set(map(type, obj.values())) <= daun:  # type: ignore[attr-defined]
-                tumpuk.extend((x, (jalur, f".{k}")) for k, x in reversed(list(obj.items())))  # type: ignore[attr-defined]
+            if not set(map(type, obj.values())) <= daun:
+                tumpuk.extend((x, (jalur, f".{k}")) for k, x in reversed(list(obj.items())))
         elif t not in daun:
             nama = _NAMA_FIELD.get(t)
             if nama is None:
-                nama = _NAMA_FIELD[t] = tuple(f.name for f in fields(obj)) if is_dataclass(obj) else ()  # type: ignore[arg-type]
+                nama = _NAMA_FIELD[t] = tuple(f.name for f in fields(obj)) if is_dataclass(obj) else ()
             tumpuk.extend((getattr(obj, n), (jalur, n)) for n in reversed(nama))
     return hasil
 
 
-def _eja(jalur: tuple | None) -> str:
+def _eja(jalur: _Jalur | None) -> str:
     """``(((None, "program"), 0), "nama")`` → ``program[0].nama``."""
     bagian: list[str] = []
     while jalur is not None:
@@ -147,7 +150,7 @@ def periksa_teks_kendali(lap: Laporan) -> list[Masalah]:
     return hasil
 
 
-def _rp(v) -> str:
+def _rp(v: Decimal | None) -> str:
     """Rupiah for a message; a value past the rule of store/aturan (from an older version)
     as its short form, not a megabyte of digits."""
     return format_rupiah(v) if v is None or aturan.alasan_rupiah(abs(v)) is None else aturan.tampil_angka(v)
@@ -165,7 +168,7 @@ def periksa_wajar(lap: Laporan) -> list[Masalah]:
         for n, q in enumerate(ind.triwulan.get(t) or []):
             nilai += [(f"target triwulan {TRIWULAN[n]}", q.target), (f"realisasi triwulan {TRIWULAN[n]}", q.realisasi)]
         for apa, v in nilai:
-            if (alasan := aturan.alasan_indikator(v)) is not None:
+            if v is not None and (alasan := aturan.alasan_indikator(v)) is not None:  # None is never refused
                 hasil.append(Masalah("tidak-wajar", lok, f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
     for u in lap.pegawai.unit:
         for j in u.jabatan:
@@ -173,12 +176,12 @@ def periksa_wajar(lap: Laporan) -> list[Masalah]:
                 if (alasan := aturan.alasan_pegawai(n)) is not None:
                     hasil.append(Masalah("tidak-wajar", f"Pegawai {u.nama} · {j.nama}", f"{apa}: {alasan}"))
     for p in lap.program:
-        if (alasan := aturan.alasan_rupiah(p.pagu_murni)) is not None:
+        if p.pagu_murni is not None and (alasan := aturan.alasan_rupiah(p.pagu_murni)) is not None:
             hasil.append(Masalah("tidak-wajar", f"Program {p.id}", f"pagu murni {aturan.tampil_angka(p.pagu_murni)}: {alasan}"))
     for p, _k, s in lap.semua_subkegiatan():
         bulanan = [(f"realisasi bulan {b}", v) for b, v in sorted((s.realisasi_bulanan or {}).items())]
         for apa, v in (("pagu", s.pagu), ("realisasi", s.realisasi), *bulanan):
-            if (alasan := aturan.alasan_rupiah(v)) is not None:
+            if v is not None and (alasan := aturan.alasan_rupiah(v)) is not None:
                 hasil.append(Masalah("tidak-wajar", f"Subkegiatan \"{s.nama}\" ({p.id})", f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
     return hasil
 

@@ -29,6 +29,7 @@ import getpass
 import json
 import os
 import socket
+import sys
 import threading
 import time
 from datetime import datetime
@@ -70,7 +71,7 @@ class KunciHilang(Exception):
     """Another lkjip took this database's lock over: this instance may write nothing more.
     ``pemegang`` is the new holder's lock content (empty when the lock is gone)."""
 
-    def __init__(self, path: Path, pemegang: dict):
+    def __init__(self, path: Path, pemegang: dict[str, Any]):
         self.path = path
         self.pemegang = pemegang
         siapa = (f" oleh {pemegang.get('pengguna') or '?'} di komputer {pemegang.get('host') or '?'}"
@@ -90,7 +91,7 @@ def pid_hidup(pid: int) -> bool:
     """Whether a process with this pid exists. When unsure, say yes: a held lock is safe."""
     if pid <= 0:
         return False
-    if os.name == "nt":
+    if sys.platform == "win32":  # sys.platform, not os.name: mypy checks only this platform's branch
         try:
             import ctypes
             from ctypes import wintypes
@@ -127,7 +128,7 @@ def mulai_proses(pid: int) -> str | None:
     clock, so it reads the same however the clock is adjusted), or None when it cannot be
     told. Two processes that had the same pid never have the same value."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             return _mulai_proses_windows(pid)
         with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
             # Fields after the command name (which may hold spaces and parentheses); the 22nd
@@ -142,6 +143,8 @@ def mulai_proses(pid: int) -> str | None:
 def _mulai_proses_windows(pid: int) -> str | None:
     """GetProcessTimes' creation time: a FILETIME (100 ns steps since 1601), stored when the
     process was created."""
+    if sys.platform != "win32":  # never called elsewhere; tells mypy the ctypes below is Windows-only
+        return None
     import ctypes
     from ctypes import wintypes
     k32 = ctypes.WinDLL("kernel32", use_last_error=True)
@@ -165,7 +168,7 @@ def id_mesin() -> str:
     """This machine's id, the same whatever its host name: /etc/machine-id on Linux, the
     MachineGuid in the registry on Windows; the host name where neither exists."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import winreg
             with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, r"SOFTWARE\Microsoft\Cryptography",
                                 0, winreg.KEY_READ | getattr(winreg, "KEY_WOW64_64KEY", 0)) as k:
@@ -185,11 +188,12 @@ def id_mesin() -> str:
 def waktu_boot() -> float | None:
     """When this machine last booted (epoch seconds), or None when unknown."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import ctypes
             k32 = ctypes.WinDLL("kernel32")
             k32.GetTickCount64.restype = ctypes.c_ulonglong
-            return time.time() - k32.GetTickCount64() / 1000
+            detik: int = k32.GetTickCount64()  # ms since boot
+            return time.time() - detik / 1000
         with open("/proc/stat", encoding="ascii") as f:
             for line in f:
                 if line.startswith("btime "):

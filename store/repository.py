@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping, Sequence, ValuesView
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
@@ -41,6 +41,9 @@ from .models import (
 from .schema import META, SKEMA, migrasi, versi_data
 from .storage import AtomicJSONStorage, DatabaseRusak, JurnalDB
 from .tanpa_gc import tanpa_gc
+
+if TYPE_CHECKING:  # store.perubahan imports this module
+    from .perubahan import Rekaman
 
 
 class MasihDipakai(Exception):
@@ -75,6 +78,16 @@ JENIS: dict[type, Jenis] = {
     KomponenAkip: Jenis("akip", "key", codec.akip_out, codec.akip_in),
     Teks: Jenis("narasi", "kunci", codec.teks_out, codec.teks_in),
 }
+
+
+def _beri_key(obj: Rekaman, j: Jenis) -> None:
+    """A row of a kind keyed by ``key`` (see JENIS) gets a fresh one when it has none yet."""
+    if j.kunci == "key":
+        berkey = cast("Kegiatan | Subkegiatan | UnitPegawai | KomponenAkip", obj)  # the kinds JENIS keys so
+        if not berkey.key:
+            berkey.key = key_baru()
+
+
 KUNCI_TABEL = {j.tabel: j.kunci for j in JENIS.values()}  # the key field of each row table
 LAPORAN = "laporan"
 PETA_IMPOR = "peta_impor"  # settings of the database, not of a year: column mappings for import
@@ -145,7 +158,7 @@ class Repository:
             self._kunci.ambil(ambil_alih)  # raises SedangDipakai with who holds it
         try:
             self.db: TinyDB = JurnalDB(self.path, storage=AtomicJSONStorage, readonly=readonly)
-            self.storage: AtomicJSONStorage = self.db.storage
+            self.storage = cast(AtomicJSONStorage, self.db.storage)  # JurnalDB opens the storage_class given
             if self._kunci:
                 self.storage.penjaga = self._jaga
             self._indeks: dict[tuple[str, int], dict[str, int]] = {}
@@ -161,7 +174,7 @@ class Repository:
             raise
 
     @classmethod
-    def dalam_memori(cls, data: dict, path: str | Path = "<memori>") -> Repository:
+    def dalam_memori(cls, data: dict[str, Any], path: str | Path = "<memori>") -> Repository:
         """A read-only Repository over a raw database dict already at :data:`SKEMA` (a
         restore's source being checked): nothing on disk is opened or locked."""
         r = cls.__new__(cls)
@@ -169,7 +182,7 @@ class Repository:
         r.diambil_alih = None
         r.db = TinyDB(storage=MemoryStorage)
         r.db.storage.write(data)
-        r.storage = r.db.storage  # type: ignore[assignment] - only read() is used by the readers
+        r.storage = r.db.storage  # type: ignore[assignment]  # a MemoryStorage: only read() is used by the readers
         return r
 
     # ------------------------------------------------------------ lifecycle
@@ -227,6 +240,7 @@ class Repository:
     def _jaga(self) -> None:
         """The storage's fencing check: once the lock was taken over, this repository is
         read-only (the screens stop offering changes) and the write is refused."""
+        assert self._kunci is not None  # installed as the storage's penjaga only with a lock
         try:
             self._kunci.periksa()
         except KunciHilang as e:
@@ -261,11 +275,11 @@ class Repository:
     def __enter__(self) -> Repository:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @contextmanager
-    def transaksi(self, keterangan: str | None = None):
+    def transaksi(self, keterangan: str | None = None) -> Iterator[Repository]:
         """Everything inside reaches the disk as one atomic write, or nothing does.
         ``keterangan`` describes the change in the audit trail (e.g. "impor tahun 2021")."""
         try:
@@ -285,10 +299,11 @@ class Repository:
     def ada_tahun(self, tahun: int) -> bool:
         return tahun in self.tahun_tersedia()
 
-    def _mentah(self, tabel: str):
+    def _mentah(self, tabel: str) -> ValuesView[dict[str, Any]]:
         """The stored rows of a table, read-only. Straight from the storage's dict: wrapping
         10,000 rows in TinyDB Documents costs a tenth of a second on every muat()."""
-        return (self.storage.read() or {}).get(tabel, {}).values()
+        rows: dict[str, dict[str, Any]] = (self.storage.read() or {}).get(tabel, {})
+        return rows.values()
 
     def _baris(self, tabel: str, tahun: int) -> list[dict[str, Any]]:
         rows = [d for d in self._mentah(tabel) if d.get("tahun") == tahun]
@@ -338,6 +353,7 @@ class Repository:
 
     # ------------------------------------------------------------ whole years
     def _kepala_doc(self, lap: Laporan) -> dict[str, Any]:
+        assert lap.renstra is not None  # Laporan.__post_init__ fills it
         return {"tahun": lap.tahun, "instansi": codec.instansi_out(lap.instansi),
                 "renstra": codec.renstra_out(lap.renstra), "pengaturan": codec.pengaturan_out(lap.pengaturan),
                 "pegawai_per_tanggal": lap.pegawai.per_tanggal, "garis_besar": codec.garis_out(lap.garis),
@@ -353,17 +369,17 @@ class Repository:
             self.db.table(LAPORAN).insert(self._kepala_doc(lap))
             rows: dict[str, list[dict[str, Any]]] = {}
 
-            def tambah(obj, urut: int, induk: str | None = None) -> None:
+            def tambah(obj: Rekaman, urut: int, induk: str | None = None) -> None:
                 j = JENIS[type(obj)]
-                if j.kunci == "key" and not obj.key:
-                    obj.key = key_baru()
+                _beri_key(obj, j)
                 doc = {"tahun": lap.tahun, "urut": urut, **j.keluar(obj)}
                 if j.induk:
                     doc[j.induk] = induk
                 rows.setdefault(j.tabel, []).append(doc)
 
-            for kind in (lap.tujuan, lap.sasaran, lap.indikator, lap.program, lap.pegawai.unit, lap.evaluasi_akip,
-                         lap.narasi):
+            semua: tuple[Sequence[Rekaman], ...] = (lap.tujuan, lap.sasaran, lap.indikator, lap.program,
+                                                    lap.pegawai.unit, lap.evaluasi_akip, lap.narasi)
+            for kind in semua:
                 for n, obj in enumerate(kind):
                     tambah(obj, n)
             for p in lap.program:
@@ -403,12 +419,11 @@ class Repository:
             self._indeks[(tabel, tahun)] = idx
         return idx
 
-    def simpan(self, tahun: int, obj, induk: str | None = None, lama_id: str | None = None) -> None:
+    def simpan(self, tahun: int, obj: Rekaman, induk: str | None = None, lama_id: str | None = None) -> None:
         """Insert or update one record of ``tahun``. ``induk`` is the parent's id/key for
         kegiatan (program id) and subkegiatan (kegiatan key); ``lama_id`` renames an id."""
         j = JENIS[type(obj)]
-        if j.kunci == "key" and not obj.key:
-            obj.key = key_baru()
+        _beri_key(obj, j)
         kunci = getattr(obj, j.kunci)
         tabel = self.db.table(j.tabel)
         idx = self._index(j.tabel, tahun)
@@ -419,7 +434,7 @@ class Repository:
         if doc_id is not None:
             tetap = {"tahun", "urut", j.induk}
 
-            def ganti(d: dict[str, Any]) -> None:
+            def ganti(d: MutableMapping[str, Any]) -> None:
                 # a field left out of the new row (a kode cleared) must go, not linger from before
                 for k in [k for k in d if k not in doc and k not in tetap]:
                     del d[k]
@@ -434,7 +449,7 @@ class Repository:
             urut = 1 + max((d.get("urut", 0) for d in self._mentah(j.tabel) if d.get("tahun") == tahun), default=-1)
             idx[kunci] = tabel.insert({"tahun": tahun, "urut": urut, **doc})
 
-    def hapus(self, tahun: int, obj) -> None:
+    def hapus(self, tahun: int, obj: Rekaman) -> None:
         """Delete one record; a program or kegiatan takes its children with it, atomically.
         A tujuan or sasaran still referred to is refused with :class:`MasihDipakai`."""
         j = JENIS[type(obj)]

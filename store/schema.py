@@ -106,7 +106,7 @@ def _dari_2(raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-def _dari_3(raw: dict) -> dict:
+def _dari_3(raw: dict[str, Any]) -> dict[str, Any]:
     # No year has an organisation, PK, IKU decree or logo yet.
     for doc in (raw.get("laporan") or {}).values():
         doc.setdefault("dokumen", {})

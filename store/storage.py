@@ -40,11 +40,11 @@ import json
 import os
 import re
 import threading
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -57,13 +57,13 @@ from .berkas import (  # noqa: F401 - re-exported: callers name them from here
     MODE_PRIBADI,
     MODE_UMUM,
     buka_pribadi,
-    fsync_folder,
     ganti_berkas,
     nama_unik,
     salin_pribadi,
-    tulis_atomik,
     tulis_semua,
 )
+from .berkas import fsync_folder as fsync_folder  # explicit re-exports ("as"): exports/run.py imports them from here
+from .berkas import tulis_atomik as tulis_atomik
 from .jalur import kutip
 from .jurnal import TIADA, JurnalRusak, baca_jurnal, baris_jurnal, terapkan, urai_baris  # noqa: F401
 from .tanpa_gc import tanpa_gc
@@ -224,6 +224,7 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, Any]:
         if self._cache is None:
             self._muat()
+        assert self._cache is not None  # _muat sets it or raises
         return self._cache
 
     def _muat(self) -> None:
@@ -314,14 +315,16 @@ class AtomicJSONStorage(Storage):
         new name is None for one that could not be moved (it stays, and is not deleted)."""
         if self.readonly:
             raise HanyaBaca(self.path)
-        pindah, tertahan = [], []
+        pindah: list[tuple[Path, Path | None]] = []
+        tertahan: list[Path] = []
         for p in self.asing:
             tujuan = nama_unik(self.path.with_name(f"{self.path.name}.disisihkan-{_cap()}.{p.name.rsplit('.', 1)[1]}"))
             try:
                 ganti_berkas(p, tujuan)
             except OSError:
                 tertahan.append(p)  # held open (Windows): stays where it is, still never deleted
-                tujuan = None
+                pindah.append((p, None))
+                continue
             pindah.append((p, tujuan))
         self.asing = tertahan
         return pindah
@@ -362,11 +365,11 @@ class AtomicJSONStorage(Storage):
             raise HanyaBaca(self.path)
         k = (tabel, kunci)
         if k not in self._sentuh:
-            lama = self._cache.get(tabel, {}).get(kunci, TIADA)
+            lama = self.read().get(tabel, {}).get(kunci, TIADA)
             self._sentuh[k] = copy.deepcopy(lama) if salin and lama is not TIADA else lama
 
     @contextmanager
-    def transaction(self):
+    def transaction(self) -> Iterator[AtomicJSONStorage]:
         """All writes inside reach the disk as one journal record at the end, or not at all."""
         with self._tulis:
             if self._cache is None:
@@ -393,7 +396,7 @@ class AtomicJSONStorage(Storage):
             self._cache = None  # a whole-dict write cannot be undone row by row: re-read the truth
         else:
             for (tabel, kunci), lama in self._sentuh.items():
-                t = self._cache.setdefault(tabel, {})
+                t = self.read().setdefault(tabel, {})
                 if lama is TIADA:
                     t.pop(kunci, None)
                 else:
@@ -405,7 +408,7 @@ class AtomicJSONStorage(Storage):
     def _commit(self) -> None:
         ops, ubah = [], []
         for (tabel, kunci), lama in self._sentuh.items():
-            baru = self._cache.get(tabel, {}).get(kunci, TIADA)
+            baru = self.read().get(tabel, {}).get(kunci, TIADA)
             if baru is TIADA and lama is TIADA or baru == lama:
                 continue
             ops.append(["h", tabel, kunci] if baru is TIADA else ["s", tabel, kunci, baru])
@@ -450,6 +453,7 @@ class AtomicJSONStorage(Storage):
         # Committed: from here on nothing may undo it.
         self._seq += 1
         self._jurnal_bytes += len(line)
+        assert entri is not None  # ops were written, so ubah is not empty and the entry exists
         self._riwayat.append(dict(entri, gen=self._gen, seq=self._seq))
         self._sentuh, self.keterangan = {}, None
         if self._jurnal_bytes > max(BATAS_JURNAL, self._snapshot_bytes // 2):
@@ -481,7 +485,7 @@ class AtomicJSONStorage(Storage):
         dilipat = dict(list(self._dilipat.items())[-(SIMPAN_DILIPAT - 1):])
         if self._gen:
             dilipat[self._gen] = self._seq  # a journal of this generation up to this line is now stale
-        data = dict(self._cache)
+        data = dict(self.read())
         data[KUNCI_JURNAL] = {"1": {"generasi": gen, "waktu": datetime.now().astimezone().isoformat(timespec="seconds"),
                                     "dilipat": dilipat, "riwayat": jangkar}}
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
@@ -581,35 +585,41 @@ def putus_riwayat(path: Path) -> list[str]:
 
 
 # ------------------------------------------------------------------ TinyDB glue
-class _Pandang(MutableMapping[str, Any]):
+class _Catat(Protocol):
+    """Note a row before it changes: ``salin`` copies its old value (see :meth:`AtomicJSONStorage.catat`)."""
+
+    def __call__(self, kunci: str, salin: bool = True) -> None: ...
+
+
+class _Pandang(MutableMapping[int, Any]):
     """The int-keyed table TinyDB's updaters expect, over the raw str-keyed dict, noting
     every row an updater reads for change, sets or removes."""
 
     __slots__ = ("_raw", "_catat")
 
-    def __init__(self, raw: dict[str, Any], catat: Callable[[str], None]):
+    def __init__(self, raw: dict[str, Any], catat: _Catat):
         self._raw = raw
         self._catat = catat
 
-    def __getitem__(self, k):
+    def __getitem__(self, k: int) -> Any:
         s = str(k)
         if s in self._raw:
             self._catat(s)  # before TinyDB mutates the row in place
         return self._raw[s]
 
-    def __setitem__(self, k, v):
+    def __setitem__(self, k: int, v: Any) -> None:
         s = str(k)
         self._catat(s, False)
         self._raw[s] = v
 
-    def __delitem__(self, k):
+    def __delitem__(self, k: int) -> None:
         s = str(k)
         self._catat(s, False)
         del self._raw[s]
 
     _TANPA = object()
 
-    def pop(self, k, default=_TANPA):
+    def pop(self, k: int, default: Any = _TANPA) -> Any:
         s = str(k)
         if s not in self._raw:
             if default is _Pandang._TANPA:
@@ -618,33 +628,36 @@ class _Pandang(MutableMapping[str, Any]):
         self._catat(s, False)
         return self._raw.pop(s)
 
-    def __contains__(self, k):
+    def __contains__(self, k: object) -> bool:
         return str(k) in self._raw
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[int]:
         return (int(k) for k in list(self._raw))
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._raw)
 
-    def keys(self):
+    # a list, not a view: TinyDB only copies it (list(table.keys())) or takes its max
+    def keys(self) -> list[int]:  # type: ignore[override]
         return [int(k) for k in self._raw]
 
-    def clear(self):
+    def clear(self) -> None:
         for s in list(self._raw):
             self._catat(s, False)
         self._raw.clear()
 
 
 class JurnalTable(Table):
-    def _update_table(self, updater: Callable[[dict[str, Any]], None]) -> None:
-        st = self._storage
+    def _update_table(self, updater: Callable[[dict[int, Mapping[Any, Any]]], None]) -> None:
+        # JurnalDB always opens an AtomicJSONStorage (Repository's storage)
+        st = cast(AtomicJSONStorage, self._storage)
         if getattr(st, "readonly", False):
             raise HanyaBaca(st.path)
         tables = st.read()
         raw = tables.setdefault(self.name, {})
         with st.transaction():
-            updater(_Pandang(raw, lambda k, salin=True: st.catat(self.name, k, salin)))
+            # TinyDB's updaters only index, set, delete, pop and iterate: the view stands in for its dict
+            updater(_Pandang(raw, lambda k, salin=True: st.catat(self.name, k, salin)))  # type: ignore[arg-type]
         self.clear_cache()
 
 
