@@ -7,6 +7,7 @@ from collections import Counter
 
 from store import calc
 from store.models import Kegiatan, Laporan, Program
+from store.numbers import KOSONG
 
 from ..tables import KOSONG_SEL, Bagian, JenisBaris, Tabel, persen, rupiah, teks, ukuran
 from .kode import dengan_kode
@@ -32,7 +33,8 @@ def tabel_2_1(k: Konteks, nomor: str = "2.1") -> Tabel:
                            if i else kosong))
                 awal_tujuan = awal_sasaran = False
     r = lap.renstra
-    return Tabel(nomor, f"Perencanaan Strategis {lap.instansi.nama} Tahun {r.mulai}-{r.akhir}",
+    periode = f"{r.mulai}-{r.akhir}" if r is not None else KOSONG  # no Renstra yet
+    return Tabel(nomor, f"Perencanaan Strategis {lap.instansi.nama} Tahun {periode}",
                  [b], desimal=k.d)
 
 
