@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from itertools import chain
 
 from .tables import Tabel, mesin, teks_bagian
@@ -39,11 +40,12 @@ def tabel_csv(tabel: Tabel, gaya: str = "excel") -> bytes:
             w.writerow([netral(bagian.judul)])
         w.writerow([netral(k) for k in bagian.kolom])
         if excel:
-            teks = teks_bagian(bagian, d)
+            teks: Iterable[list[str]] = teks_bagian(bagian, d)
             if _AWAL_FORMULA.search("\x1f".join(chain.from_iterable(teks))):
                 teks = ([t if s.angka else netral(t) for s, t in zip(b.sel, r)]
                         for b, r in zip(bagian.baris, teks))
             w.writerows(teks)  # nearly always: no cell to neutralise, the shared texts as they are
         else:
-            w.writerows([mesin(s, d) if s.angka else netral(s.nilai) for s in b.sel] for b in bagian.baris)
+            # a text cell's machine form is its text
+            w.writerows([mesin(s, d) if s.angka else netral(mesin(s, d)) for s in b.sel] for b in bagian.baris)
     return buf.getvalue().encode("utf-8-sig" if excel else "utf-8")

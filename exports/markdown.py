@@ -7,6 +7,7 @@ escaped; ``<`` is escaped because we ourselves emit ``<br>`` for line breaks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import chain
 from operator import attrgetter
 from typing import Any
@@ -58,11 +59,12 @@ def _md_bagian(bagian: Bagian, desimal: int) -> str:
     rows = [[_tebal(s) for s in r] if b.jenis.tebal else r for b, r in zip(bagian.baris, teks)]
     kolom = [escape(k) for k in bagian.kolom]
     if len(rows) >= BARIS_CEPAT:
-        teks = _pipe_cepat(rows, kolom, _colalign(bagian))
-        if teks is not None:
-            return teks
-    return tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True,
-                    colalign=_colalign(bagian) if rows else None)
+        cepat = _pipe_cepat(rows, kolom, _colalign(bagian))
+        if cepat is not None:
+            return cepat
+    md: str = tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True,
+                       colalign=_colalign(bagian) if rows else None)
+    return md
 
 
 # From this many rows a part is laid out by :func:`_pipe_cepat` (same bytes as tabulate).
@@ -118,7 +120,7 @@ def lebar_muat(rows: list[list[str]], kolom: list[str], lebar: int,
     cell), none below ``MIN_TEKS``; then a number column's header wraps down to its widest
     value (a number is never split). A table that still does not fit is left for the preview to
     scroll sideways. None: it fits as it is."""
-    def terpanjang(sel) -> int:
+    def terpanjang(sel: str) -> int:
         return max((len(b) for b in str(sel).split("\n")), default=0)
 
     angka = angka or [False] * len(kolom)
@@ -128,8 +130,9 @@ def lebar_muat(rows: list[list[str]], kolom: list[str], lebar: int,
     if sum(alami) <= ruang:
         return None
     w = list(alami)
-    for boleh_lebih in (lambda i: not angka[i] and w[i] > MIN_TEKS,          # text first
-                        lambda i: angka[i] and w[i] > max(isi[i], 6)):       # then number headers
+    syarat: tuple[Callable[[int], bool], ...] = (lambda i: not angka[i] and w[i] > MIN_TEKS,  # text first
+                                                 lambda i: angka[i] and w[i] > max(isi[i], 6))  # then number headers
+    for boleh_lebih in syarat:
         while sum(w) > ruang:
             boleh = [i for i in range(len(w)) if boleh_lebih(i)]
             if not boleh:
@@ -147,7 +150,8 @@ def tabel_teks(tabel: Tabel, lebar: int | None = None) -> str:
             out += [bagian.judul, ""]
         rows = teks_bagian(bagian, tabel.desimal)
         rata = _colalign(bagian) if rows else None
-        muat = lebar_muat(rows, list(bagian.kolom), lebar, rata and [r == "right" for r in rata]) if lebar else None
+        kanan = [r == "right" for r in rata] if rata else None
+        muat = lebar_muat(rows, list(bagian.kolom), lebar, kanan) if lebar else None
         sel, kepala = muat or (None, None)
         out += [tabulate(rows, headers=list(bagian.kolom), tablefmt="simple_grid", disable_numparse=True,
                          colalign=rata, maxcolwidths=sel, maxheadercolwidths=kepala), ""]

@@ -6,6 +6,8 @@ sentences say exactly what the tables show.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from store import calc
 from store.models import Laporan, Sasaran
 from store.numbers import format_persen
@@ -13,7 +15,7 @@ from store.numbers import format_persen
 BELUM = "belum dapat dihitung (data belum lengkap)"
 
 
-def _persen_kategori(lap: Laporan, nilai) -> str:
+def _persen_kategori(lap: Laporan, nilai: Decimal | None) -> str:
     if nilai is None:
         return BELUM
     return f"{format_persen(nilai, lap.pengaturan.desimal)}% atau kategori {calc.kategori(nilai, lap.pengaturan.skala)}"
@@ -22,8 +24,9 @@ def _persen_kategori(lap: Laporan, nilai) -> str:
 def jumlah_renstra(lap: Laporan) -> str:
     """The Ringkasan Eksekutif's count of the Renstra's parts, as the seed words it."""
     r = lap.renstra
+    # no Renstra yet (a year under construction): nothing to say about its last year
     akhir = (f"Tahun {lap.tahun} merupakan tahun terakhir dalam upaya pencapaian tujuan dan sasaran Renstra "
-             f"{r.mulai}-{r.akhir}. " if lap.tahun == r.akhir else "")
+             f"{r.mulai}-{r.akhir}. " if r is not None and lap.tahun == r.akhir else "")
     return (f"{akhir}Matrik Renstra {lap.instansi.nama} memuat {len(lap.instansi.misi)} Misi, {len(lap.tujuan)} Tujuan, "
             f"{len(lap.sasaran)} Sasaran Strategis, {len(lap.indikator)} Indikator Kinerja Sasaran. Capaian kinerja "
             "atau penilaian indikator kinerja dapat digambarkan sebagai berikut :")

@@ -12,13 +12,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
+from store.berkas import fsync_folder, tulis_atomik
 from store.bundle import dump_bundle
 from store.jalur import masalah_jalur
 from store.models import Laporan
-from store.storage import fsync_folder, tulis_atomik
 from store.tanpa_gc import tanpa_gc
 
 from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
@@ -79,6 +80,12 @@ def baca_gaya_csv(gaya: str) -> str:
     return gaya
 
 
+@overload
+def baca_tabel(lap: Laporan, teks: None) -> None: ...
+@overload
+def baca_tabel(lap: Laporan, teks: str | Iterable[str]) -> list[str]: ...
+@overload
+def baca_tabel(lap: Laporan, teks: str | Iterable[str] | None) -> list[str] | None: ...
 def baca_tabel(lap: Laporan, teks: str | Iterable[str] | None) -> list[str] | None:
     """Table numbers as typed (``"3.2, 3.17"``; ``Tabel 3.2.`` also accepted); None = all."""
     if teks is None:
@@ -162,7 +169,7 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
                 penulis.tambah(i, rencana_sheet(t))
     if penulis is not None:
         penulis.cukup()
-    nomor_ada = [t.nomor for t in daftar]
+    nomor_ada = [t.nomor for t in daftar if t is not None]  # every one, until the CSV lets them go
     md_cache: dict[str, str] = {}
 
     def md(t: Tabel) -> str:
@@ -187,14 +194,22 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         semua = daftar if nomor is None else bangun_tabel(lap, None, konteks)
         return dokumen_pdf(lap, {t.nomor: t for t in semua if t is not None})
 
+    def tabel_ke(i: int) -> Tabel:
+        t = daftar[i]
+        assert t is not None, f"tabel {nomor_ada[i]} sudah dilepas"  # its CSV, the last file made of it, comes last
+        return t
+
+    def md_(i: int) -> bytes:
+        return md(tabel_ke(i)).encode("utf-8")
+
     def csv_(i: int) -> bytes:
-        data = tabel_csv(daftar[i], csv_gaya)
+        data = tabel_csv(tabel_ke(i), csv_gaya)
         daftar[i] = None  # its last file: let the table and its texts go (memory at city scale)
         return data
 
     tugas: list[tuple[str, Callable[[], bytes]]] = []
     if "md" in formats:
-        tugas += [(f"tabel-{n}.md", lambda i=i: md(daftar[i]).encode("utf-8")) for i, n in enumerate(nomor_ada)]
+        tugas += [(f"tabel-{n}.md", partial(md_, i)) for i, n in enumerate(nomor_ada)]
         if nomor is None:
             tugas.append((f"laporan-{lap.tahun}.md", dokumen))
     if "docx" in formats:  # before the CSV, which lets each table go
@@ -202,7 +217,7 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
     if "pdf" in formats:
         tugas.append((f"laporan-{lap.tahun}.pdf", pdf))
     if "csv" in formats:
-        tugas += [(f"tabel-{n}.csv", lambda i=i: csv_(i)) for i, n in enumerate(nomor_ada)]
+        tugas += [(f"tabel-{n}.csv", partial(csv_, i)) for i, n in enumerate(nomor_ada)]
     bundle: list[bytes] = []
 
     def json_() -> bytes:

@@ -58,23 +58,23 @@ def teks(s: str | None) -> Sel:
     return Sel("" if s is None else str(s))
 
 
-def rupiah(v) -> Sel:
+def rupiah(v: Decimal | int | None) -> Sel:
     return Sel(v, Jenis.RUPIAH)
 
 
-def persen(v) -> Sel:
+def persen(v: Decimal | int | None) -> Sel:
     return Sel(v, Jenis.PERSEN)
 
 
-def nilai(v) -> Sel:
+def nilai(v: Decimal | int | None) -> Sel:
     return Sel(v, Jenis.NILAI)
 
 
-def ukuran(v) -> Sel:
+def ukuran(v: Decimal | int | None) -> Sel:
     return Sel(v, Jenis.UKURAN)
 
 
-def cacah(v) -> Sel:
+def cacah(v: Decimal | int | None) -> Sel:
     return Sel(v, Jenis.CACAH)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from store.tanpa_gc import tanpa_gc
 
 from .tables import Jenis, JenisBaris, Tabel, teks_bagian
-from .xlsx_buku import JUDUL, LEBAR_CETAK, SUBJUDUL, Buku
+from .xlsx_buku import JUDUL, LEBAR_CETAK, SUBJUDUL, Buku, Kunci, Sheet
 
 LEBAR_MIN, LEBAR_MAKS = 4, 60
 LEBAR_TEKS_MIN = 14  # a text column squeezed to fit the page wraps its cells, never narrower than this
@@ -23,7 +23,7 @@ def _pola(desimal: int) -> str:
     return "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
 
 
-def _desimal_ukuran(nilai, desimal: int) -> int:
+def _desimal_ukuran(nilai: str | Decimal | int, desimal: int) -> int:
     """A typed measure shows its own decimals, at most the report's."""
     exp = Decimal(nilai).as_tuple().exponent
     return min(-exp, desimal) if isinstance(exp, int) and exp < 0 else 0
@@ -33,7 +33,7 @@ TEKS, RUPIAH, CACAH, UKURAN = Jenis.TEKS, Jenis.RUPIAH, Jenis.CACAH, Jenis.UKURA
 ISI = JenisBaris.ISI
 
 
-class _Kunci(dict[str, Any]):
+class _Kunci(dict[Kunci, Any]):
     """Format keys, one tuple object per combination: a sheet pickles each once (pickle
     shares repeated objects), not once per cell."""
 
@@ -87,15 +87,15 @@ def _muat(n: int, lebar: list[int], teks_kolom: list[bool]) -> list[int]:
 # xlsxwriter work (most of an export's time) to a second process sheet by sheet; see
 # exports.xlsx_proses.
 # Format keys: see exports.xlsx_buku.
-Rencana = list[tuple[str, list[int], tuple[int, int] | None, list[tuple[int, int, str | float, object]]]]
+Rencana = list[Sheet]
 
 
-def rencana_sheet(tabel: Tabel):
+def rencana_sheet(tabel: Tabel) -> Sheet:
     """One table's sheet as plain values (also formats its cells, which Markdown and CSV share)."""
     lebar = _lebar(tabel)
-    sel: list[tuple[int, int, str | float, object]] = [(0, 0, tabel.keterangan, JUDUL)]
+    sel: list[tuple[int, int, str | float, Kunci]] = [(0, 0, tabel.keterangan, JUDUL)]
     tambah = sel.append
-    beku = None
+    beku: tuple[int, int] | None = None
     r = 2
     d = tabel.desimal
     for n, bagian in enumerate(tabel.bagian):
@@ -128,7 +128,7 @@ def rencana_sheet(tabel: Tabel):
     return nama_sheet(tabel.nomor), lebar, beku, sel
 
 
-class _Pola(dict[str, Any]):
+class _Pola(dict[int, str]):
     def __missing__(self, desimal: int) -> str:
         self[desimal] = p = _pola(desimal)
         return p

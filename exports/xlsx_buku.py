@@ -15,6 +15,9 @@ import xlsxwriter
 # Format keys in a plan are the arguments of :meth:`_Format.get`, or JUDUL, or None (no format).
 JUDUL = "judul"
 SUBJUDUL = "subjudul"  # a table part's own title (2.4's "Anggaran program …"), above its header
+Kunci = tuple[bool, str | None, bool, bool, bool] | str | None
+# One sheet's plan: its name, column widths, the frozen cell, and (row, column, value, format key) per cell.
+Sheet = tuple[str, list[int], tuple[int, int] | None, list[tuple[int, int, str | float, Kunci]]]
 A4 = 9  # xlsxwriter's paper index
 MARGIN = 0.5  # inches, left and right (top and bottom a little more, for the footer)
 # Characters of the default 11 pt font across A4 landscape inside those margins, at 100 %.
@@ -40,19 +43,20 @@ def baris_teks(teks: str, lebar: int) -> int:
 class _Format:
     """xlsxwriter formats are workbook objects; make each combination once."""
 
-    def __init__(self, wb):
+    # xlsxwriter has no type hints: its workbook and formats are Any here.
+    def __init__(self, wb: Any) -> None:
         self.wb = wb
         self.judul = wb.add_format({"bold": True, "font_size": 12})
         self.subjudul = wb.add_format({"bold": True, "valign": "top"})
         self.garis = wb.add_format({"border": 1})  # an empty cell inside a table
-        self._cache: dict[tuple[Any, ...], object] = {}
+        self._cache: dict[tuple[Any, ...], Any] = {}
 
     def get(self, tebal: bool = False, pola: str | None = None, kepala: bool = False, bungkus: bool = False,
-            kanan: bool = False):
+            kanan: bool = False) -> Any:
         key = (tebal, pola, kepala, bungkus, kanan)
         f = self._cache.get(key)
         if f is None:
-            props = {"valign": "top", "border": 1}
+            props: dict[str, Any] = {"valign": "top", "border": 1}
             if tebal or kepala:
                 props["bold"] = True
             if kepala:
@@ -76,10 +80,10 @@ class Buku:
         self._buf = io.BytesIO()
         self._wb = xlsxwriter.Workbook(self._buf, {"in_memory": True})
         fmt = self._fmt = _Format(self._wb)
-        self._cache: dict[object, object] = {JUDUL: fmt.judul, SUBJUDUL: fmt.subjudul, None: None}
+        self._cache: dict[Kunci, Any] = {JUDUL: fmt.judul, SUBJUDUL: fmt.subjudul, None: None}
         self._ws = [self._wb.add_worksheet(n) for n in nama_sheet]
 
-    def tambah(self, indeks: int, sheet) -> None:
+    def tambah(self, indeks: int, sheet: Sheet) -> None:
         _nama, lebar, beku, sel = sheet
         ws = self._ws[indeks]
         for c, w in enumerate(lebar):
@@ -105,8 +109,9 @@ class Buku:
         for r, c, v, k in sel:
             f = cache.get(k, cache)
             if f is cache:
+                assert type(k) is tuple  # JUDUL, SUBJUDUL and None are in the cache from the start
                 f = cache[k] = fmt.get(*k)
-            if type(v) is float:
+            if isinstance(v, float):
                 angka(r, c, v, f)
             else:
                 teks(r, c, v, f)
@@ -119,7 +124,7 @@ class Buku:
                 ws.set_row(r, TINGGI_BARIS * n)
         self._garis(ws, isi, len(lebar))
 
-    def _garis(self, ws, isi: dict[int, set[int]], n: int) -> None:
+    def _garis(self, ws: Any, isi: dict[int, set[int]], n: int) -> None:
         """Borders on the empty cells of each table row too (written cells carry their own),
         so a printed table is ruled throughout. A row belongs to a table when it follows a
         header with no blank row between."""

@@ -33,7 +33,11 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # the names only: the child process imports xlsxwriter when it needs it
+    from .xlsx import Rencana
+    from .xlsx_buku import Sheet
 
 _AKHIR = pickle.dumps(None)  # after the last sheet
 _PAMIT = 10  # seconds a finished writer may take to exit before it is killed
@@ -41,13 +45,13 @@ _AKAR = str(Path(__file__).resolve().parent.parent)  # the folder holding the ex
 
 
 class PenulisXlsx(Protocol):
-    def tambah(self, indeks: int, sheet) -> None: ...
+    def tambah(self, indeks: int, sheet: Sheet) -> None: ...
     def cukup(self) -> None: ...
     def selesai(self) -> bytes: ...
     def tutup(self) -> None: ...
 
 
-def penulis_xlsx(nama_sheet: list[str], proses: bool, ulang: Callable[[], list[Any]]) -> PenulisXlsx:
+def penulis_xlsx(nama_sheet: list[str], proses: bool, ulang: Callable[[], Rencana]) -> PenulisXlsx:
     """The workbook's writer: a second process when ``proses`` and it starts, else this one.
     ``ulang()`` plans every sheet again, for a process that fails half-way."""
     if proses and (p := ProsesXlsx.mulai(nama_sheet, ulang)) is not None:
@@ -59,9 +63,9 @@ class BukuLokal:
     """The workbook written in this process, once every sheet is planned."""
 
     def __init__(self, nama_sheet: list[str]) -> None:
-        self._sheet: dict[int, object] = {}
+        self._sheet: dict[int, Sheet] = {}
 
-    def tambah(self, indeks: int, sheet) -> None:
+    def tambah(self, indeks: int, sheet: Sheet) -> None:
         self._sheet[indeks] = sheet
 
     def cukup(self) -> None:
@@ -91,7 +95,7 @@ def python_anak(executable: str, dasar: str | None, windows: bool) -> tuple[str,
 
 
 class ProsesXlsx:
-    def __init__(self, nama_sheet: list[str], ulang: Callable[[], list[Any]]) -> None:
+    def __init__(self, nama_sheet: list[str], ulang: Callable[[], Rencana]) -> None:
         self._ulang = ulang
         python, tambahan = python_anak(sys.executable, getattr(sys, "_base_executable", None), os.name == "nt")
         env = {**os.environ, **tambahan}
@@ -101,28 +105,31 @@ class ProsesXlsx:
             [python, "-m", "exports.xlsx_proses"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, env=env, cwd=_AKAR,  # not the user's folder: no "exports" there shadows ours
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        assert self._proses.stdin is not None and self._proses.stdout is not None  # both are PIPE
+        self._ke: IO[bytes] = self._proses.stdin
+        self._dari: IO[bytes] = self._proses.stdout
         self._rusak = False
         self._akhir = False
         self._beres = False  # the workbook came back
         # Sheets go through a queue to a sending thread: pipe writes block while the other
         # process is busy, and this process has the other tables to build meanwhile.
-        self._antre: queue.SimpleQueue = queue.SimpleQueue()
+        self._antre: queue.SimpleQueue[bytes] = queue.SimpleQueue()
         self._pengirim = threading.Thread(target=self._kirim_semua, name="lkjip-xlsx-kirim", daemon=True)
         self._pengirim.start()
         self._kirim(nama_sheet)
 
     @classmethod
-    def mulai(cls, nama_sheet: list[str], ulang: Callable[[], list[Any]]) -> ProsesXlsx | None:
+    def mulai(cls, nama_sheet: list[str], ulang: Callable[[], Rencana]) -> ProsesXlsx | None:
         try:
             return cls(nama_sheet, ulang)
         except (OSError, ValueError, subprocess.SubprocessError):
             return None
 
-    def tambah(self, indeks: int, sheet) -> None:
+    def tambah(self, indeks: int, sheet: Sheet) -> None:
         """Sheet number ``indeks`` (of the names given at the start), in any order."""
         self._kirim((indeks, sheet))
 
-    def _kirim(self, pesan) -> None:
+    def _kirim(self, pesan: list[str] | tuple[int, Sheet]) -> None:
         # Pickled here, not in the sending thread: that thread would wait for the GIL while
         # this one builds tables, and the other process would wait for it.
         try:
@@ -137,7 +144,7 @@ class ProsesXlsx:
             self._antre.put(_AKHIR)
 
     def _kirim_semua(self) -> None:
-        keluar = self._proses.stdin
+        keluar = self._ke
         while True:
             data = self._antre.get()
             if not self._rusak:
@@ -157,8 +164,8 @@ class ProsesXlsx:
         self._pengirim.join()
         try:
             if not self._rusak:
-                jenis, isi = pickle.load(self._proses.stdout)
-                if jenis == "ok":
+                jenis, isi = pickle.load(self._dari)  # ("ok", bytes) or ("gagal", reason): see main
+                if jenis == "ok" and isinstance(isi, bytes):
                     self._beres = True
                     self._tutup_pipa()  # done: it exits by itself; tutup() waits for that
                     return isi
@@ -170,7 +177,7 @@ class ProsesXlsx:
         return tulis_rencana(self._ulang())
 
     def _tutup_pipa(self) -> None:
-        for f in (self._proses.stdin, self._proses.stdout):
+        for f in (self._ke, self._dari):
             try:
                 f.close()
             except OSError:
@@ -205,6 +212,7 @@ def main() -> None:
     from .xlsx_buku import Buku
 
     masuk, keluar = sys.stdin.buffer, sys.stdout.buffer
+    hasil: tuple[str, bytes | str]
     try:
         with tanpa_gc():  # xlsxwriter keeps every cell until close(): nothing to collect before
             buku = Buku(pickle.load(masuk))

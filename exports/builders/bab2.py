@@ -6,9 +6,10 @@ import re
 from collections import Counter
 
 from store import calc
-from store.models import Kegiatan, Laporan, Program
+from store.models import Indikator, Kegiatan, Laporan, Program, Sasaran
+from store.numbers import KOSONG
 
-from ..tables import KOSONG_SEL, Bagian, JenisBaris, Tabel, persen, rupiah, teks, ukuran
+from ..tables import KOSONG_SEL, Bagian, JenisBaris, Sel, Tabel, persen, rupiah, teks, ukuran
 from .kode import dengan_kode
 from .konteks import Konteks
 
@@ -20,10 +21,10 @@ def tabel_2_1(k: Konteks, nomor: str = "2.1") -> Tabel:
     kosong = (KOSONG_SEL,) * (2 + len(tahun))
     for tj in lap.tujuan:
         awal_tujuan = True
-        sasaran = lap.sasaran_tujuan(tj.id) or [None]
+        sasaran: list[Sasaran | None] = [*lap.sasaran_tujuan(tj.id)] or [None]
         for s in sasaran:
             awal_sasaran = True
-            indikator = lap.indikator_sasaran(s.id) if s else []
+            indikator: list[Indikator | None] = [*lap.indikator_sasaran(s.id)] if s else []
             for i in indikator or [None]:
                 b.tambah(teks(tj.uraian if awal_tujuan else ""),
                          teks("\n".join(tj.indikator) if awal_tujuan else ""),
@@ -32,7 +33,8 @@ def tabel_2_1(k: Konteks, nomor: str = "2.1") -> Tabel:
                            if i else kosong))
                 awal_tujuan = awal_sasaran = False
     r = lap.renstra
-    return Tabel(nomor, f"Perencanaan Strategis {lap.instansi.nama} Tahun {r.mulai}-{r.akhir}",
+    periode = f"{r.mulai}-{r.akhir}" if r is not None else KOSONG  # no Renstra yet
+    return Tabel(nomor, f"Perencanaan Strategis {lap.instansi.nama} Tahun {periode}",
                  [b], desimal=k.d)
 
 
@@ -60,7 +62,7 @@ def tabel_2_2(k: Konteks, nomor: str = "2.2") -> Tabel:
         for m, baris in enumerate(sub or [None]):
             ind = pertama if m == 0 else (KOSONG_SEL, KOSONG_SEL)
             if baris is None:
-                prog: tuple = (KOSONG_SEL,) * 3
+                prog: tuple[Sel, ...] = (KOSONG_SEL,) * 3
             else:
                 p, kg, nama = baris
                 # a line merged from one subkegiatan per kelurahan has no single kode of its own

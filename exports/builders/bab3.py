@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from store import calc
-from store.models import TRIWULAN, Sasaran
+from store.calc import Anggaran
+from store.models import TRIWULAN, Indikator, Sasaran
 
 from ..tables import (
     KOSONG_SEL,
     Bagian,
     JenisBaris,
+    Sel,
     Tabel,
     nilai,
     persen,
@@ -64,12 +66,12 @@ def tabel_3_3(k: Konteks, nomor: str = "3.3") -> Tabel:
 
 
 # ---------------------------------------------------------------- per sasaran (3.4–3.9 for the first)
-def _indikator_baris(k: Konteks, s: Sasaran):
+def _indikator_baris(k: Konteks, s: Sasaran) -> list[tuple[bool, Indikator]]:
     """(first-row flag, indicator) pairs; the sasaran's name goes on its first row only."""
     return [(m == 0, i) for m, i in enumerate(k.lap.indikator_sasaran(s.id))]
 
 
-def _kepala(awal: bool, urut: int, s: Sasaran):
+def _kepala(awal: bool, urut: int, s: Sasaran) -> tuple[Sel, Sel]:
     return (teks(str(urut) if awal else ""), teks(s.uraian if awal else ""))
 
 
@@ -182,7 +184,7 @@ def tabel_anggaran_rinci(k: Konteks, nomor: str) -> Tabel:
                     "Anggaran: %", "Ketr."))
     d = k.d
 
-    def baris(no, nama, a, jenis):
+    def baris(no: str, nama: str, a: Anggaran, jenis: JenisBaris) -> None:
         b.tambah(teks(no), teks(nama), rupiah(a.pagu), rupiah(a.realisasi), persen(a.serapan(d)),
                  teks("Realisasi melebihi pagu" if a.lebih else ""), jenis=jenis)
 

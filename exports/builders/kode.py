@@ -3,6 +3,8 @@ code in front when it has one (the code is what matches the finance system's bud
 
 from __future__ import annotations
 
+from store.models import Kegiatan, Program, Subkegiatan
 
-def dengan_kode(x, nama: str) -> str:
-    return f"{x.kode} {nama}" if getattr(x, "kode", "") else nama
+
+def dengan_kode(x: Program | Kegiatan | Subkegiatan | None, nama: str) -> str:
+    return f"{x.kode} {nama}" if x is not None and x.kode else nama

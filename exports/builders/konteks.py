@@ -29,7 +29,7 @@ class RincianProgram:
 
 
 class Konteks:
-    def __init__(self, lap: Laporan):
+    def __init__(self, lap: Laporan) -> None:
         self.lap = lap
         self.tahun = lap.tahun
         self.d = lap.pengaturan.desimal
@@ -55,11 +55,17 @@ class Konteks:
         return calc.jumlah(self.anggaran_program(p) for p in self.lap.program)
 
     def tahun_realisasi(self) -> list[int]:
-        """The Renstra years up to the report year (Tabel 3.5's columns)."""
+        """The Renstra years up to the report year (Tabel 3.5's columns); the report year
+        alone while the year has no Renstra yet."""
         r = self.lap.renstra
+        if r is None:
+            return [self.tahun]
         tahun = r.tahun_target or list(range(r.mulai + 1, r.akhir + 1))
         return sorted({t for t in tahun if t <= self.tahun} | {self.tahun})
 
     def tahun_target(self) -> list[int]:
+        """The Renstra's target years (Tabel 2.1's columns); none while it has no Renstra yet."""
         r = self.lap.renstra
+        if r is None:
+            return []
         return sorted(r.tahun_target or range(r.mulai + 1, r.akhir + 1))

@@ -173,3 +173,11 @@ def test_3_7_ket_is_the_difference_with_the_national_standard(lap):
 def test_spellings(lap):
     (t,) = bangun_tabel(lap, ["2.5"])
     assert "Persentase (%)" in t.kolom
+
+
+def test_ringkasan_without_renstra_leaves_out_the_last_year_sentence(lap):
+    from exports import ringkasan
+
+    lap.renstra = None
+    teks = ringkasan.jumlah_renstra(lap)
+    assert teks.startswith("Matrik Renstra ") and "tahun terakhir" not in teks

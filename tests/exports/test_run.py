@@ -109,3 +109,22 @@ def test_file_held_for_a_moment_is_replaced(lap, tmp_path, tertahan):
     tertahan.tahan(tmp_path / "lkjip-2021.json", kali=2)  # an antivirus scan: the retry waits it out
     assert [p.name for p in ekspor(lap, tmp_path, ["json"])] == ["lkjip-2021.json"]
     assert len(tertahan.ditolak) == 2
+
+
+def test_year_without_renstra_exports_its_tables(lap, tmp_path):
+    """A year under construction may have no Renstra yet (UbahKepala can clear it): every table
+    still exports in md, csv and xlsx; Tabel 2.1 has no Renstra target years and its caption
+    a '-' for the period, Tabel 3.5 the report year's realisasi alone."""
+    import zipfile
+
+    from exports.builders import nomor_tabel
+
+    lap.renstra = None
+    files = ekspor(lap, tmp_path, ["md", "csv", "xlsx"], nomor_tabel(lap))
+    assert [f.name for f in files] == nama_berkas(lap, ("md", "csv", "xlsx"), nomor_tabel(lap))
+    md = (tmp_path / "tabel-2.1.md").read_text(encoding="utf-8")
+    assert "Tahun -**" in md and "Target 20" not in md
+    assert "Realisasi 2021" in (tmp_path / "tabel-3.5.md").read_text(encoding="utf-8")
+    assert "Realisasi 2020" not in (tmp_path / "tabel-3.5.md").read_text(encoding="utf-8")
+    assert (tmp_path / "tabel-2.1.csv").read_bytes().startswith("\ufeffTujuan;".encode())
+    assert "xl/worksheets/sheet1.xml" in zipfile.ZipFile(tmp_path / "laporan-2021.xlsx").namelist()
