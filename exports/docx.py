@@ -13,7 +13,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -78,7 +79,7 @@ SETELAH_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat"
                          "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
 
 
-def _sebelum(induk, el, setelah: tuple[str, ...]) -> None:
+def _sebelum(induk: Any, el: Any, setelah: tuple[str, ...]) -> None:
     """Put ``el`` into ``induk`` before the first child named in ``setelah`` (schema order)."""
     nama = {qn(f"w:{x}") for x in setelah}
     berikut = next((c for c in induk if c.tag in nama), None)
@@ -118,7 +119,7 @@ def _isi_tabel(docx: io.BytesIO, tabel: list[tuple[Bagian, int, int]]) -> bytes:
     return keluar.getvalue()
 
 
-def _huruf(style, nama: str = HURUF) -> None:
+def _huruf(style: Any, nama: str = HURUF) -> None:
     """Set a style's font by name, dropping the theme fonts that would otherwise win."""
     style.font.name = nama
     rfonts = style.element.rPr.find(qn("w:rFonts"))
@@ -127,7 +128,7 @@ def _huruf(style, nama: str = HURUF) -> None:
     rfonts.set(qn("w:cs"), nama)
 
 
-def _gaya(doc) -> None:
+def _gaya(doc: Any) -> None:
     st = doc.styles
     normal = st["Normal"]
     _huruf(normal)
@@ -164,13 +165,13 @@ class _Cepat:
     O(n²) (20,000 misi: 88 s). The paragraph goes right before that sectPr, the body's last
     child, exactly where python-docx puts it."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc: Any) -> None:
         self._doc = doc
 
-    def __getattr__(self, nama: str):
+    def __getattr__(self, nama: str) -> Any:
         return getattr(self._doc, nama)
 
-    def add_paragraph(self, text: str = "", style=None):
+    def add_paragraph(self, text: str = "", style: Any = None) -> Paragraph:
         from docx.oxml.parser import OxmlElement
         from docx.text.paragraph import Paragraph
         try:
@@ -178,7 +179,7 @@ class _Cepat:
         except IndexError:
             akhir = None
         if akhir is None or akhir.tag != qn("w:sectPr"):
-            return self._doc.add_paragraph(text, style)
+            return self._doc.add_paragraph(text, style)  # type: ignore[no-any-return]  # python-docx's own
         el = OxmlElement("w:p")
         akhir.addprevious(el)
         p = Paragraph(el, self._doc._body)
@@ -189,7 +190,7 @@ class _Cepat:
         return p
 
 
-def _akhiri_di_paragraf_terakhir(sectpr) -> None:
+def _akhiri_di_paragraf_terakhir(sectpr: Any) -> None:
     """python-docx ends a section with an empty paragraph holding its properties; when the
     page before is full (a Daftar Isi once Word fills it in) that paragraph makes a blank
     page. The properties go into the section's last paragraph instead, as Word itself does."""
@@ -203,7 +204,7 @@ def _akhiri_di_paragraf_terakhir(sectpr) -> None:
 
 
 class _Penulis:
-    def __init__(self, doc) -> None:
+    def __init__(self, doc: Any) -> None:
         self.doc = _Cepat(doc)
         self.tabel: list[tuple[Bagian, int, int]] = []  # (part, decimals, width) per marker, see _isi_tabel
         # Style objects, not names: python-docx looks a name up through every style each time.
@@ -213,7 +214,7 @@ class _Penulis:
         self.halaman_kosong = True  # nothing written since the last page or section break
         self.putus = False          # the next block starts a new page
 
-    def tulis(self, b, lanskap: bool = False, tetap: bool = False) -> None:
+    def tulis(self, b: naskah.Blok, lanskap: bool = False, tetap: bool = False) -> None:
         """Write block ``b``; ``tetap``: keep its paragraphs on the page of the next block."""
         if isinstance(b, naskah.Seksi):
             self.seksi_baru(self.lanskap, b.jenis)
@@ -239,14 +240,14 @@ class _Penulis:
         if tetap:
             for p in baru:
                 if p.tag == qn("w:p"):
-                    Paragraph(p, None).paragraph_format.keep_with_next = True
+                    Paragraph(p, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]  # formatting only: no story part needed
 
-    def _halaman_baru(self, el) -> None:
+    def _halaman_baru(self, el: Any) -> None:
         """Start ``el`` on a new page: "page break before" on its paragraph rather than a
         paragraph holding a break, which leaves a blank page when the page before it fills
         exactly (as a Daftar Isi does once Word fills it in)."""
         if el.tag == qn("w:p"):
-            Paragraph(el, None).paragraph_format.page_break_before = True
+            Paragraph(el, None).paragraph_format.page_break_before = True  # type: ignore[arg-type]  # formatting only
         else:  # a table (a signature): Word ignores page-break-before inside one
             el.addprevious(parse_xml(f'<w:p {NS}><w:r><w:br w:type="page"/></w:r></w:p>'))
 
@@ -303,7 +304,7 @@ class _Penulis:
             f.tab_stops.add_tab_stop(f.left_indent)
             f.space_after = Pt(2)
 
-    def _tanda(self, teks: str):
+    def _tanda(self, teks: str) -> Paragraph:
         """A paragraph that must not be submitted as is (a gap, a draft): bold red on yellow."""
         p = self.doc.add_paragraph()
         r = p.add_run(bersih(teks))
@@ -346,7 +347,7 @@ class _Penulis:
     def tandatangandua(self, b: naskah.TandaTanganDua) -> None:
         self._ttd([b.kiri, b.kanan])
 
-    def _ttd(self, sisi) -> None:
+    def _ttd(self, sisi: Sequence[naskah.TandaTangan | None]) -> None:
         """Signature blocks side by side in a borderless table: the signer on the right."""
         tbl = self.doc.add_table(rows=1, cols=2)
         tbl.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {NS}/>"))  # never half on a page

@@ -76,8 +76,8 @@ def kepala_bertingkat(kolom: tuple[str, ...]) -> list[tuple[str | None, str]]:
         m = _GRUP.match(k) or _TAHUN.match(k)
         pasang.append((m["g"], m["s"]) if m else (None, k))
     hasil: list[tuple[str | None, str]] = []
-    for g, isi in groupby(zip(kolom, pasang), key=lambda x: x[1][0]):
-        isi = list(isi)
+    for g, kelompok in groupby(zip(kolom, pasang), key=lambda x: x[1][0]):
+        isi = list(kelompok)
         hasil += [p for _, p in isi] if g is not None and len(isi) > 1 else [(None, k) for k, _ in isi]
     return hasil
 
@@ -157,8 +157,8 @@ def _kepala_xml(bagian: Bagian, lebar: list[int]) -> str:
         return tr + "".join(sel(k, w) for k, w in zip(bagian.kolom, lebar)) + "</w:tr>" + nomor
     atas, bawah = [tr], [tr]
     c = 0
-    for g, isi in groupby(kepala, key=lambda x: x[0]):
-        isi = list(isi)
+    for g, kelompok in groupby(kepala, key=lambda x: x[0]):
+        isi = list(kelompok)
         if g is None:
             for _, k in isi:
                 atas.append(sel(k, lebar[c], '<w:vMerge w:val="restart"/>'))

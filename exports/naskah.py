@@ -254,7 +254,8 @@ class _Penyusun:
         lap = self.lap
         if kunci == "ringkasan.visi-misi":
             i, r = lap.instansi, lap.renstra
-            self.out.append(Paragraf(f"Visi {i.nama} yang tertuang dalam Renstra Tahun {r.mulai}-{r.akhir} adalah :"))
+            periode = f"{r.mulai}-{r.akhir}" if r is not None else "-"  # a year without a Renstra yet
+            self.out.append(Paragraf(f"Visi {i.nama} yang tertuang dalam Renstra Tahun {periode} adalah :"))
             self.out.append(Paragraf(i.visi, tebal=True) if i.visi.strip() else Kosong("Visi", "visi", layar=ATUR))
             self.out.append(Paragraf(f"Sesuai dengan Visi tersebut maka {i.nama} menetapkan {len(i.misi)} Misi yaitu :"))
             self.out.append(Butir(tuple(i.misi)) if i.misi else Kosong("Misi", "misi", layar=ATUR))
