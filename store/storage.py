@@ -415,8 +415,10 @@ class AtomicJSONStorage(Storage):
             ubah.append((tabel, lama, baru))
         entri = entri_riwayat(ubah, self.keterangan, self.pengguna) if (ubah or self._penuh) else None
         if self._penuh:
-            self._sentuh, self._penuh, self.keterangan = {}, False, None
+            # the flag stays set until the compaction is done: if it fails, the rollback
+            # re-reads the disk instead of keeping in memory what never reached it
             self.kompaksi(tambahan=[entri] if entri else [])
+            self._sentuh, self._penuh, self.keterangan = {}, False, None
             return
         if not ops:
             self._sentuh, self.keterangan = {}, None

@@ -361,3 +361,24 @@ def test_audit_not_duplicated_when_compaction_is_repeated(repo_demo, db_path):
     tambah_riwayat(st.riwayat_path, st.riwayat_tertunda())  # step 1 happened, then "crash"
     repo_demo.close()
     assert len(baca_riwayat(db_path)) == 2
+
+
+def test_whole_write_whose_compaction_fails_leaves_memory_as_the_disk(tmp_path, monkeypatch):
+    """A whole-dict write (migration, drop_table) inside a transaction becomes a compaction at
+    commit; when that compaction fails, what the storage holds in memory is the disk's state
+    again, not the write that never reached it (a later compaction would save it silently)."""
+    st = storage.AtomicJSONStorage(tmp_path / "db.json")
+    with st.transaction():
+        st.write({"t": {"1": {"v": 1}}})
+    assert st.read()["t"]["1"]["v"] == 1
+
+    def penuh(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(st, "kompaksi", penuh)
+    with pytest.raises(OSError), st.transaction():
+        st.write({"t": {"1": {"v": 2}}})
+    monkeypatch.undo()
+    assert st.read()["t"]["1"]["v"] == 1
+    st.close()
+    assert storage.AtomicJSONStorage(tmp_path / "db.json", readonly=True).read()["t"]["1"]["v"] == 1
