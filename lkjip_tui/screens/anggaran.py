@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import weakref
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -35,6 +36,9 @@ from ..widgets.modal import Modal
 from ..widgets.pembaca import angka_opsional, angka_wajib, teks_wajib
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
+
+if TYPE_CHECKING:
+    from ..app import LkjipApp
 
 BATAS_KECIL = 300  # up to this many subkegiatan everything starts open; above it, one at a time
 
@@ -590,6 +594,9 @@ class BulananScreen(Modal[None]):
 
     BINDINGS = [Binding("escape", "tutup", "Tutup")]
     JUDUL = "Realisasi bulanan"
+
+    if TYPE_CHECKING:  # self.app is LkjipApp (see LayarDasar)
+        app = getters.app(LkjipApp)
 
     def __init__(self, layar: AnggaranScreen, prog: Program, keg: Kegiatan, sub: Subkegiatan):
         super().__init__()
