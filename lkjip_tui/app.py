@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from textual.app import App
 from textual.binding import Binding
@@ -60,6 +60,8 @@ from .undo import Langkah, Riwayat
 from .urut import UrutTombol
 from .widgets.modal import Modal
 from .widgets.tertunda import Tertunda, di_layar
+
+R = TypeVar("R", bound=Rekaman)  # a record kind: what a screen hands in, it gets back
 
 # The last line of the question before quitting with something unsaved; ctrl+q on it quits.
 TANYA_KELUAR = "Keluar tanpa menyimpannya?"
@@ -383,19 +385,20 @@ class LkjipApp(UrutTombol, App[int]):
         ``mutasi`` gets a copy of the year whose header it may change."""
         return self.terapkan([salin_kepala(self.laporan(), mutasi)], keterangan)
 
-    def tambah(self, obj: Rekaman, induk: str | None = None, keterangan: str = "tambah") -> Rekaman | None:
+    def tambah(self, obj: R, induk: str | None = None, keterangan: str = "tambah") -> R | None:
         """Add a new record (to its parent ``induk`` for a kegiatan or subkegiatan); returns
         the record as stored (with its key), or None when it was not saved."""
-        obj = berkunci(obj)
-        return terkini(self.laporan(), obj) if self.terapkan([Tambah(obj, induk)], keterangan) else None
+        baru = berkunci(obj)
+        # berkunci and terkini give the record of the kind they were given
+        return cast(R, terkini(self.laporan(), baru)) if self.terapkan([Tambah(baru, induk)], keterangan) else None
 
     def hapus(self, obj: Rekaman, keterangan: str = "hapus") -> bool:
         """Remove a record (with its children)."""
         return self.terapkan([Hapus(type(obj), kunci(obj), induk_dari(self.laporan(), obj))], keterangan)
 
-    def baru(self, obj: Rekaman) -> Rekaman:
+    def baru(self, obj: R) -> R:
         """The record the store holds now for ``obj`` (by key): what a screen shows after a change."""
-        return terkini(self.laporan(), obj)
+        return cast(R, terkini(self.laporan(), obj))
 
     # ------------------------------------------------------------ years and the database
     def ganti_laporan(self, lap: Laporan | None) -> None:

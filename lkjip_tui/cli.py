@@ -258,9 +258,9 @@ def cmd_check(args) -> int:
             putus = repo.storage.masalah_riwayat()
         except OSError as e:  # a riwayat that is a folder or cannot be read
             putus = [(0, f"tidak dapat dibaca: {e.strerror or e}")]
-        for baris, m in putus:
+        for baris, salah in putus:
             letak = f"baris {baris} " if baris else ""
-            keluar.append(aman(f"riwayat · {letak}berkas {repo.path.name}.riwayat.jsonl: {m}"))
+            keluar.append(aman(f"riwayat · {letak}berkas {repo.path.name}.riwayat.jsonl: {salah}"))
             jumlah += 1
         if putus and all(b for b, _ in putus):
             keluar.append(f"Bila sudah diperiksa, terima putusnya (dicatat di riwayat) dengan: "
@@ -430,8 +430,8 @@ def cmd_riwayat(args) -> int:
     if not entri:
         print("Belum ada riwayat perubahan" + (f" untuk tahun {args.tahun}." if args.tahun else "."))
         return 0
-    for e in entri:
-        print(aman("\n".join(audit.teks_entri(e))))
+    for satu in entri:
+        print(aman("\n".join(audit.teks_entri(satu))))
     return 0
 
 
