@@ -89,7 +89,8 @@ def teks_anggaran(label: str, a: calc.Anggaran, desimal: int) -> Text:
 
 
 def ada_bulanan(sub: Subkegiatan) -> bool:
-    return bool(sub.realisasi_bulanan) and any(v is not None for v in sub.realisasi_bulanan.values())
+    bulanan = sub.realisasi_bulanan
+    return bulanan is not None and any(v is not None for v in bulanan.values())
 
 
 class AnggaranScreen(LayarDasar):
@@ -340,7 +341,7 @@ class AnggaranScreen(LayarDasar):
         rows = [f"P:{prog.id}", f"K:{self._kunci_keg(keg)}"]
         if sub is not None:
             rows.append(f"S:{self._kunci_sub(sub)}")
-        if calon is not None:
+        if calon is not None and sub is not None:  # a candidate is always a subkegiatan's
             self._calon = (self._kunci_sub(sub), calon)
         try:
             self.grid.segarkan(rows)
@@ -514,6 +515,7 @@ class AnggaranScreen(LayarDasar):
         prog, keg, sub = self._jalur(self._terpilih())
         if prog is None:
             return
+        obj: Subkegiatan | Kegiatan | Program
         if sub is not None:
             obj, isian, judul = sub, [Isian("nama", "Nama subkegiatan", sub.nama),
                                       isian_kode(sub.kode, "7.01.01.2.01.0001")], "Ubah subkegiatan"
@@ -549,6 +551,7 @@ class AnggaranScreen(LayarDasar):
         prog, keg, sub = self._jalur(self._terpilih())
         if prog is None:
             return
+        obj: Subkegiatan | Kegiatan | Program
         if sub is not None:
             obj = sub
             tanya = f'Hapus subkegiatan "{sub.nama}"?'
@@ -578,7 +581,7 @@ class AnggaranScreen(LayarDasar):
             self.notify(KOSONG_TAHUN, severity="warning")
             return
         prog, keg, sub = self._jalur(self._terpilih())
-        if sub is None:
+        if sub is None or keg is None or prog is None:  # a subkegiatan's row has all three
             self.notify("Pilih baris subkegiatan dulu (buka kegiatannya dengan Enter).")
             return
         self.app.push_screen(BulananScreen(self, prog, keg, sub), lambda _: self.segarkan())
