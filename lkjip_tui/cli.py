@@ -14,6 +14,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exports.format import FORMAT, nama_format
 from store import audit, backup
@@ -33,6 +34,9 @@ from store.teks import aman
 from . import __version__, keluaran, paths, tutup
 from .argparse_id import ArgumentParser
 from .paths import kutip, perintah, resolve_db
+
+if TYPE_CHECKING:  # imported late at run time: textual is only needed for the app itself
+    from .app import LkjipApp
 
 GAGAL = 2
 SISIP_DB = 40  # the longest name lkjip puts beside the database (journal, lock take-over, temp files)
@@ -322,7 +326,7 @@ def _buka_aplikasi(args, path: Path) -> int:
     # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q,
     # connected before the lock is taken, so a hang-up at any moment releases it.
     terbuka: list[Repository] = []
-    aplikasi: list = []
+    aplikasi: list[LkjipApp] = []
 
     def kerja() -> None:
         # app.repo too: a restore from F8 reopens the database as a new Repository
@@ -359,7 +363,7 @@ def _buka_aplikasi(args, path: Path) -> int:
     return app.return_code or 0
 
 
-def _minta_keluar(app) -> None:
+def _minta_keluar(app: LkjipApp | None) -> None:
     """Ask the app to end as if the user pressed ctrl+q, with nobody left to answer a
     question (the console is closing); from any thread, without waiting."""
     if app is None:
@@ -367,7 +371,7 @@ def _minta_keluar(app) -> None:
 
     def minta() -> None:
         try:
-            app.call_from_thread(getattr(app, "keluar_karena_tutup", app.exit))
+            app.call_from_thread(app.keluar_karena_tutup)
         except RuntimeError:  # not running (yet, or any more)
             pass
     threading.Thread(target=minta, name="lkjip-tutup", daemon=True).start()
