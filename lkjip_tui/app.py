@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from textual.app import App
 from textual.binding import Binding
@@ -60,6 +60,8 @@ from .undo import Langkah, Riwayat
 from .urut import UrutTombol
 from .widgets.modal import Modal
 from .widgets.tertunda import Tertunda, di_layar
+
+R = TypeVar("R", bound=Rekaman)  # a record kind: what a screen hands in, it gets back
 
 # The last line of the question before quitting with something unsaved; ctrl+q on it quits.
 TANYA_KELUAR = "Keluar tanpa menyimpannya?"
@@ -193,7 +195,7 @@ class LkjipApp(UrutTombol, App[int]):
         if event.layar not in self._layar_dibuka:
             self._layar_dibuka.append(event.layar)
 
-    def selesaikan_tertunda(self, semua: list[Tertunda], lanjut: Callable[[], None], tanya: str) -> None:
+    def selesaikan_tertunda(self, semua: list[Tertunda], lanjut: Callable[[], object], tanya: str) -> None:
         """Save every pending edit in ``semua`` through its screen's own save, then ``lanjut()``.
         What cannot be saved (a value that does not read, a failed save) is named in one
         question (``tanya``); yes lets it go and goes on, no stays where the typing is."""
@@ -214,7 +216,7 @@ class LkjipApp(UrutTombol, App[int]):
         self.push_screen(KonfirmasiScreen(f"Belum tersimpan:\n{daftar}\n\n{tanya}",
                                           ya="Y: ya, tanpa menyimpan", tidak="N/Esc: kembali"), jawab)
 
-    def tinggalkan(self, lanjut: Callable[[], None], tanya: str = "Pindah tanpa menyimpannya?") -> None:
+    def tinggalkan(self, lanjut: Callable[[], object], tanya: str = "Pindah tanpa menyimpannya?") -> None:
         """Leave the screen shown (another screen, another year): its pending edits are saved
         or asked about first (see :meth:`selesaikan_tertunda`)."""
         self.selesaikan_tertunda(self._tertunda(list(reversed(self.screen_stack))), lanjut, tanya)
@@ -260,9 +262,9 @@ class LkjipApp(UrutTombol, App[int]):
             b = a.binding
             if (b.key, b.action) in kita and b.description and not b.action.startswith("layar"):
                 tombol.setdefault((b.action, b.description), []).append(self.get_key_display(b))
-        self.push_screen(BantuanScreen(getattr(layar, "JUDUL", ""),
+        self.push_screen(BantuanScreen(layar.JUDUL if isinstance(layar, (LayarDasar, Modal)) else "",
                                        [(" / ".join(k), d) for (_, d), k in tombol.items()],
-                                       getattr(layar, "BANTUAN", "")))
+                                       layar.BANTUAN if isinstance(layar, LayarDasar) else ""))
 
     # The app's commands a screen starts (perintah.py sits above the screens, which may not import it)
     def pilih_tahun(self) -> None:
@@ -288,6 +290,13 @@ class LkjipApp(UrutTombol, App[int]):
             self.push_screen(perintah.PaletPerintah(id="--command-palette"))
 
     # ------------------------------------------------------------ changing data
+    def laporan(self) -> Laporan:
+        """The open year, for code that runs only with one open (a change: the screen checked
+        first with boleh_ubah; a window opened on the year's data)."""
+        if self.lap is None:
+            raise RuntimeError("belum ada tahun laporan yang dibuka")
+        return self.lap
+
     def _grid_tertunda(self):
         from .widgets.edit_grid import EditGrid
         # every screen's, not only the one shown: quitting saves what was typed on the others
@@ -313,7 +322,7 @@ class LkjipApp(UrutTombol, App[int]):
 
     def _gagal(self, e: Exception) -> None:
         # A refusal (read-only, still in use) is said as it is; anything else is a failed save.
-        diambil = getattr(self.repo, "diambil_alih", None)
+        diambil = self.repo.diambil_alih
         if isinstance(e, KunciHilang) or (diambil and isinstance(e, HanyaBaca)):
             # Another lkjip took the database over: read-only from now on, but what was typed
             # stays on screen (a grid keeps it marked, a form opens again holding it).
@@ -322,7 +331,7 @@ class LkjipApp(UrutTombol, App[int]):
                 g.belum_tersimpan("basis data diambil alih")
             self.status = "HANYA-BACA"
             self._gagal_simpan = "basis data diambil alih lkjip lain; kini hanya-baca"
-            if hasattr(self.screen, "perbarui_judul"):
+            if isinstance(self.screen, LayarDasar):
                 self.screen.perbarui_judul()
         elif isinstance(e, (HanyaBaca, MasihDipakai)):
             pesan = str(e)
@@ -347,7 +356,7 @@ class LkjipApp(UrutTombol, App[int]):
         row and column as the screen does: the step for ctrl+z, and in riwayat with the screen's
         name and the old and new value. After it the screen redraws from ``self.lap``."""
         try:
-            mundur = terapkan(self.repo, self.lap, perubahan, self._teks_riwayat(perubahan, keterangan))
+            mundur = terapkan(self.repo, self.laporan(), perubahan, self._teks_riwayat(perubahan, keterangan))
         except Exception as e:  # a save error must never lose the screen or the old value
             self._gagal(e)
             return False
@@ -363,31 +372,33 @@ class LkjipApp(UrutTombol, App[int]):
                     keterangan: str = "perubahan") -> bool:
         """Save several records as ``mutasi`` changes copies of them, in one transaction and
         one undo step. A copy's id may be changed (a rename)."""
-        lama = [terkini(self.lap, o) for o in objs]
+        lap = self.laporan()
+        lama = [terkini(lap, o) for o in objs]
         salinan = [copy.deepcopy(o) for o in lama]
         mutasi(salinan)
-        perintah: list[Perubahan] = [Ubah(b, kunci(a) if kunci(a) != kunci(b) else None, induk_dari(self.lap, a))
+        perintah: list[Perubahan] = [Ubah(b, kunci(a) if kunci(a) != kunci(b) else None, induk_dari(lap, a))
                                      for a, b in zip(lama, salinan)]
         return self.terapkan(perintah, keterangan)
 
     def ubah_kepala(self, mutasi: Callable[[Laporan], object], keterangan: str = "perubahan") -> bool:
         """Change instansi / renstra / pengaturan / pegawai date / outline of the open year;
         ``mutasi`` gets a copy of the year whose header it may change."""
-        return self.terapkan([salin_kepala(self.lap, mutasi)], keterangan)
+        return self.terapkan([salin_kepala(self.laporan(), mutasi)], keterangan)
 
-    def tambah(self, obj: Rekaman, induk: str | None = None, keterangan: str = "tambah") -> Rekaman | None:
+    def tambah(self, obj: R, induk: str | None = None, keterangan: str = "tambah") -> R | None:
         """Add a new record (to its parent ``induk`` for a kegiatan or subkegiatan); returns
         the record as stored (with its key), or None when it was not saved."""
-        obj = berkunci(obj)
-        return terkini(self.lap, obj) if self.terapkan([Tambah(obj, induk)], keterangan) else None
+        baru = berkunci(obj)
+        # berkunci and terkini give the record of the kind they were given
+        return cast(R, terkini(self.laporan(), baru)) if self.terapkan([Tambah(baru, induk)], keterangan) else None
 
     def hapus(self, obj: Rekaman, keterangan: str = "hapus") -> bool:
         """Remove a record (with its children)."""
-        return self.terapkan([Hapus(type(obj), kunci(obj), induk_dari(self.lap, obj))], keterangan)
+        return self.terapkan([Hapus(type(obj), kunci(obj), induk_dari(self.laporan(), obj))], keterangan)
 
-    def baru(self, obj: Rekaman) -> Rekaman:
+    def baru(self, obj: R) -> R:
         """The record the store holds now for ``obj`` (by key): what a screen shows after a change."""
-        return terkini(self.lap, obj)
+        return cast(R, terkini(self.laporan(), obj))
 
     # ------------------------------------------------------------ years and the database
     def ganti_laporan(self, lap: Laporan | None) -> None:
@@ -463,7 +474,7 @@ class LkjipApp(UrutTombol, App[int]):
         return ok
 
     def _teks_riwayat(self, perintah: list[Perubahan], keterangan: str, layar: str | None = None) -> str:
-        return f"{self._label_layar(layar or self.current_mode)}: {teks_riwayat(self.lap, perintah, keterangan)}"
+        return f"{self._label_layar(layar or self.current_mode)}: {teks_riwayat(self.laporan(), perintah, keterangan)}"
 
     def _label_layar(self, mode: str) -> str:
         return next((label for _, m, label, _ in LAYAR if m == mode), mode)
@@ -473,7 +484,7 @@ class LkjipApp(UrutTombol, App[int]):
         first (closing a window left open), then say where and what. Returns the commands
         that reverse what was just done (None when the save failed)."""
         try:
-            kebalikan = terapkan(self.repo, self.lap, perintah,
+            kebalikan = terapkan(self.repo, self.laporan(), perintah,
                                  self._teks_riwayat(perintah, f"{kata.lower()} {langkah.keterangan}", langkah.layar))
         except Exception as e:
             self._gagal(e)

@@ -14,6 +14,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exports.format import FORMAT, nama_format
 from store import audit, backup
@@ -33,6 +34,9 @@ from store.teks import aman
 from . import __version__, keluaran, paths, tutup
 from .argparse_id import ArgumentParser
 from .paths import kutip, perintah, resolve_db
+
+if TYPE_CHECKING:  # imported late at run time: textual is only needed for the app itself
+    from .app import LkjipApp
 
 GAGAL = 2
 SISIP_DB = 40  # the longest name lkjip puts beside the database (journal, lock take-over, temp files)
@@ -262,9 +266,9 @@ def cmd_check(args) -> int:
             putus = repo.storage.masalah_riwayat()
         except OSError as e:  # a riwayat that is a folder or cannot be read
             putus = [(0, f"tidak dapat dibaca: {e.strerror or e}")]
-        for baris, m in putus:
+        for baris, salah in putus:
             letak = f"baris {baris} " if baris else ""
-            keluar.append(aman(f"riwayat · {letak}berkas {repo.path.name}.riwayat.jsonl: {m}"))
+            keluar.append(aman(f"riwayat · {letak}berkas {repo.path.name}.riwayat.jsonl: {salah}"))
             jumlah += 1
         if putus and all(b for b, _ in putus):
             keluar.append(f"Bila sudah diperiksa, terima putusnya (dicatat di riwayat) dengan: "
@@ -326,7 +330,7 @@ def _buka_aplikasi(args, path: Path) -> int:
     # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q,
     # connected before the lock is taken, so a hang-up at any moment releases it.
     terbuka: list[Repository] = []
-    aplikasi: list = []
+    aplikasi: list[LkjipApp] = []
 
     def kerja() -> None:
         # app.repo too: a restore from F8 reopens the database as a new Repository
@@ -363,7 +367,7 @@ def _buka_aplikasi(args, path: Path) -> int:
     return app.return_code or 0
 
 
-def _minta_keluar(app) -> None:
+def _minta_keluar(app: LkjipApp | None) -> None:
     """Ask the app to end as if the user pressed ctrl+q, with nobody left to answer a
     question (the console is closing); from any thread, without waiting."""
     if app is None:
@@ -371,7 +375,7 @@ def _minta_keluar(app) -> None:
 
     def minta() -> None:
         try:
-            app.call_from_thread(getattr(app, "keluar_karena_tutup", app.exit))
+            app.call_from_thread(app.keluar_karena_tutup)
         except RuntimeError:  # not running (yet, or any more)
             pass
     threading.Thread(target=minta, name="lkjip-tutup", daemon=True).start()
@@ -434,8 +438,8 @@ def cmd_riwayat(args) -> int:
     if not entri:
         print("Belum ada riwayat perubahan" + (f" untuk tahun {args.tahun}." if args.tahun else "."))
         return 0
-    for e in entri:
-        print(aman("\n".join(audit.teks_entri(e))))
+    for satu in entri:
+        print(aman("\n".join(audit.teks_entri(satu))))
     return 0
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -198,7 +199,7 @@ def _jalan_tahan_hilang(self) -> None:
 
 def pasang(penutup: Penutup) -> Callable[[], None]:
     """Connect ``penutup`` to the console's end; returns the function that disconnects it."""
-    if os.name == "nt":
+    if sys.platform == "win32":
         return _pasang_windows(penutup)
     semula = {}
     for nama in ("SIGHUP", "SIGTERM"):
@@ -217,6 +218,8 @@ def pasang(penutup: Penutup) -> Callable[[], None]:
 
 def _pasang_windows(penutup: Penutup) -> Callable[[], None]:
     """SetConsoleCtrlHandler via ctypes; Windows calls the handler on a thread of its own."""
+    if sys.platform != "win32":  # said so the type checker reads what follows as Windows-only code
+        raise OSError("SetConsoleCtrlHandler hanya ada di Windows")
     import ctypes
     from ctypes import wintypes
 

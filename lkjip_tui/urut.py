@@ -14,6 +14,7 @@ a screen land in the old place. The app therefore applies keys while it reads th
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual import events
 
@@ -21,13 +22,36 @@ from .textual_dalam import binding_app, kunci_diteruskan
 
 TUNGGU_MAKS = 3.0  # seconds a key waits for a screen that never finishes mounting
 
+Tombol = events.Key | events.Paste
 
-class UrutTombol:
+
+@runtime_checkable
+class TerimaTombol(Protocol):
+    """A widget that applies keys as the app reads them (our input, editor and grid)."""
+
+    async def terapkan(self, event: events.Key) -> bool:
+        """Apply ``event`` now; True when the widget used it."""
+        ...
+
+    def tempel(self, teks: str) -> None:
+        """Insert pasted (or typed) text."""
+        ...
+
+
+if TYPE_CHECKING:  # the mixin is only ever an App's: typed as one, it checks its App calls
+    from textual.app import App
+
+    _App = App[Any]
+else:
+    _App = object
+
+
+class UrutTombol(_App):
     """Mixin for the App (before ``App`` in the bases)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._antre: list[events.Event] = []
+        self._antre: list[Tombol] = []
         self._antre_sejak: float | None = None
 
     def _layar_siap(self) -> bool:
@@ -46,22 +70,20 @@ class UrutTombol:
                 return
         await super().on_event(event)
 
-    async def _terapkan_urut(self, event: events.Event) -> bool:
+    async def _terapkan_urut(self, event: Tombol) -> bool:
         """Apply a key inline when the focused widget can; False: let Textual route it."""
         fokus = self.focused
+        if not isinstance(fokus, TerimaTombol):
+            return False
         if isinstance(event, events.Paste):
-            tempel = getattr(fokus, "tempel", None)
-            if tempel is None:
-                return False
-            tempel(event.text)
+            fokus.tempel(event.text)
             return True
-        terapkan = getattr(fokus, "terapkan", None)
-        if terapkan is None or self.screen.maximized is not None:
+        if self.screen.maximized is not None:
             return False
         self.app_focus = True
         if await binding_app(self, event.key, priority=True):
             return True
-        if not await terapkan(event) and not await binding_app(self, event.key):
+        if not await fokus.terapkan(event) and not await binding_app(self, event.key):
             # Nobody used it: the screen may still explain why (a number typed on a computed
             # cell), as it would if the key had bubbled up to it.
             self.screen.post_message(kunci_diteruskan(event.key, event.character))
@@ -73,7 +95,8 @@ class UrutTombol:
             self.set_timer(0.005, self._cek_antre)
 
     def _cek_antre(self) -> None:
-        if not self._layar_siap() and time.monotonic() - self._antre_sejak < TUNGGU_MAKS:
+        sejak = self._antre_sejak  # set by _jadwalkan, which started this timer
+        if sejak is not None and not self._layar_siap() and time.monotonic() - sejak < TUNGGU_MAKS:
             self.set_timer(0.005, self._cek_antre)
             return
         # The new screen asked for its focus while mounting (call_later): go after that.

@@ -39,6 +39,8 @@ def _wajib_teks(v) -> str | None:
 def _baca_bobot(teks: str) -> Decimal:
     """The reader of the form's Bobot: required, a number, not negative."""
     v = angka(teks_wajib(teks))
+    if v is None:  # text that reads as no number at all
+        raise ValueError("wajib diisi")
     salah = aturan.alasan_bobot(v)
     if salah is not None:
         raise ValueError(salah)
@@ -239,9 +241,9 @@ class AkipScreen(LayarDasar):
         else:
             petunjuk = Text()
             sel = self.grid.cell_terpilih()
-            k = self._komponen(sel[0]) if sel else None
-            if k is not None:  # the grid cuts long names: the selected one in full
-                petunjuk.append(f"{k.nama}\n", style="bold")
+            dipilih = self._komponen(sel[0]) if sel else None
+            if dipilih is not None:  # the grid cuts long names: the selected one in full
+                petunjuk.append(f"{dipilih.nama}\n", style="bold")
             petunjuk.append("Ketik nilai; Enter/Tab simpan · a: tambah komponen · d: hapus komponen", style="dim")
             self.query_one("#petunjuk-akip", Static).update(petunjuk)
 

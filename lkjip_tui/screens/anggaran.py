@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import weakref
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -35,6 +36,9 @@ from ..widgets.modal import Modal
 from ..widgets.pembaca import angka_opsional, angka_wajib, teks_wajib
 from .base import LayarDasar
 from .konfirmasi import KonfirmasiScreen
+
+if TYPE_CHECKING:
+    from ..app import LkjipApp
 
 BATAS_KECIL = 300  # up to this many subkegiatan everything starts open; above it, one at a time
 
@@ -85,7 +89,8 @@ def teks_anggaran(label: str, a: calc.Anggaran, desimal: int) -> Text:
 
 
 def ada_bulanan(sub: Subkegiatan) -> bool:
-    return bool(sub.realisasi_bulanan) and any(v is not None for v in sub.realisasi_bulanan.values())
+    bulanan = sub.realisasi_bulanan
+    return bulanan is not None and any(v is not None for v in bulanan.values())
 
 
 class AnggaranScreen(LayarDasar):
@@ -336,7 +341,7 @@ class AnggaranScreen(LayarDasar):
         rows = [f"P:{prog.id}", f"K:{self._kunci_keg(keg)}"]
         if sub is not None:
             rows.append(f"S:{self._kunci_sub(sub)}")
-        if calon is not None:
+        if calon is not None and sub is not None:  # a candidate is always a subkegiatan's
             self._calon = (self._kunci_sub(sub), calon)
         try:
             self.grid.segarkan(rows)
@@ -510,6 +515,7 @@ class AnggaranScreen(LayarDasar):
         prog, keg, sub = self._jalur(self._terpilih())
         if prog is None:
             return
+        obj: Subkegiatan | Kegiatan | Program
         if sub is not None:
             obj, isian, judul = sub, [Isian("nama", "Nama subkegiatan", sub.nama),
                                       isian_kode(sub.kode, "7.01.01.2.01.0001")], "Ubah subkegiatan"
@@ -545,6 +551,7 @@ class AnggaranScreen(LayarDasar):
         prog, keg, sub = self._jalur(self._terpilih())
         if prog is None:
             return
+        obj: Subkegiatan | Kegiatan | Program
         if sub is not None:
             obj = sub
             tanya = f'Hapus subkegiatan "{sub.nama}"?'
@@ -574,7 +581,7 @@ class AnggaranScreen(LayarDasar):
             self.notify(KOSONG_TAHUN, severity="warning")
             return
         prog, keg, sub = self._jalur(self._terpilih())
-        if sub is None:
+        if sub is None or keg is None or prog is None:  # a subkegiatan's row has all three
             self.notify("Pilih baris subkegiatan dulu (buka kegiatannya dengan Enter).")
             return
         self.app.push_screen(BulananScreen(self, prog, keg, sub), lambda _: self.segarkan())
@@ -590,6 +597,9 @@ class BulananScreen(Modal[None]):
 
     BINDINGS = [Binding("escape", "tutup", "Tutup")]
     JUDUL = "Realisasi bulanan"
+
+    if TYPE_CHECKING:  # self.app is LkjipApp (see LayarDasar)
+        app = getters.app(LkjipApp)
 
     def __init__(self, layar: AnggaranScreen, prog: Program, keg: Kegiatan, sub: Subkegiatan):
         super().__init__()

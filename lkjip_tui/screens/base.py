@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -12,6 +15,9 @@ from ..widgets.nav_bar import NavBar
 from ..widgets.tertunda import Tertunda, di_layar
 from ..widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from ..app import LkjipApp
+
 
 class LayarDasar(Screen):
     """Subclasses set ``MODE`` and ``JUDUL``, yield their widgets from :meth:`isi` and redraw
@@ -20,6 +26,11 @@ class LayarDasar(Screen):
     MODE = ""
     JUDUL = ""
     BANTUAN = ""  # extra help text for F1, in Indonesian
+
+    # Textual's way to type self.app as our App (as Textual does in MessagePump); only for the
+    # type checker, so the screens never import the app at run time (the layers in pyproject.toml)
+    if TYPE_CHECKING:
+        app = getters.app(LkjipApp)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="judul")

@@ -37,6 +37,7 @@ PREDIKAT_PENDEK = {"Tidak Tercapai": "Tdk tercapai", "Tercapai sesuai target": "
 
 def tahun_tren(lap: Laporan) -> list[int]:
     r = lap.renstra
+    assert r is not None  # Laporan.__post_init__ fills it
     tahun = set(r.tahun_target) if r.tahun_target else set(range(r.mulai, r.akhir + 1))
     return sorted(tahun | {lap.tahun})
 
@@ -142,7 +143,8 @@ class BerandaScreen(LayarDasar):
         if lap.instansi.pemerintah_daerah:
             t.append(f" · {lap.instansi.pemerintah_daerah}")
         t.append(f" · LKjIP tahun {lap.tahun}", style="bold")
-        t.append(f" (Renstra {lap.renstra.mulai}–{lap.renstra.akhir})", style="dim")
+        if lap.renstra is not None:  # always (Laporan.__post_init__); said for the type checker
+            t.append(f" (Renstra {lap.renstra.mulai}–{lap.renstra.akhir})", style="dim")
         org = calc.capaian_organisasi(lap)
         t.append("\nCapaian organisasi ")
         if org is None:
@@ -195,7 +197,7 @@ class BerandaScreen(LayarDasar):
         if not lap.sasaran and not lap.indikator:
             catatan = Text("Belum ada sasaran dan indikator. Isi di F3 Indikator.", style="dim")
         sasaran_ids = {s.id for s in lap.sasaran}
-        kelompok = [(s.id, Text(f"{s.id} {s.uraian}", style="bold"), lap.indikator_sasaran(s.id)) for s in lap.sasaran]
+        kelompok: list[tuple[str | None, Text, list[Indikator]]] = [(s.id, Text(f"{s.id} {s.uraian}", style="bold"), lap.indikator_sasaran(s.id)) for s in lap.sasaran]
         yatim = [i for i in lap.indikator if i.sasaran not in sasaran_ids]
         if yatim:
             kelompok.append((None, Text("Tanpa sasaran", style="bold"), yatim))

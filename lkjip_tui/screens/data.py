@@ -88,7 +88,7 @@ class CadanganScreen(Modal[Path | None]):
 
     @on(OptionList.OptionSelected)
     def _pilih(self, event: OptionList.OptionSelected) -> None:
-        if self.boleh_pulihkan:
+        if self.boleh_pulihkan and event.option.id is not None:  # every backup's option has its path
             self.dismiss(Path(event.option.id))
         else:
             self.app.bell()

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -29,6 +30,10 @@ from store.models import Subkegiatan
 from ..widgets.formulir import Formulir, Isian
 from ..widgets.modal import Modal
 from ..widgets.pembaca import teks_wajib
+from .base import LayarDasar
+
+if TYPE_CHECKING:
+    from ..app import LkjipApp
 
 
 def _berkas(teks: str) -> Path:
@@ -60,7 +65,7 @@ def _isi(teks: str) -> str:
     return t
 
 
-def mulai(app) -> None:
+def mulai(app: LkjipApp) -> None:
     """Ask for the file (and the stage or the date), then read it."""
     if app.lap is None:
         app.notify("Belum ada tahun laporan yang dibuka.", severity="warning")
@@ -75,12 +80,17 @@ def mulai(app) -> None:
         Isian("sampai", "Realisasi s.d.", "", _sampai, "mis. 30-06-2021; kosong = tanggal terakhir di berkas"),
     ], catatan="Rekap anggaran dan Laporan Realisasi Per Dokumen SIPD-RI dikenali sendiri; lembar lain "
                "ditanya kolomnya sekali.")
-    app.push_screen(form, lambda d: d is not None and baca(app, d["berkas"], d["tahap"], d["sampai"]))
+
+    def dibaca(d) -> None:
+        if d is not None:
+            baca(app, d["berkas"], d["tahap"], d["sampai"])
+
+    app.push_screen(form, dibaca)
 
 
-def baca(app, path: Path, tahap: str | None, sampai: dt.date | None, peta: sipd.Peta | None = None) -> None:
+def baca(app: LkjipApp, path: Path, tahap: str | None, sampai: dt.date | None, peta: sipd.Peta | None = None) -> None:
     try:
-        berkas = sipd.baca_berkas(path, app.lap.tahun, app.repo.peta_impor(), peta)
+        berkas = sipd.baca_berkas(path, app.laporan().tahun, app.repo.peta_impor(), peta)
     except sipd.PerluPeta as e:
         _tanya_peta(app, path, tahap, sampai, e)
         return
@@ -93,10 +103,14 @@ def baca(app, path: Path, tahap: str | None, sampai: dt.date | None, peta: sipd.
         except Exception as e:  # read-only or a full disk: the import itself can still go on
             app.notify(f"Peta kolom tidak tersimpan: {e}", severity="warning", markup=False)
     # the screen underneath (F6) redraws its sums after an apply or a subkegiatan added here
-    app.push_screen(PratinjauImpor(berkas, tahap, sampai), lambda _: getattr(app.screen, "segarkan", lambda: None)())
+    def selesai(_: None) -> None:
+        if isinstance(app.screen, LayarDasar):
+            app.screen.segarkan()
+
+    app.push_screen(PratinjauImpor(berkas, tahap, sampai), selesai)
 
 
-def _tanya_peta(app, path: Path, tahap, sampai, e: sipd.PerluPeta) -> None:
+def _tanya_peta(app: LkjipApp, path: Path, tahap: str | None, sampai: dt.date | None, e: sipd.PerluPeta) -> None:
     kolom = "; ".join(e.kepala) or "(tidak ada)"
     form = Formulir("Kolom lembar ini (diingat untuk berkas berkepala sama)", [
         Isian("kode", "Kolom kode subkeg.", "", teks_wajib),
@@ -152,6 +166,9 @@ class PratinjauImpor(Modal[None]):
         Binding("escape", "tutup", "Batal"),
     ]
 
+    if TYPE_CHECKING:  # self.app is LkjipApp (see LayarDasar)
+        app = getters.app(LkjipApp)
+
     def __init__(self, berkas: sipd.Berkas, tahap: str | None, sampai: dt.date | None):
         super().__init__()
         self.berkas, self.tahap, self.sampai = berkas, tahap, sampai
@@ -173,7 +190,7 @@ class PratinjauImpor(Modal[None]):
         return s.key or f"obj{id(s)}"
 
     def _isi(self) -> None:
-        r = self.rencana = ia.rencanakan(self.app.lap, self.berkas, self.tahap, self.sampai, self.beri)
+        r = self.rencana = ia.rencanakan(self.app.laporan(), self.berkas, self.tahap, self.sampai, self.beri)
         tak = {f"  {t.kode} {t.nama} ·": t.kode for t in r.tak_cocok}
         ol = self.query_one(OptionList)
         tinggi = ol.highlighted
@@ -211,7 +228,7 @@ class PratinjauImpor(Modal[None]):
         t = self._tak_cocok()
         if t is None:
             return
-        subs = [(self._kunci(s), s) for _, _, s in self.app.lap.semua_subkegiatan()]
+        subs = [(self._kunci(s), s) for _, _, s in self.app.laporan().semua_subkegiatan()]
 
         def pilih(key: str | None) -> None:
             if key:

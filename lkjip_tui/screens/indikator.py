@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
 
 from store import aturan, calc
 from store.models import AGREGASI, Iku, Indikator, Laporan, Sasaran, Tujuan
@@ -169,7 +170,7 @@ class IndikatorScreen(LayarDasar):
         r = lap.renstra
         pohon.root.set_label(Text(f"Renstra {r.mulai}–{r.akhir}", style="bold"))
         pohon.root.data = ("root", None)
-        simpul = {("root", None): pohon.root}
+        simpul: dict[tuple[str, str | None], TreeNode] = {("root", None): pohon.root}
         sasaran_ada = set()
 
         def tambah_sasaran(induk, s: Sasaran) -> None:
@@ -261,8 +262,7 @@ class IndikatorScreen(LayarDasar):
             teks.append(f"\nCapaian {lap.tahun}: {format_angka(cs, d)} ({calc.kategori(cs, skala)})")
             tambah = f"a: indikator baru di {s.id}"
             nama = s.id
-        elif jenis == "tujuan" and self._tujuan(kunci) is not None:
-            tj = self._tujuan(kunci)
+        elif jenis == "tujuan" and (tj := self._tujuan(kunci)) is not None:
             teks.append(f"Tujuan {tj.id} · ", style="bold")
             teks.append(tj.uraian, style="bold")
             misi = lap.instansi.misi
@@ -297,13 +297,15 @@ class IndikatorScreen(LayarDasar):
     @staticmethod
     def _dari_triwulan(ind: Indikator, tahun: int) -> bool:
         tw = ind.triwulan.get(tahun)
-        return bool(tw) and any(q.realisasi is not None for q in tw)
+        return tw is not None and any(q.realisasi is not None for q in tw)
 
     def _peta(self, ind: Indikator, kolom: str) -> dict:
         return getattr(ind, MEDAN[kolom])
 
     def _tampil(self, baris: str, kolom: str):
         ind, t = self.ind, int(baris)
+        if ind is None:  # the grid has rows only while an indikator is selected
+            return Text("")
         d = self.lap.pengaturan.desimal
         tebal = "bold" if t == self.lap.tahun else ""
         if kolom == "tahun":
@@ -326,6 +328,8 @@ class IndikatorScreen(LayarDasar):
         return Text(teks, style=tebal)
 
     def _mentah(self, baris: str, kolom: str) -> str:
+        if self.ind is None:
+            return ""
         v = self._peta(self.ind, kolom).get(int(baris))
         return "" if v is None else format_bebas(v)
 
@@ -432,14 +436,15 @@ class IndikatorScreen(LayarDasar):
             return
         lap = self.lap
         jenis, kunci = self._pilihan
-        if jenis == "tujuan":
-            obj = self._tujuan(kunci)
+        obj: Tujuan | Sasaran | Indikator
+        if jenis == "tujuan" and (tj := self._tujuan(kunci)) is not None:
+            obj = tj
             sisa = lap.sasaran_tujuan(kunci)
             if sisa:
                 self._tolak(f"Tujuan {kunci} masih memiliki sasaran ({', '.join(s.id for s in sisa)}); "
                             "hapus sasarannya dulu.")
                 return
-            soal = f"Hapus tujuan {kunci}: {obj.uraian}?"
+            soal = f"Hapus tujuan {kunci}: {tj.uraian}?"
         elif jenis == "sasaran":
             obj = lap.cari_sasaran(kunci)
             if lap.indikator_sasaran(kunci):
@@ -471,11 +476,11 @@ class IndikatorScreen(LayarDasar):
         self.app.bell()
         self.notify(pesan, title="Tidak dapat dihapus", severity="error", timeout=8, markup=False)
 
-    def _tetangga(self, jenis: str, kunci: str) -> tuple[str, str | None]:
+    def _tetangga(self, jenis: str, kunci: str | None) -> tuple[str, str | None]:
         """Where the cursor goes after deleting: the parent of the deleted record."""
-        lap = self.lap
-        if jenis == "indikator":
-            return ("sasaran", self.ind.sasaran)
+        lap, ind = self.lap, self.ind
+        if jenis == "indikator" and ind is not None:
+            return ("sasaran", ind.sasaran)
         if jenis == "sasaran":
             return ("tujuan", lap.cari_sasaran(kunci).tujuan)
         return ("root", None)

@@ -233,6 +233,7 @@ class LaporanScreen(LayarDasar):
             status.update(Text(sim("✗ ") + galat, style="bold"))
             self.notify(galat, severity="error", timeout=10)
             return
+        berkas = berkas or []  # no error: the list of what was written
         folder = berkas[0].parent if berkas else ""
         status.update(Text(sim("✓ ") + f"{len(berkas)} berkas ditulis"))  # the folder is in the field above
         self.notify(f"{len(berkas)} berkas ditulis ke {folder}", title="Ekspor selesai", markup=False)

@@ -185,7 +185,7 @@ class NarasiScreen(LayarDasar):
         judul = self.query_one("#n-judul", Static)
         ed = self.editor
         b = self._bagian.get(kunci) if kunci else None
-        if b is None or b.jenis not in narasi.BERTEKS:
+        if kunci is None or b is None or b.jenis not in narasi.BERTEKS:
             self._isi_editor("", baca_saja=True)
             if b is None:
                 ket = ""
@@ -235,7 +235,7 @@ class NarasiScreen(LayarDasar):
 
     @on(Tree.NodeSelected, "#n-pohon")
     def _pilih(self, event: Tree.NodeSelected) -> None:
-        b = self._bagian.get(event.node.data)
+        b = self._bagian.get(event.node.data) if event.node.data is not None else None
         if b is not None and b.jenis in narasi.BERTEKS:
             if self.app.hanya_baca:
                 self.boleh_ubah()

@@ -167,6 +167,8 @@ class PegawaiScreen(LayarDasar):
             l, p, n = calc.total_pegawai(self._lap_tampak())
             label = "Jumlah seluruh unit"
             gaya = "bold reverse"
+        elif unit is None:  # a row of a unit no longer there: blank until the grid is rebuilt
+            return Text("")
         elif idx is None:
             l, p, n = calc.jumlah_pegawai(unit.jabatan)
             label = unit.nama

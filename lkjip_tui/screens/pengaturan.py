@@ -79,7 +79,7 @@ class PengaturanScreen(LayarDasar):
 
     def isi(self) -> ComposeResult:
         yield Static(id="p-info", classes="ringkas")
-        tabel = DataTable(cursor_type="row", zebra_stripes=True, id="p-tabel")
+        tabel: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id="p-tabel")
         tabel.add_column("Pengaturan", key="label", width=18)
         tabel.add_column("Isi", key="isi", width=56)
         yield tabel
@@ -126,6 +126,7 @@ class PengaturanScreen(LayarDasar):
         if not ins.misi:
             hasil.append(Baris("misi#0", "Misi", Text("- (A untuk menambah)", style="dim")))
         r = lap.renstra
+        assert r is not None  # Laporan.__post_init__ fills it
         hasil.append(Baris("renstra", "Renstra", Text(f"{r.mulai}–{r.akhir} · tahun target "
                                                       f"{tulis_daftar_tahun(r.tahun_target) or '-'}")))
         hasil.append(Baris("desimal", "Angka desimal", Text(f"{lap.pengaturan.desimal} angka di belakang koma")))
@@ -182,8 +183,8 @@ class PengaturanScreen(LayarDasar):
 
     # ------------------------------------------------------------ actions
 
-    def _ubah(self, mutasi: Callable[[Laporan], None], keterangan: str) -> bool:
-        lap = self.app.lap
+    def _ubah(self, mutasi: Callable[[Laporan], object], keterangan: str) -> bool:
+        lap = self.app.laporan()
         tiruan = copy.copy(lap)
         bagian_kepala = ("instansi", "renstra", "pengaturan", *dokumen.BAGIAN)
         for bagian in bagian_kepala:
@@ -222,7 +223,7 @@ class PengaturanScreen(LayarDasar):
             self._form_dokumen(key)
 
     def _form_dokumen(self, key: str) -> None:
-        form, ubahan, keterangan = dokumen.formulir(key, self.app.lap)
+        form, ubahan, keterangan = dokumen.formulir(key, self.app.laporan())
 
         def selesai(h: dict | None) -> None:
             if h is not None:
@@ -231,7 +232,7 @@ class PengaturanScreen(LayarDasar):
         self.app.buka_formulir(form, selesai)
 
     def _form_instansi(self, fokus: str) -> None:
-        ins = self.app.lap.instansi
+        ins = self.app.laporan().instansi
         isian = [
             Isian("nama", "Unit kerja", ins.nama, wajib("nama unit kerja")),
             Isian("pemda", "Pemerintah daerah", ins.pemerintah_daerah, str.strip, "mis. Kota Balikpapan"),
@@ -256,7 +257,7 @@ class PengaturanScreen(LayarDasar):
         self.app.buka_formulir(Formulir("Unit kerja dan kepala", isian, fokus=fokus, fokus_galat=True), selesai)
 
     def _form_misi(self, n: int | None) -> None:
-        misi = self.app.lap.instansi.misi
+        misi = self.app.laporan().instansi.misi
         awal = misi[n - 1] if n else ""
 
         def selesai(h: dict | None) -> None:
@@ -271,7 +272,7 @@ class PengaturanScreen(LayarDasar):
 
             self._ubah(mutasi, f"misi {n}" if n else "tambah misi")
             if not n:
-                n_baru = len(self.app.lap.instansi.misi)  # the year's header is a new one now
+                n_baru = len(self.app.laporan().instansi.misi)  # the year's header is a new one now
                 self.tabel.move_cursor(row=self.tabel.get_row_index(f"misi#{n_baru}"))
 
         judul = f"Misi {n}" if n else f"Misi baru (nomor {len(misi) + 1})"
@@ -279,11 +280,12 @@ class PengaturanScreen(LayarDasar):
                              selesai)
 
     def action_tambah_misi(self) -> None:
-        if len(self.app.lap.instansi.misi) >= aturan.MAKS_BUTIR:  # the limit import applies (store/aturan.py)
+        if not self.boleh_ubah():  # first: with no year there are no misi to count
+            return
+        if len(self.app.laporan().instansi.misi) >= aturan.MAKS_BUTIR:  # the limit import applies (store/aturan.py)
             self.notify(f"Paling banyak {aturan.MAKS_BUTIR} misi.", severity="warning")
             return
-        if self.boleh_ubah():
-            self._form_misi(None)
+        self._form_misi(None)
 
     def action_hapus_misi(self) -> None:
         key = self._baris_terpilih() or ""
@@ -293,7 +295,7 @@ class PengaturanScreen(LayarDasar):
         if not self.boleh_ubah():
             return
         n = int(key.split("#")[1])
-        lap = self.app.lap
+        lap = self.app.laporan()
         dipakai = [t.id for t in lap.tujuan if t.misi >= n]
         if dipakai:
             self.notify(f"Misi {n} tidak dapat dihapus: tujuan {', '.join(dipakai)} merujuk misi nomor {n} atau "
@@ -308,8 +310,9 @@ class PengaturanScreen(LayarDasar):
         self.app.push_screen(KonfirmasiScreen(f"Hapus misi {n}?\n\n{lap.instansi.misi[n - 1]}"), jawab)
 
     def _form_renstra(self, fokus: str) -> None:
-        lap = self.app.lap
+        lap = self.app.laporan()
         r = lap.renstra
+        assert r is not None  # Laporan.__post_init__ fills it
         isian = [
             Isian("mulai", "Renstra mulai", str(r.mulai), baca_tahun),
             Isian("akhir", "Renstra akhir", str(r.akhir), baca_tahun),
@@ -345,7 +348,7 @@ class PengaturanScreen(LayarDasar):
                                       fokus_galat=True), selesai)
 
     def _form_skala(self) -> None:
-        lap = self.app.lap
+        lap = self.app.laporan()
         skala = list(lap.pengaturan.skala)
         isian = [Isian(f"band{n}", f"Kategori {n + 1}", tulis_band(skala[n]) if n < len(skala) else "", baca_band)
                  for n in range(max(BARIS_SKALA, len(skala)))]
@@ -367,7 +370,7 @@ class PengaturanScreen(LayarDasar):
                                       fokus_galat=True), selesai)
 
     def action_skala_bawaan(self) -> None:
-        if not self.boleh_ubah() or self.app.lap.pengaturan.skala_kategori is None:
+        if not self.boleh_ubah() or self.app.laporan().pengaturan.skala_kategori is None:
             return
 
         def jawab(ya: bool | None) -> None:

@@ -74,7 +74,7 @@ def buat_tahun(app, hasil: dict) -> bool:
     asal = f"disalin dari {salin}" if salin is not None else "kosong"
     app.notify(f"Tahun {tahun} dibuat ({asal}) dan dibuka.")
     r = lap.renstra
-    if not r.mulai <= tahun <= r.akhir:
+    if r is not None and not r.mulai <= tahun <= r.akhir:
         app.notify(f"Tahun {tahun} di luar Renstra {r.mulai}–{r.akhir}: perbarui Renstra dan targetnya di F8 Atur.",
                    severity="warning", timeout=10)
     return True
@@ -107,7 +107,9 @@ class PilihTahunScreen(Modal[int | str | None]):
 
     @on(OptionList.OptionSelected)
     def _pilih(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss("baru" if event.option.id == "baru" else int(event.option.id))
+        oid = event.option.id
+        if oid is not None:  # every option here has one: "baru" or the year
+            self.dismiss("baru" if oid == "baru" else int(oid))
 
     def action_baru(self) -> None:
         if self.boleh_baru:

@@ -114,22 +114,24 @@ class _Tabel(DataTable):
               "ctrl+home": "scroll_top", "ctrl+end": "scroll_bottom"}
 
     def action_ubah(self) -> None:
-        grid: EditGrid = self.parent.parent  # type: ignore[assignment]
+        grid = self._grid()
         if grid.sedang_edit:
             grid.selesai(maju=0)
         else:
             grid.mulai_edit(None)
 
     def action_berikut(self) -> None:
-        grid: EditGrid = self.parent.parent  # type: ignore[assignment]
+        grid = self._grid()
         grid.selesai(maju=+1) if grid.sedang_edit else grid.lompat(+1)
 
     def action_sebelum(self) -> None:
-        grid: EditGrid = self.parent.parent  # type: ignore[assignment]
+        grid = self._grid()
         grid.selesai(maju=-1) if grid.sedang_edit else grid.lompat(-1)
 
     def _grid(self) -> EditGrid:
-        return self.parent.parent  # type: ignore[return-value]
+        grid = self.parent.parent if self.parent is not None else None
+        assert isinstance(grid, EditGrid)  # the table sits in the grid's container (EditGrid.compose)
+        return grid
 
     async def terapkan(self, event: events.Key) -> bool:
         """Apply a key now (see :mod:`lkjip_tui.urut`); True when the grid used it. While an
@@ -264,8 +266,8 @@ class EditGrid(Vertical):
         yield Static("", id="pesan-grid")
 
     @property
-    def tabel(self) -> DataTable:
-        return self.query_one("#tabel", DataTable)
+    def tabel(self) -> _Tabel:
+        return self.query_one("#tabel", _Tabel)
 
     def on_mount(self) -> None:
         for k in self.kolom:

@@ -33,6 +33,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from store.teks import periksa_teks
 
+from ..urut import TerimaTombol
 from .masukan import MasukanUrut
 from .modal import Modal
 from .pembaca import teks_wajib
@@ -83,9 +84,8 @@ class _Masukan(MasukanUrut):
     async def tombol_khusus(self, event: events.Key) -> bool:
         layar = self.screen
         if layar.focused is not self and layar.focused is not None:
-            terapkan = getattr(layar.focused, "terapkan", None)
-            if terapkan is not None:
-                await terapkan(event)
+            if isinstance(layar.focused, TerimaTombol):
+                await layar.focused.terapkan(event)
             else:
                 layar.focused.post_message(events.Key(event.key, event.character))
             return True

@@ -23,7 +23,7 @@ class PenyuntingUrut(TextArea):
             return True
         if event.key == "enter" or (event.is_printable and event.character is not None):
             kedip_ulang(self)
-            self.tempel("\n" if event.key == "enter" else event.character)
+            self.tempel("\n" if event.key == "enter" else event.character or "")
             return True
         return False
 
@@ -37,7 +37,7 @@ class PenyuntingUrut(TextArea):
             event.stop()
             event.prevent_default()
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()
         self.tempel(event.text)

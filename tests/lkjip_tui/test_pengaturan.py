@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from lkjip_tui.screens.pengaturan import PengaturanScreen
 from lkjip_tui.screens.tahun import PilihTahunScreen
 from lkjip_tui.widgets.formulir import Formulir
 from lkjip_tui.widgets.pembaca import angka_opsional
@@ -211,6 +212,20 @@ async def test_empty_database_create_first_year_here(buka, tmp_path):
         assert sel(app, "nama") == "Dinas Uji"
     with Repository(path, readonly=True) as r:
         assert r.tahun_tersedia() == [2024] and r.muat(2024).instansi.nama == "Dinas Uji"
+
+
+async def test_empty_database_new_misi_says_no_year(buka, tmp_path):
+    # "a" (misi baru) read the open year's misi before asking whether there is a year
+    app = buka(tmp_path / "kosong.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "f8")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, Formulir)
+        assert any(n.message == PengaturanScreen.PESAN_KOSONG for n in app._notifications)
+        assert app.is_running
 
 
 async def test_readonly_refuses_edits(buka):
