@@ -74,7 +74,7 @@ def periksa_struktur(lap: Laporan) -> list[Masalah]:
         if s.tujuan not in tujuan:
             hasil.append(Masalah("struktur", f"Sasaran {s.id}", f"tujuan {s.tujuan} tidak ada"))
     for x in (*lap.indikator, *lap.program):
-        if alasan := aturan.alasan_sasaran(x.sasaran, list(sasaran)):
+        if alasan := aturan.alasan_sasaran(x.sasaran, sorted(sasaran)):
             hasil.append(Masalah("struktur", f"{type(x).__name__} {x.id}", alasan))
     return hasil
 
