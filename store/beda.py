@@ -57,6 +57,11 @@ def nilai(v: Any) -> str:
 
 
 def _daun(lama: Any, baru: Any, jalur: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any, Any]]:
+    # a value that did not exist (a new year's quarters) compares as empty, value by value
+    if lama is None and isinstance(baru, (dict, list)):
+        lama = {} if isinstance(baru, dict) else [None] * len(baru)
+    elif baru is None and isinstance(lama, (dict, list)):
+        baru = {} if isinstance(lama, dict) else [None] * len(lama)
     if isinstance(lama, dict) and isinstance(baru, dict):
         return [x for k in {**lama, **baru} if lama.get(k) != baru.get(k)
                 for x in _daun(lama.get(k), baru.get(k), jalur + (k,))]

@@ -98,6 +98,7 @@ class GantiTahun:
 
     lap: Laporan
     ganti: bool = False
+    keterangan: str | None = None  # the riwayat line; None: "impor tahun …"
 
 
 Perubahan = Ubah | Tambah | Hapus | UbahKepala
@@ -321,7 +322,7 @@ class _TanpaDisk:
 
 def simpan_tahun(repo: Repository, perintah: GantiTahun) -> None:
     """Store a whole year (a new report year, an import), as one transaction."""
-    repo.simpan_laporan(perintah.lap, ganti=perintah.ganti)
+    repo.simpan_laporan(perintah.lap, ganti=perintah.ganti, keterangan=perintah.keterangan)
 
 
 def salin_kepala(lap: Laporan, ubah: Callable[[Laporan], object]) -> UbahKepala:

@@ -359,9 +359,10 @@ class Repository:
                 "pegawai_per_tanggal": lap.pegawai.per_tanggal, "garis_besar": codec.garis_out(lap.garis),
                 "dokumen": dokumen.keluar(lap)}
 
-    def simpan_laporan(self, lap: Laporan, ganti: bool = False) -> None:
-        """Store a whole report year (an import). Refuses an existing year unless ``ganti``."""
-        with self.transaksi(f"impor tahun {lap.tahun}" + (" (ganti)" if ganti else "")):
+    def simpan_laporan(self, lap: Laporan, ganti: bool = False, keterangan: str | None = None) -> None:
+        """Store a whole report year (an import; ``keterangan`` names another origin in the
+        riwayat). Refuses an existing year unless ``ganti``."""
+        with self.transaksi(keterangan or f"impor tahun {lap.tahun}" + (" (ganti)" if ganti else "")):
             if self.ada_tahun(lap.tahun):
                 if not ganti:
                     raise TahunSudahAda(lap.tahun)

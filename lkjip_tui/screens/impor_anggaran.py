@@ -77,7 +77,7 @@ def mulai(app: LkjipApp) -> None:
     form = Formulir("Impor pagu / realisasi dari berkas", [
         Isian("berkas", "Berkas XLSX/CSV", "", _berkas, "path lengkap, mis. C:\\Unduhan\\realisasi.xlsx"),
         Isian("tahap", "Tahap (berkas pagu)", "", _tahap, "murni / perubahan; kosong untuk realisasi"),
-        Isian("sampai", "Realisasi s.d.", "", _sampai, "mis. 30-06-2021; kosong = tanggal terakhir di berkas"),
+        Isian("sampai", "Realisasi s.d.", "", _sampai, "mis. 30-06-2021; kosong: tanggal terakhir berkas"),
     ], catatan="Rekap anggaran dan Laporan Realisasi Per Dokumen SIPD-RI dikenali sendiri; lembar lain "
                "ditanya kolomnya sekali.")
 

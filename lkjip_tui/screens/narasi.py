@@ -141,10 +141,17 @@ class NarasiScreen(LayarDasar):
         self._tampilkan(tujuan if tujuan in self._bagian else None)
         if target is not None:
             # The tree numbers its lines when it next draws: move the cursor after that.
-            self.call_after_refresh(pohon.move_cursor, target)
+            self.call_after_refresh(self._kursor_ke, target)
         if self._awal:
             self._awal = False
             pohon.focus()
+
+    def _kursor_ke(self, node: TreeNode) -> None:
+        """Put the tree's cursor on ``node``. A screen coming back into view has not drawn its
+        tree yet: reading ``last_line`` numbers the lines, else the cursor falls to the top."""
+        pohon = self.pohon
+        if pohon.last_line >= 0:
+            pohon.move_cursor(node)
 
     def _label(self, b: Bagian) -> Text:
         if b.jenis in narasi.BERTEKS:

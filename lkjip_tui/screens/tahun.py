@@ -69,9 +69,9 @@ def buat_tahun(app, hasil: dict) -> bool:
         lap.instansi.nama = nama
     else:
         lap = laporan_kosong(tahun, nama)
-    if not app.simpan_tahun(GantiTahun(lap)):
-        return False
     asal = f"disalin dari {salin}" if salin is not None else "kosong"
+    if not app.simpan_tahun(GantiTahun(lap, keterangan=f"buat tahun {tahun} ({asal})")):
+        return False
     app.notify(f"Tahun {tahun} dibuat ({asal}) dan dibuka.")
     r = lap.renstra
     if r is not None and not r.mulai <= tahun <= r.akhir:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from exports.run import ekspor
+from store import aturan
 from store.bundle import BundleTidakSah, baca_bundle, ke_bundle
 from store.check import periksa
 
@@ -21,7 +22,8 @@ TAHUN = 2021
 _HURUF = st.characters(categories=["L", "N", "P", "Zs"], exclude_characters="\u2028\u2029")
 teks = st.text(_HURUF, max_size=12)
 isi_teks = st.text(_HURUF, min_size=1, max_size=12).filter(str.strip)
-angka = st.one_of(st.none(), st.integers(0, 10**12 - 1), st.decimals(0, 10**6, places=2).map(float))  # below 10^12: store/aturan
+# up to the largest indicator value the rules accept (store/aturan.py NILAI: below 10**12)
+angka = st.one_of(st.none(), st.integers(0, int(aturan.NILAI.maks) - 1), st.decimals(0, 10**6, places=2).map(float))
 per_tahun = st.dictionaries(st.sampled_from([str(t) for t in range(TAHUN - 4, TAHUN + 1)]), angka, max_size=5)
 
 

@@ -54,3 +54,19 @@ async def test_screen_open_while_year_created(buka, kunci):
         await pilot.press("home", "enter", kunci)
         await pilot.pause()
         assert app.is_running and app.tahun == 2021
+
+
+async def test_year_created_in_f8_reads_as_created_in_riwayat(buka, demo_db):
+    """F8 n Enter makes a year; riwayat says so (and from which year), not "impor tahun 2022",
+    which reads as if a file had been imported."""
+    from store import audit
+
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8", "n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.tahun == 2022
+    baris = audit.baca_riwayat(demo_db)[0]["keterangan"]
+    assert baris == "buat tahun 2022 (disalin dari 2021)"

@@ -162,3 +162,24 @@ async def test_cocokkan_manual_dan_palet(lap, tmp_path):
         assert s.nama == lain.nama and s.realisasi_bulanan == {1: 0, 2: 0, 3: Decimal(10)}
     finally:
         repo.close()
+
+
+async def test_petunjuk_isian_impor_utuh_di_80x24(lap, tmp_path):
+    """At 80x24 each field's hint is read whole: a cut hint ("kosong = tanggal terakhir di
+    berka") leaves the clerk guessing what an empty date means."""
+    from textual.widgets import Input
+
+    db, _, _ = _db(tmp_path, lap)
+    repo = Repository(db)
+    try:
+        app = LkjipApp(repo)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f6")
+            await pilot.pause()
+            await pilot.press("i")
+            await pilot.pause()
+            assert isinstance(app.screen, Formulir)
+            for inp in app.screen.query(Input):
+                assert len(inp.placeholder) <= inp.content_region.width, inp.placeholder
+    finally:
+        repo.close()

@@ -248,3 +248,25 @@ async def test_a_draft_not_yet_accepted_follows_the_figures(buka, demo_db):
         await ke_bagian(pilot, layar, "sasaran.S1.program")
         assert "serapan 86,98%" in editor(layar).text
         assert "serapan 86,98%" in narasi.draf(muat(demo_db), "sasaran.S1.program")
+
+
+async def test_leaving_while_writing_and_coming_back_keeps_the_part(buka, demo_db):
+    """F10, Enter, type, F3, F10: the clerk is back on the part being written (tree and
+    editor), not on "Sampul" with a read-only editor swallowing what is typed next."""
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        layar = await buka_narasi(pilot)
+        await ke_bagian(pilot, layar, "bab1.latar")
+        await pilot.press("enter", *"Awal. ")
+        await pilot.press("f3")
+        await pilot.pause()
+        layar = await buka_narasi(pilot)
+        await pilot.pause()
+        pohon = layar.query_one("#n-pohon", Tree)
+        assert pohon.cursor_node.data == "bab1.latar"
+        assert layar._kunci == "bab1.latar"
+        assert editor(layar).text.startswith("Awal. ")
+        await pilot.press(*"lagi ", "escape")
+        await pilot.pause()
+        tersimpan = narasi.teks(muat(demo_db), "bab1.latar")
+        assert "lagi " in tersimpan and tersimpan.count("Awal. ") == 1

@@ -1,5 +1,6 @@
 """The riwayat line of a change: human names, and the changed part of a long text."""
 
+import dataclasses
 from decimal import Decimal
 
 from store.beda import ringkas_beda, teks_ubah
@@ -44,3 +45,15 @@ def test_several_fields_are_named_each_once():
     lama = Subkegiatan("Uji", Decimal(1_000_000), None, key="s")
     baru = Subkegiatan("Uji 2", Decimal(2_000_000), None, key="s")
     assert teks_ubah("ubah", lama, baru) == "ubah: nama: Uji → Uji 2; pagu: 1.000.000 → 2.000.000"
+
+
+def test_the_first_quarter_value_of_a_new_year_reads_as_the_value():
+    """A new year's indicator has no quarters yet; the first value typed (F4, TW II realisasi)
+    creates all four: the line names the value, not the four empty quarters as JSON."""
+    from store.models import Indikator, Triwulan
+
+    lama = Indikator(id="I3", sasaran="S2", uraian="Nilai Swadaya Masyarakat")
+    tw = [Triwulan() for _ in range(4)]
+    tw[1] = Triwulan(realisasi=Decimal(5000))
+    baru = dataclasses.replace(lama, triwulan={2022: tw})
+    assert teks_ubah("I3 · Realisasi TW II", lama, baru) == "I3 · Realisasi TW II: (kosong) → 5.000"
