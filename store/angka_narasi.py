@@ -60,14 +60,18 @@ def angka_data(lap: Laporan) -> dict[str, dict[Decimal, str]]:
         if v is not None:
             persen.setdefault(v, apa)
 
-    total = calc.anggaran_total(lap)
+    # each kegiatan summed once (calc.anggaran_program/_sasaran/_total would sum every
+    # subkegiatan again for each level): the same sums, in the same order
+    per_keg = {id(k): calc.anggaran_kegiatan(k) for p in lap.program for k in p.kegiatan}
+    per_prog = {id(p): calc.jumlah(per_keg[id(k)] for k in p.kegiatan) for p in lap.program}
+    total = calc.jumlah(per_prog[id(p)] for p in lap.program)
     rp(total.pagu, "jumlah pagu anggaran")
     rp(total.realisasi, "jumlah realisasi anggaran")
     rp(total.pagu - total.realisasi, "sisa anggaran")
     pc(total.serapan(d), "realisasi anggaran keseluruhan")
     rp(calc.jumlah_pagu_murni(lap.program), "jumlah anggaran murni program (Tabel 2.4)")
     for s in lap.sasaran:
-        a = calc.anggaran_sasaran(lap, s.id)
+        a = calc.jumlah(per_prog[id(p)] for p in lap.program_sasaran(s.id))
         rp(a.pagu, f"pagu sasaran {s.id}")
         rp(a.realisasi, f"realisasi sasaran {s.id}")
         pc(a.serapan(d), f"realisasi anggaran sasaran {s.id}")
@@ -76,13 +80,13 @@ def angka_data(lap: Laporan) -> dict[str, dict[Decimal, str]]:
         pc(calc.efisiensi(lap, s.id), f"efisiensi sasaran {s.id}")
     pc(calc.capaian_organisasi(lap), "capaian organisasi")
     for p in lap.program:
-        a = calc.anggaran_program(p)
+        a = per_prog[id(p)]
         rp(p.pagu_murni, f"anggaran murni program {p.id}")
         rp(a.pagu, f"pagu program {p.id}")
         rp(a.realisasi, f"realisasi program {p.id}")
         pc(a.serapan(d), f"realisasi anggaran program {p.id}")
         for k in p.kegiatan:
-            ak = calc.anggaran_kegiatan(k)
+            ak = per_keg[id(k)]
             rp(ak.pagu, f'pagu kegiatan "{k.nama}"')
             rp(ak.realisasi, f'realisasi kegiatan "{k.nama}"')
             pc(ak.serapan(d), f'realisasi anggaran kegiatan "{k.nama}"')
@@ -128,13 +132,15 @@ def _terdekat(v: Decimal, data: dict[Decimal, str]) -> tuple[Decimal, str] | Non
 
 def periksa(lap: Laporan) -> list[Temuan]:
     """One finding per typed figure that matches no data figure, in the texts' order."""
-    data = angka_data(lap)
     judul = {b.kunci: b.judul for b in narasi.bagian_teks(lap)}
     hasil: list[Temuan] = []
+    data: dict[str, dict[Decimal, str]] | None = None
     for t in lap.narasi:
         if t.kunci not in judul or not t.isi:
             continue
         for jenis, tulis, v in angka_teks(t.isi):
+            if data is None:  # only once a text has a figure: at city scale it is most of `check`
+                data = angka_data(lap)
             if _cocok(v, tulis, data[jenis]):
                 continue
             tampil = f"Rp {tulis}" if jenis == "rupiah" else f"{tulis} %"

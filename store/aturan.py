@@ -69,10 +69,15 @@ def alasan_angka(v: Decimal | int | None, jenis: JenisAngka) -> str | None:
         return "tidak boleh negatif"
     if abs(v) >= jenis.maks:
         return f"terlalu besar untuk {jenis.nama} (di bawah {format_bebas(jenis.maks)})"
-    if -v.as_tuple().exponent > MAKS_DIGIT + 5:  # type: ignore[operator]
+    tup = v.as_tuple()
+    if -tup.exponent > MAKS_DIGIT + 5:  # type: ignore[operator]
         # 0E-999999 or 1.000…0: as written it is stored and exported with every zero (a
         # 10 KB bundle made a 100 MB database); trailing zeros past this are no figure
         return "terlalu banyak angka di belakang koma"
+    if tup.exponent >= 0 and len(tup.digits) <= MAKS_DIGIT:  # type: ignore[operator]
+        # a whole number (most Rupiah): normalizing drops only trailing zeros, so it has no
+        # decimals and no more digits: the rules below all pass (`check` asks 140,000 times)
+        return None
     n = v.normalize() if v else Decimal(0)
     desimal = max(0, -n.as_tuple().exponent)  # type: ignore[operator]  # finite: an int exponent
     if desimal > jenis.desimal:

@@ -143,3 +143,10 @@ def test_pyz_offline_isolated(bangunan, folder_kerja, tmp_path):
     # Babel's locale data pruned to what lkjip loads (issue 20.5); the commands above ran on it
     lokal = {Path(n).stem for n in zipfile.ZipFile(pyz).namelist() if "babel/locale-data/" in n and n.endswith(".dat")}
     assert {"id_ID", "id", "root"} <= lokal <= {"id_ID", "id", "root", "en", "en_US"}
+    # bytecode of what lkjip loads packed in (issue 20.5: the first start compiled every module),
+    # as unchecked-hash pycs (flags 0b01), which stay valid with the extraction's file times
+    with zipfile.ZipFile(pyz) as z:
+        tag = sys.implementation.cache_tag
+        pyc = z.read(f"site-packages/lkjip_tui/__pycache__/app.{tag}.pyc")
+        assert int.from_bytes(pyc[4:8], "little") == 1
+        assert f"site-packages/textual/__pycache__/app.{tag}.pyc" in z.namelist()

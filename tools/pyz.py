@@ -15,6 +15,15 @@ What the first start unpacks is kept to what lkjip uses: Babel ships number and 
 the locales in :data:`LOKAL_DIPAKAI` stay (tests/test_packaging.py runs every subcommand and
 an export from the built .pyz).
 
+The first start also compiles every module it imports unless its bytecode is there, and shiv
+packs no ``.pyc``: so for a .pyz whose Python is the one building it (same minor version; the
+bytecode does not depend on the OS) :func:`tambah_pyc` compiles the modules lkjip loads and
+adds their ``.pyc`` files to the archive after shiv has written it. Only those: bytecode for
+every module would add half again to what the first start unpacks. They are ``unchecked-hash``
+pycs: shiv extracts files with the time of extraction, which would make timestamp pycs stale
+at once; an unchecked pyc is used without reading its source. A cross-build for another Python
+version (``--windows 3.12`` from 3.11) stays source only: its first start compiles.
+
 Needs ``pip install '.[pyz]'`` (shiv). Run from the repository root.
 """
 
@@ -22,10 +31,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import py_compile
 import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -72,6 +83,11 @@ def bangun(out: Path, windows: str | None = None, wheelhouse: Path | None = None
         _jalankan(sys.executable, "-m", "shiv", "-c", "lkjip", "-o", str(out / nama),
                   "-p", "/usr/bin/env python3", "--reproducible", "--compressed",
                   "--site-packages", str(site))
+        if windows is None or windows == f"{sys.version_info.major}.{sys.version_info.minor}":
+            # a Windows site-packages cannot be imported here to see what lkjip loads: all of it
+            tambah_pyc(out / nama, site, None if windows else modul_dipakai(site))
+        else:
+            print(f"+ tanpa .pyc: Python {windows} bukan Python pembuat", flush=True)
     # CRLF and plain ASCII: cmd.exe reads .bat files in the console code page. The py launcher
     # picks the Python the .pyz was built for; without it, the python on PATH.
     py = f"-{windows}" if windows else "-3"
@@ -82,6 +98,49 @@ def bangun(out: Path, windows: str | None = None, wheelhouse: Path | None = None
         f"if %errorlevel%==0 (py {py} \"%~dp0{nama}\" %*) else (python \"%~dp0{nama}\" %*)\r\n"
         "if errorlevel 1 pause\r\n").encode("ascii"))
     return out / nama
+
+
+# Imports every module of lkjip's own packages (which import, at their top, what they use) from
+# the staged site-packages and prints the file of every module then loaded from there.
+_DIPAKAI = """
+import importlib, pkgutil, sys
+site = sys.argv[1]
+sys.path.insert(0, site)
+for akar in ("lkjip_tui", "store", "exports"):
+    for m in pkgutil.walk_packages(importlib.import_module(akar).__path__, akar + "."):
+        if not m.name.endswith("__main__"):
+            importlib.import_module(m.name)
+for m in list(sys.modules.values()):
+    f = getattr(m, "__file__", None) or ""
+    if f.startswith(site) and f.endswith(".py"):
+        print(f)
+"""
+
+
+def modul_dipakai(site: Path) -> list[Path]:
+    """The source files in ``site`` of the modules lkjip loads (at their import)."""
+    r = subprocess.run([sys.executable, "-I", "-c", _DIPAKAI, str(site)], check=True, capture_output=True,
+                       text=True, cwd=site)
+    return sorted({Path(f) for f in r.stdout.splitlines()})
+
+
+def tambah_pyc(pyz: Path, site: Path, modul: list[Path] | None) -> int:
+    """Compile ``modul`` (None: every module in ``site``) with this Python and add the ``.pyc``
+    files to ``pyz`` under ``site-packages/``, where shiv extracts from; return how many."""
+    semua = sorted(site.rglob("*.py")) if modul is None else modul
+    with zipfile.ZipFile(pyz, "a", compression=zipfile.ZIP_DEFLATED) as z:
+        for py in semua:
+            # force a fresh one: pip --target already wrote timestamp pycs beside the sources
+            pyc = Path(py_compile.compile(str(py), doraise=True,
+                                          invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH))
+            # fixed date and mode: the archive stays reproducible; shiv chmods each file it
+            # extracts to the mode stored here, so it must be readable
+            info = zipfile.ZipInfo(f"site-packages/{pyc.relative_to(site).as_posix()}", (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, pyc.read_bytes())
+    print(f"+ {len(semua)} .pyc ditambahkan ke {pyz.name}", flush=True)
+    return len(semua)
 
 
 def pangkas_babel(site: Path) -> int:

@@ -77,3 +77,23 @@ def test_check_flags_akip_bobot_and_nilai_as_the_screen_does(lap):
     pesan = [str(m) for m in periksa(lap) if m.jenis == "akip"]
     assert pesan == ["Evaluasi AKIP: jumlah bobot 105, seharusnya 100",
                      f"Evaluasi AKIP {k.nama} {t}: nilai {format_bebas(k.bobot + 1)} melebihi bobot {format_bebas(k.bobot)}"]
+
+
+@pytest.mark.parametrize("teks, jenis, harapan", [
+    ("7303930952", aturan.RUPIAH, None),
+    ("73E+8", aturan.RUPIAH, None),  # whole, with a positive exponent
+    ("999999999999", aturan.NILAI, None),
+    ("-999999999999", aturan.NILAI, None),
+    ("1000000000000", aturan.NILAI, "terlalu besar"),
+    ("12345678901234E+0", aturan.RUPIAH, None),
+    ("5", aturan.JUMLAH, None),
+    ("5.0", aturan.JUMLAH, None),  # trailing zero: still whole once normalised
+    ("5.5", aturan.JUMLAH, "harus bilangan bulat"),
+    ("-3", aturan.RUPIAH, "tidak boleh negatif"),
+    ("1E+999999", aturan.RUPIAH, "terlalu besar"),
+])
+def test_whole_numbers_take_the_quick_path_with_the_same_answer(teks, jenis, harapan):
+    """`check` asks alasan_angka 140,000 times at city scale; whole numbers skip normalize()
+    and must get the answer the full rule gives."""
+    alasan = aturan.alasan_angka(Decimal(teks), jenis)
+    assert (alasan is None) if harapan is None else (harapan in alasan)
