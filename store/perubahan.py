@@ -259,8 +259,11 @@ def _satu(repo: Repository, lap: Laporan, p: Perubahan) -> Perubahan:
         if any(kunci(o) == kunci(baru) for o in wadah):
             raise ValueError(f"{JENIS[jenis].tabel} {kunci(baru)} sudah ada")
         i = len(wadah) if p.posisi is None else p.posisi
-        _pasang(lap, jenis, p.induk, [*wadah[:i], baru, *wadah[i:]])
+        urutan = [*wadah[:i], baru, *wadah[i:]]
+        _pasang(lap, jenis, p.induk, urutan)
         _simpan_pohon(repo, lap.tahun, baru, p.induk)
+        if i < len(wadah):  # not at the end: the disk keeps the place the screen shows
+            repo.urutkan(lap.tahun, jenis, [kunci(o) for o in urutan])
         return Hapus(jenis, kunci(baru), p.induk)
     if isinstance(p, Hapus):
         if p.induk is None and (induk := _induk(lap, p.jenis, p.kunci)) is not None:
@@ -317,7 +320,7 @@ class _TanpaDisk:
     def simpan(self, *a: object, **k: object) -> None:
         pass
 
-    hapus = simpan_kepala = simpan
+    hapus = simpan_kepala = urutkan = simpan
 
 
 def simpan_tahun(repo: Repository, perintah: GantiTahun) -> None:

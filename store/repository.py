@@ -450,6 +450,21 @@ class Repository:
             urut = 1 + max((d.get("urut", 0) for d in self._mentah(j.tabel) if d.get("tahun") == tahun), default=-1)
             idx[kunci] = tabel.insert({"tahun": tahun, "urut": urut, **doc})
 
+    def urutkan(self, tahun: int, jenis: type, kunci_urut: Sequence[str]) -> None:
+        """Store the order of one list of siblings (``kunci_urut``, their ids/keys as the year
+        holds them): their rows take their own ``urut`` numbers again in that order, so rows of
+        other lists keep theirs. A record put back in the middle (the undo of a delete) reads
+        back in that place after a reopen, as the screen shows it."""
+        j = JENIS[jenis]
+        tabel = self.db.table(j.tabel)
+        idx = self._index(j.tabel, tahun)
+        mentah = (self.storage.read() or {}).get(j.tabel, {})
+        ids = [idx[k] for k in kunci_urut]
+        nomor = sorted(mentah[str(i)].get("urut", 0) for i in ids)
+        for doc_id, urut in zip(ids, nomor):
+            if mentah[str(doc_id)].get("urut") != urut:
+                tabel.update({"urut": urut}, doc_ids=[doc_id])
+
     def hapus(self, tahun: int, obj: Rekaman) -> None:
         """Delete one record; a program or kegiatan takes its children with it, atomically.
         A tujuan or sasaran still referred to is refused with :class:`MasihDipakai`."""

@@ -51,7 +51,9 @@ def test_delete_and_its_inverse_put_the_record_back_in_place(repo_demo):
     assert mundur == [Tambah(keg, "P1", 1)]
     terapkan(repo_demo, lap, mundur)
     assert lap.program[0].kegiatan[1] == keg
-    assert [s.nama for s in _disk(repo_demo).program[0].kegiatan[-1].subkegiatan] == [s.nama for s in keg.subkegiatan]
+    disk = _disk(repo_demo).program[0].kegiatan
+    assert disk[1].key == keg.key  # in its place on disk too, not at the end
+    assert [s.nama for s in disk[1].subkegiatan] == [s.nama for s in keg.subkegiatan]
 
 
 def test_a_refused_or_failed_write_leaves_the_year_as_it_was(repo_demo, monkeypatch):
@@ -72,3 +74,21 @@ def test_a_refused_or_failed_write_leaves_the_year_as_it_was(repo_demo, monkeypa
                                   UbahKepala(instansi, lap.renstra, lap.pengaturan, None, None)])
     assert lap.program == sebelum.program and lap.instansi is sebelum.instansi
     assert kepala(lap) == kepala(sebelum)
+
+
+def test_undo_of_a_delete_puts_the_record_back_in_its_place_on_disk_too(repo_demo):
+    """Screen and disk agree on order: a subkegiatan deleted from the middle and put back by
+    undo reads back in its place after a reopen, not at the end."""
+    lap = repo_demo.muat(2021)
+    p, k = next((p, k) for p, k, _ in lap.semua_subkegiatan() if len(k.subkegiatan) >= 3)
+    nama = [s.nama for s in k.subkegiatan]
+    mundur = terapkan(repo_demo, lap, [Hapus(Subkegiatan, k.subkegiatan[1].key)])
+    terapkan(repo_demo, lap, mundur)
+
+    def di(lap_):
+        return [s.nama for s in next(x for x in next(q for q in lap_.program if q.id == p.id).kegiatan
+                                     if x.key == k.key).subkegiatan]
+    assert di(lap) == nama
+    assert di(_disk(repo_demo)) == nama
+    # the other lists keep their order
+    assert [p.id for p in _disk(repo_demo).program] == [p.id for p in lap.program]
