@@ -266,3 +266,15 @@ PAGU_WAJIB = "pagu wajib diisi (isi 0 bila tidak ada anggaran)"
 def alasan_pagu(v: Decimal | None) -> str | None:
     """A subkegiatan's pagu: required (0 when there is no budget), a sane Rupiah amount."""
     return PAGU_WAJIB if v is None else alasan_rupiah(v)
+
+
+# ------------------------------------------------------------------ ids of tujuan, sasaran, indikator, program
+POLA_ID = re.compile(r"[A-Za-z0-9._-]{1,12}")
+
+
+def alasan_id(teks: str) -> str | None:
+    """The code a record is named by (T1, S1.2, I-3, P1): short, no spaces, the same rule in
+    the forms and in a bundle."""
+    if POLA_ID.fullmatch(teks):
+        return None
+    return "kode hanya huruf, angka, titik, garis; tanpa spasi; paling panjang 12"

@@ -190,6 +190,8 @@ def _unik(p: _Periksa, items: Sequence[_BerId], jalur: str) -> set[str]:
     seen: set[str] = set()
     for n, it in enumerate(items):
         i = it.id
+        if i and (alasan := aturan.alasan_id(i)):  # the forms' rule (an empty id is the reader's to name)
+            p.salah(f"{jalur}[{n}].id", f'"{i[:20]}": {alasan}')
         if i in seen:
             p.salah(f"{jalur}[{n}].id", f'"{i}" dipakai lebih dari sekali')
         seen.add(i)

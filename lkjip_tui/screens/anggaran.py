@@ -93,6 +93,14 @@ def ada_bulanan(sub: Subkegiatan) -> bool:
     return bulanan is not None and any(v is not None for v in bulanan.values())
 
 
+
+def _baca_id(teks: str) -> str:
+    """A program's id: required, and the rule every record's code keeps (store/aturan.py)."""
+    teks = teks_wajib(teks)
+    if alasan := aturan.alasan_id(teks):
+        raise ValueError(alasan)
+    return teks
+
 class AnggaranScreen(LayarDasar):
     MODE = "anggaran"
     JUDUL = "Anggaran"
@@ -465,7 +473,7 @@ class AnggaranScreen(LayarDasar):
             n += 1
         self.app.buka_formulir(Formulir(
             "Program baru",
-            [Isian("id", "ID program", f"P{n}"), Isian("nama", "Nama program"),
+            [Isian("id", "ID program", f"P{n}", _baca_id), Isian("nama", "Nama program"),
              Isian("sasaran", f"Sasaran ({pilihan})", lap.sasaran[0].id if lap.sasaran else "", self._cek_sasaran),
              Isian("pagu_murni", "Pagu murni (Rp)", "", angka_opsional), isian_kode("", "7.01.01")],
             jadi=lambda d: Program(d["id"], d["nama"], d["sasaran"], d["pagu_murni"], kode=d["kode"]),

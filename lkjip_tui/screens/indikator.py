@@ -48,7 +48,6 @@ AGREGASI_PILIHAN = [("jumlah (jumlah triwulan terisi)", "jumlah"),
                     ("terakhir (triwulan terakhir terisi)", "terakhir"),
                     ("rata-rata (rata-rata triwulan terisi)", "rata-rata")]
 IKU_PILIHAN = [("IKU (Indikator Kinerja Utama)", "ya"), ("bukan IKU", "bukan")]
-POLA_ID = re.compile(r"[A-Za-z0-9._-]{1,12}")
 
 
 def id_berikut(awalan: str, ada: list[str]) -> str:
@@ -64,8 +63,8 @@ def baca_id(ada: list[str], sendiri: str | None = None) -> Callable[[str], str]:
     """The reader of a record's code: required, a valid id, not taken by another record."""
     def baca(teks: str) -> str:
         teks = teks_wajib(teks)
-        if not POLA_ID.fullmatch(teks):
-            raise ValueError("hanya huruf, angka, titik, garis; tanpa spasi; paling panjang 12")
+        if alasan := aturan.alasan_id(teks):
+            raise ValueError(alasan)
         if teks != sendiri and teks in ada:
             raise ValueError(f'"{teks}" sudah dipakai')
         return teks

@@ -531,3 +531,21 @@ async def test_failed_form_save_reopens_the_form_with_what_was_typed(buka, demo_
         assert not isinstance(app.screen, Formulir)
     with Repository(demo_db, readonly=True) as r:
         assert r.muat(2021).program[0].kegiatan[0].kode == "7.01.01.2.01"
+
+
+async def test_program_id_keeps_the_rule_every_code_keeps(buka, demo_db):
+    """The id rule once (store/aturan.alasan_id): the program form refuses what a bundle refuses."""
+    from store import aturan
+
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, Formulir)
+        await pilot.press("ctrl+u", *"P 9", "tab", *"Program Uji", "enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert f"ID program: {aturan.alasan_id('P 9')}" in teks(form.query_one("#galat-form"))

@@ -3,6 +3,7 @@ import but break the app later, texts and lists without limits, inputs that gave
 
 from __future__ import annotations
 
+import copy
 import json
 from decimal import Decimal
 
@@ -187,3 +188,16 @@ def test_check_menyebut_angka_lama_yang_melanggar(lap):
     teks = "\n".join(map(str, periksa(lap)))
     assert "pagu murni 1E+999999: terlalu besar" in teks
     assert "realisasi bulan 1 0,001: Rupiah paling banyak 2 angka di belakang koma" in teks
+
+
+# ---------------------------------------------------------------- ids: the forms' rule in the bundle too
+@pytest.mark.parametrize("bagian", ["tujuan", "sasaran", "indikator", "program"])
+def test_kode_dengan_spasi_atau_terlalu_panjang_ditolak_seperti_di_formulir(fixture_json, bagian):
+    from store import aturan
+
+    for salah in ("S 1", "X" * 13):
+        b = copy.deepcopy(fixture_json)
+        b[bagian][0]["id"] = salah
+        with pytest.raises(BundleTidakSah) as e:
+            baca_bundle(b)
+        assert any(m.startswith(f"{bagian}[0].id") and aturan.alasan_id(salah) in m for m in e.value.masalah)
