@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -35,6 +36,9 @@ from ..paths import folder_laporan as folder_bawaan
 from ..simbol import teks as sim
 from ..widgets.masukan import MasukanUrut
 from .base import LayarDasar
+
+if TYPE_CHECKING:
+    from exports.naskah import Sisa
 
 BARIS_PRATINJAU = 150  # rows of a table laid out in the preview (a city's 3.125 has 13,000)
 
@@ -225,9 +229,14 @@ class LaporanScreen(LayarDasar):
         except OSError as e:
             self.app.call_from_thread(self._selesai, None, f"Tidak dapat menulis ke {folder}: {e.strerror or e}")
         else:
-            self.app.call_from_thread(self._selesai, berkas, None)
+            sisa = None
+            if any(p.name.startswith("laporan-") and p.suffix in (".md", ".docx", ".pdf") for p in berkas):
+                from exports.naskah import sisa as hitung_sisa  # as `lkjip export` says it
 
-    def _selesai(self, berkas: list[Path] | None, galat: str | None) -> None:
+                sisa = hitung_sisa(lap)
+            self.app.call_from_thread(self._selesai, berkas, None, sisa)
+
+    def _selesai(self, berkas: list[Path] | None, galat: str | None, sisa: Sisa | None = None) -> None:
         status = self.query_one("#lap-status", Static)
         if galat:
             status.update(Text(sim("✗ ") + galat, style="bold"))
@@ -235,5 +244,11 @@ class LaporanScreen(LayarDasar):
             return
         berkas = berkas or []  # no error: the list of what was written
         folder = berkas[0].parent if berkas else ""
-        status.update(Text(sim("✓ ") + f"{len(berkas)} berkas ditulis"))  # the folder is in the field above
-        self.notify(f"{len(berkas)} berkas ditulis ke {folder}", title="Ekspor selesai", markup=False)
+        # the folder is in the field above; what the document still lacks, as `lkjip export` says it
+        dokumen = ""
+        if sisa is not None:  # short here (the status has three lines at 80 columns), whole in the toast
+            dokumen = (" · dokumen lengkap" if not (sisa.kosong or sisa.draf)
+                       else f" · dokumen: {sisa.kosong} belum diisi, {sisa.draf} draf")
+        status.update(Text(sim("✓ ") + f"{len(berkas)} berkas ditulis{dokumen}"))
+        self.notify(f"{len(berkas)} berkas ditulis ke {folder}" + (f"\n{sisa}" if sisa else ""),
+                    title="Ekspor selesai", markup=False)
