@@ -233,8 +233,7 @@ class LkjipApp(UrutTombol, App[int]):
             if isinstance(layar, Formulir) and layar.berubah():
                 layar.action_simpan()  # dismissed with its result only when every field reads
             elif (grid := next((g for g in layar.query(EditGrid) if g.sedang_edit), None)) is not None:
-                if grid.galat() is None:
-                    grid.selesai(maju=0)
+                grid.simpan_tertunda()  # a valid value is saved; an invalid one cannot be
         finally:
             self.call_later(self.exit)  # after the form's result callback has saved
 

@@ -109,11 +109,7 @@ def cadangan(app) -> None:
         app.push_screen(KonfirmasiScreen(
             f"Pulihkan basis data dari cadangan {sumber.name}?\n\nPerubahan sesudah cadangan itu tidak lagi "
             "terlihat; berkas yang sekarang disimpan di samping basis data (tidak dihapus).",
-            ya="Y: pulihkan", tidak="N/Esc: batal"), lambda ya: ya and pulihkan(app, sumber))
+            ya="Y: pulihkan", tidak="N/Esc: batal"), lambda ya: ya and app.pulihkan(sumber))
 
     app.push_screen(CadanganScreen(app.repo.path, not app.hanya_baca), pilih)
 
-
-def pulihkan(app, sumber: Path) -> bool:
-    """Restore ``sumber`` over the open database (the app reopens it: ``LkjipApp.pulihkan``)."""
-    return app.pulihkan(sumber)

@@ -296,14 +296,11 @@ def terapkan(repo: Repository, lap: Laporan, perubahan: Sequence[Perubahan], ket
                 kebalikan.append(_satu(repo, lap, p))
     except BaseException:
         for k in reversed(kebalikan):
-            _kembalikan(lap, k)
+            terapkan_di_memori(lap, [k])  # the transaction was rolled back: memory only
         raise
     return kebalikan[::-1]
 
 
-def _kembalikan(lap: Laporan, p: Perubahan) -> None:
-    """Undo one applied command in memory only (the transaction was rolled back)."""
-    _satu(_TanpaDisk(), lap, p)  # type: ignore[arg-type]
 
 
 def terapkan_di_memori(lap: Laporan, perubahan: Sequence[Perubahan]) -> None:
@@ -315,7 +312,7 @@ def terapkan_di_memori(lap: Laporan, perubahan: Sequence[Perubahan]) -> None:
 
 
 class _TanpaDisk:
-    """A stand-in Repository for :func:`_kembalikan`: the disk was never changed."""
+    """A stand-in Repository for :func:`terapkan_di_memori`: the disk was never changed."""
 
     def simpan(self, *a: object, **k: object) -> None:
         pass

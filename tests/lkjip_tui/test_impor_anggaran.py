@@ -51,16 +51,21 @@ def _sub(db, kode):
     return next((s for _, _, s in lap.semua_subkegiatan() if s.kode == kode), None)
 
 
+async def _buka_impor(pilot) -> None:
+    """F6, then `i`: the import form."""
+    await pilot.press("f6")
+    await pilot.pause()
+    await pilot.press("i")
+    await pilot.pause()
+
+
 async def test_impor_dari_f6_satu_langkah(lap, tmp_path):
     db, subs, berkas = _db(tmp_path, lap)
     repo = Repository(db)
     try:
         app = LkjipApp(repo)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f6")
-            await pilot.pause()
-            await pilot.press("i")
-            await pilot.pause()
+            await _buka_impor(pilot)
             assert isinstance(app.screen, Formulir)
             await pilot.press(*str(berkas), "tab", "tab", *"30-06-2021", "enter")
             await pilot.pause()
@@ -106,10 +111,7 @@ async def test_masalah_tidak_diterapkan_dan_peta_ditanya(lap, tmp_path):
     try:
         app = LkjipApp(repo)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f6")
-            await pilot.pause()
-            await pilot.press("i")
-            await pilot.pause()
+            await _buka_impor(pilot)
             await pilot.press(*str(f), "tab", "tab", *"31-03-2021", "enter")
             await pilot.pause()
             assert isinstance(app.screen, Formulir)  # the columns are asked once
@@ -174,10 +176,7 @@ async def test_petunjuk_isian_impor_utuh_di_80x24(lap, tmp_path):
     try:
         app = LkjipApp(repo)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f6")
-            await pilot.pause()
-            await pilot.press("i")
-            await pilot.pause()
+            await _buka_impor(pilot)
             assert isinstance(app.screen, Formulir)
             for inp in app.screen.query(Input):
                 assert len(inp.placeholder) <= inp.content_region.width, inp.placeholder

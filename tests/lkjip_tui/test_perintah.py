@@ -138,6 +138,16 @@ async def test_arrows_work_right_after_undo_on_f3(buka):
         assert grid.cell_terpilih() == ("2018", "realisasi")
 
 
+async def _pulihkan_cadangan_terbaru(pilot) -> None:
+    """F8 `c`, Enter on the newest backup, `y` to restore it."""
+    await pilot.press("f8", "c")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("y")
+    await pilot.pause()
+
+
 async def test_restore_f8_lalu_kunci_diambil_lkjip_lain(buka, demo_db, monkeypatch):
     """Between the restore releasing the lock and the app reopening the database, another
     lkjip takes it: the app opens it read-only and says so, instead of failing."""
@@ -160,12 +170,7 @@ async def test_restore_f8_lalu_kunci_diambil_lkjip_lain(buka, demo_db, monkeypat
     monkeypatch.setattr(app_modul, "pulihkan_tercatat", lalu_diambil)
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f8", "c")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await _pulihkan_cadangan_terbaru(pilot)
         assert app.repo.readonly and app.hanya_baca
         assert any("sedang dibuka oleh sari" in n.message and "hanya-baca" in n.message for n in app._notifications)
     Path(f"{demo_db}.kunci").unlink()
@@ -197,12 +202,7 @@ async def test_restore_f8_disk_penuh_sebelum_mulai(buka, demo_db, monkeypatch):
     sebelum = demo_db.read_bytes()
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f8", "c")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await _pulihkan_cadangan_terbaru(pilot)
         assert any("gagal, basis data tidak diubah: No space left" in n.message for n in app._notifications)
         assert not app.repo.readonly and app.repo._kunci.dipegang
         assert demo_db.read_bytes() == sebelum
