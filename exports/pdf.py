@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
+from store.dokumen import PNG
 from store.models import Laporan
 
 from . import naskah
@@ -112,7 +113,7 @@ def _blok(b: naskah.Blok, tetap: bool, lanskap: bool) -> dict[str, Any]:
     jenis = type(b).__name__
     if jenis == "Logo":  # the cover's logo: PNG bytes, as a list of numbers (JSON has no bytes)
         png = bytes(getattr(b, "png", b""))
-        if not png.startswith(b"\x89PNG\r\n\x1a\n"):  # Typst would refuse the whole document
+        if not png.startswith(PNG):  # Typst would refuse the whole document
             return {"k": "par", "teks": "[LOGO BUKAN BERKAS PNG]", "tebal": True, "tengah": True, "sampul": False,
                     "lekat": False}
         return {"k": "logo", "png": list(png)}

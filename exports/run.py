@@ -1,7 +1,7 @@
 """One export run: which tables, which formats, writing the files. The CLI (``lkjip export``)
 and the TUI's Laporan screen both call :func:`ekspor`, so they write the same files.
 
-Every file is written whole with :func:`store.storage.tulis_atomik`: an existing file is
+Every file is written whole with :func:`store.berkas.tulis_atomik`: an existing file is
 replaced only by a complete new one.
 """
 

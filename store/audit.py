@@ -29,6 +29,11 @@ NAMA_TABEL = {"laporan": "data umum", "tujuan": "tujuan", "sasaran": "sasaran", 
 _ABAIKAN = {"tahun", "urut"}
 
 
+def jalur_riwayat(db: Path) -> Path:
+    """The riwayat beside database ``db``: ``lkjip.json`` → ``lkjip.json.riwayat.jsonl``."""
+    return db.with_name(f"{db.name}.riwayat.jsonl")
+
+
 def _waktu() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -276,7 +281,7 @@ def periksa_rantai(db_path: str | Path, sidik_snapshot: str | None = None, jangk
     tail is reported too, and so are the breaks the anchor keeps until they are accepted;
     lines an acceptance entry names are no longer reported."""
     db_path = Path(db_path)
-    raw = baca_mentah(db_path.with_name(f"{db_path.name}.riwayat.jsonl"))
+    raw = baca_mentah(jalur_riwayat(db_path))
     masalah = _periksa_rantai(raw, sidik_snapshot if not jangkar_sah(jangkar) else None)
     if jangkar_sah(jangkar):
         akhir = len(raw.split(b"\n")) + (0 if raw.endswith(b"\n") or not raw else 1)
@@ -323,7 +328,7 @@ def _periksa_rantai(raw: bytes, sidik_snapshot: str | None) -> list[tuple[int, s
 def baca_riwayat(db_path: str | Path, tahun: int | None = None, batas: int | None = None) -> list[dict[str, Any]]:
     """Every audit entry of the database, newest first; ``tahun`` keeps entries touching it."""
     db_path = Path(db_path)
-    riwayat = db_path.with_name(f"{db_path.name}.riwayat.jsonl")
+    riwayat = jalur_riwayat(db_path)
     try:
         raw = riwayat.read_bytes()
     except FileNotFoundError:

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .audit import baca_mentah, jangkar_dari, tambah_riwayat
+from .audit import baca_mentah, jalur_riwayat, jangkar_dari, tambah_riwayat
 from .berkas import ENCODING, fsync_folder, nama_unik, salin_pribadi, tulis_atomik
 from .jurnal import baris_jurnal, terapkan, urai_baris
 from .schema import META, SKEMA, BukanBasisData, versi_data
@@ -259,7 +259,7 @@ def pulihkan(db_path: Path, sumber: Path | None = None, periksa: Periksa | None 
         fsync_folder(db_path.parent)  # the copies are durable before the original changes
         # The applied lines' audit entries join the trail first, as a compaction does
         # (deduplicated by generation and sequence): they are changes that were committed.
-        riwayat = db_path.with_name(f"{db_path.name}.riwayat.jsonl")
+        riwayat = jalur_riwayat(db_path)
         tambah_riwayat(riwayat,
                        [dict(r["riwayat"], gen=gen, seq=r.get("seq")) for r in recs if isinstance(r.get("riwayat"), dict)])
         data[KUNCI_JURNAL]["1"]["riwayat"] = jangkar_dari(baca_mentah(riwayat), putus)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -127,7 +126,7 @@ def rencanakan(lap: Laporan, berkas: Berkas, tahap: str | None = None, sampai: d
     # subkegiatan by normalised code; two with one code cannot be told apart
     per_kode: dict[str, tuple[Program, Kegiatan, Subkegiatan]] = {}
     per_key: dict[str, tuple[Program, Kegiatan, Subkegiatan]] = {}
-    for p, k, s in _semua(lap):
+    for p, k, s in lap.semua_subkegiatan():
         per_key[s.key or f"obj{id(s)}"] = (p, k, s)
         kode = normal_kode(s.kode)
         if not kode:
@@ -170,7 +169,7 @@ def rencanakan(lap: Laporan, berkas: Berkas, tahap: str | None = None, sampai: d
         r.dilewati += [(n, f"sesudah {r.sampai:%d-%m-%Y}") for n in lewat_tanggal]
 
     tanpa_kode: dict[str, list[Subkegiatan]] = defaultdict(list)
-    for _p, _k, s in _semua(lap):
+    for _p, _k, s in lap.semua_subkegiatan():
         if not s.kode.strip():
             tanpa_kode[normal_nama(s.nama)].append(s)
     kegiatan_kode = {normal_kode(k.kode): (p, k) for p in lap.program for k in p.kegiatan if k.kode.strip()}
@@ -209,10 +208,6 @@ def rencanakan(lap: Laporan, berkas: Berkas, tahap: str | None = None, sampai: d
     r.dilewati.sort()
     r.berubah = [u for u in r.ubah if u.berubah]
     return r
-
-
-def _semua(lap: Laporan) -> Iterator[tuple[Program, Kegiatan, Subkegiatan]]:
-    return ((p, k, s) for p in lap.program for k in p.kegiatan for s in k.subkegiatan)
 
 
 def _bulanan_baru(sub: Subkegiatan, akhir: int, per_bulan: dict[int, Decimal] | None,

@@ -131,7 +131,7 @@ def pulihkan_tercatat(path: Path, sumber: Path | None = None, nama: str | None =
         raise PemulihanGagal(e, False) from None  # lock the riwayat is not ours to write
     try:
         putus = storage.putus_riwayat(path)  # the old snapshot's anchor goes: keep what it reported
-        riwayat = path.with_name(f"{path.name}.riwayat.jsonl")
+        riwayat = audit.jalur_riwayat(path)
         try:
             hasil = backup.pulihkan(path, sumber, periksa=_periksa, catatan=lambda dipakai, n: audit.entri_riwayat(
                 [], f"dipulihkan dari {f'cadangan {nama}' if nama else _asal(dipakai, path)} + {n} baris jurnal",

@@ -242,7 +242,8 @@ def _satu(repo: Repository, lap: Laporan, p: Perubahan) -> Perubahan:
         lama_k = p.lama_id or kunci(p.baru)
         if p.induk is None and (induk := _induk(lap, jenis, lama_k)) is not None:
             p = dataclasses.replace(p, induk=induk)  # a kegiatan/subkegiatan named by its key alone
-        lama = _wadah(lap, jenis, p.induk)[_posisi(_wadah(lap, jenis, p.induk), jenis, lama_k)]
+        wadah = _wadah(lap, jenis, p.induk)
+        lama = wadah[_posisi(wadah, jenis, lama_k)]
         baru = p.baru
         # a record's own values change; its children stay those the store holds now
         if isinstance(lama, Program) and isinstance(baru, Program):

@@ -50,20 +50,20 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from .audit import entri_riwayat, jangkar_sah, sambung_riwayat
+from .audit import entri_riwayat, jalur_riwayat, jangkar_sah, sambung_riwayat
 from .berkas import (  # noqa: F401 - re-exported: callers name them from here
     _UMASK,
     ENCODING,
     MODE_PRIBADI,
     MODE_UMUM,
     buka_pribadi,
+    fsync_folder,
     ganti_berkas,
     nama_unik,
     salin_pribadi,
+    tulis_atomik,
     tulis_semua,
 )
-from .berkas import fsync_folder as fsync_folder  # explicit re-exports ("as"): exports/run.py imports them from here
-from .berkas import tulis_atomik as tulis_atomik
 from .jalur import kutip
 from .jurnal import TIADA, JurnalRusak, baca_jurnal, baris_jurnal, terapkan, urai_baris  # noqa: F401
 from .tanpa_gc import tanpa_gc
@@ -214,7 +214,7 @@ class AtomicJSONStorage(Storage):
 
     @property
     def riwayat_path(self) -> Path:
-        return self.path.with_name(f"{self.path.name}.riwayat.jsonl")
+        return jalur_riwayat(self.path)
 
     @property
     def isi_jurnal(self) -> int:
@@ -566,7 +566,7 @@ def tulis_jangkar(path: Path, putus: list[str] | None = None) -> None:
     meta = data.get(KUNCI_JURNAL)
     if not isinstance(meta, dict) or not isinstance(meta.get("1"), dict):
         meta = data[KUNCI_JURNAL] = {"1": {}}
-    meta["1"]["riwayat"] = jangkar_dari(baca_mentah(path.with_name(f"{path.name}.riwayat.jsonl")), putus)
+    meta["1"]["riwayat"] = jangkar_dari(baca_mentah(jalur_riwayat(path)), putus)
     tulis_atomik(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING), pribadi=True)
 
 
