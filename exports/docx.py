@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from store.models import Laporan
 
 from . import naskah
-from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bersih, medan, run, tabel_xml
+from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bersih, medan, run, tabel_xml_potong
 from .halaman import arah_halaman, lekat
 from .tables import Bagian, Tabel
 
@@ -115,7 +115,11 @@ def _isi_tabel(docx: io.BytesIO, tabel: list[tuple[Bagian, int, int]]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             with zout.open(info, "w") as f:
                 for n, potong in enumerate(bagian):
-                    f.write((tabel_xml(*tabel[int(potong)]) if n % 2 else potong).encode("utf-8"))
+                    if n % 2:  # a table, written a few hundred rows at a time
+                        for xml in tabel_xml_potong(*tabel[int(potong)]):
+                            f.write(xml.encode("utf-8"))
+                    else:
+                        f.write(potong.encode("utf-8"))
     return keluar.getvalue()
 
 

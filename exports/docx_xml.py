@@ -8,6 +8,7 @@ cell API costs milliseconds a cell, and a city-scale Tabel 3.17 has 60,000 cells
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import groupby
 from xml.sax.saxutils import escape
 
@@ -173,9 +174,14 @@ def _kepala_xml(bagian: Bagian, lebar: list[int]) -> str:
     return "".join(atas) + "</w:tr>" + "".join(bawah) + "</w:tr>" + nomor
 
 
-def tabel_xml(bagian: Bagian, desimal: int, lebar_total: int) -> str:
+BARIS_POTONG = 500  # table rows per piece of :func:`tabel_xml_potong`
+
+
+def tabel_xml_potong(bagian: Bagian, desimal: int, lebar_total: int) -> Iterator[str]:
     """One part of a report table as a ``<w:tbl>``: fixed column widths over ``lebar_total``
-    twips, header rows repeated on each page, group and total rows bold, numbers right-aligned."""
+    twips, header rows repeated on each page, group and total rows bold, numbers right-aligned.
+    In pieces of :data:`BARIS_POTONG` rows: a city's 10,000-row table is never one string
+    (about 20 MB of XML)."""
     teks = teks_bagian(bagian, desimal)
     lebar = lebar_kolom(ukur_kolom(bagian, teks), lebar_total)
     kanan = kolom_angka(bagian)
@@ -186,11 +192,14 @@ def tabel_xml(bagian: Bagian, desimal: int, lebar_total: int) -> str:
            '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
            "".join(f'<w:gridCol w:w="{w}"/>' for w in lebar), "</w:tblGrid>", _kepala_xml(bagian, lebar)]
     tambah = out.append
-    for b, baris in zip(bagian.baris, teks):
+    for n, (b, baris) in enumerate(zip(bagian.baris, teks), 1):
         tebal = b.jenis.tebal
         tambah("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for isi, w, k in zip(baris, lebar, kanan):
             tambah(_sel(isi, w, k, tebal))
         tambah("</w:tr>")
+        if n % BARIS_POTONG == 0:
+            yield "".join(out)
+            out.clear()
     tambah("</w:tbl>")
-    return "".join(out)
+    yield "".join(out)

@@ -10,21 +10,21 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
 from store.berkas import fsync_folder, tulis_atomik
-from store.bundle import dump_bundle
+from store.bundle import tulis_bundle
 from store.jalur import masalah_jalur
 from store.models import Laporan
 from store.tanpa_gc import tanpa_gc
 
 from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
 from .csv_writer import GAYA, tabel_csv
-from .document import dokumen_md
+from .document import dokumen_md_potong
 from .format import FORMAT
 from .markdown import tabel_md, tabel_teks
 from .tables import Tabel
@@ -32,6 +32,31 @@ from .xlsx import nama_sheet, rencana, rencana_sheet
 from .xlsx_proses import PenulisXlsx, ProsesXlsx, penulis_xlsx
 
 Progres = Callable[[int, int, str], None]
+# A file's content: its bytes, or its bytes in pieces (a large file never held whole).
+Isi = bytes | Iterable[bytes]
+POTONG = 1 << 18  # characters per piece of a file written in pieces
+
+
+def dalam_potong(teks: Iterable[str]) -> Iterator[bytes]:
+    """UTF-8 pieces of about :data:`POTONG` characters from many small strings."""
+    kumpul: list[str] = []
+    n = 0
+    for t in teks:
+        if len(t) >= POTONG:  # a large table's text: encoded alone, not copied into a piece first
+            if kumpul:
+                yield "".join(kumpul).encode("utf-8")
+                kumpul.clear()
+                n = 0
+            yield t.encode("utf-8")
+            continue
+        kumpul.append(t)
+        n += len(t)
+        if n >= POTONG:
+            yield "".join(kumpul).encode("utf-8")
+            kumpul.clear()
+            n = 0
+    if kumpul:
+        yield "".join(kumpul).encode("utf-8")
 
 
 class EksporTidakSah(ValueError):
@@ -177,9 +202,10 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
             md_cache[t.nomor] = tabel_md(t)
         return md_cache[t.nomor]
 
-    def dokumen() -> bytes:
+    def dokumen() -> Iterator[bytes]:
         per_nomor = {t.nomor: t for t in daftar if t is not None}
-        return dokumen_md(lap, per_nomor, md).encode("utf-8")
+        yield from dalam_potong(dokumen_md_potong(lap, per_nomor, md))
+        md_cache.clear()  # the tables' Markdown is not needed again
 
     def docx() -> bytes:
         from .docx import dokumen_docx  # python-docx and lxml load only for a Word export
@@ -207,7 +233,7 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         daftar[i] = None  # its last file: let the table and its texts go (memory at city scale)
         return data
 
-    tugas: list[tuple[str, Callable[[], bytes]]] = []
+    tugas: list[tuple[str, Callable[[], Isi]]] = []
     if "md" in formats:
         tugas += [(f"tabel-{n}.md", partial(md_, i)) for i, n in enumerate(nomor_ada)]
         if nomor is None:
@@ -218,15 +244,15 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         tugas.append((f"laporan-{lap.tahun}.pdf", pdf))
     if "csv" in formats:
         tugas += [(f"tabel-{n}.csv", partial(csv_, i)) for i, n in enumerate(nomor_ada)]
-    bundle: list[bytes] = []
+    bundle: list[list[bytes]] = []
 
-    def json_() -> bytes:
-        return bundle.pop() if bundle else dump_bundle(lap).encode("utf-8")
+    def json_() -> Isi:
+        return bundle.pop() if bundle else dalam_potong(tulis_bundle(lap))
 
     if penulis is not None:
         def xlsx() -> bytes:
             if "json" in formats and isinstance(penulis, ProsesXlsx):
-                bundle.append(json_())  # made while the other process finishes the workbook
+                bundle.append(list(json_()))  # made while the other process finishes the workbook
             return penulis.selesai()
 
         tugas.append((f"laporan-{lap.tahun}.xlsx", xlsx))
@@ -277,7 +303,7 @@ def _buang_sisa_tmp(folder: Path, nama: set[str]) -> None:
             pass  # gone already, or held open (Windows): the next export tries again
 
 
-def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
+def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], Isi]]],
                  on_progress: Progres | None) -> list[Path]:
     """Make each file's bytes here and write them (each atomically: temp file, fsync,
     replace) on a few writer threads, so the disk waits overlap each other and the next
@@ -308,7 +334,10 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
         try:
             for nama, buat in tugas:
                 data = buat()
-                antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
+                if isinstance(data, bytes):
+                    antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
+                else:  # made while it is written, here: its pieces come from this thread's work
+                    antre.append((nama, _tulis_di_sini(folder / nama, data)))
                 del data
                 if len(antre) > MAKS_ANTRE:  # the disk is behind: wait rather than hold every file's bytes
                     wait([antre[0][1]])
@@ -322,6 +351,18 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
     if dipakai:
         raise BerkasDipakai(folder, dipakai, ditulis)
     return ditulis
+
+
+def _tulis_di_sini(path: Path, potong: Iterable[bytes]) -> Future[None]:
+    """A file written in pieces, in this thread; its outcome as a writer thread's would be."""
+    hasil: Future[None] = Future()
+    try:
+        tulis_atomik(path, potong, False)
+    except OSError as e:  # reported in order, as the writer threads' are (BerkasDipakai)
+        hasil.set_exception(e)
+    else:
+        hasil.set_result(None)
+    return hasil
 
 
 def pratinjau(lap: Laporan, nomor: str, gaya: str = "md") -> str:

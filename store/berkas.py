@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from collections.abc import Iterable
 from typing import BinaryIO
 
 ENCODING = "utf-8"
@@ -84,8 +85,10 @@ def tulis_semua(f: BinaryIO, data: bytes) -> None:
         mv = mv[n:]
 
 
-def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True, pribadi: bool = False) -> None:
+def tulis_atomik(path: Path, data: bytes | Iterable[bytes], sinkron_folder: bool = True, pribadi: bool = False) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+    ``data`` may be the bytes in pieces (a large export file made and written a part at a
+    time, never held whole).
 
     ``sinkron_folder=False`` leaves the folder's fsync (which makes the rename durable, not
     atomic) to the caller: an export of 265 files does it once, after the last. The file gets
@@ -97,7 +100,11 @@ def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True, pribadi: 
         if not pribadi:
             os.chmod(tmp, MODE_UMUM)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                f.write(data)
+            else:
+                for potong in data:
+                    f.write(potong)
             f.flush()
             os.fsync(f.fileno())
         ganti_berkas(tmp, path)
