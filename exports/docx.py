@@ -171,6 +171,15 @@ class _Cepat:
 
     def __init__(self, doc: Any) -> None:
         self._doc = doc
+        self._gaya_id: dict[int, str | None] = {}
+
+    def _id_gaya(self, style: Any) -> str | None:
+        """The style's id, looked up once: python-docx compares it with the default style on
+        every paragraph, a walk over every style (a third of a city's Word export)."""
+        sid = self._gaya_id.get(id(style), "")
+        if sid == "":
+            sid = self._gaya_id[id(style)] = self._doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return sid
 
     def __getattr__(self, nama: str) -> Any:
         return getattr(self._doc, nama)
@@ -190,7 +199,7 @@ class _Cepat:
         if text:
             p.add_run(text)
         if style is not None:
-            p.style = style
+            p._p.style = self._id_gaya(style)  # what Paragraph.style's setter does, without the lookup
         return p
 
 

@@ -28,8 +28,14 @@ def bersih(teks: str) -> str:
     return _TIDAK_SAH.sub("", teks)
 
 
+# What _t must change: markup characters, those XML forbids, line breaks and tabs.
+_KHUSUS = re.compile(r"[&<>\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ue000\ufffe\uffff]")
+
+
 def _t(teks: str) -> str:
     """Text as run content: line breaks and tabs as Word's, characters XML forbids dropped."""
+    if not _KHUSUS.search(teks):  # nearly every cell: nothing to replace
+        return f'<w:t xml:space="preserve">{teks}</w:t>'
     teks = escape(_TIDAK_SAH.sub("", teks))
     isi = f'<w:t xml:space="preserve">{teks}</w:t>'
     if "\n" in teks or "\r" in teks:
@@ -101,14 +107,20 @@ def kolom_angka(bagian: Bagian) -> list[bool]:
     return [not ANGKA.isdisjoint(s.jenis for s in k) for k in kolom]
 
 
+_BARIS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines breaks a line
+
+
 def ukur_kolom(bagian: Bagian, teks: list[list[str]]) -> list[tuple[int, int, bool]]:
     """Per column (least, wanted characters, wraps): numbers and short texts keep their width;
     a long text wraps, down to its header's longest word."""
     ukur = []
+    kolom = list(zip(*teks)) or [()] * len(bagian.kolom)
     for c, ((_, judul), angka) in enumerate(zip(kepala_bertingkat(bagian.kolom), kolom_angka(bagian))):
         # headers are bold (wider letters) and wrap at spaces and after a slash (patah_garis)
         kata = max((len(x) for x in _PATAH.split(judul)), default=1) + 1
-        isi = max((len(x) for r in teks for x in r[c].splitlines() or [""]), default=0)
+        isi = max(map(len, kolom[c]), default=0)
+        if isi and _BARIS.search("\x00".join(kolom[c])):  # a cell of several lines: its longest line
+            isi = max((len(x) for t in kolom[c] for x in t.splitlines() or [""]), default=0)
         if angka or isi <= 14:
             n = max(kata, isi, 3)
             ukur.append((n, n, False))
@@ -133,6 +145,9 @@ def lebar_kolom(ukur: list[tuple[int, int, bool]], total: int) -> list[int]:
     if sum(mau) == 0:  # nothing wraps: widen every column alike
         return [x + sisa * x // sum(paling_kecil) for x in paling_kecil]
     return [x + sisa * t // sum(mau) for x, t in zip(paling_kecil, mau)]
+
+
+AKHIR_SEL = "</w:p></w:tc>"
 
 
 def _sel(isi: str, lebar: int, kanan: bool = False, tebal: bool = False, tcpr: str = "") -> str:
@@ -192,11 +207,12 @@ def tabel_xml_potong(bagian: Bagian, desimal: int, lebar_total: int) -> Iterator
            '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
            "".join(f'<w:gridCol w:w="{w}"/>' for w in lebar), "</w:tblGrid>", _kepala_xml(bagian, lebar)]
     tambah = out.append
+    awal = [_sel("", w, k).removesuffix(AKHIR_SEL) for w, k in zip(lebar, kanan)]  # each column's, made once
     for n, (b, baris) in enumerate(zip(bagian.baris, teks), 1):
         tebal = b.jenis.tebal
         tambah("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        for isi, w, k in zip(baris, lebar, kanan):
-            tambah(_sel(isi, w, k, tebal))
+        for isi, a in zip(baris, awal):
+            tambah(f"{a}{run(isi, tebal)}{AKHIR_SEL}")  # _sel(isi, w, k, tebal)
         tambah("</w:tr>")
         if n % BARIS_POTONG == 0:
             yield "".join(out)

@@ -59,12 +59,19 @@ def _lebar(tabel: Tabel) -> list[int]:
     for bagian in tabel.bagian:
         for c, k in enumerate(bagian.kolom):
             lebar[c] = max(lebar[c], min(len(k), 24))  # headers wrap; do not let them widen much
-        for b, teks in zip(bagian.baris, teks_bagian(bagian, tabel.desimal)):
-            for c, (s, t) in enumerate(zip(b.sel, teks)):
-                if len(t) > lebar[c]:
-                    lebar[c] = max(len(x) for x in t.splitlines()) if "\n" in t else len(t)
-                if s.jenis is TEKS and len(t) > LEBAR_TEKS_MIN:
-                    teks_kolom[c] = True
+        teks = teks_bagian(bagian, tabel.desimal)
+        # A column at a time: the longest cell, unless one has several lines (then cell by cell as
+        # written, each longer one setting the width to its longest line).
+        for c, (sel, isi) in enumerate(zip(zip(*(b.sel for b in bagian.baris)), zip(*teks))):
+            terpanjang = max(map(len, isi))
+            if "\n" in "\x00".join(isi):
+                for t in isi:
+                    if len(t) > lebar[c]:
+                        lebar[c] = max(len(x) for x in t.splitlines()) if "\n" in t else len(t)
+            elif terpanjang > lebar[c]:
+                lebar[c] = terpanjang
+            if not teks_kolom[c] and terpanjang > LEBAR_TEKS_MIN:
+                teks_kolom[c] = any(s.jenis is TEKS and len(t) > LEBAR_TEKS_MIN for s, t in zip(sel, isi))
     return _muat(n, [min(w + 2, LEBAR_MAKS) for w in lebar], teks_kolom)
 
 
