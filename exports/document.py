@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from store.models import Laporan
 
 from . import naskah
-from .markdown import escape, kendali_tampak, tabel_md
+from .markdown import escape, kendali_tampak, tabel_md_baris
 from .tables import Tabel
 
 _BARIS_BARU = re.compile(r"\s*(\r\n|\r|\n)\s*")
@@ -36,11 +36,12 @@ def _butir(b: naskah.Butir) -> list[str]:
 
 def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]) -> str:
     """``tabel`` maps every table number to its built table; ``md`` renders one (cached by the caller)."""
-    return "".join(dokumen_md_potong(lap, tabel, md))
+    return "".join(dokumen_md_potong(lap, tabel, lambda t: [md(t)]))
 
 
-def dokumen_md_potong(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]) -> Iterator[str]:
-    """:func:`dokumen_md` in pieces, a block at a time (a city's document is never one string)."""
+def dokumen_md_potong(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], list[str]]) -> Iterator[str]:
+    """:func:`dokumen_md` in pieces, a block at a time (a city's document is never one string);
+    ``md`` gives a table's Markdown as lines (:func:`exports.markdown.tabel_md_baris`)."""
     return _satu_baris_akhir(_baris(lap, tabel, md))
 
 
@@ -61,7 +62,7 @@ def _satu_baris_akhir(baris: Iterable[str]) -> Iterator[str]:
     yield "\n"
 
 
-def _baris(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]) -> Iterator[str]:
+def _baris(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], list[str]]) -> Iterator[str]:
     """The document's lines (a table's Markdown as one), block by block."""
     yield f"# Laporan Kinerja Instansi Pemerintah (LKjIP) {_kalimat(lap.instansi.nama)} Tahun {lap.tahun}"
     yield ""
@@ -79,7 +80,7 @@ def _baris(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]) ->
             if b.draf:
                 out += [f"> *{_kalimat(baris)}*" for baris in b.draf.splitlines() if baris.strip()] + [""]
         elif isinstance(b, naskah.BlokTabel):
-            out.append(md(b.tabel) if b.bernomor else tabel_md(b.tabel))  # md caches by number
+            out += md(b.tabel) if b.bernomor else tabel_md_baris(b.tabel)  # md caches by number
         elif isinstance(b, naskah.TandaTangan):
             out += _ttd(b)
         elif isinstance(b, naskah.TandaTanganDua):

@@ -50,7 +50,8 @@ def _colalign(bagian: Bagian) -> list[str]:
     return ["left" if ANGKA.isdisjoint(map(_JENIS, k)) else "right" for k in kolom]
 
 
-def _md_bagian(bagian: Bagian, desimal: int) -> str:
+def _md_bagian(bagian: Bagian, desimal: int) -> list[str]:
+    """The part's Markdown table as lines (joined by newlines: the table)."""
     teks = teks_bagian(bagian, desimal)
     # One search over the whole part: names with | \ < or line breaks are rare, and escaping
     # 80,000 cells one by one was a fifth of the Markdown time at city scale.
@@ -59,12 +60,12 @@ def _md_bagian(bagian: Bagian, desimal: int) -> str:
     rows = [[_tebal(s) for s in r] if b.jenis.tebal else r for b, r in zip(bagian.baris, teks)]
     kolom = [escape(k) for k in bagian.kolom]
     if len(rows) >= BARIS_CEPAT:
-        cepat = _pipe_cepat(rows, kolom, _colalign(bagian))
+        cepat = _pipe_cepat_baris(rows, kolom, _colalign(bagian))
         if cepat is not None:
             return cepat
     md: str = tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True,
                        colalign=_colalign(bagian) if rows else None)
-    return md
+    return [md]
 
 
 # From this many rows a part is laid out by :func:`_pipe_cepat` (same bytes as tabulate): every
@@ -74,6 +75,11 @@ _TIDAK_POLOS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # ANSI escapes, tabulate
 
 
 def _pipe_cepat(rows: list[list[str]], kolom: list[str], colalign: list[str]) -> str | None:
+    baris = _pipe_cepat_baris(rows, kolom, colalign)
+    return None if baris is None else "\n".join(baris)
+
+
+def _pipe_cepat_baris(rows: list[list[str]], kolom: list[str], colalign: list[str]) -> list[str] | None:
     """Exactly ``tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True,
     colalign=colalign)`` for plain text cells; ``None`` when the text is not plain (control
     characters, or wide characters while tabulate measures with wcwidth), so that tabulate
@@ -92,23 +98,29 @@ def _pipe_cepat(rows: list[list[str]], kolom: list[str], colalign: list[str]) ->
     kanan = [a == "right" for a in colalign]
     kolom_sel = [[s.strip() for s in c] for c in zip(*rows)]
     lebar = [max(len(h) + 2, max(map(len, c))) for h, c in zip(kolom, kolom_sel)]
-    kolom_sel = [[s.rjust(w) for s in c] if k else [s.ljust(w) for s in c]
-                 for c, w, k in zip(kolom_sel, lebar, kanan)]
     kepala = "| " + " | ".join(h.rjust(w) if k else h.ljust(w) for h, w, k in zip(kolom, lebar, kanan)) + " |"
     garis = "|" + "|".join("-" * (w + 1) + ":" if k else ":" + "-" * (w + 1) for w, k in zip(lebar, kanan)) + "|"
-    return "\n".join(chain((kepala, garis), ("| " + " | ".join(b) + " |" for b in zip(*kolom_sel))))
+    # A row at a time, padded by str.format (as rjust/ljust): no padded copy of every cell is held.
+    pola = "| " + " | ".join(f"{{:{'>' if k else '<'}{w}}}" for w, k in zip(lebar, kanan)) + " |"
+    return [kepala, garis, *map(pola.format, *kolom_sel)]
 
 
 def tabel_md(tabel: Tabel) -> str:
     """One table: bold caption, the table(s), the source line. Ends with a newline."""
+    return "\n".join(tabel_md_baris(tabel))
+
+
+def tabel_md_baris(tabel: Tabel) -> list[str]:
+    """:func:`tabel_md` as lines (a city's table is never one string)."""
     out = [f"**{escape(tabel.keterangan)}**", ""] if tabel.keterangan else []  # an annex's table may have none
     for bagian in tabel.bagian:
         if bagian.judul:
             out += [f"*{escape(bagian.judul)}*", ""]
-        out += [_md_bagian(bagian, tabel.desimal), ""]
+        out += _md_bagian(bagian, tabel.desimal)
+        out.append("")
     if tabel.catatan:
         out += [escape(tabel.catatan), ""]
-    return "\n".join(out)
+    return out
 
 
 MIN_TEKS = 10  # a text column narrower than this is harder to read than scrolling sideways

@@ -26,7 +26,7 @@ from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
 from .csv_writer import GAYA, tabel_csv
 from .document import dokumen_md_potong
 from .format import FORMAT
-from .markdown import tabel_md, tabel_teks
+from .markdown import tabel_md, tabel_md_baris, tabel_teks
 from .tables import Tabel
 from .xlsx import nama_sheet, rencana, rencana_sheet
 from .xlsx_proses import PenulisXlsx, ProsesXlsx, penulis_xlsx
@@ -35,6 +35,14 @@ Progres = Callable[[int, int, str], None]
 # A file's content: its bytes, or its bytes in pieces (a large file never held whole).
 Isi = bytes | Iterable[bytes]
 POTONG = 1 << 18  # characters per piece of a file written in pieces
+
+
+def _diselingi(baris: list[str]) -> Iterator[str]:
+    """The lines with a newline between each two (``"\\n".join`` a piece at a time)."""
+    for n, x in enumerate(baris):
+        if n:
+            yield "\n"
+        yield x
 
 
 def dalam_potong(teks: Iterable[str]) -> Iterator[bytes]:
@@ -195,11 +203,11 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
     if penulis is not None:
         penulis.cukup()
     nomor_ada = [t.nomor for t in daftar if t is not None]  # every one, until the CSV lets them go
-    md_cache: dict[str, str] = {}
+    md_cache: dict[str, list[str]] = {}
 
-    def md(t: Tabel) -> str:
+    def md(t: Tabel) -> list[str]:
         if t.nomor not in md_cache:
-            md_cache[t.nomor] = tabel_md(t)
+            md_cache[t.nomor] = tabel_md_baris(t)
         return md_cache[t.nomor]
 
     def dokumen() -> Iterator[bytes]:
@@ -225,8 +233,11 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         assert t is not None, f"tabel {nomor_ada[i]} sudah dilepas"  # its CSV, the last file made of it, comes last
         return t
 
-    def md_(i: int) -> bytes:
-        return md(tabel_ke(i)).encode("utf-8")
+    def md_(i: int) -> Isi:
+        baris = md(tabel_ke(i))
+        if len(baris) < 1000:
+            return "\n".join(baris).encode("utf-8")
+        return dalam_potong(_diselingi(baris))
 
     def csv_(i: int) -> bytes:
         data = tabel_csv(tabel_ke(i), csv_gaya)
