@@ -39,7 +39,7 @@ def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]
     return "".join(dokumen_md_potong(lap, tabel, lambda t: [md(t)]))
 
 
-def dokumen_md_potong(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], list[str]]) -> Iterator[str]:
+def dokumen_md_potong(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], Iterable[str]]) -> Iterator[str]:
     """:func:`dokumen_md` in pieces, a block at a time (a city's document is never one string);
     ``md`` gives a table's Markdown as lines (:func:`exports.markdown.tabel_md_baris`)."""
     return _satu_baris_akhir(_baris(lap, tabel, md))
@@ -62,7 +62,7 @@ def _satu_baris_akhir(baris: Iterable[str]) -> Iterator[str]:
     yield "\n"
 
 
-def _baris(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], list[str]]) -> Iterator[str]:
+def _baris(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], Iterable[str]]) -> Iterator[str]:
     """The document's lines (a table's Markdown as one), block by block."""
     yield f"# Laporan Kinerja Instansi Pemerintah (LKjIP) {_kalimat(lap.instansi.nama)} Tahun {lap.tahun}"
     yield ""
@@ -80,7 +80,7 @@ def _baris(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], list[str
             if b.draf:
                 out += [f"> *{_kalimat(baris)}*" for baris in b.draf.splitlines() if baris.strip()] + [""]
         elif isinstance(b, naskah.BlokTabel):
-            out += md(b.tabel) if b.bernomor else tabel_md_baris(b.tabel)  # md caches by number
+            yield from md(b.tabel) if b.bernomor else tabel_md_baris(b.tabel)  # md caches by number
         elif isinstance(b, naskah.TandaTangan):
             out += _ttd(b)
         elif isinstance(b, naskah.TandaTanganDua):

@@ -7,7 +7,7 @@ escaped; ``<`` is escaped because we ourselves emit ``<br>`` for line breaks.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
 from typing import Any
@@ -50,7 +50,7 @@ def _colalign(bagian: Bagian) -> list[str]:
     return ["left" if ANGKA.isdisjoint(map(_JENIS, k)) else "right" for k in kolom]
 
 
-def _md_bagian(bagian: Bagian, desimal: int) -> list[str]:
+def _md_bagian(bagian: Bagian, desimal: int) -> Iterable[str]:
     """The part's Markdown table as lines (joined by newlines: the table)."""
     teks = teks_bagian(bagian, desimal)
     # One search over the whole part: names with | \ < or line breaks are rare, and escaping
@@ -79,7 +79,7 @@ def _pipe_cepat(rows: list[list[str]], kolom: list[str], colalign: list[str]) ->
     return None if baris is None else "\n".join(baris)
 
 
-def _pipe_cepat_baris(rows: list[list[str]], kolom: list[str], colalign: list[str]) -> list[str] | None:
+def _pipe_cepat_baris(rows: list[list[str]], kolom: list[str], colalign: list[str]) -> Iterator[str] | None:
     """Exactly ``tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True,
     colalign=colalign)`` for plain text cells; ``None`` when the text is not plain (control
     characters, or wide characters while tabulate measures with wcwidth), so that tabulate
@@ -100,9 +100,10 @@ def _pipe_cepat_baris(rows: list[list[str]], kolom: list[str], colalign: list[st
     lebar = [max(len(h) + 2, max(map(len, c))) for h, c in zip(kolom, kolom_sel)]
     kepala = "| " + " | ".join(h.rjust(w) if k else h.ljust(w) for h, w, k in zip(kolom, lebar, kanan)) + " |"
     garis = "|" + "|".join("-" * (w + 1) + ":" if k else ":" + "-" * (w + 1) for w, k in zip(lebar, kanan)) + "|"
-    # A row at a time, padded by str.format (as rjust/ljust): no padded copy of every cell is held.
+    # A row at a time, as it is written, padded by str.format (as rjust/ljust): no padded copy
+    # of every cell, nor every row, is held.
     pola = "| " + " | ".join(f"{{:{'>' if k else '<'}{w}}}" for w, k in zip(lebar, kanan)) + " |"
-    return [kepala, garis, *map(pola.format, *kolom_sel)]
+    return chain((kepala, garis), map(pola.format, *kolom_sel))
 
 
 def tabel_md(tabel: Tabel) -> str:
@@ -110,17 +111,17 @@ def tabel_md(tabel: Tabel) -> str:
     return "\n".join(tabel_md_baris(tabel))
 
 
-def tabel_md_baris(tabel: Tabel) -> list[str]:
-    """:func:`tabel_md` as lines (a city's table is never one string)."""
-    out = [f"**{escape(tabel.keterangan)}**", ""] if tabel.keterangan else []  # an annex's table may have none
+def tabel_md_baris(tabel: Tabel) -> Iterator[str]:
+    """:func:`tabel_md` as lines, made as they are read (a city's table is never one string)."""
+    if tabel.keterangan:  # an annex's table may have none
+        yield from (f"**{escape(tabel.keterangan)}**", "")
     for bagian in tabel.bagian:
         if bagian.judul:
-            out += [f"*{escape(bagian.judul)}*", ""]
-        out += _md_bagian(bagian, tabel.desimal)
-        out.append("")
+            yield from (f"*{escape(bagian.judul)}*", "")
+        yield from _md_bagian(bagian, tabel.desimal)
+        yield ""
     if tabel.catatan:
-        out += [escape(tabel.catatan), ""]
-    return out
+        yield from (escape(tabel.catatan), "")
 
 
 MIN_TEKS = 10  # a text column narrower than this is harder to read than scrolling sideways

@@ -23,12 +23,12 @@ from store.models import Laporan
 from store.tanpa_gc import tanpa_gc
 
 from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
-from .csv_writer import GAYA, tabel_csv
+from .csv_writer import GAYA, tabel_csv_potong
 from .document import dokumen_md_potong
 from .format import FORMAT
 from .markdown import tabel_md, tabel_md_baris, tabel_teks
 from .tables import Tabel
-from .xlsx import nama_sheet, rencana, rencana_sheet
+from .xlsx import nama_sheet, rencana, rencana_potong
 from .xlsx_proses import PenulisXlsx, ProsesXlsx, penulis_xlsx
 
 Progres = Callable[[int, int, str], None]
@@ -37,7 +37,7 @@ Isi = bytes | Iterable[bytes]
 POTONG = 1 << 18  # characters per piece of a file written in pieces
 
 
-def _diselingi(baris: list[str]) -> Iterator[str]:
+def _diselingi(baris: Iterable[str]) -> Iterator[str]:
     """The lines with a newline between each two (``"\\n".join`` a piece at a time)."""
     for n, x in enumerate(baris):
         if n:
@@ -199,16 +199,21 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
                 # Planning a sheet formats every cell, which the Markdown and CSV then share.
                 # A second process writes each sheet as soon as it is planned, and closes the
                 # workbook while this process goes on with Markdown, CSV and the bundle.
-                penulis.tambah(i, rencana_sheet(t))
+                for bagian in rencana_potong(t):  # a large sheet in parts: its plan is never whole
+                    penulis.tambah(i, bagian)
     if penulis is not None:
         penulis.cukup()
     nomor_ada = [t.nomor for t in daftar if t is not None]  # every one, until the CSV lets them go
     md_cache: dict[str, list[str]] = {}
 
-    def md(t: Tabel) -> list[str]:
-        if t.nomor not in md_cache:
-            md_cache[t.nomor] = tabel_md_baris(t)
-        return md_cache[t.nomor]
+    def md(t: Tabel) -> Iterable[str]:
+        """A table's Markdown lines: kept for laporan-<tahun>.md, or for a large table made as written."""
+        if t.nomor in md_cache:
+            return md_cache[t.nomor]
+        if sum(len(b.baris) for b in t.bagian) >= BARIS_SIMPAN_MD:
+            return tabel_md_baris(t)
+        baris = md_cache[t.nomor] = list(tabel_md_baris(t))
+        return baris
 
     def dokumen() -> Iterator[bytes]:
         per_nomor = {t.nomor: t for t in daftar if t is not None}
@@ -235,14 +240,16 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
 
     def md_(i: int) -> Isi:
         baris = md(tabel_ke(i))
-        if len(baris) < 1000:
+        if isinstance(baris, list):
             return "\n".join(baris).encode("utf-8")
         return dalam_potong(_diselingi(baris))
 
-    def csv_(i: int) -> bytes:
-        data = tabel_csv(tabel_ke(i), csv_gaya)
+    def csv_(i: int) -> Isi:
+        t = tabel_ke(i)
         daftar[i] = None  # its last file: let the table and its texts go (memory at city scale)
-        return data
+        if sum(len(b.baris) for b in t.bagian) < BARIS_SIMPAN_MD:
+            return b"".join(tabel_csv_potong(t, csv_gaya))
+        return tabel_csv_potong(t, csv_gaya)  # a large table's, written as it is made
 
     tugas: list[tuple[str, Callable[[], Isi]]] = []
     if "md" in formats:
@@ -272,6 +279,13 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
 
     folder.mkdir(parents=True, exist_ok=True)
     return _tulis_semua(folder, tugas, on_progress)
+
+
+# A table with this many rows has its Markdown made again for laporan-<tahun>.md rather than
+# kept from its own file (at 4x city scale two such tables' lines are ~25 MB, made in ~0.1 s),
+# and its files are written in pieces as they are made; a smaller one's are made whole and
+# written by a writer thread.
+BARIS_SIMPAN_MD = 2000
 
 
 # From this many subkegiatan the XLSX workbook is written in a second process while this one

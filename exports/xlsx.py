@@ -7,6 +7,7 @@ always written with ``write_string``: a name beginning with ``=`` stays text, ne
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -94,11 +95,18 @@ def _muat(n: int, lebar: list[int], teks_kolom: list[bool]) -> list[int]:
 # xlsxwriter work (most of an export's time) to a second process sheet by sheet; see
 # exports.xlsx_proses.
 # Format keys: see exports.xlsx_buku.
-Rencana = list[Sheet]
+Rencana = list[list[Sheet]]  # per sheet, its plan's parts in order (rencana_potong)
 
 
-def rencana_sheet(tabel: Tabel) -> Sheet:
-    """One table's sheet as plain values (also formats its cells, which Markdown and CSV share)."""
+SEL_PER_POTONG = 20_000  # cells per part of a sheet's plan (a 40,000-row table has ~300,000)
+
+
+def rencana_potong(tabel: Tabel, sel_per_potong: int | None = SEL_PER_POTONG) -> Iterator[Sheet]:
+    """One table's sheet as plain values (also formats its cells, which Markdown and CSV
+    share), in parts of about ``sel_per_potong`` cells, whole rows each (one part when None);
+    a workbook takes them in order (:meth:`exports.xlsx_buku.Buku.tambah`). A large table's
+    plan is never held whole."""
+    nama = nama_sheet(tabel.nomor)
     lebar = _lebar(tabel)
     sel: list[tuple[int, int, str | float, Kunci]] = [(0, 0, tabel.keterangan, JUDUL)]
     tambah = sel.append
@@ -129,10 +137,14 @@ def rencana_sheet(tabel: Tabel) -> Sheet:
                     desimal = 0 if j is RUPIAH or j is CACAH else _desimal_ukuran(s.nilai, d) if j is UKURAN else d
                     tambah((r, c, float(s.nilai), _KUNCI[tebal, _POLA[desimal], False, False, False]))
             r += 1
+            if sel_per_potong is not None and len(sel) >= sel_per_potong:
+                yield nama, lebar, beku, sel
+                sel = []
+                tambah = sel.append
         r += 1
     if tabel.catatan:
         tambah((r, 0, tabel.catatan, None))
-    return nama_sheet(tabel.nomor), lebar, beku, sel
+    yield nama, lebar, beku, sel
 
 
 class _Pola(dict[int, str]):
@@ -145,15 +157,16 @@ _POLA = _Pola()
 
 
 def rencana(daftar: list[Tabel]) -> Rencana:
-    return [rencana_sheet(t) for t in daftar]
+    return [list(rencana_potong(t)) for t in daftar]
 
 
 def tulis_rencana(rencana: Rencana) -> bytes:
     """The workbook of a whole plan, in this process."""
     with tanpa_gc():  # xlsxwriter keeps every cell until close(): nothing to collect before
-        buku = Buku([nama for nama, *_ in rencana])
-        for i, sheet in enumerate(rencana):
-            buku.tambah(i, sheet)
+        buku = Buku([bagian[0][0] for bagian in rencana])
+        for i, bagian in enumerate(rencana):
+            for sheet in bagian:
+                buku.tambah(i, sheet)
         return buku.selesai()
 
 
