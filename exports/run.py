@@ -12,11 +12,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
-from store.berkas import fsync_folder, tulis_atomik
+from store.berkas import buang, fsync_folder, pasang, tulis_atomik, tulis_sementara
 from store.bundle import tulis_bundle
 from store.jalur import masalah_jalur
 from store.models import Laporan
@@ -32,8 +33,15 @@ from .xlsx import nama_sheet, rencana, rencana_potong
 from .xlsx_proses import PenulisXlsx, ProsesXlsx, penulis_xlsx
 
 Progres = Callable[[int, int, str], None]
-# A file's content: its bytes, or its bytes in pieces (a large file never held whole).
-Isi = bytes | Iterable[bytes]
+@dataclass(frozen=True)
+class Sementara:
+    """A file's content already written to its temp file (store.berkas.tulis_sementara)."""
+
+    path: Path
+
+
+# A file's content: its bytes, its bytes in pieces (a large file never held whole), or its temp file.
+Isi = bytes | Iterable[bytes] | Sementara
 POTONG = 1 << 18  # characters per piece of a file written in pieces
 
 
@@ -262,15 +270,17 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         tugas.append((f"laporan-{lap.tahun}.pdf", pdf))
     if "csv" in formats:
         tugas += [(f"tabel-{n}.csv", partial(csv_, i)) for i, n in enumerate(nomor_ada)]
-    bundle: list[list[bytes]] = []
+    sementara: list[Path] = []  # the bundle's temp file, when made ahead
 
     def json_() -> Isi:
-        return bundle.pop() if bundle else dalam_potong(tulis_bundle(lap))
+        return Sementara(sementara[0]) if sementara else dalam_potong(tulis_bundle(lap))
 
     if penulis is not None:
         def xlsx() -> bytes:
             if "json" in formats and isinstance(penulis, ProsesXlsx):
-                bundle.append(list(json_()))  # made while the other process finishes the workbook
+                # Made while the other process finishes the workbook, into its temp file: put
+                # in place after the workbook, in the files' order.
+                sementara.append(tulis_sementara(folder / f"lkjip-{lap.tahun}.json", dalam_potong(tulis_bundle(lap))))
             return penulis.selesai()
 
         tugas.append((f"laporan-{lap.tahun}.xlsx", xlsx))
@@ -278,7 +288,11 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         tugas.append((f"lkjip-{lap.tahun}.json", json_))
 
     folder.mkdir(parents=True, exist_ok=True)
-    return _tulis_semua(folder, tugas, on_progress)
+    try:
+        return _tulis_semua(folder, tugas, on_progress)
+    finally:
+        for tmp in sementara:  # gone once in place; still there if the export stopped before
+            buang(tmp)
 
 
 # A table with this many rows has its Markdown made again for laporan-<tahun>.md rather than
@@ -361,6 +375,8 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], Isi]]],
                 data = buat()
                 if isinstance(data, bytes):
                     antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
+                elif isinstance(data, Sementara):
+                    antre.append((nama, penulis.submit(pasang, data.path, folder / nama, False)))
                 else:  # made while it is written, here: its pieces come from this thread's work
                     antre.append((nama, _tulis_di_sini(folder / nama, data)))
                 del data
