@@ -55,7 +55,9 @@ def _md_bagian(bagian: Bagian, desimal: int) -> Iterable[str]:
     teks = teks_bagian(bagian, desimal)
     # One search over the whole part: names with | \ < or line breaks are rare, and escaping
     # 80,000 cells one by one was a fifth of the Markdown time at city scale.
-    if _KHUSUS.search("\x1f".join(chain.from_iterable(teks))):
+    # Joined by a tab, which _KHUSUS does not match (it matched the \x1f once used, so every
+    # part was escaped cell by cell).
+    if _KHUSUS.search("\t".join(chain.from_iterable(teks))):
         teks = [[escape(t) for t in r] for r in teks]
     rows = [[_tebal(s) for s in r] if b.jenis.tebal else r for b, r in zip(bagian.baris, teks)]
     kolom = [escape(k) for k in bagian.kolom]
