@@ -101,11 +101,12 @@ Rencana = list[list[Sheet]]  # per sheet, its plan's parts in order (rencana_pot
 SEL_PER_POTONG = 20_000  # cells per part of a sheet's plan (a 40,000-row table has ~300,000)
 
 
-def rencana_potong(tabel: Tabel, sel_per_potong: int | None = SEL_PER_POTONG) -> Iterator[Sheet]:
+def rencana_potong(tabel: Tabel) -> Iterator[Sheet]:
     """One table's sheet as plain values (also formats its cells, which Markdown and CSV
-    share), in parts of about ``sel_per_potong`` cells, whole rows each (one part when None);
-    a workbook takes them in order (:meth:`exports.xlsx_buku.Buku.tambah`). A large table's
-    plan is never held whole."""
+    share), in parts of about :data:`SEL_PER_POTONG` cells, whole rows each; a workbook takes
+    them in order (:meth:`exports.xlsx_buku.Buku.tambah`). A large table's plan is never held
+    whole."""
+    sel_per_potong = SEL_PER_POTONG
     nama = nama_sheet(tabel.nomor)
     lebar = _lebar(tabel)
     sel: list[tuple[int, int, str | float, Kunci]] = [(0, 0, tabel.keterangan, JUDUL)]
@@ -137,7 +138,7 @@ def rencana_potong(tabel: Tabel, sel_per_potong: int | None = SEL_PER_POTONG) ->
                     desimal = 0 if j is RUPIAH or j is CACAH else _desimal_ukuran(s.nilai, d) if j is UKURAN else d
                     tambah((r, c, float(s.nilai), _KUNCI[tebal, _POLA[desimal], False, False, False]))
             r += 1
-            if sel_per_potong is not None and len(sel) >= sel_per_potong:
+            if len(sel) >= sel_per_potong:
                 yield nama, lebar, beku, sel
                 sel = []
                 tambah = sel.append

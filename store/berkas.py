@@ -10,8 +10,8 @@ import os
 import shutil
 import tempfile
 import time
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import BinaryIO
 
 ENCODING = "utf-8"
