@@ -1,8 +1,9 @@
 """One export run: which tables, which formats, writing the files. The CLI (``lkjip export``)
 and the TUI's Laporan screen both call :func:`ekspor`, so they write the same files.
 
-Every file is written whole with :func:`store.berkas.tulis_atomik`: an existing file is
-replaced only by a complete new one.
+Every file is written atomically with :func:`store.berkas.tulis_atomik`: an existing file is
+replaced only by a complete new one. A large file is made and written in pieces (:data:`Isi`),
+so that memory is bounded by a table, not by the report (issue 20.3).
 """
 
 from __future__ import annotations
