@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from store.models import Laporan
 
 from . import naskah
-from .markdown import escape, kendali_tampak, tabel_md_baris
+from .markdown import escape, kendali_tampak, per_kelompok, tabel_md_baris
 from .tables import Tabel
 
 _BARIS_BARU = re.compile(r"\s*(\r\n|\r|\n)\s*")
@@ -80,7 +80,7 @@ def _baris(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], Iterable
             if b.draf:
                 out += [f"> *{_kalimat(baris)}*" for baris in b.draf.splitlines() if baris.strip()] + [""]
         elif isinstance(b, naskah.BlokTabel):
-            yield from md(b.tabel) if b.bernomor else tabel_md_baris(b.tabel)  # md caches by number
+            yield from per_kelompok(md(b.tabel) if b.bernomor else tabel_md_baris(b.tabel))  # md caches by number
         elif isinstance(b, naskah.TandaTangan):
             out += _ttd(b)
         elif isinstance(b, naskah.TandaTanganDua):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import groupby
+from itertools import chain, groupby
 from xml.sax.saxutils import escape
 
 from .tables import ANGKA, Bagian, teks_bagian
@@ -43,6 +43,10 @@ def _t(teks: str) -> str:
     if "\t" in teks:
         isi = isi.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
     return isi
+
+
+RUN_BIASA = '<w:r><w:t xml:space="preserve">'  # run(teks) of a plain text starts so
+RUN_TEBAL = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">'
 
 
 def run(teks: str, tebal: bool = False) -> str:
@@ -208,11 +212,19 @@ def tabel_xml_potong(bagian: Bagian, desimal: int, lebar_total: int) -> Iterator
            "".join(f'<w:gridCol w:w="{w}"/>' for w in lebar), "</w:tblGrid>", _kepala_xml(bagian, lebar)]
     tambah = out.append
     awal = [_sel("", w, k).removesuffix(AKHIR_SEL) for w, k in zip(lebar, kanan)]  # each column's, made once
+    # One search over the whole part (joined by a space, which _KHUSUS does not match): nearly
+    # every table has no text to escape, and then each cell is its run as is.
+    polos = not _KHUSUS.search(" ".join(chain.from_iterable(teks)))
     for n, (b, baris) in enumerate(zip(bagian.baris, teks), 1):
         tebal = b.jenis.tebal
         tambah("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        for isi, a in zip(baris, awal):
-            tambah(f"{a}{run(isi, tebal)}{AKHIR_SEL}")  # _sel(isi, w, k, tebal)
+        if polos:
+            r_awal = RUN_TEBAL if tebal else RUN_BIASA
+            for isi, a in zip(baris, awal):
+                tambah(f"{a}{r_awal}{isi}</w:t></w:r>{AKHIR_SEL}" if isi else f"{a}{AKHIR_SEL}")  # as run(isi, tebal)
+        else:
+            for isi, a in zip(baris, awal):
+                tambah(f"{a}{run(isi, tebal)}{AKHIR_SEL}")  # _sel(isi, w, k, tebal)
         tambah("</w:tr>")
         if n % BARIS_POTONG == 0:
             yield "".join(out)

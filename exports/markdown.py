@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
+from itertools import chain, islice
 from operator import attrgetter
 from typing import Any
 
@@ -111,6 +111,17 @@ def _pipe_cepat_baris(rows: list[list[str]], kolom: list[str], colalign: list[st
 def tabel_md(tabel: Tabel) -> str:
     """One table: bold caption, the table(s), the source line. Ends with a newline."""
     return "\n".join(tabel_md_baris(tabel))
+
+
+BARIS_KELOMPOK = 1000  # lines per group of :func:`per_kelompok`
+
+
+def per_kelompok(baris: Iterable[str]) -> Iterator[str]:
+    """The lines in groups of :data:`BARIS_KELOMPOK`, each group joined by newlines (joined by
+    newlines again, the same text): a large table handled a group at a time, not a line."""
+    it = iter(baris)
+    while kelompok := list(islice(it, BARIS_KELOMPOK)):
+        yield "\n".join(kelompok)
 
 
 def tabel_md_baris(tabel: Tabel) -> Iterator[str]:

@@ -28,7 +28,7 @@ from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
 from .csv_writer import GAYA, tabel_csv_potong
 from .document import dokumen_md_potong
 from .format import FORMAT
-from .markdown import tabel_md, tabel_md_baris, tabel_teks
+from .markdown import per_kelompok, tabel_md, tabel_md_baris, tabel_teks
 from .tables import Tabel
 from .xlsx import nama_sheet, rencana, rencana_potong
 from .xlsx_proses import PenulisXlsx, ProsesXlsx, penulis_xlsx
@@ -251,7 +251,7 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         baris = md(tabel_ke(i))
         if isinstance(baris, list):
             return "\n".join(baris).encode("utf-8")
-        return dalam_potong(_diselingi(baris))
+        return dalam_potong(_diselingi(per_kelompok(baris)))
 
     def csv_(i: int) -> Isi:
         t = tabel_ke(i)
@@ -317,7 +317,8 @@ def _penulis_xlsx(lap: Laporan, nomor: list[str] | None) -> PenulisXlsx:
 
 
 PENULIS = 4  # writer threads: fsync waits on the disk, not the CPU, and releases the GIL
-MAKS_ANTRE = 16  # files made but not yet on disk
+MAKS_ANTRE = 64  # files made but not yet on disk: small ones (a large file is written in pieces, here)
+MAKS_ANTRE_BYTE = 4 << 20  # and their bytes
 
 
 SISA_TMP_DETIK = 120  # a temp file this old is no export still writing: one that was killed left it
@@ -354,6 +355,7 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], Isi]]],
     ditulis: list[Path] = []
     dipakai: list[str] = []
     antre: deque[tuple[str, Future[Any]]] = deque()
+    tertunda: deque[tuple[int, Future[Any]]] = deque()  # bytes given to a writer thread, not yet on disk
     _buang_sisa_tmp(folder, {nama for nama, _ in tugas})
 
     def lapor(sampai_habis: bool) -> None:
@@ -376,13 +378,19 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], Isi]]],
                 data = buat()
                 if isinstance(data, bytes):
                     antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
+                    tertunda.append((len(data), antre[-1][1]))
                 elif isinstance(data, Sementara):
                     antre.append((nama, penulis.submit(pasang, data.path, folder / nama, False)))
                 else:  # made while it is written, here: its pieces come from this thread's work
                     antre.append((nama, _tulis_di_sini(folder / nama, data)))
                 del data
-                if len(antre) > MAKS_ANTRE:  # the disk is behind: wait rather than hold every file's bytes
-                    wait([antre[0][1]])
+                while tertunda and tertunda[0][1].done():
+                    tertunda.popleft()
+                # The disk is behind: wait rather than hold many files' bytes.
+                while tertunda and (len(tertunda) > MAKS_ANTRE or sum(n for n, _ in tertunda) > MAKS_ANTRE_BYTE):
+                    wait([tertunda[0][1]])
+                    while tertunda and tertunda[0][1].done():
+                        tertunda.popleft()
                 lapor(False)
             lapor(True)
             fsync_folder(folder)

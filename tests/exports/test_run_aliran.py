@@ -8,6 +8,7 @@ import pytest
 
 import exports.csv_writer as csv_writer
 import exports.docx_xml as docx_xml
+import exports.markdown as markdown
 import exports.run as run
 import exports.xlsx as xlsx
 from exports.run import ekspor
@@ -38,6 +39,7 @@ def _potongan(monkeypatch, kecil: bool) -> None:
     monkeypatch.setattr(csv_writer, "BARIS_POTONG", 2 if kecil else n)
     monkeypatch.setattr(docx_xml, "BARIS_POTONG", 2 if kecil else n)
     monkeypatch.setattr(xlsx, "SEL_PER_POTONG", 5 if kecil else n)
+    monkeypatch.setattr(markdown, "BARIS_KELOMPOK", 1 if kecil else n)
 
 
 @pytest.mark.parametrize("jahat", [False, True], ids=["contoh", "nama-jahat"])
