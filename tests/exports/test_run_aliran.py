@@ -58,8 +58,8 @@ def test_pieces_give_the_same_bytes_as_whole(lap, tmp_path, monkeypatch, jahat, 
 
 def test_large_files_are_written_in_pieces(tmp_path, monkeypatch):
     """Bytes held, counted: a large table's Markdown and CSV, the whole report's Markdown and
-    the bundle reach the disk in pieces (POTONG characters, a line or item over; BARIS_POTONG
-    rows of a CSV), never as one string; only small files and the zipped Word and Excel files
+    the bundle reach the disk in pieces (POTONG characters, a group of lines or an item over;
+    BARIS_POTONG rows of a CSV), never as one string; only small files and the zipped Word and Excel files
     go whole."""
     from bench.synth import buat_laporan_kota
     from store import berkas
@@ -67,6 +67,7 @@ def test_large_files_are_written_in_pieces(tmp_path, monkeypatch):
     lap = buat_laporan_kota(2500, 20)
     monkeypatch.setattr(run, "POTONG", 20_000)
     monkeypatch.setattr(csv_writer, "BARIS_POTONG", 100)
+    monkeypatch.setattr(markdown, "BARIS_KELOMPOK", 50)
     monkeypatch.setattr(run, "BESAR", 0)  # the bundle made ahead while the XLSX process works
     potongan: dict[str, list[int]] = {}
     asli = berkas.tulis_sementara
