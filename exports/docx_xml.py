@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import chain, groupby
+from operator import attrgetter
 from xml.sax.saxutils import escape
 
 from .tables import ANGKA, Bagian, teks_bagian
@@ -108,7 +109,10 @@ LIPAT = 14               # a text column may wrap down to this many characters b
 def kolom_angka(bagian: Bagian) -> list[bool]:
     """A column holding numbers (right-aligned, never wrapped)."""
     kolom = zip(*(b.sel for b in bagian.baris)) if bagian.baris else [()] * len(bagian.kolom)
-    return [not ANGKA.isdisjoint(s.jenis for s in k) for k in kolom]
+    return [not ANGKA.isdisjoint(map(_JENIS, k)) for k in kolom]
+
+
+_JENIS = attrgetter("jenis")
 
 
 _BARIS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines breaks a line
