@@ -1,6 +1,8 @@
 """Run ``lkjip export`` once in this fresh process; print its exit status, seconds, the peak
 resident size (MB) of this process and of its XLSX writer process, and how many processes it
-started were still running when it returned (target 0). Used by ``bench.bench_export``.
+started were still running when it returned (target 0), as the last line. The line before
+it: ``cpu`` and the CPU seconds (user + system) of this process and of its XLSX writer process.
+Used by ``bench.bench_export`` and ``bench.bench_banding``.
 
     python -m bench.run_export --db KOTA.json --out FOLDER
 """
@@ -31,7 +33,18 @@ def main() -> None:
     kode = lkjip(["export", *sys.argv[1:]])
     detik = time.perf_counter() - T0
     sisa = _anak_hidup()
-    print(f"{kode} {detik:.4f} {_vmhwm():.1f} {_anak_mb():.1f} {sisa}")
+    anak_mb = _anak_mb()
+    print(f"cpu {_cpu('RUSAGE_SELF'):.3f} {_cpu('RUSAGE_CHILDREN'):.3f}")
+    print(f"{kode} {detik:.4f} {_vmhwm():.1f} {anak_mb:.1f} {sisa}")
+
+
+def _cpu(siapa: str) -> float:
+    try:
+        import resource  # not on Windows
+    except ImportError:
+        return float("nan")
+    r = resource.getrusage(getattr(resource, siapa))
+    return r.ru_utime + r.ru_stime
 
 
 def _anak_hidup() -> int:

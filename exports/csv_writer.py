@@ -12,8 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
-from itertools import chain
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 
 from .tables import Tabel, mesin, teks_bagian
 
@@ -27,11 +27,29 @@ def netral(s: str) -> str:
 
 
 def tabel_csv(tabel: Tabel, gaya: str = "excel") -> bytes:
+    return b"".join(tabel_csv_potong(tabel, gaya))
+
+
+BARIS_POTONG = 2000  # rows per piece of :func:`tabel_csv_potong`
+
+
+def tabel_csv_potong(tabel: Tabel, gaya: str = "excel") -> Iterator[bytes]:
+    """The CSV file's bytes in pieces of :data:`BARIS_POTONG` rows: a city's table is never
+    one string (nor its copy as bytes)."""
     if gaya not in GAYA:
         raise ValueError(f"gaya CSV tidak dikenal: {gaya}")
     excel = gaya == "excel"
     buf = io.StringIO(newline="")
     w = csv.writer(buf, delimiter=";" if excel else ",", lineterminator="\r\n")
+    kode = ["utf-8-sig" if excel else "utf-8"]  # the BOM once, before the first piece
+
+    def potong() -> bytes:
+        data = buf.getvalue().encode(kode[0])
+        kode[0] = "utf-8"
+        buf.seek(0)
+        buf.truncate()
+        return data
+
     d = tabel.desimal
     for n, bagian in enumerate(tabel.bagian):
         if n:
@@ -44,8 +62,13 @@ def tabel_csv(tabel: Tabel, gaya: str = "excel") -> bytes:
             if _AWAL_FORMULA.search("\x1f".join(chain.from_iterable(teks))):
                 teks = ([t if s.angka else netral(t) for s, t in zip(b.sel, r)]
                         for b, r in zip(bagian.baris, teks))
-            w.writerows(teks)  # nearly always: no cell to neutralise, the shared texts as they are
+            # nearly always: no cell to neutralise, the shared texts as they are
         else:
             # a text cell's machine form is its text
-            w.writerows([mesin(s, d) if s.angka else netral(mesin(s, d)) for s in b.sel] for b in bagian.baris)
-    return buf.getvalue().encode("utf-8-sig" if excel else "utf-8")
+            teks = ([mesin(s, d) if s.angka else netral(mesin(s, d)) for s in b.sel] for b in bagian.baris)
+        teks = iter(teks)
+        while baris := list(islice(teks, BARIS_POTONG)):
+            w.writerows(baris)
+            if len(baris) == BARIS_POTONG:
+                yield potong()
+    yield potong()

@@ -8,12 +8,12 @@ visible placeholder), the tables with their captions, the signatures and the ann
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from store.models import Laporan
 
 from . import naskah
-from .markdown import escape, kendali_tampak, tabel_md
+from .markdown import escape, kendali_tampak, per_kelompok, tabel_md_baris
 from .tables import Tabel
 
 _BARIS_BARU = re.compile(r"\s*(\r\n|\r|\n)\s*")
@@ -36,9 +36,38 @@ def _butir(b: naskah.Butir) -> list[str]:
 
 def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]) -> str:
     """``tabel`` maps every table number to its built table; ``md`` renders one (cached by the caller)."""
-    out: list[str] = [f"# Laporan Kinerja Instansi Pemerintah (LKjIP) {_kalimat(lap.instansi.nama)} Tahun {lap.tahun}",
-                      ""]
+    return "".join(dokumen_md_potong(lap, tabel, lambda t: [md(t)]))
+
+
+def dokumen_md_potong(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], Iterable[str]]) -> Iterator[str]:
+    """:func:`dokumen_md` in pieces, a block at a time (a city's document is never one string);
+    ``md`` gives a table's Markdown as lines (:func:`exports.markdown.tabel_md_baris`)."""
+    return _satu_baris_akhir(_baris(lap, tabel, md))
+
+
+def _satu_baris_akhir(baris: Iterable[str]) -> Iterator[str]:
+    """The lines joined by newlines, ending with exactly one (``"\n".join(…).rstrip("\n") + "\n"``),
+    without holding them: only what follows the last line with text waits."""
+    tahan: list[str] = []  # the last line with text and what came after it
+    for n, x in enumerate(baris):
+        if n:
+            tahan.append("\n")
+        if x.count("\n") == len(x):  # empty, or newlines only: may end the document
+            tahan.append(x)
+            continue
+        yield from tahan
+        tahan = [x]
+    if tahan and tahan[0].count("\n") != len(tahan[0]):
+        yield tahan[0].rstrip("\n")
+    yield "\n"
+
+
+def _baris(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], Iterable[str]]) -> Iterator[str]:
+    """The document's lines (a table's Markdown as one), block by block."""
+    yield f"# Laporan Kinerja Instansi Pemerintah (LKjIP) {_kalimat(lap.instansi.nama)} Tahun {lap.tahun}"
+    yield ""
     for b in naskah.susun(lap, tabel):
+        out: list[str] = []
         if isinstance(b, naskah.Judul):
             out += [f"{'#' * (b.tingkat + 1)} {_kalimat(b.teks)}", ""]
         elif isinstance(b, naskah.Paragraf):
@@ -51,7 +80,7 @@ def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]
             if b.draf:
                 out += [f"> *{_kalimat(baris)}*" for baris in b.draf.splitlines() if baris.strip()] + [""]
         elif isinstance(b, naskah.BlokTabel):
-            out.append(md(b.tabel) if b.bernomor else tabel_md(b.tabel))  # md caches by number
+            yield from per_kelompok(md(b.tabel) if b.bernomor else tabel_md_baris(b.tabel))  # md caches by number
         elif isinstance(b, naskah.TandaTangan):
             out += _ttd(b)
         elif isinstance(b, naskah.TandaTanganDua):
@@ -63,7 +92,7 @@ def dokumen_md(lap: Laporan, tabel: dict[str, Tabel], md: Callable[[Tabel], str]
         elif isinstance(b, naskah.Bagan):
             out += [*_bagan(b), "", f"*{_kalimat(b.label)}*", ""]
         # naskah.Logo: a Markdown file carries no picture
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield from out
 
 
 def _bagan(b: naskah.Bagan) -> list[str]:

@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from store.models import Laporan
 
 from . import naskah
-from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bersih, medan, run, tabel_xml
+from .docx_xml import AKHIR_MEDAN, GAYA_TABEL, NS, awal_medan, bersih, medan, run, tabel_xml_potong
 from .halaman import arah_halaman, lekat
 from .tables import Bagian, Tabel
 
@@ -115,7 +115,11 @@ def _isi_tabel(docx: io.BytesIO, tabel: list[tuple[Bagian, int, int]]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             with zout.open(info, "w") as f:
                 for n, potong in enumerate(bagian):
-                    f.write((tabel_xml(*tabel[int(potong)]) if n % 2 else potong).encode("utf-8"))
+                    if n % 2:  # a table, written a few hundred rows at a time
+                        for xml in tabel_xml_potong(*tabel[int(potong)]):
+                            f.write(xml.encode("utf-8"))
+                    else:
+                        f.write(potong.encode("utf-8"))
     return keluar.getvalue()
 
 
@@ -167,6 +171,15 @@ class _Cepat:
 
     def __init__(self, doc: Any) -> None:
         self._doc = doc
+        self._gaya_id: dict[int, str | None] = {}
+
+    def _id_gaya(self, style: Any) -> str | None:
+        """The style's id, looked up once: python-docx compares it with the default style on
+        every paragraph, a walk over every style (a third of a city's Word export)."""
+        sid = self._gaya_id.get(id(style), "")
+        if sid == "":
+            sid = self._gaya_id[id(style)] = self._doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return sid
 
     def __getattr__(self, nama: str) -> Any:
         return getattr(self._doc, nama)
@@ -186,7 +199,7 @@ class _Cepat:
         if text:
             p.add_run(text)
         if style is not None:
-            p.style = style
+            p._p.style = self._id_gaya(style)  # what Paragraph.style's setter does, without the lookup
         return p
 
 

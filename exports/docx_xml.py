@@ -8,7 +8,9 @@ cell API costs milliseconds a cell, and a city-scale Tabel 3.17 has 60,000 cells
 from __future__ import annotations
 
 import re
-from itertools import groupby
+from collections.abc import Iterator
+from itertools import chain, groupby
+from operator import attrgetter
 from xml.sax.saxutils import escape
 
 from .tables import ANGKA, Bagian, teks_bagian
@@ -27,8 +29,14 @@ def bersih(teks: str) -> str:
     return _TIDAK_SAH.sub("", teks)
 
 
+# What _t must change: markup characters, those XML forbids, line breaks and tabs.
+_KHUSUS = re.compile(r"[&<>\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ue000\ufffe\uffff]")
+
+
 def _t(teks: str) -> str:
     """Text as run content: line breaks and tabs as Word's, characters XML forbids dropped."""
+    if not _KHUSUS.search(teks):  # nearly every cell: nothing to replace
+        return f'<w:t xml:space="preserve">{teks}</w:t>'
     teks = escape(_TIDAK_SAH.sub("", teks))
     isi = f'<w:t xml:space="preserve">{teks}</w:t>'
     if "\n" in teks or "\r" in teks:
@@ -36,6 +44,10 @@ def _t(teks: str) -> str:
     if "\t" in teks:
         isi = isi.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
     return isi
+
+
+RUN_BIASA = '<w:r><w:t xml:space="preserve">'  # run(teks) of a plain text starts so
+RUN_TEBAL = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">'
 
 
 def run(teks: str, tebal: bool = False) -> str:
@@ -97,17 +109,26 @@ LIPAT = 14               # a text column may wrap down to this many characters b
 def kolom_angka(bagian: Bagian) -> list[bool]:
     """A column holding numbers (right-aligned, never wrapped)."""
     kolom = zip(*(b.sel for b in bagian.baris)) if bagian.baris else [()] * len(bagian.kolom)
-    return [not ANGKA.isdisjoint(s.jenis for s in k) for k in kolom]
+    return [not ANGKA.isdisjoint(map(_JENIS, k)) for k in kolom]
+
+
+_JENIS = attrgetter("jenis")
+
+
+_BARIS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines breaks a line
 
 
 def ukur_kolom(bagian: Bagian, teks: list[list[str]]) -> list[tuple[int, int, bool]]:
     """Per column (least, wanted characters, wraps): numbers and short texts keep their width;
     a long text wraps, down to its header's longest word."""
     ukur = []
+    kolom = list(zip(*teks)) or [()] * len(bagian.kolom)
     for c, ((_, judul), angka) in enumerate(zip(kepala_bertingkat(bagian.kolom), kolom_angka(bagian))):
         # headers are bold (wider letters) and wrap at spaces and after a slash (patah_garis)
         kata = max((len(x) for x in _PATAH.split(judul)), default=1) + 1
-        isi = max((len(x) for r in teks for x in r[c].splitlines() or [""]), default=0)
+        isi = max(map(len, kolom[c]), default=0)
+        if isi and _BARIS.search("\x00".join(kolom[c])):  # a cell of several lines: its longest line
+            isi = max((len(x) for t in kolom[c] for x in t.splitlines() or [""]), default=0)
         if angka or isi <= 14:
             n = max(kata, isi, 3)
             ukur.append((n, n, False))
@@ -132,6 +153,9 @@ def lebar_kolom(ukur: list[tuple[int, int, bool]], total: int) -> list[int]:
     if sum(mau) == 0:  # nothing wraps: widen every column alike
         return [x + sisa * x // sum(paling_kecil) for x in paling_kecil]
     return [x + sisa * t // sum(mau) for x, t in zip(paling_kecil, mau)]
+
+
+AKHIR_SEL = "</w:p></w:tc>"
 
 
 def _sel(isi: str, lebar: int, kanan: bool = False, tebal: bool = False, tcpr: str = "") -> str:
@@ -173,9 +197,14 @@ def _kepala_xml(bagian: Bagian, lebar: list[int]) -> str:
     return "".join(atas) + "</w:tr>" + "".join(bawah) + "</w:tr>" + nomor
 
 
-def tabel_xml(bagian: Bagian, desimal: int, lebar_total: int) -> str:
+BARIS_POTONG = 500  # table rows per piece of :func:`tabel_xml_potong`
+
+
+def tabel_xml_potong(bagian: Bagian, desimal: int, lebar_total: int) -> Iterator[str]:
     """One part of a report table as a ``<w:tbl>``: fixed column widths over ``lebar_total``
-    twips, header rows repeated on each page, group and total rows bold, numbers right-aligned."""
+    twips, header rows repeated on each page, group and total rows bold, numbers right-aligned.
+    In pieces of :data:`BARIS_POTONG` rows: a city's 10,000-row table is never one string
+    (about 20 MB of XML)."""
     teks = teks_bagian(bagian, desimal)
     lebar = lebar_kolom(ukur_kolom(bagian, teks), lebar_total)
     kanan = kolom_angka(bagian)
@@ -186,11 +215,23 @@ def tabel_xml(bagian: Bagian, desimal: int, lebar_total: int) -> str:
            '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
            "".join(f'<w:gridCol w:w="{w}"/>' for w in lebar), "</w:tblGrid>", _kepala_xml(bagian, lebar)]
     tambah = out.append
-    for b, baris in zip(bagian.baris, teks):
+    awal = [_sel("", w, k).removesuffix(AKHIR_SEL) for w, k in zip(lebar, kanan)]  # each column's, made once
+    # One search over the whole part (joined by a space, which _KHUSUS does not match): nearly
+    # every table has no text to escape, and then each cell is its run as is.
+    polos = not _KHUSUS.search(" ".join(chain.from_iterable(teks)))
+    for n, (b, baris) in enumerate(zip(bagian.baris, teks), 1):
         tebal = b.jenis.tebal
         tambah("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        for isi, w, k in zip(baris, lebar, kanan):
-            tambah(_sel(isi, w, k, tebal))
+        if polos:
+            r_awal = RUN_TEBAL if tebal else RUN_BIASA
+            for isi, a in zip(baris, awal):
+                tambah(f"{a}{r_awal}{isi}</w:t></w:r>{AKHIR_SEL}" if isi else f"{a}{AKHIR_SEL}")  # as run(isi, tebal)
+        else:
+            for isi, a in zip(baris, awal):
+                tambah(f"{a}{run(isi, tebal)}{AKHIR_SEL}")  # _sel(isi, w, k, tebal)
         tambah("</w:tr>")
+        if n % BARIS_POTONG == 0:
+            yield "".join(out)
+            out.clear()
     tambah("</w:tbl>")
-    return "".join(out)
+    yield "".join(out)

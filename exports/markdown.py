@@ -7,8 +7,8 @@ escaped; ``<`` is escaped because we ourselves emit ``<br>`` for line breaks.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from itertools import chain
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from operator import attrgetter
 from typing import Any
 
@@ -50,29 +50,38 @@ def _colalign(bagian: Bagian) -> list[str]:
     return ["left" if ANGKA.isdisjoint(map(_JENIS, k)) else "right" for k in kolom]
 
 
-def _md_bagian(bagian: Bagian, desimal: int) -> str:
+def _md_bagian(bagian: Bagian, desimal: int) -> Iterable[str]:
+    """The part's Markdown table as lines (joined by newlines: the table)."""
     teks = teks_bagian(bagian, desimal)
     # One search over the whole part: names with | \ < or line breaks are rare, and escaping
     # 80,000 cells one by one was a fifth of the Markdown time at city scale.
-    if _KHUSUS.search("\x1f".join(chain.from_iterable(teks))):
+    # Joined by a tab, which _KHUSUS does not match (it matched the \x1f once used, so every
+    # part was escaped cell by cell).
+    if _KHUSUS.search("\t".join(chain.from_iterable(teks))):
         teks = [[escape(t) for t in r] for r in teks]
     rows = [[_tebal(s) for s in r] if b.jenis.tebal else r for b, r in zip(bagian.baris, teks)]
     kolom = [escape(k) for k in bagian.kolom]
     if len(rows) >= BARIS_CEPAT:
-        cepat = _pipe_cepat(rows, kolom, _colalign(bagian))
+        cepat = _pipe_cepat_baris(rows, kolom, _colalign(bagian))
         if cepat is not None:
             return cepat
     md: str = tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True,
                        colalign=_colalign(bagian) if rows else None)
-    return md
+    return [md]
 
 
-# From this many rows a part is laid out by :func:`_pipe_cepat` (same bytes as tabulate).
-BARIS_CEPAT = 500
+# From this many rows a part is laid out by :func:`_pipe_cepat` (same bytes as tabulate): every
+# part with rows (tabulate's own type detection was a fifth of a city's Markdown time).
+BARIS_CEPAT = 1
 _TIDAK_POLOS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # ANSI escapes, tabulate's separating line, CR/LF
 
 
 def _pipe_cepat(rows: list[list[str]], kolom: list[str], colalign: list[str]) -> str | None:
+    baris = _pipe_cepat_baris(rows, kolom, colalign)
+    return None if baris is None else "\n".join(baris)
+
+
+def _pipe_cepat_baris(rows: list[list[str]], kolom: list[str], colalign: list[str]) -> Iterator[str] | None:
     """Exactly ``tabulate(rows, headers=kolom, tablefmt="pipe", disable_numparse=True,
     colalign=colalign)`` for plain text cells; ``None`` when the text is not plain (control
     characters, or wide characters while tabulate measures with wcwidth), so that tabulate
@@ -91,23 +100,41 @@ def _pipe_cepat(rows: list[list[str]], kolom: list[str], colalign: list[str]) ->
     kanan = [a == "right" for a in colalign]
     kolom_sel = [[s.strip() for s in c] for c in zip(*rows)]
     lebar = [max(len(h) + 2, max(map(len, c))) for h, c in zip(kolom, kolom_sel)]
-    kolom_sel = [[s.rjust(w) for s in c] if k else [s.ljust(w) for s in c]
-                 for c, w, k in zip(kolom_sel, lebar, kanan)]
     kepala = "| " + " | ".join(h.rjust(w) if k else h.ljust(w) for h, w, k in zip(kolom, lebar, kanan)) + " |"
     garis = "|" + "|".join("-" * (w + 1) + ":" if k else ":" + "-" * (w + 1) for w, k in zip(lebar, kanan)) + "|"
-    return "\n".join(chain((kepala, garis), ("| " + " | ".join(b) + " |" for b in zip(*kolom_sel))))
+    # A row at a time, as it is written, padded by str.format (as rjust/ljust): no padded copy
+    # of every cell, nor every row, is held.
+    pola = "| " + " | ".join(f"{{:{'>' if k else '<'}{w}}}" for w, k in zip(lebar, kanan)) + " |"
+    return chain((kepala, garis), map(pola.format, *kolom_sel))
 
 
 def tabel_md(tabel: Tabel) -> str:
     """One table: bold caption, the table(s), the source line. Ends with a newline."""
-    out = [f"**{escape(tabel.keterangan)}**", ""] if tabel.keterangan else []  # an annex's table may have none
+    return "\n".join(tabel_md_baris(tabel))
+
+
+BARIS_KELOMPOK = 1000  # lines per group of :func:`per_kelompok`
+
+
+def per_kelompok(baris: Iterable[str]) -> Iterator[str]:
+    """The lines in groups of :data:`BARIS_KELOMPOK`, each group joined by newlines (joined by
+    newlines again, the same text): a large table handled a group at a time, not a line."""
+    it = iter(baris)
+    while kelompok := list(islice(it, BARIS_KELOMPOK)):
+        yield "\n".join(kelompok)
+
+
+def tabel_md_baris(tabel: Tabel) -> Iterator[str]:
+    """:func:`tabel_md` as lines, made as they are read (a city's table is never one string)."""
+    if tabel.keterangan:  # an annex's table may have none
+        yield from (f"**{escape(tabel.keterangan)}**", "")
     for bagian in tabel.bagian:
         if bagian.judul:
-            out += [f"*{escape(bagian.judul)}*", ""]
-        out += [_md_bagian(bagian, tabel.desimal), ""]
+            yield from (f"*{escape(bagian.judul)}*", "")
+        yield from _md_bagian(bagian, tabel.desimal)
+        yield ""
     if tabel.catatan:
-        out += [escape(tabel.catatan), ""]
-    return "\n".join(out)
+        yield from (escape(tabel.catatan), "")
 
 
 MIN_TEKS = 10  # a text column narrower than this is harder to read than scrolling sideways

@@ -1,8 +1,9 @@
 """One export run: which tables, which formats, writing the files. The CLI (``lkjip export``)
 and the TUI's Laporan screen both call :func:`ekspor`, so they write the same files.
 
-Every file is written whole with :func:`store.berkas.tulis_atomik`: an existing file is
-replaced only by a complete new one.
+Every file is written atomically with :func:`store.berkas.tulis_atomik`: an existing file is
+replaced only by a complete new one. A large file is made and written in pieces (:data:`Isi`),
+so that memory is bounded by a table, not by the report (issue 20.3).
 """
 
 from __future__ import annotations
@@ -10,28 +11,69 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
-from store.berkas import fsync_folder, tulis_atomik
-from store.bundle import dump_bundle
+from store.berkas import buang, fsync_folder, pasang, tulis_atomik, tulis_sementara
+from store.bundle import tulis_bundle
 from store.jalur import masalah_jalur
 from store.models import Laporan
 from store.tanpa_gc import tanpa_gc
 
 from .builders import Konteks, bangun_tabel, nomor_tabel, satu_per_satu
-from .csv_writer import GAYA, tabel_csv
-from .document import dokumen_md
+from .csv_writer import GAYA, tabel_csv_potong
+from .document import dokumen_md_potong
 from .format import FORMAT
-from .markdown import tabel_md, tabel_teks
+from .markdown import per_kelompok, tabel_md, tabel_md_baris, tabel_teks
 from .tables import Tabel
-from .xlsx import nama_sheet, rencana, rencana_sheet
+from .xlsx import nama_sheet, rencana, rencana_potong
 from .xlsx_proses import PenulisXlsx, ProsesXlsx, penulis_xlsx
 
 Progres = Callable[[int, int, str], None]
+@dataclass(frozen=True)
+class Sementara:
+    """A file's content already written to its temp file (store.berkas.tulis_sementara)."""
+
+    path: Path
+
+
+# A file's content: its bytes, its bytes in pieces (a large file never held whole), or its temp file.
+Isi = bytes | Iterable[bytes] | Sementara
+POTONG = 1 << 18  # characters per piece of a file written in pieces
+
+
+def _diselingi(baris: Iterable[str]) -> Iterator[str]:
+    """The lines with a newline between each two (``"\\n".join`` a piece at a time)."""
+    for n, x in enumerate(baris):
+        if n:
+            yield "\n"
+        yield x
+
+
+def dalam_potong(teks: Iterable[str]) -> Iterator[bytes]:
+    """UTF-8 pieces of about :data:`POTONG` characters from many small strings."""
+    kumpul: list[str] = []
+    n = 0
+    for t in teks:
+        if len(t) >= POTONG:  # a large table's text: encoded alone, not copied into a piece first
+            if kumpul:
+                yield "".join(kumpul).encode("utf-8")
+                kumpul.clear()
+                n = 0
+            yield t.encode("utf-8")
+            continue
+        kumpul.append(t)
+        n += len(t)
+        if n >= POTONG:
+            yield "".join(kumpul).encode("utf-8")
+            kumpul.clear()
+            n = 0
+    if kumpul:
+        yield "".join(kumpul).encode("utf-8")
 
 
 class EksporTidakSah(ValueError):
@@ -166,20 +208,26 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
                 # Planning a sheet formats every cell, which the Markdown and CSV then share.
                 # A second process writes each sheet as soon as it is planned, and closes the
                 # workbook while this process goes on with Markdown, CSV and the bundle.
-                penulis.tambah(i, rencana_sheet(t))
+                for bagian in rencana_potong(t):  # a large sheet in parts: its plan is never whole
+                    penulis.tambah(i, bagian)
     if penulis is not None:
         penulis.cukup()
     nomor_ada = [t.nomor for t in daftar if t is not None]  # every one, until the CSV lets them go
-    md_cache: dict[str, str] = {}
+    md_cache: dict[str, list[str]] = {}
 
-    def md(t: Tabel) -> str:
-        if t.nomor not in md_cache:
-            md_cache[t.nomor] = tabel_md(t)
-        return md_cache[t.nomor]
+    def md(t: Tabel) -> Iterable[str]:
+        """A table's Markdown lines: kept for laporan-<tahun>.md, or for a large table made as written."""
+        if t.nomor in md_cache:
+            return md_cache[t.nomor]
+        if sum(len(b.baris) for b in t.bagian) >= BARIS_SIMPAN_MD:
+            return tabel_md_baris(t)
+        baris = md_cache[t.nomor] = list(tabel_md_baris(t))
+        return baris
 
-    def dokumen() -> bytes:
+    def dokumen() -> Iterator[bytes]:
         per_nomor = {t.nomor: t for t in daftar if t is not None}
-        return dokumen_md(lap, per_nomor, md).encode("utf-8")
+        yield from dalam_potong(dokumen_md_potong(lap, per_nomor, md))
+        md_cache.clear()  # the tables' Markdown is not needed again
 
     def docx() -> bytes:
         from .docx import dokumen_docx  # python-docx and lxml load only for a Word export
@@ -199,15 +247,20 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         assert t is not None, f"tabel {nomor_ada[i]} sudah dilepas"  # its CSV, the last file made of it, comes last
         return t
 
-    def md_(i: int) -> bytes:
-        return md(tabel_ke(i)).encode("utf-8")
+    def md_(i: int) -> Isi:
+        baris = md(tabel_ke(i))
+        if isinstance(baris, list):
+            return "\n".join(baris).encode("utf-8")
+        return dalam_potong(_diselingi(per_kelompok(baris)))
 
-    def csv_(i: int) -> bytes:
-        data = tabel_csv(tabel_ke(i), csv_gaya)
+    def csv_(i: int) -> Isi:
+        t = tabel_ke(i)
         daftar[i] = None  # its last file: let the table and its texts go (memory at city scale)
-        return data
+        if sum(len(b.baris) for b in t.bagian) < BARIS_SIMPAN_MD:
+            return b"".join(tabel_csv_potong(t, csv_gaya))
+        return tabel_csv_potong(t, csv_gaya)  # a large table's, written as it is made
 
-    tugas: list[tuple[str, Callable[[], bytes]]] = []
+    tugas: list[tuple[str, Callable[[], Isi]]] = []
     if "md" in formats:
         tugas += [(f"tabel-{n}.md", partial(md_, i)) for i, n in enumerate(nomor_ada)]
         if nomor is None:
@@ -218,15 +271,17 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         tugas.append((f"laporan-{lap.tahun}.pdf", pdf))
     if "csv" in formats:
         tugas += [(f"tabel-{n}.csv", partial(csv_, i)) for i, n in enumerate(nomor_ada)]
-    bundle: list[bytes] = []
+    sementara: list[Path] = []  # the bundle's temp file, when made ahead
 
-    def json_() -> bytes:
-        return bundle.pop() if bundle else dump_bundle(lap).encode("utf-8")
+    def json_() -> Isi:
+        return Sementara(sementara[0]) if sementara else dalam_potong(tulis_bundle(lap))
 
     if penulis is not None:
         def xlsx() -> bytes:
             if "json" in formats and isinstance(penulis, ProsesXlsx):
-                bundle.append(json_())  # made while the other process finishes the workbook
+                # Made while the other process finishes the workbook, into its temp file: put
+                # in place after the workbook, in the files' order.
+                sementara.append(tulis_sementara(folder / f"lkjip-{lap.tahun}.json", dalam_potong(tulis_bundle(lap))))
             return penulis.selesai()
 
         tugas.append((f"laporan-{lap.tahun}.xlsx", xlsx))
@@ -234,7 +289,18 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         tugas.append((f"lkjip-{lap.tahun}.json", json_))
 
     folder.mkdir(parents=True, exist_ok=True)
-    return _tulis_semua(folder, tugas, on_progress)
+    try:
+        return _tulis_semua(folder, tugas, on_progress)
+    finally:
+        for tmp in sementara:  # gone once in place; still there if the export stopped before
+            buang(tmp)
+
+
+# A table with this many rows has its Markdown made again for laporan-<tahun>.md rather than
+# kept from its own file (at 4x city scale two such tables' lines are ~25 MB, made in ~0.1 s),
+# and its files are written in pieces as they are made; a smaller one's are made whole and
+# written by a writer thread.
+BARIS_SIMPAN_MD = 2000
 
 
 # From this many subkegiatan the XLSX workbook is written in a second process while this one
@@ -251,7 +317,8 @@ def _penulis_xlsx(lap: Laporan, nomor: list[str] | None) -> PenulisXlsx:
 
 
 PENULIS = 4  # writer threads: fsync waits on the disk, not the CPU, and releases the GIL
-MAKS_ANTRE = 16  # files made but not yet on disk
+MAKS_ANTRE = 64  # files made but not yet on disk: small ones (a large file is written in pieces, here)
+MAKS_ANTRE_BYTE = 4 << 20  # and their bytes
 
 
 SISA_TMP_DETIK = 120  # a temp file this old is no export still writing: one that was killed left it
@@ -277,7 +344,7 @@ def _buang_sisa_tmp(folder: Path, nama: set[str]) -> None:
             pass  # gone already, or held open (Windows): the next export tries again
 
 
-def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
+def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], Isi]]],
                  on_progress: Progres | None) -> list[Path]:
     """Make each file's bytes here and write them (each atomically: temp file, fsync,
     replace) on a few writer threads, so the disk waits overlap each other and the next
@@ -288,6 +355,7 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
     ditulis: list[Path] = []
     dipakai: list[str] = []
     antre: deque[tuple[str, Future[Any]]] = deque()
+    tertunda: deque[tuple[int, Future[Any]]] = deque()  # bytes given to a writer thread, not yet on disk
     _buang_sisa_tmp(folder, {nama for nama, _ in tugas})
 
     def lapor(sampai_habis: bool) -> None:
@@ -308,10 +376,21 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
         try:
             for nama, buat in tugas:
                 data = buat()
-                antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
+                if isinstance(data, bytes):
+                    antre.append((nama, penulis.submit(tulis_atomik, folder / nama, data, False)))
+                    tertunda.append((len(data), antre[-1][1]))
+                elif isinstance(data, Sementara):
+                    antre.append((nama, penulis.submit(pasang, data.path, folder / nama, False)))
+                else:  # made while it is written, here: its pieces come from this thread's work
+                    antre.append((nama, _tulis_di_sini(folder / nama, data)))
                 del data
-                if len(antre) > MAKS_ANTRE:  # the disk is behind: wait rather than hold every file's bytes
-                    wait([antre[0][1]])
+                while tertunda and tertunda[0][1].done():
+                    tertunda.popleft()
+                # The disk is behind: wait rather than hold many files' bytes.
+                while tertunda and (len(tertunda) > MAKS_ANTRE or sum(n for n, _ in tertunda) > MAKS_ANTRE_BYTE):
+                    wait([tertunda[0][1]])
+                    while tertunda and tertunda[0][1].done():
+                        tertunda.popleft()
                 lapor(False)
             lapor(True)
             fsync_folder(folder)
@@ -322,6 +401,18 @@ def _tulis_semua(folder: Path, tugas: list[tuple[str, Callable[[], bytes]]],
     if dipakai:
         raise BerkasDipakai(folder, dipakai, ditulis)
     return ditulis
+
+
+def _tulis_di_sini(path: Path, potong: Iterable[bytes]) -> Future[None]:
+    """A file written in pieces, in this thread; its outcome as a writer thread's would be."""
+    hasil: Future[None] = Future()
+    try:
+        tulis_atomik(path, potong, False)
+    except OSError as e:  # reported in order, as the writer threads' are (BerkasDipakai)
+        hasil.set_exception(e)
+    else:
+        hasil.set_result(None)
+    return hasil
 
 
 def pratinjau(lap: Laporan, nomor: str, gaya: str = "md") -> str:

@@ -7,6 +7,7 @@ always written with ``write_string``: a name beginning with ``=`` stays text, ne
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -59,12 +60,19 @@ def _lebar(tabel: Tabel) -> list[int]:
     for bagian in tabel.bagian:
         for c, k in enumerate(bagian.kolom):
             lebar[c] = max(lebar[c], min(len(k), 24))  # headers wrap; do not let them widen much
-        for b, teks in zip(bagian.baris, teks_bagian(bagian, tabel.desimal)):
-            for c, (s, t) in enumerate(zip(b.sel, teks)):
-                if len(t) > lebar[c]:
-                    lebar[c] = max(len(x) for x in t.splitlines()) if "\n" in t else len(t)
-                if s.jenis is TEKS and len(t) > LEBAR_TEKS_MIN:
-                    teks_kolom[c] = True
+        teks = teks_bagian(bagian, tabel.desimal)
+        # A column at a time: the longest cell, unless one has several lines (then cell by cell as
+        # written, each longer one setting the width to its longest line).
+        for c, (sel, isi) in enumerate(zip(zip(*(b.sel for b in bagian.baris)), zip(*teks))):
+            terpanjang = max(map(len, isi))
+            if "\n" in "\x00".join(isi):
+                for t in isi:
+                    if len(t) > lebar[c]:
+                        lebar[c] = max(len(x) for x in t.splitlines()) if "\n" in t else len(t)
+            elif terpanjang > lebar[c]:
+                lebar[c] = terpanjang
+            if not teks_kolom[c] and terpanjang > LEBAR_TEKS_MIN:
+                teks_kolom[c] = any(s.jenis is TEKS and len(t) > LEBAR_TEKS_MIN for s, t in zip(sel, isi))
     return _muat(n, [min(w + 2, LEBAR_MAKS) for w in lebar], teks_kolom)
 
 
@@ -87,11 +95,19 @@ def _muat(n: int, lebar: list[int], teks_kolom: list[bool]) -> list[int]:
 # xlsxwriter work (most of an export's time) to a second process sheet by sheet; see
 # exports.xlsx_proses.
 # Format keys: see exports.xlsx_buku.
-Rencana = list[Sheet]
+Rencana = list[list[Sheet]]  # per sheet, its plan's parts in order (rencana_potong)
 
 
-def rencana_sheet(tabel: Tabel) -> Sheet:
-    """One table's sheet as plain values (also formats its cells, which Markdown and CSV share)."""
+SEL_PER_POTONG = 20_000  # cells per part of a sheet's plan (a 40,000-row table has ~300,000)
+
+
+def rencana_potong(tabel: Tabel) -> Iterator[Sheet]:
+    """One table's sheet as plain values (also formats its cells, which Markdown and CSV
+    share), in parts of about :data:`SEL_PER_POTONG` cells, whole rows each; a workbook takes
+    them in order (:meth:`exports.xlsx_buku.Buku.tambah`). A large table's plan is never held
+    whole."""
+    sel_per_potong = SEL_PER_POTONG
+    nama = nama_sheet(tabel.nomor)
     lebar = _lebar(tabel)
     sel: list[tuple[int, int, str | float, Kunci]] = [(0, 0, tabel.keterangan, JUDUL)]
     tambah = sel.append
@@ -122,10 +138,14 @@ def rencana_sheet(tabel: Tabel) -> Sheet:
                     desimal = 0 if j is RUPIAH or j is CACAH else _desimal_ukuran(s.nilai, d) if j is UKURAN else d
                     tambah((r, c, float(s.nilai), _KUNCI[tebal, _POLA[desimal], False, False, False]))
             r += 1
+            if len(sel) >= sel_per_potong:
+                yield nama, lebar, beku, sel
+                sel = []
+                tambah = sel.append
         r += 1
     if tabel.catatan:
         tambah((r, 0, tabel.catatan, None))
-    return nama_sheet(tabel.nomor), lebar, beku, sel
+    yield nama, lebar, beku, sel
 
 
 class _Pola(dict[int, str]):
@@ -138,15 +158,16 @@ _POLA = _Pola()
 
 
 def rencana(daftar: list[Tabel]) -> Rencana:
-    return [rencana_sheet(t) for t in daftar]
+    return [list(rencana_potong(t)) for t in daftar]
 
 
 def tulis_rencana(rencana: Rencana) -> bytes:
     """The workbook of a whole plan, in this process."""
     with tanpa_gc():  # xlsxwriter keeps every cell until close(): nothing to collect before
-        buku = Buku([nama for nama, *_ in rencana])
-        for i, sheet in enumerate(rencana):
-            buku.tambah(i, sheet)
+        buku = Buku([bagian[0][0] for bagian in rencana])
+        for i, bagian in enumerate(rencana):
+            for sheet in bagian:
+                buku.tambah(i, sheet)
         return buku.selesai()
 
 

@@ -82,27 +82,16 @@ class Buku:
         fmt = self._fmt = _Format(self._wb)
         self._cache: dict[Kunci, Any] = {JUDUL: fmt.judul, SUBJUDUL: fmt.subjudul, None: None}
         self._ws = [self._wb.add_worksheet(n) for n in nama_sheet]
+        # Per sheet begun: its last table row so far and that part's width (see _garis).
+        self._akhir: dict[int, tuple[int, int]] = {}
 
     def tambah(self, indeks: int, sheet: Sheet) -> None:
+        """Sheet ``indeks``'s plan, or its next part (exports.xlsx.rencana_potong: whole rows, in order)."""
         _nama, lebar, beku, sel = sheet
         ws = self._ws[indeks]
-        for c, w in enumerate(lebar):
-            ws.set_column(c, c, w)
-        # Ready to print as the report's tables are: A4 landscape, one page wide unless that
-        # would print below 8 pt (xlsx.py wraps text columns first), the caption and header
-        # repeated on every page, page numbers in the footer.
-        ws.set_paper(A4)
-        ws.set_landscape()
-        ws.set_margins(left=MARGIN, right=MARGIN, top=0.6, bottom=0.7)
-        ws.set_footer(FOOTER)
-        skala = skala_cetak(lebar)
-        if skala is None:
-            ws.fit_to_pages(1, 0)
-        else:
-            ws.set_print_scale(skala)
-        if beku is not None:
-            ws.freeze_panes(*beku)
-            ws.repeat_rows(0, beku[0] - 1)
+        if indeks not in self._akhir:
+            self._akhir[indeks] = (-2, 0)
+            self._siapkan(ws, lebar, beku)
         angka, teks, cache, fmt = ws.write_number, ws.write_string, self._cache, self._fmt
         tinggi: dict[int, int] = {}  # lines of the tallest wrapped cell per row
         isi: dict[int, set[int]] = {}  # columns written per table row (header or body)
@@ -122,20 +111,40 @@ class Buku:
         for r, n in tinggi.items():
             if n > 1:  # Excel does not grow a row for wrapped text written by a program
                 ws.set_row(r, TINGGI_BARIS * n)
-        self._garis(ws, isi, len(lebar))
+        self._akhir[indeks] = self._garis(ws, isi, len(lebar), *self._akhir[indeks])
 
-    def _garis(self, ws: Any, isi: dict[int, set[int]], n: int) -> None:
+    def _siapkan(self, ws: Any, lebar: list[int], beku: tuple[int, int] | None) -> None:
+        for c, w in enumerate(lebar):
+            ws.set_column(c, c, w)
+        # Ready to print as the report's tables are: A4 landscape, one page wide unless that
+        # would print below 8 pt (xlsx.py wraps text columns first), the caption and header
+        # repeated on every page, page numbers in the footer.
+        ws.set_paper(A4)
+        ws.set_landscape()
+        ws.set_margins(left=MARGIN, right=MARGIN, top=0.6, bottom=0.7)
+        ws.set_footer(FOOTER)
+        skala = skala_cetak(lebar)
+        if skala is None:
+            ws.fit_to_pages(1, 0)
+        else:
+            ws.set_print_scale(skala)
+        if beku is not None:
+            ws.freeze_panes(*beku)
+            ws.repeat_rows(0, beku[0] - 1)
+
+    def _garis(self, ws: Any, isi: dict[int, set[int]], n: int, akhir: int, lebar: int) -> tuple[int, int]:
         """Borders on the empty cells of each table row too (written cells carry their own),
         so a printed table is ruled throughout. A row belongs to a table when it follows a
-        header with no blank row between."""
-        baris = sorted(isi)
-        lebar = 0
-        for i, r in enumerate(baris):
-            if i == 0 or baris[i - 1] != r - 1:
+        header with no blank row between. ``akhir`` and ``lebar``: the last table row of the
+        sheet's parts before, and its width; returned for the next part."""
+        for r in sorted(isi):
+            if r - 1 != akhir:
                 lebar = max(isi[r]) + 1  # a part's first row is its header
+            akhir = r
             for c in range(min(lebar, n)):
                 if c not in isi[r]:
                     ws.write_blank(r, c, None, self._fmt.garis)
+        return akhir, lebar
 
     def selesai(self) -> bytes:
         self._wb.close()

@@ -63,10 +63,10 @@ class BukuLokal:
     """The workbook written in this process, once every sheet is planned."""
 
     def __init__(self, nama_sheet: list[str]) -> None:
-        self._sheet: dict[int, Sheet] = {}
+        self._sheet: dict[int, list[Sheet]] = {}
 
     def tambah(self, indeks: int, sheet: Sheet) -> None:
-        self._sheet[indeks] = sheet
+        self._sheet.setdefault(indeks, []).append(sheet)
 
     def cukup(self) -> None:
         pass
@@ -126,7 +126,8 @@ class ProsesXlsx:
             return None
 
     def tambah(self, indeks: int, sheet: Sheet) -> None:
-        """Sheet number ``indeks`` (of the names given at the start), in any order."""
+        """Sheet number ``indeks`` (of the names given at the start), in any order; a sheet's
+        parts (exports.xlsx.rencana_potong) in their order."""
         self._kirim((indeks, sheet))
 
     def _kirim(self, pesan: list[str] | tuple[int, Sheet]) -> None:

@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -84,32 +85,56 @@ def tulis_semua(f: BinaryIO, data: bytes) -> None:
         mv = mv[n:]
 
 
-def tulis_atomik(path: Path, data: bytes, sinkron_folder: bool = True, pribadi: bool = False) -> None:
+def tulis_atomik(path: Path, data: bytes | Iterable[bytes], sinkron_folder: bool = True, pribadi: bool = False) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+    ``data`` may be the bytes in pieces (a large export file made and written a part at a
+    time, never held whole).
 
     ``sinkron_folder=False`` leaves the folder's fsync (which makes the rename durable, not
     atomic) to the caller: an export of 265 files does it once, after the last. The file gets
     the user's normal mode (umask; an export others may open) unless ``pribadi``."""
+    pasang(tulis_sementara(path, data, pribadi), path, sinkron_folder)
+
+
+def tulis_sementara(path: Path, data: bytes | Iterable[bytes], pribadi: bool = False) -> Path:
+    """The first half of :func:`tulis_atomik`: ``data`` in a temp file beside ``path``
+    (``.<name>.xxxxxxxx.tmp``), on disk; :func:`pasang` puts it in place."""
     path = Path(path)
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mode 0600
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # mode 0600
     try:
         if not pribadi:
             os.chmod(tmp, MODE_UMUM)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                f.write(data)
+            else:
+                for potong in data:
+                    f.write(potong)
             f.flush()
             os.fsync(f.fileno())
+    except BaseException:
+        buang(Path(tmp))
+        raise
+    return Path(tmp)
+
+
+def pasang(tmp: Path, path: Path, sinkron_folder: bool = True) -> None:
+    """The second half of :func:`tulis_atomik`: the temp file replaces ``path`` (or is deleted)."""
+    try:
         ganti_berkas(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        buang(tmp)
         raise
     if sinkron_folder:
-        fsync_folder(folder)
+        fsync_folder(Path(path).parent)
 
+
+def buang(path: Path) -> None:
+    """Delete a file if it is there."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def nama_unik(path: Path) -> Path:

@@ -15,7 +15,7 @@ is read and written again comes out identical.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, Protocol, overload
@@ -515,6 +515,15 @@ def _per_tahun(m: dict[int, Decimal | None]) -> dict[str, Any]:
 
 def ke_bundle(lap: Laporan) -> dict[str, Any]:
     """The bundle (version 2) of one report year, as plain JSON-ready data."""
+    return {k: list(v) if k in _MALAS else v for k, v in _bundle_malas(lap).items()}
+
+
+_MALAS = frozenset({"program"})  # made an item at a time by _bundle_malas: most of a city's bundle
+
+
+def _bundle_malas(lap: Laporan) -> dict[str, Any]:
+    """:func:`ke_bundle`, with each key of ``_MALAS`` an iterator over its items (made as
+    they are written, so a large budget is never held as one JSON-ready tree)."""
     assert lap.renstra is not None  # Laporan.__post_init__ fills it
     return {
         "format": FORMAT, "version": VERSI, "tahun": lap.tahun,
@@ -528,10 +537,7 @@ def ke_bundle(lap: Laporan) -> dict[str, Any]:
         "tujuan": [{"id": t.id, "misi": t.misi, "uraian": t.uraian, "indikator": list(t.indikator)} for t in lap.tujuan],
         "sasaran": [{"id": s.id, "tujuan": s.tujuan, "uraian": s.uraian} for s in lap.sasaran],
         "indikator": [_indikator_out(i) for i in lap.indikator],
-        "program": [{"id": p.id, "nama": p.nama, "sasaran": p.sasaran, "pagu_murni": _num(p.pagu_murni),
-                     **_kode_out(p),
-                     "kegiatan": [{"nama": k.nama, **_kode_out(k), "subkegiatan": [_sub_out(s) for s in k.subkegiatan]}
-                                  for k in p.kegiatan]} for p in lap.program],
+        "program": map(_program_out, lap.program),
         "pegawai": {"per_tanggal": lap.pegawai.per_tanggal, "unit": [
             {"nama": u.nama, "jabatan": [{"nama": j.nama, "laki_laki": j.laki_laki, "perempuan": j.perempuan}
                                          for j in u.jabatan]} for u in lap.pegawai.unit]},
@@ -541,6 +547,12 @@ def ke_bundle(lap: Laporan) -> dict[str, Any]:
         "garis_besar": codec.garis_out(lap.garis),
         **dokumen.keluar(lap),
     }
+
+
+def _program_out(p: Program) -> dict[str, Any]:
+    return {"id": p.id, "nama": p.nama, "sasaran": p.sasaran, "pagu_murni": _num(p.pagu_murni), **_kode_out(p),
+            "kegiatan": [{"nama": k.nama, **_kode_out(k), "subkegiatan": [_sub_out(s) for s in k.subkegiatan]}
+                         for k in p.kegiatan]}
 
 
 def _indikator_out(i: Indikator) -> dict[str, Any]:
@@ -575,18 +587,33 @@ _BARIS_PER_ITEM = ("tujuan", "sasaran", "indikator", "program", "narasi")
 
 def dump_bundle(lap: Laporan) -> str:
     """The bundle as JSON text, laid out for reading and diffing: one top-level key per line,
-    and one item per line in the long lists (indikator, program, ...).
+    and one item per line in the long lists (indikator, program, ...)."""
+    return "".join(tulis_bundle(lap))
+
+
+def tulis_bundle(lap: Laporan) -> Iterator[str]:
+    """:func:`dump_bundle`'s text in pieces, one list item at a time: a city's budget is
+    written without holding its whole bundle (as data or as text).
 
     Written with the C encoder (``json.dumps`` without ``indent``): ``indent=2`` falls back to
     the pure-Python encoder, four times slower on a city-scale budget."""
-    data = ke_bundle(lap)
     enc = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-    baris = []
-    for kunci, nilai in data.items():
+    yield "{\n"
+    for n, (kunci, nilai) in enumerate(_bundle_malas(lap).items()):
+        awal = ",\n  " if n else "  "
         k = enc(kunci)
-        if kunci in _BARIS_PER_ITEM and nilai:
-            isi = ",\n    ".join(map(enc, nilai))
-            baris.append(f"  {k}: [\n    {isi}\n  ]")
-        else:
-            baris.append(f"  {k}: {enc(nilai)}")
-    return "{\n" + ",\n".join(baris) + "\n}\n"
+        if kunci in _BARIS_PER_ITEM:
+            butir = iter(nilai)
+            pertama = next(butir, _KOSONG)
+            if pertama is not _KOSONG:
+                yield f"{awal}{k}: [\n    {enc(pertama)}"
+                for x in butir:
+                    yield f",\n    {enc(x)}"
+                yield "\n  ]"
+                continue
+            nilai = []
+        yield f"{awal}{k}: {enc(nilai)}"
+    yield "\n}\n"
+
+
+_KOSONG = object()

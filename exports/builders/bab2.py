@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from store import calc
 from store.models import Indikator, Kegiatan, Laporan, Program, Sasaran
@@ -92,14 +93,15 @@ def _wilayah(lap: Laporan) -> list[str]:
 _PEMISAH = re.compile(r"\s*[-–—]\s*$")
 
 
-def _tanpa_wilayah(nama: str, wilayah: list[str]) -> str:
+def _tanpa_wilayah(nama: str, wilayah: _Wilayah) -> str:
     """``Pembangunan Sarana dan Prasarana Kelurahan Sepinggan`` → ``… Kelurahan``;
     ``… di Wilayah Kecamatan - Kelurahan Sepinggan`` → ``… di Wilayah Kecamatan``;
     ``… di Kelurahan (Kecamatan Balikpapan Selatan)`` → ``… di Kelurahan``."""
     lipat = nama.casefold().rstrip()
-    for w in wilayah:
-        wl = w.casefold()
-        if lipat.endswith(f"({wl})"):
+    if not lipat.endswith(wilayah.akhiran):
+        return nama  # most names end with no area
+    for w, wl, dalam_kurung in wilayah.daftar:
+        if lipat.endswith(dalam_kurung):
             return nama[:len(lipat) - len(wl) - 2].rstrip()
         if lipat.endswith(wl) and (len(lipat) == len(wl) or not lipat[-len(wl) - 1].isalnum()):
             awal = nama[:len(lipat) - len(wl)]
@@ -109,11 +111,23 @@ def _tanpa_wilayah(nama: str, wilayah: list[str]) -> str:
     return nama
 
 
+class _Wilayah(NamedTuple):
+    daftar: tuple[tuple[str, str, str], ...]  # each area, casefolded, casefolded in brackets
+    akhiran: tuple[str, ...]  # every ending _tanpa_wilayah looks for
+
+
+def _lipat_wilayah(wilayah: list[str]) -> _Wilayah:
+    """The areas folded once per kegiatan, not once per subkegiatan."""
+    daftar = tuple((w, w.casefold(), f"({w.casefold()})") for w in wilayah)
+    return _Wilayah(daftar, tuple(x for _, wl, kurung in daftar for x in (wl, kurung)))
+
+
 def subkegiatan_umum(kg: Kegiatan, wilayah: list[str]) -> list[str]:
     """A kegiatan's subkegiatan as Tabel 2.2 lists them: one name for a subkegiatan run per
     kelurahan (the seed: 31 rows where 3.17 has 56), in the order each first appears. A name
     is shortened only when two or more subkegiatan share the shortened form."""
-    umum = [_tanpa_wilayah(sk.nama, wilayah) for sk in kg.subkegiatan]
+    lipat = _lipat_wilayah(wilayah)
+    umum = [_tanpa_wilayah(sk.nama, lipat) for sk in kg.subkegiatan]
     hitung = Counter(x.casefold() for x in umum)
     hasil = [u if hitung[u.casefold()] > 1 else sk.nama for sk, u in zip(kg.subkegiatan, umum)]
     satu: dict[str, str] = {}

@@ -45,3 +45,18 @@ def test_empty_report_says_not_yet_computable():
 def test_hostile_names_do_not_make_headings():
     md = dokumen(laporan_jahat())
     assert "\nbaris dua" not in md.replace("<br>baris dua", "")
+
+
+def test_lines_joined_a_piece_at_a_time_as_whole():
+    """The document is written in pieces: the same text as joining every line and ending it
+    with exactly one newline, whatever lines (empty, newlines only, a table ending with one) end it."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from exports.document import _satu_baris_akhir
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(["", "\n", "\n\n", "teks", "| a |\n", "x\n\ny\n\n"]), max_size=8))
+    def cek(baris):
+        assert "".join(_satu_baris_akhir(baris)) == "\n".join(baris).rstrip("\n") + "\n"
+    cek()

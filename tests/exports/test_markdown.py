@@ -83,16 +83,16 @@ def test_pipe_cepat_sama_dengan_tabulate():
 
 
 def test_bagian_panjang_lewat_jalur_cepat_sama(lap, monkeypatch):
-    """Every table of the fixture rendered with the fast layout forced on equals tabulate's."""
+    """Every table of the fixture rendered with the fast layout equals tabulate's."""
     import exports.markdown as md
 
     semua = bangun_tabel(lap)
-    biasa = [tabel_md(t) for t in semua]
-    monkeypatch.setattr(md, "BARIS_CEPAT", 1)
+    cepat = [tabel_md(t) for t in semua]
+    monkeypatch.setattr(md, "BARIS_CEPAT", 10**9)  # tabulate for every part
     for t in semua:
         for b in t.bagian:
             b._teks = None
-    assert [tabel_md(t) for t in semua] == biasa
+    assert [tabel_md(t) for t in semua] == cepat
 
 
 def test_preview_fitted_to_the_screen(lap):
@@ -114,3 +114,17 @@ def test_preview_fitted_to_the_screen(lap):
             kepala = next(b for b in garis if b.startswith("│"))
             assert kepala.count("│") == len(t.bagian[0].kolom) + 1
             assert "Perempuan" in kepala and "Jumlah" in kepala
+
+
+def test_plain_part_is_not_escaped_cell_by_cell(lap, monkeypatch):
+    """Counted: a table with no character to escape calls escape for its caption and headers
+    only, not once per cell (the whole-part check matched its own separator before)."""
+    import exports.markdown as md
+
+    (t,) = bangun_tabel(lap, ["3.17"])
+    panggil = []
+    asli = md.escape
+    monkeypatch.setattr(md, "escape", lambda s: panggil.append(s) or asli(s))
+    sel = sum(len(b.baris) * len(b.kolom) for b in t.bagian)
+    tabel_md(t)
+    assert sel > 100 and len(panggil) <= 1 + sum(len(b.kolom) + 1 for b in t.bagian) + 1

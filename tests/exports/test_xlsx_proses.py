@@ -67,7 +67,7 @@ def test_injected_error_ends_the_writer(lap, tmp_path, besar, monkeypatch):
     def rusak(*a, **k):
         raise RuntimeError("galat sisipan")
 
-    monkeypatch.setattr(run, "tabel_csv", rusak)
+    monkeypatch.setattr(run, "tabel_csv_potong", rusak)
     sebelum = _anak()
     with pytest.raises(RuntimeError, match="galat sisipan"):
         ekspor(lap, tmp_path / "a")
