@@ -20,14 +20,11 @@ from store.dokumen import PNG
 from store.models import Laporan
 
 from . import naskah
-from .docx_xml import bersih, kepala_bertingkat, kolom_angka, lebar_kolom, patah_garis, ukur_kolom
+from .docx_xml import bersih
 from .halaman import LEBAR_LANSKAP, LEBAR_POTRET, arah_halaman, lekat
-from .lebar_teks import CAP, lipat
-from .tables import Bagian, Tabel, teks_bagian
-
-HURUF_TABEL = 9  # pt, as the Word document's table text
-TEPI_X, TEPI_Y = 3.0, 2.5  # pt: a table cell's inner margins
-SPASI = 0.6  # em: the leading between two lines of a paragraph (a cell's too)
+from .lebar_teks import CAP
+from .pdf_tabel import SPASI, TEPI_HALAMAN, TEPI_X, TEPI_Y, bagian_json, kira_tinggi, potong
+from .tables import Tabel
 
 
 class PdfGagal(RuntimeError):
@@ -56,6 +53,7 @@ class _Seksi:
     nomor: str      # Typst page numbering: "" (none, the cover), "i", "1"
     mulai: bool     # the page counter restarts here
     lanskap: bool
+    bab: str = ""   # the running header's chapter: every page of a run belongs to one chapter
     blok: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -63,8 +61,10 @@ NOMOR = {"sampul": "", "depan": "i", "isi": "1", "lampiran": "1"}
 
 
 def naskah_json(lap: Laporan, blok: Sequence[naskah.Blok]) -> dict[str, Any]:
-    """The blocks as the JSON ``pdf.typ`` reads: page runs (part of the document and
-    orientation), each with its blocks as plain dicts of text."""
+    """The blocks as the JSON ``pdf.typ`` reads: page runs (part of the document, orientation,
+    chapter), each with its blocks as plain dicts of text. A chapter (a level-1 heading, always
+    on a new page) starts a run of its own: the running header is then plain text, not a
+    query on every page, and Typst lays the runs out side by side."""
     judul = f"LKjIP {lap.instansi.nama} Tahun {lap.tahun}".replace("  ", " ")
     seksi = [_Seksi("", False, False)]
     jenis = "sampul"
@@ -72,18 +72,55 @@ def naskah_json(lap: Laporan, blok: Sequence[naskah.Blok]) -> dict[str, Any]:
         s = seksi[-1]
         if isinstance(b, naskah.Seksi):
             jenis = b.jenis
-            seksi.append(_Seksi(NOMOR.get(jenis, "1"), jenis in ("depan", "isi"), lanskap))
+            seksi.append(_Seksi(NOMOR.get(jenis, "1"), jenis in ("depan", "isi"), lanskap, s.bab))
             continue
+        if isinstance(b, naskah.Judul) and b.tingkat == 1:
+            if s.blok and s.blok[-1]["k"] == "halaman":
+                s.blok.pop()  # the new run starts the new page
+            if s.blok:
+                s = _Seksi(NOMOR.get(jenis, "1"), False, lanskap)
+                seksi.append(s)
+            s.bab = bersih(b.teks)
         if lanskap != s.lanskap:
-            s = _Seksi(NOMOR.get(jenis, "1"), False, lanskap)
+            s = _Seksi(NOMOR.get(jenis, "1"), False, lanskap, s.bab)
             seksi.append(s)
         if isinstance(b, naskah.HalamanBaru) and not s.blok:
             continue  # a new page run already starts on a new page
-        s.blok.append(_blok(b, tetap, lanskap))
+        isi = _blok(b, tetap, lanskap)
+        if isi["k"] == "tabel":
+            s = _tabel_panjang(seksi, isi)
+        else:
+            s.blok.append(isi)
     return {"judul": bersih(judul), "instansi": bersih(lap.instansi.nama),
             "sel": {"tepi": [TEPI_X, TEPI_Y], "spasi": SPASI, "cap": CAP},
-            "seksi": [{"nomor": s.nomor, "mulai": s.mulai, "lanskap": s.lanskap, "blok": s.blok}
+            "tepi": {"potret": TEPI_HALAMAN[False], "lanskap": TEPI_HALAMAN[True]},
+            "seksi": [{"nomor": s.nomor, "mulai": s.mulai, "lanskap": s.lanskap, "bab": s.bab, "blok": s.blok}
                       for s in seksi if s.blok or s.mulai]}
+
+
+def _tabel_panjang(seksi: list[_Seksi], tabel: dict[str, Any]) -> _Seksi:
+    """Adds a table to the last page run; a long one starts a run of its own on a new page,
+    with the heading and lead-in kept above it, its first page ends with a page break and
+    every ``HALAMAN_PER_RUN`` pages after it are a run of their own. Returns the run that
+    goes on."""
+    s = seksi[-1]
+    bawa = len(s.blok)  # the blocks that stay with it: a lead-in and the headings above it
+    while bawa and (s.blok[bawa - 1].get("lekat") or s.blok[bawa - 1]["k"] == "judul"):
+        bawa -= 1
+    cadangan = sum(kira_tinggi(b, s.lanskap) for b in [*s.blok[bawa:], tabel])
+    bagian = potong(tabel, s.lanskap, cadangan)
+    if bagian is None:
+        s.blok.append(tabel)
+        return s
+    if bawa:
+        s = _Seksi(s.nomor, False, s.lanskap, s.bab, s.blok[bawa:])
+        del seksi[-1].blok[bawa:]
+        seksi.append(s)
+    s.blok += [bagian[0], {"k": "halaman"}, bagian[1]] if len(bagian) > 1 else bagian
+    for b in bagian[2:]:
+        s = _Seksi(s.nomor, False, s.lanskap, s.bab, [b])
+        seksi.append(s)
+    return s
 
 
 def _ttd(t: naskah.TandaTangan | None) -> dict[str, Any] | None:
@@ -107,7 +144,7 @@ def _blok(b: naskah.Blok, tetap: bool, lanskap: bool) -> dict[str, Any]:
         lebar = LEBAR_LANSKAP if lanskap else LEBAR_POTRET
         t = b.tabel
         return {"k": "tabel", "ket": bersih(t.keterangan), "bernomor": b.bernomor, "catatan": bersih(t.catatan),
-                "bagian": [_bagian(p, t.desimal, lebar) for p in t.bagian]}
+                "bagian": [bagian_json(p, t.desimal, lebar) for p in t.bagian]}
     if isinstance(b, naskah.TandaTangan):
         return {"k": "ttd", "kiri": None, "kanan": _ttd(b)}
     if isinstance(b, naskah.TandaTanganDua):
@@ -144,28 +181,3 @@ def _pohon(unit: Sequence[tuple[int, str]]) -> list[dict[str, Any]]:
         (jalur[-1][1]["anak"] if jalur else akar).append(simpul)
         jalur.append((dalam, simpul))
     return akar
-
-
-def _bagian(p: Bagian, desimal: int, lebar_total: int) -> dict[str, Any]:
-    """One part of a table: column widths as the Word document's (points), header groups,
-    which columns are numbers (right-aligned) and which rows are bold; the body's cells
-    wrapped here (exports.lebar_teks) and each row's height in points, so Typst need not
-    measure them."""
-    teks = teks_bagian(p, desimal)
-    lebar = [round(w / 20, 2) for w in lebar_kolom(ukur_kolom(p, teks), lebar_total)]
-    muat = [(w - 2 * TEPI_X) / HURUF_TABEL for w in lebar]  # a column's room for text, em
-    baris, tinggi = [], []
-    for r, b in zip(teks, p.baris):
-        sel = [lipat(bersih(x), m, b.jenis.tebal) for x, m in zip(r, muat)]
-        baris.append(["\n".join(x) for x in sel])
-        tinggi.append(round(tinggi_baris(max(len(x) for x in sel), HURUF_TABEL), 3))
-    return {"judul": bersih(p.judul),
-            "kepala": [[None if g is None else bersih(g), patah_garis(bersih(k))] for g, k in kepala_bertingkat(p.kolom)],
-            "kanan": kolom_angka(p), "lebar": lebar, "huruf": HURUF_TABEL,
-            "baris": baris, "tebal": [b.jenis.tebal for b in p.baris], "tinggi": tinggi}
-
-
-def tinggi_baris(n: int, huruf: float) -> float:
-    """Points a table row of ``n`` lines takes: the cell's margins, each line's cap height
-    (its top edge pinned there, its bottom at the baseline), the leading between lines."""
-    return 2 * TEPI_Y + huruf * (n * CAP + (n - 1) * SPASI)

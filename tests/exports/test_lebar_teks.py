@@ -9,7 +9,7 @@ import typst
 
 from exports import lebar_teks
 from exports.builders import bangun_tabel
-from exports.pdf import HURUF_TABEL, SPASI, TEPI_X, TEPI_Y, tinggi_baris
+from exports.pdf_tabel import HURUF_TABEL, SPASI, TEPI_X, TEPI_Y, tinggi_baris
 from exports.tables import teks_bagian
 from store.demo import demo_laporan
 from tools.lebar_huruf import BERKAS, huruf, ukur
