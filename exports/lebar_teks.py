@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from importlib.resources import files
+from itertools import repeat
 
 _DATA = json.loads(files("exports").joinpath("lebar_huruf.json").read_text(encoding="utf-8"))
 CAP: float = _DATA["cap"]  # cap height (em): a table line's height, its top edge pinned there
@@ -25,11 +27,11 @@ _KATA = re.compile(r"[^ \u200b]*[ \u200b]*")  # a word with the spaces (or zero-
 
 def lebar(teks: str, tebal: bool = False) -> float:
     """Width of one line of ``teks`` in em."""
-    em = _EM[tebal]
-    return sum(em.get(c, _LAIN) for c in teks)
+    return sum(map(_EM[tebal].get, teks, repeat(_LAIN)))
 
 
-def lipat(teks: str, muat: float, tebal: bool = False) -> list[str]:
+@lru_cache(maxsize=65536)  # a long table repeats its programs' and activities' names row after row
+def lipat(teks: str, muat: float, tebal: bool = False) -> tuple[str, ...]:
     """``teks`` in lines no wider than ``muat`` em (times CADANGAN): broken at spaces, and
     after a zero-width space; a word longer than a line is cut where it must be."""
     maks = muat * CADANGAN
@@ -53,7 +55,7 @@ def lipat(teks: str, muat: float, tebal: bool = False) -> list[str]:
                 hasil.append(kini[:n])
                 kini = kini[n:]
         hasil.append(kini.rstrip(" "))
-    return hasil
+    return tuple(hasil)
 
 
 def _muat_awal(kata: str, maks: float, tebal: bool) -> int:

@@ -41,9 +41,10 @@ def bagian_json(p: Bagian, desimal: int, lebar_total: int) -> dict[str, Any]:
     the header's and each row's height."""
     teks = teks_bagian(p, desimal)
     lebar_pt = [round(w / 20, 2) for w in lebar_kolom(ukur_kolom(p, teks), lebar_total)]
+    muat = [_muat(w) for w in lebar_pt]
     baris, tinggi = [], []
     for r, b in zip(teks, p.baris):
-        sel = [lipat(bersih(x), _muat(w), b.jenis.tebal) for x, w in zip(r, lebar_pt)]
+        sel = [lipat(bersih(x), m, b.jenis.tebal) for x, m in zip(r, muat)]
         baris.append(["\n".join(x) for x in sel])
         tinggi.append(round(tinggi_baris(max(len(x) for x in sel)), 3))
     kepala, tinggi_kepala = _kepala(kepala_bertingkat(p.kolom), lebar_pt)
@@ -100,23 +101,29 @@ def baris_per_halaman(tinggi: list[float], muat_awal: float, muat: float) -> lis
     return halaman
 
 
+UKURAN_JUDUL = {1: 14.0, 2: 12.0}  # pt of a heading by level (pdf.typ); deeper ones 11.5
+
+
 def kira_tinggi(b: dict[str, Any], lanskap: bool) -> float:
-    """Points a block above a long table takes at most on its first page: the caption (not
-    justified, so Typst's lines are never more than lkjip's), a heading or a lead-in
-    (justified: one line more); each line at most 1.3 em, and the space below a block."""
-    teks: list[tuple[str, float, bool, int]] = []  # (text, size pt, bold, lines added)
+    """Points a block takes at most on a page (``b`` as pdf.py gives pdf.typ): a caption (not
+    justified, so Typst's lines are never more than lkjip's), a heading or a paragraph
+    (justified: a line more when it wraps), each with the space pdf.typ sets below it."""
+    teks: list[tuple[str, float, bool, float]] = []  # (text, size pt, bold, space below pt)
     if b["k"] == "tabel":
-        teks.append((b["ket"], 10.0, True, 0))
-        teks += [(p["judul"], 11.0, True, 1) for p in b["bagian"][:1] if p["judul"]]
+        teks.append((b["ket"], 10.0, True, 1.2 * 11))
+        teks += [(p["judul"], 11.0, True, 0.9 * 11) for p in b["bagian"][:1] if p["judul"]]
     elif b["k"] == "judul":
-        teks.append((b["teks"], 14.0, True, 1))
+        huruf = UKURAN_JUDUL.get(b.get("tingkat", 1), 11.5)
+        teks.append((b["teks"], huruf, True, 2.1 * huruf))
     else:
-        teks += [(x, 11.0, True, 1) for x in [b.get("teks", ""), b.get("label", ""), *b.get("isi", []), *b.get("draf", [])]]
+        teks += [(x, 11.0, bool(b.get("tebal", True)), 0.9 * 11)
+                 for x in [b.get("teks", ""), b.get("label", ""), *b.get("isi", []), *b.get("draf", [])]]
     jumlah = 0.0
-    for x, huruf, tebal, tambah in teks:
+    for x, huruf, tebal, jarak in teks:
         if x:
-            n = len(lipat(x, (lebar_isi(lanskap) - 2 * huruf) / huruf, tebal)) + tambah  # (a list's indent)
-            jumlah += huruf * (n * CAP + (n - 1) * SPASI) + 1.3 * 11 + 3
+            n = len(lipat(x, (lebar_isi(lanskap) - 2 * huruf) / huruf, tebal))  # (a list's indent)
+            n += 1 if n > 1 and b["k"] != "tabel" else 0
+            jumlah += huruf * (n * CAP + (n - 1) * SPASI) + jarak
     return jumlah
 
 

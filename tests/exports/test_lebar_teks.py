@@ -63,10 +63,10 @@ def test_wrapped_cells_fit_their_column_and_their_row(lebar):
 
 
 def test_wrap_breaks_at_spaces_and_cuts_only_words_longer_than_a_line():
-    assert lebar_teks.lipat("Program kota nomor 1", 100) == ["Program kota nomor 1"]
+    assert lebar_teks.lipat("Program kota nomor 1", 100) == ("Program kota nomor 1",)
     baris = lebar_teks.lipat("Subkegiatan 1 kegiatan 1 program 1 yang panjang", 8)
     assert len(baris) > 1 and " ".join(baris) == "Subkegiatan 1 kegiatan 1 program 1 yang panjang"
     assert all(lebar_teks.lebar(b) <= 8 for b in baris)
     potong = lebar_teks.lipat("1234567890" * 3, 4)
     assert "".join(potong) == "1234567890" * 3 and len(potong) > 1
-    assert lebar_teks.lipat("", 5) == [""] and lebar_teks.lipat("a\nb", 5) == ["a", "b"]
+    assert lebar_teks.lipat("", 5) == ("",) and lebar_teks.lipat("a\nb", 5) == ("a", "b")
