@@ -23,6 +23,7 @@ from . import naskah
 from .docx_xml import bersih
 from .halaman import LEBAR_LANSKAP, LEBAR_POTRET, arah_halaman, lekat
 from .lebar_teks import CAP
+from .pdf_proses import TypstGagal, susun
 from .pdf_tabel import SPASI, TEPI_HALAMAN, TEPI_X, TEPI_Y, bagian_json, kira_tinggi, potong
 from .tables import Tabel
 
@@ -33,19 +34,12 @@ class PdfGagal(RuntimeError):
 
 def dokumen_pdf(lap: Laporan, tabel: Mapping[str, Tabel]) -> bytes:
     """``tabel`` maps every table number to its built table; returns the PDF file's bytes."""
-    import typst  # the compiler loads only for a PDF export
-
     data = json.dumps(naskah_json(lap, naskah.susun(lap, tabel)), ensure_ascii=False)
     templat = files("exports").joinpath("pdf.typ").read_bytes()
     try:
-        # timestamp: no clock in the file, the same report gives the same bytes. No tags (a
-        # tagged, accessible PDF): they make a city-scale PDF 38.7 MB instead of 2.6 MB (the
-        # demo 0.72 MB instead of 0.17 MB) and cost 0.7 s, and offices upload it to e-SAKIP
-        # over slow lines; its text stays selectable and searchable without them.
-        return typst.compile(templat, ignore_system_fonts=True, sys_inputs={"naskah": data}, timestamp=0,
-                             pdf_tags=False)
-    except typst.TypstError as e:
-        raise PdfGagal(f"PDF tidak dapat disusun: {str(e).splitlines()[0]}") from None
+        return susun(templat, data)  # a large document in a process of its own (pdf_proses)
+    except TypstGagal as e:
+        raise PdfGagal(f"PDF tidak dapat disusun: {e}") from None
 
 
 @dataclass
