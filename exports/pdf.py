@@ -10,7 +10,6 @@ numbers are the real ones. Page flow (landscape tables, what stays with what) is
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -34,10 +33,9 @@ class PdfGagal(RuntimeError):
 
 def dokumen_pdf(lap: Laporan, tabel: Mapping[str, Tabel]) -> bytes:
     """``tabel`` maps every table number to its built table; returns the PDF file's bytes."""
-    data = json.dumps(naskah_json(lap, naskah.susun(lap, tabel)), ensure_ascii=False)
     templat = files("exports").joinpath("pdf.typ").read_bytes()
     try:
-        return susun(templat, data)  # a large document in a process of its own (pdf_proses)
+        return susun(templat, naskah_json(lap, naskah.susun(lap, tabel)))  # a large one in other processes
     except TypstGagal as e:
         raise PdfGagal(f"PDF tidak dapat disusun: {e}") from None
 
@@ -49,6 +47,7 @@ class _Seksi:
     lanskap: bool
     bab: str = ""   # the running header's chapter: every page of a run belongs to one chapter
     blok: list[dict[str, Any]] = field(default_factory=list)
+    halaman: int = 0  # a long table's piece: its pages (pdf_proses may typeset it apart)
 
 
 NOMOR = {"sampul": "", "depan": "i", "isi": "1", "lampiran": "1"}
@@ -88,15 +87,14 @@ def naskah_json(lap: Laporan, blok: Sequence[naskah.Blok]) -> dict[str, Any]:
     return {"judul": bersih(judul), "instansi": bersih(lap.instansi.nama),
             "sel": {"tepi": [TEPI_X, TEPI_Y], "spasi": SPASI, "cap": CAP},
             "tepi": {"potret": TEPI_HALAMAN[False], "lanskap": TEPI_HALAMAN[True]},
-            "seksi": [{"nomor": s.nomor, "mulai": s.mulai, "lanskap": s.lanskap, "bab": s.bab, "blok": s.blok}
-                      for s in seksi if s.blok or s.mulai]}
+            "seksi": [{"nomor": s.nomor, "mulai": s.mulai, "lanskap": s.lanskap, "bab": s.bab, "blok": s.blok,
+                       "halaman": s.halaman} for s in seksi if s.blok or s.mulai]}
 
 
 def _tabel_panjang(seksi: list[_Seksi], tabel: dict[str, Any]) -> _Seksi:
     """Adds a table to the last page run; a long one starts a run of its own on a new page,
-    with the heading and lead-in kept above it, its first page ends with a page break and
-    every ``HALAMAN_PER_RUN`` pages after it are a run of their own. Returns the run that
-    goes on."""
+    with the heading and lead-in kept above it and its first page's rows; every
+    ``HALAMAN_PER_RUN`` pages after it are a run of their own. Returns the run that goes on."""
     s = seksi[-1]
     bawa = len(s.blok)  # the blocks that stay with it: a lead-in and the headings above it
     while bawa and (s.blok[bawa - 1].get("lekat") or s.blok[bawa - 1]["k"] == "judul"):
@@ -110,9 +108,9 @@ def _tabel_panjang(seksi: list[_Seksi], tabel: dict[str, Any]) -> _Seksi:
         s = _Seksi(s.nomor, False, s.lanskap, s.bab, s.blok[bawa:])
         del seksi[-1].blok[bawa:]
         seksi.append(s)
-    s.blok += [bagian[0], {"k": "halaman"}, bagian[1]] if len(bagian) > 1 else bagian
-    for b in bagian[2:]:
-        s = _Seksi(s.nomor, False, s.lanskap, s.bab, [b])
+    s.blok.append(bagian[0])
+    for b in bagian[1:]:
+        s = _Seksi(s.nomor, False, s.lanskap, s.bab, [b], b["halaman"])
         seksi.append(s)
     return s
 

@@ -143,10 +143,12 @@ def potong(b: dict[str, Any], lanskap: bool, cadangan: float) -> list[dict[str, 
     for k in range(1, len(halaman), HALAMAN_PER_RUN):
         batas.append(batas[-1] + sum(halaman[k:k + HALAMAN_PER_RUN]))
     hasil = []
+    jumlah = [1] + [len(halaman[k:k + HALAMAN_PER_RUN]) for k in range(1, len(halaman), HALAMAN_PER_RUN)]
     for i, (a, z) in enumerate(zip(batas, batas[1:])):
         bagian = {**p, "baris": p["baris"][a:z], "tebal": p["tebal"][a:z], "tinggi": p["tinggi"][a:z]}
         if i:
             bagian["judul"] = ""
         hasil.append({**b, "ket": b["ket"] if i == 0 else "", "bernomor": b["bernomor"] and i == 0,
-                      "catatan": b["catatan"] if z == len(p["baris"]) else "", "bagian": [bagian]})
+                      "catatan": b["catatan"] if z == len(p["baris"]) else "", "bagian": [bagian],
+                      "halaman": jumlah[i]})
     return hasil

@@ -5,12 +5,14 @@ so small reports cut their tables many times."""
 
 import io
 import re
+import subprocess
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from bench.synth import buat_laporan_kota
-from exports import naskah, pdf_tabel
+from exports import naskah, pdf_proses, pdf_tabel
 from exports.builders import bangun_tabel
 from exports.pdf import dokumen_pdf, naskah_json
 from exports.pdf_tabel import MM, TEPI_HALAMAN, TEPI_Y, baris_per_halaman
@@ -40,6 +42,23 @@ def potongan(data):
     return [n for n in hitung.values() if n > 1]
 
 
+def lembar_utuh(r: PdfReader, n: int) -> bool:
+    """Page ``n`` shows a page typeset apart (a form XObject) whole: drawn at the page's origin,
+    unscaled, its clip the whole page (pypdf reads the text of a cropped one all the same)."""
+    p = r.pages[n]
+    op = ContentStream(p.get_contents(), r).operations
+    do = [i for i, (_, o) in enumerate(op) if o == b"Do"]
+    if len(do) != 1:
+        return False
+    w = max(i for i, (_, o) in enumerate(op[:do[0]]) if o == b"W")
+    cm = next((a for a, o in op[w:do[0]] if o == b"cm"), [1, 0, 0, 1, 0, 0])  # none: drawn as it is
+    titik = [a for a, o in op[:w] if o in (b"m", b"l")][-4:]
+    kotak = [float(x) for x in p.mediabox]
+    return ([round(float(x), 2) for x in cm] == [1, 0, 0, 1, 0, 0]
+            and sorted({round(float(x), 2) for x, _ in titik}) == [0, round(kotak[2], 2)]
+            and sorted({round(float(y), 2) for _, y in titik}) == [0, round(kotak[3], 2)])
+
+
 def dasar_baris(r: PdfReader, n: int) -> list[tuple[float, str]]:
     """(y of the baseline, text) of every piece of text on page ``n``."""
     hasil = []
@@ -53,13 +72,27 @@ def dasar_baris(r: PdfReader, n: int) -> list[tuple[float, str]]:
 
 
 @pytest.mark.usefixtures("run_pendek")
-def test_a_long_table_cut_in_runs_keeps_every_row_once_and_fills_its_pages():
+@pytest.mark.parametrize("terpisah", [False, True], ids=["satu-proses", "potongan-di-proses-lain"])
+def test_a_long_table_cut_in_runs_keeps_every_row_once_and_fills_its_pages(monkeypatch, terpisah):
+    """Typeset in one go, or (a large document) its pieces in processes of their own and laid
+    as PDF pages under the document's running header and page numbers: the same pages."""
+    anak = []
+    jalan = subprocess.run
+
+    def catat(perintah, **kw):
+        anak.append(perintah)
+        return jalan(perintah, **kw)
+
+    monkeypatch.setattr(pdf_proses.subprocess, "run", catat)
+    if terpisah:
+        monkeypatch.setattr(pdf_proses, "BESAR", 0)
     lap = buat_laporan_kota(500, 20)
     tabel = tabel_semua(lap)
     nomor = max(tabel, key=lambda n: len(tabel[n].bagian[0].baris) if n.startswith("3.") else 0)
     t = tabel[nomor]
     assert len(t.bagian) == 1 and len(t.bagian[0].baris) > 400
-    assert potongan(naskah_json(lap, naskah.susun(lap, tabel)))
+    data_json = naskah_json(lap, naskah.susun(lap, tabel))
+    assert potongan(data_json)
     data = dokumen_pdf(lap, tabel)
     r, pdf = PdfReader(io.BytesIO(data)), baca(data)
     isi = pdf.cari("BAB I Pendahuluan", pdf.cari("Daftar Gambar"))
@@ -78,6 +111,11 @@ def test_a_long_table_cut_in_runs_keeps_every_row_once_and_fills_its_pages():
             # a page inside the table: below its last row less room than a row of two lines
             terendah = min(y for y, x in dasar_baris(r, i) if x != pdf.label[i])
             assert terendah - TEPI_Y - bawah < pdf_tabel.tinggi_baris(2), (i, terendah)
+    assert len(anak) == (1 + -(-(sum(s["halaman"] > 0 for s in data_json["seksi"])) // pdf_proses.GABUNG)
+                         if terpisah else 0)
+    lembar = [i for i in range(awal, akhir) if "/XObject" in r.pages[i]["/Resources"]]
+    assert (len(lembar) >= akhir - awal - 3) if terpisah else not lembar  # all but its first and last pieces
+    assert all(lembar_utuh(r, i) for i in lembar)
     entri = dict(_daftar(pdf, "Daftar Tabel", "Daftar Gambar"))
     (judul,) = [j for j in entri if j.startswith(f"Tabel {nomor}. ")]
     assert entri[judul] == pdf.label[awal]
