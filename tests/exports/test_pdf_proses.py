@@ -2,6 +2,7 @@
 memoised): the same bytes as here, Typst's refusal still a clear message, and a process that
 cannot start never fails the export."""
 
+import io
 import subprocess
 
 import pytest
@@ -48,3 +49,20 @@ def test_typsts_refusal_from_the_second_process_is_one_clear_line(monkeypatch):
     with pytest.raises(PdfGagal, match="^PDF tidak dapat disusun: x$"):
         lap = demo_laporan()
         dokumen_pdf(lap, {t.nomor: t for t in bangun_tabel(lap)})
+
+
+def test_long_tables_typeset_apart_give_the_same_bytes_each_time_and_the_same_pages(monkeypatch, demo):
+    from pypdf import PdfReader
+
+    from exports import pdf_tabel
+
+    monkeypatch.setattr(pdf_tabel, "HALAMAN_PER_RUN", 1)  # Tabel 3.17 cut into pages
+    monkeypatch.setattr(pdf_tabel, "PANJANG", 1)
+    satu = dokumen_pdf(*demo)
+    monkeypatch.setattr(pdf_proses, "BESAR", 0)
+    pertama, kedua = dokumen_pdf(*demo), dokumen_pdf(*demo)
+    assert pertama == kedua  # no temporary folder's name or clock in the file
+    assert b"potongan-0.pdf" not in pertama
+    halaman = [PdfReader(io.BytesIO(x)).pages for x in (satu, pertama)]
+    assert len(halaman[0]) == len(halaman[1])
+    assert sum("/XObject" in p["/Resources"] for p in halaman[1]) >= 2  # pages typeset apart
