@@ -80,7 +80,8 @@ def _penutup(b: object, sebelum: object) -> bool:
 
 def tinggi_kira(b: object) -> float:
     """Points a block takes at most on a landscape page, as the PDF sets it (a table's rows
-    exactly, text wrapped as lkjip wraps it with a line to spare)."""
+    exactly; text wrapped as lkjip wraps table cells, a line to spare when it wraps). The Word
+    document shares the decision: its page is the same size, its letters much alike."""
     if isinstance(b, naskah.BlokTabel):
         bagian = [bagian_json(p, b.tabel.desimal, LEBAR_LANSKAP) for p in b.tabel.bagian]
         baris: float = sum(sum(p["tinggi_kepala"]) + sum(p["tinggi"]) for p in bagian)
