@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from . import naskah
 from .docx_xml import lebar_perlu, ukur_kolom
+from .pdf_tabel import bagian_json, kira_tinggi, tinggi_isi
 from .tables import Tabel, teks_bagian
 
 LEBAR_POTRET = 9070    # text width of a portrait A4 page (160 mm), twips
@@ -20,6 +21,7 @@ LEBAR_LANSKAP = 14003  # landscape (247 mm)
 KECIL = 6              # rows: a table this short may share its landscape page with what follows
 PENGANTAR_MAKS = 800   # characters: a longer paragraph is text of its own, not a lead-in
 SINGKAT = 250          # characters: a paragraph short enough to share a small table's landscape page
+TINGGI_LANSKAP = tinggi_isi(True)  # points of a landscape page's body
 
 
 def perlu_lanskap(t: Tabel) -> bool:
@@ -48,11 +50,18 @@ def arah_halaman(blok: Sequence[naskah.Blok]) -> list[bool]:
             lanskap[j] = True
             j -= 1
         if _kecil(blok[i]):
-            # A small wide table does not take a landscape page alone: the short parts after
-            # it (the sasaran's next steps and their tables) share that page.
+            # A small wide table does not take a landscape page alone: the text ending the
+            # portrait page before it (what a previous table's analysis leaves over, else a
+            # page of its own: a few lines, then the landscape page) and the short parts after
+            # it (the sasaran's next steps and their tables) share that page, as far as they fit.
+            muat = TINGGI_LANSKAP - sum(tinggi_kira(blok[x]) for x in range(j + 1, i + 1))
+            if j >= 1 and _penutup(blok[j], blok[j - 1]) and tinggi_kira(blok[j]) <= muat:
+                lanskap[j] = True
+                muat -= tinggi_kira(blok[j])
             k = i + 1
-            while k < len(blok) and _ikut_lanskap(blok[k]):
+            while k < len(blok) and _ikut_lanskap(blok[k]) and (t := tinggi_kira(blok[k])) <= muat:
                 lanskap[k] = True
+                muat -= t
                 k += 1
             while isinstance(blok[k - 1], naskah.Judul):  # a heading stays with the text it heads
                 k -= 1
@@ -61,6 +70,27 @@ def arah_halaman(blok: Sequence[naskah.Blok]) -> list[bool]:
         if isinstance(blok[i], (naskah.TandaTangan, naskah.TandaTanganDua)) and lanskap[i - 1]:
             lanskap[i] = True
     return lanskap
+
+
+def _penutup(b: object, sebelum: object) -> bool:
+    """A paragraph right after a table (what is said about it), not a lead-in."""
+    return (isinstance(b, naskah.Paragraf) and isinstance(sebelum, naskah.BlokTabel) and not pengantar(b)
+            and not b.sampul and len(b.teks) <= PENGANTAR_MAKS)
+
+
+def tinggi_kira(b: object) -> float:
+    """Points a block takes at most on a landscape page, as the PDF sets it (a table's rows
+    exactly; text wrapped as lkjip wraps table cells, a line to spare when it wraps). The Word
+    document shares the decision: its page is the same size, its letters much alike."""
+    if isinstance(b, naskah.BlokTabel):
+        bagian = [bagian_json(p, b.tabel.desimal, LEBAR_LANSKAP) for p in b.tabel.bagian]
+        baris: float = sum(sum(p["tinggi_kepala"]) + sum(p["tinggi"]) for p in bagian)
+        return kira_tinggi({"k": "tabel", "ket": b.tabel.keterangan, "bagian": bagian}, True) + baris
+    if isinstance(b, naskah.Judul):
+        return kira_tinggi({"k": "judul", "teks": b.teks, "tingkat": b.tingkat}, True)
+    if isinstance(b, naskah.Paragraf):
+        return kira_tinggi({"k": "par", "teks": b.teks, "tebal": b.tebal}, True)
+    return TINGGI_LANSKAP  # anything else (a list, a picture) is not pulled onto the page
 
 
 def _judul_bawah(b: object) -> bool:

@@ -10,7 +10,6 @@ numbers are the real ones. Page flow (landscape tables, what stays with what) is
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -20,11 +19,12 @@ from store.dokumen import PNG
 from store.models import Laporan
 
 from . import naskah
-from .docx_xml import bersih, kepala_bertingkat, kolom_angka, lebar_kolom, patah_garis, ukur_kolom
+from .docx_xml import bersih
 from .halaman import LEBAR_LANSKAP, LEBAR_POTRET, arah_halaman, lekat
-from .tables import Bagian, Tabel, teks_bagian
-
-HURUF_TABEL = 9  # pt, as the Word document's table text
+from .lebar_teks import CAP
+from .pdf_proses import TypstGagal, susun
+from .pdf_tabel import SPASI, TEPI_HALAMAN, TEPI_X, TEPI_Y, bagian_json, kira_tinggi, potong
+from .tables import Tabel
 
 
 class PdfGagal(RuntimeError):
@@ -33,15 +33,11 @@ class PdfGagal(RuntimeError):
 
 def dokumen_pdf(lap: Laporan, tabel: Mapping[str, Tabel]) -> bytes:
     """``tabel`` maps every table number to its built table; returns the PDF file's bytes."""
-    import typst  # the compiler loads only for a PDF export
-
-    data = json.dumps(naskah_json(lap, naskah.susun(lap, tabel)), ensure_ascii=False)
     templat = files("exports").joinpath("pdf.typ").read_bytes()
     try:
-        return typst.compile(templat, ignore_system_fonts=True, sys_inputs={"naskah": data},
-                             timestamp=0)  # no clock in the file: the same report gives the same bytes
-    except typst.TypstError as e:
-        raise PdfGagal(f"PDF tidak dapat disusun: {str(e).splitlines()[0]}") from None
+        return susun(templat, naskah_json(lap, naskah.susun(lap, tabel)))  # a large one in other processes
+    except TypstGagal as e:
+        raise PdfGagal(f"PDF tidak dapat disusun: {e}") from None
 
 
 @dataclass
@@ -49,15 +45,19 @@ class _Seksi:
     nomor: str      # Typst page numbering: "" (none, the cover), "i", "1"
     mulai: bool     # the page counter restarts here
     lanskap: bool
+    bab: str = ""   # the running header's chapter: every page of a run belongs to one chapter
     blok: list[dict[str, Any]] = field(default_factory=list)
+    halaman: int = 0  # a long table's piece: its pages (pdf_proses may typeset it apart)
 
 
 NOMOR = {"sampul": "", "depan": "i", "isi": "1", "lampiran": "1"}
 
 
 def naskah_json(lap: Laporan, blok: Sequence[naskah.Blok]) -> dict[str, Any]:
-    """The blocks as the JSON ``pdf.typ`` reads: page runs (part of the document and
-    orientation), each with its blocks as plain dicts of text."""
+    """The blocks as the JSON ``pdf.typ`` reads: page runs (part of the document, orientation,
+    chapter), each with its blocks as plain dicts of text. A chapter (a level-1 heading, always
+    on a new page) starts a run of its own: the running header is then plain text, not a
+    query on every page, and Typst lays the runs out side by side."""
     judul = f"LKjIP {lap.instansi.nama} Tahun {lap.tahun}".replace("  ", " ")
     seksi = [_Seksi("", False, False)]
     jenis = "sampul"
@@ -65,17 +65,54 @@ def naskah_json(lap: Laporan, blok: Sequence[naskah.Blok]) -> dict[str, Any]:
         s = seksi[-1]
         if isinstance(b, naskah.Seksi):
             jenis = b.jenis
-            seksi.append(_Seksi(NOMOR.get(jenis, "1"), jenis in ("depan", "isi"), lanskap))
+            seksi.append(_Seksi(NOMOR.get(jenis, "1"), jenis in ("depan", "isi"), lanskap, s.bab))
             continue
+        if isinstance(b, naskah.Judul) and b.tingkat == 1:
+            if s.blok and s.blok[-1]["k"] == "halaman":
+                s.blok.pop()  # the new run starts the new page
+            if s.blok:
+                s = _Seksi(NOMOR.get(jenis, "1"), False, lanskap)
+                seksi.append(s)
+            s.bab = bersih(b.teks)
         if lanskap != s.lanskap:
-            s = _Seksi(NOMOR.get(jenis, "1"), False, lanskap)
+            s = _Seksi(NOMOR.get(jenis, "1"), False, lanskap, s.bab)
             seksi.append(s)
         if isinstance(b, naskah.HalamanBaru) and not s.blok:
             continue  # a new page run already starts on a new page
-        s.blok.append(_blok(b, tetap, lanskap))
+        isi = _blok(b, tetap, lanskap)
+        if isi["k"] == "tabel":
+            s = _tabel_panjang(seksi, isi)
+        else:
+            s.blok.append(isi)
     return {"judul": bersih(judul), "instansi": bersih(lap.instansi.nama),
-            "seksi": [{"nomor": s.nomor, "mulai": s.mulai, "lanskap": s.lanskap, "blok": s.blok}
-                      for s in seksi if s.blok or s.mulai]}
+            "sel": {"tepi": [TEPI_X, TEPI_Y], "spasi": SPASI, "cap": CAP},
+            "tepi": {"potret": TEPI_HALAMAN[False], "lanskap": TEPI_HALAMAN[True]},
+            "seksi": [{"nomor": s.nomor, "mulai": s.mulai, "lanskap": s.lanskap, "bab": s.bab, "blok": s.blok,
+                       "halaman": s.halaman} for s in seksi if s.blok or s.mulai]}
+
+
+def _tabel_panjang(seksi: list[_Seksi], tabel: dict[str, Any]) -> _Seksi:
+    """Adds a table to the last page run; a long one starts a run of its own on a new page,
+    with the heading and lead-in kept above it and its first page's rows; every
+    ``HALAMAN_PER_RUN`` pages after it are a run of their own. Returns the run that goes on."""
+    s = seksi[-1]
+    bawa = len(s.blok)  # the blocks that stay with it: a lead-in and the headings above it
+    while bawa and (s.blok[bawa - 1].get("lekat") or s.blok[bawa - 1]["k"] == "judul"):
+        bawa -= 1
+    cadangan = sum(kira_tinggi(b, s.lanskap) for b in [*s.blok[bawa:], tabel])
+    bagian = potong(tabel, s.lanskap, cadangan)
+    if bagian is None:
+        s.blok.append(tabel)
+        return s
+    if bawa:
+        s = _Seksi(s.nomor, False, s.lanskap, s.bab, s.blok[bawa:])
+        del seksi[-1].blok[bawa:]
+        seksi.append(s)
+    s.blok.append(bagian[0])
+    for b in bagian[1:]:
+        s = _Seksi(s.nomor, False, s.lanskap, s.bab, [b], b["halaman"])
+        seksi.append(s)
+    return s
 
 
 def _ttd(t: naskah.TandaTangan | None) -> dict[str, Any] | None:
@@ -99,7 +136,7 @@ def _blok(b: naskah.Blok, tetap: bool, lanskap: bool) -> dict[str, Any]:
         lebar = LEBAR_LANSKAP if lanskap else LEBAR_POTRET
         t = b.tabel
         return {"k": "tabel", "ket": bersih(t.keterangan), "bernomor": b.bernomor, "catatan": bersih(t.catatan),
-                "bagian": [_bagian(p, t.desimal, lebar) for p in t.bagian]}
+                "bagian": [bagian_json(p, t.desimal, lebar) for p in t.bagian]}
     if isinstance(b, naskah.TandaTangan):
         return {"k": "ttd", "kiri": None, "kanan": _ttd(b)}
     if isinstance(b, naskah.TandaTanganDua):
@@ -136,14 +173,3 @@ def _pohon(unit: Sequence[tuple[int, str]]) -> list[dict[str, Any]]:
         (jalur[-1][1]["anak"] if jalur else akar).append(simpul)
         jalur.append((dalam, simpul))
     return akar
-
-
-def _bagian(p: Bagian, desimal: int, lebar_total: int) -> dict[str, Any]:
-    """One part of a table: column widths as the Word document's (points), header groups,
-    which columns are numbers (right-aligned) and which rows are bold."""
-    teks = teks_bagian(p, desimal)
-    lebar = lebar_kolom(ukur_kolom(p, teks), lebar_total)
-    return {"judul": bersih(p.judul),
-            "kepala": [[None if g is None else bersih(g), patah_garis(bersih(k))] for g, k in kepala_bertingkat(p.kolom)],
-            "kanan": kolom_angka(p), "lebar": [round(w / 20, 2) for w in lebar], "huruf": HURUF_TABEL,
-            "baris": [[bersih(x) for x in r] for r in teks], "tebal": [b.jenis.tebal for b in p.baris]}

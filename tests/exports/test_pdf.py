@@ -181,6 +181,25 @@ def test_landscape_only_for_wide_tables(pdf):
     assert not any(pdf.lanskap[:7])
 
 
+def test_no_short_page_before_a_landscape_page(pdf):
+    """The text a portrait page leaves over goes onto the landscape page after it, not onto
+    a page of its own (it was three lines before Tabel 3.11)."""
+    sebelum = [i for i in range(len(pdf.halaman) - 1) if pdf.lanskap[i + 1] and not pdf.lanskap[i]]
+    assert len(sebelum) >= 4
+    for i in sebelum:
+        assert len(pdf.halaman[i]) >= 15, (pdf.label[i], pdf.halaman[i])
+
+
+def test_running_header_names_the_chapter_of_its_page(pdf):
+    bab = ""
+    for i in range(1, len(pdf.halaman)):
+        judul = [x for x in pdf.halaman[i] if x.startswith(("BAB ", "KATA PENGANTAR", "RINGKASAN EKSEKUTIF",
+                                                            "DAFTAR ", "LAMPIRAN"))]
+        if judul and judul[0].isupper():
+            bab = judul[0]
+        assert pdf.kepala[i].casefold().endswith(bab.casefold()), (pdf.label[i], pdf.kepala[i], bab)
+
+
 def test_no_page_ends_with_a_lead_in(pdf):
     for i, h in enumerate(pdf.halaman):
         assert h and not h[-1].endswith(":"), (pdf.label[i], h[-1])
