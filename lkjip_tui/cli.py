@@ -31,7 +31,7 @@ from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
 from store.tanpa_gc import tanpa_gc
 from store.teks import aman
 
-from . import __version__, keluaran, paths, tutup
+from . import __version__, keluaran, paths
 from .argparse_id import ArgumentParser
 from .paths import kutip, perintah, resolve_db
 
@@ -256,7 +256,7 @@ def cmd_check(args) -> int:
         jumlah = kosong = 0
         for t in tahun_list:
             lap = repo.muat(t)
-            for m in periksa(lap):
+            for m in periksa(lap, cari_kendali=repo.storage.teks_kendali_mungkin):
                 keluar.append(aman(f"{t} · {m}"))
                 jumlah += 1
             for m in periksa_narasi(lap):
@@ -327,6 +327,8 @@ def cmd_app(args) -> int:
 
 
 def _buka_aplikasi(args, path: Path) -> int:
+    from . import tutup  # imports asyncio: only the app needs it, not import/check/export
+
     # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q,
     # connected before the lock is taken, so a hang-up at any moment releases it.
     terbuka: list[Repository] = []

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
+from itertools import chain
+from operator import attrgetter
 from typing import Any, TypeAlias
 
 from . import angka_narasi, aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
-from .models import TRIWULAN, Indikator, Laporan, Program
+from .models import ADA, TRIWULAN, Indikator, Laporan, Program, Subkegiatan
 from .numbers import format_rupiah
 from .teks import TERLARANG_MULTI, alasan_teks
 
@@ -23,14 +25,18 @@ class Masalah:
         return f"{self.lokasi}: {self.pesan}"
 
 
-def periksa(lap: Laporan, kuartal_sekarang: int | None = None) -> list[Masalah]:
+def periksa(lap: Laporan, kuartal_sekarang: int | None = None, *, cari_kendali: bool = True) -> list[Masalah]:
     """Every problem of one report year. ``kuartal_sekarang`` (1..4) limits which quarters
-    are expected to be filled; by default the quarters due by today, as on Beranda."""
+    are expected to be filled; by default the quarters due by today, as on Beranda.
+    ``cari_kendali=False``: the caller knows no text can hold a refused character (the
+    database's bytes hold none: ``AtomicJSONStorage.teks_kendali_mungkin``), so the texts
+    are not walked for them."""
     if kuartal_sekarang is None:
         kuartal_sekarang = kuartal_berjalan(lap.tahun)
     hasil: list[Masalah] = []
     hasil += periksa_struktur(lap)
-    hasil += periksa_teks_kendali(lap)
+    if cari_kendali:
+        hasil += periksa_teks_kendali(lap)
     hasil += periksa_wajar(lap)
     hasil += periksa_akip(lap)
     try:
@@ -54,16 +60,21 @@ def periksa(lap: Laporan, kuartal_sekarang: int | None = None) -> list[Masalah]:
             if q.target == 0:
                 hasil.append(Masalah("target-nol", lok, f"target triwulan {TRIWULAN[n]} bernilai 0"))
     for p, _k, s in lap.semua_subkegiatan():
-        lok = f"Subkegiatan \"{s.nama}\" ({p.id})"
         a = calc.anggaran_sub(s)
         if a.lebih:
-            hasil.append(Masalah("pagu-lebih", lok, f"realisasi {_rp(a.realisasi)} melebihi pagu {_rp(a.pagu)}"))
+            hasil.append(Masalah("pagu-lebih", _lok_sub(s, p), f"realisasi {_rp(a.realisasi)} melebihi pagu {_rp(a.pagu)}"))
         if s.realisasi_bulanan and s.realisasi is not None:
-            bulanan = sum((v for v in s.realisasi_bulanan.values() if v is not None), calc.NOL)
+            # the realisasi calc derives is the sum of the filled months when there is one
+            # (calc.realisasi_sub): that sum, not summed twice for each of 10,000 subkegiatan
+            bulanan = a.realisasi if any(map(ADA, s.realisasi_bulanan.values())) else calc.NOL
             if bulanan != s.realisasi:
-                hasil.append(Masalah("bulanan-beda", lok, f"jumlah realisasi bulanan {_rp(bulanan)} "
-                                                          f"tidak sama dengan realisasi {_rp(s.realisasi)}"))
+                hasil.append(Masalah("bulanan-beda", _lok_sub(s, p), f"jumlah realisasi bulanan {_rp(bulanan)} "
+                                                                     f"tidak sama dengan realisasi {_rp(s.realisasi)}"))
     return hasil
+
+
+def _lok_sub(s: Subkegiatan, p: Program) -> str:
+    return f"Subkegiatan \"{s.nama}\" ({p.id})"
 
 
 def periksa_struktur(lap: Laporan) -> list[Masalah]:
@@ -178,11 +189,17 @@ def periksa_wajar(lap: Laporan) -> list[Masalah]:
     for p in lap.program:
         if p.pagu_murni is not None and (alasan := aturan.alasan_rupiah(p.pagu_murni)) is not None:
             hasil.append(Masalah("tidak-wajar", f"Program {p.id}", f"pagu murni {aturan.tampil_angka(p.pagu_murni)}: {alasan}"))
-    for p, _k, s in lap.semua_subkegiatan():
+    semua = list(lap.semua_subkegiatan())
+    subs = [s for _p, _k, s in semua]
+    rupiah = chain(map(attrgetter("pagu"), subs), map(attrgetter("realisasi"), subs),
+                   chain.from_iterable(s.realisasi_bulanan.values() for s in subs if s.realisasi_bulanan))
+    if aturan.rupiah_bulat_semua(rupiah):  # the usual case, in one pass (140,000 figures at city scale)
+        return hasil
+    for p, _k, s in semua:
         bulanan = [(f"realisasi bulan {b}", v) for b, v in sorted((s.realisasi_bulanan or {}).items())]
         for apa, v in (("pagu", s.pagu), ("realisasi", s.realisasi), *bulanan):
             if v is not None and (alasan := aturan.alasan_rupiah(v)) is not None:
-                hasil.append(Masalah("tidak-wajar", f"Subkegiatan \"{s.nama}\" ({p.id})", f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
+                hasil.append(Masalah("tidak-wajar", _lok_sub(s, p), f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
     return hasil
 
 
