@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from exports.format import FORMAT, nama_format
 from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
-from store.check import periksa, periksa_narasi
+from store.check import periksa_tersimpan
 from store.jalur import masalah_jalur
 from store.keadaan import tahun_bawaan
 from store.lock import KunciHilang, SedangDipakai
@@ -255,11 +255,11 @@ def cmd_check(args) -> int:
         tahun_list = repo.tahun_tersedia() if args.semua else [_pilih_tahun(repo, getattr(args, "tahun", None))]
         jumlah = kosong = 0
         for t in tahun_list:
-            lap = repo.muat(t)
-            for m in periksa(lap, cari_kendali=repo.storage.teks_kendali_mungkin):
+            masalah, belum = periksa_tersimpan(repo, t)
+            for m in masalah:
                 keluar.append(aman(f"{t} · {m}"))
                 jumlah += 1
-            for m in periksa_narasi(lap):
+            for m in belum:
                 keluar.append(aman(f"{t} · {m}"))
                 kosong += 1
         try:

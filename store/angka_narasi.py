@@ -130,15 +130,23 @@ def _terdekat(v: Decimal, data: dict[Decimal, str]) -> tuple[Decimal, str] | Non
     return (x, data[x]) if abs(x - v) <= batas else None
 
 
+def _teks_diterima(lap: Laporan) -> Iterator[tuple[str, str]]:
+    """(title, text) of every accepted text of the outline that is not blank."""
+    judul = {b.kunci: b.judul for b in narasi.bagian_teks(lap)}
+    return ((judul[t.kunci], t.isi) for t in lap.narasi if t.kunci in judul and t.isi)
+
+
+def ada_angka(lap: Laporan) -> bool:
+    """Whether any text :func:`periksa` reads names a figure (then it needs the data's)."""
+    return any(next(angka_teks(isi), None) is not None for _judul, isi in _teks_diterima(lap))
+
+
 def periksa(lap: Laporan) -> list[Temuan]:
     """One finding per typed figure that matches no data figure, in the texts' order."""
-    judul = {b.kunci: b.judul for b in narasi.bagian_teks(lap)}
     hasil: list[Temuan] = []
     data: dict[str, dict[Decimal, str]] | None = None
-    for t in lap.narasi:
-        if t.kunci not in judul or not t.isi:
-            continue
-        for jenis, tulis, v in angka_teks(t.isi):
+    for judul, isi in _teks_diterima(lap):
+        for jenis, tulis, v in angka_teks(isi):
             if data is None:  # only once a text has a figure: at city scale it is most of `check`
                 data = angka_data(lap)
             if _cocok(v, tulis, data[jenis]):
@@ -149,5 +157,5 @@ def periksa(lap: Laporan) -> list[Temuan]:
                 x, apa = dekat
                 benar = format_rupiah(x) if jenis == "rupiah" else f"{format_bebas(x)} %"
                 pesan += f"; tabel mencetak {benar} ({apa}): sesuaikan teksnya"
-            hasil.append(("angka-narasi", f"Teks {judul[t.kunci]}", pesan))
+            hasil.append(("angka-narasi", f"Teks {judul}", pesan))
     return hasil

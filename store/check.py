@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
-from itertools import chain
-from operator import attrgetter
-from typing import Any, TypeAlias
+from itertools import chain, repeat
+from operator import attrgetter, eq, itemgetter, le
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from . import angka_narasi, aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
 from .models import ADA, TRIWULAN, Indikator, Laporan, Program, Subkegiatan
 from .numbers import format_rupiah
 from .teks import TERLARANG_MULTI, alasan_teks
+
+if TYPE_CHECKING:
+    from .repository import Repository
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,48 @@ def periksa(lap: Laporan, kuartal_sekarang: int | None = None, *, cari_kendali: 
 
 def _lok_sub(s: Subkegiatan, p: Program) -> str:
     return f"Subkegiatan \"{s.nama}\" ({p.id})"
+
+
+def periksa_tersimpan(repo: Repository, tahun: int, kuartal_sekarang: int | None = None) -> tuple[list[Masalah], list[Masalah]]:
+    """:func:`periksa` and :func:`periksa_narasi` of a stored year: exactly what they report
+    on ``repo.muat(tahun)``. At city scale most of that work is loading and checking 10,000
+    subkegiatan: when their stored rows certainly give no finding (:func:`_sub_tersimpan_beres`),
+    no text can hold a refused character (``teks_kendali_mungkin``) and no text names a figure
+    (which is compared with the data's, store/angka_narasi.py), the year is loaded without them."""
+    cari_kendali = repo.storage.teks_kendali_mungkin
+    if not cari_kendali:
+        lap = repo.muat(tahun, subkegiatan=False)
+        if not angka_narasi.ada_angka(lap) and _sub_tersimpan_beres(repo, lap):
+            return periksa(lap, kuartal_sekarang, cari_kendali=False), periksa_narasi(lap)
+    lap = repo.muat(tahun)
+    return periksa(lap, kuartal_sekarang, cari_kendali=cari_kendali), periksa_narasi(lap)
+
+
+_BULAN_TERSIMPAN = frozenset(map(str, range(1, 13)))
+
+
+def _sub_tersimpan_beres(repo: Repository, lap: Laporan) -> bool:
+    """True when the stored subkegiatan rows of ``lap``'s year certainly load (as
+    ``Repository.muat`` reads them) and give no finding of :func:`periksa`: every figure a
+    plain whole number that :func:`aturan.alasan_rupiah` passes, all twelve months filled
+    (nothing missing for any quarter), and in each row the months add up to the realisasi,
+    not above the pagu (so also calc.realisasi_sub ≤ pagu). Checked in C over all rows at
+    once; False only means "load them and check one by one"."""
+    try:
+        baris = repo.baris_tersimpan("subkegiatan", lap.tahun)
+        bulanan = list(map(itemgetter("bulanan"), baris))
+        realisasi = list(map(itemgetter("realisasi"), baris))
+        pagu = list(map(itemgetter("pagu"), baris))
+        kegiatan = {k.key for p in lap.program for k in p.kegiatan}
+        if not (baris and set(map(itemgetter("kegiatan"), baris)) <= kegiatan
+                and all(map(itemgetter("nama", "key"), baris))  # KeyError when one is missing
+                and all(map(eq, repeat(_BULAN_TERSIMPAN), map(dict.keys, bulanan)))
+                and aturan.rupiah_tersimpan_bulat([*pagu, *realisasi, *chain.from_iterable(map(dict.values, bulanan))])):
+            return False
+        jumlah = list(map(sum, map(map, repeat(int), map(dict.values, bulanan))))
+        return jumlah == list(map(int, realisasi)) and all(map(le, jumlah, map(int, pagu)))
+    except (KeyError, TypeError, ValueError):  # a row not as expected (a field missing, a blank figure): load it
+        return False
 
 
 def periksa_struktur(lap: Laporan) -> list[Masalah]:

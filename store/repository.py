@@ -310,18 +310,25 @@ class Repository:
         rows.sort(key=lambda d: d.get("urut", 0))
         return rows
 
-    def muat(self, tahun: int) -> Laporan:
-        """The whole report year as typed records; KeyError when the year does not exist."""
+    def baris_tersimpan(self, tabel: str, tahun: int) -> list[dict[str, Any]]:
+        """A table's stored rows of one year in their order, as stored: read them, never change
+        them (``lkjip check`` looks at a city's subkegiatan rows before deciding to load them)."""
+        return self._baris(tabel, tahun)
+
+    def muat(self, tahun: int, *, subkegiatan: bool = True) -> Laporan:
+        """The whole report year as typed records; KeyError when the year does not exist.
+        ``subkegiatan=False``: every kegiatan without its subkegiatan, for a caller that has
+        checked their rows itself (store/check.periksa_tersimpan)."""
         with tanpa_gc():  # tens of thousands of records at city scale; none of them garbage
             try:
-                return self._muat(tahun)
+                return self._muat(tahun, subkegiatan)
             except _SALAH_BARIS as e:
                 if isinstance(e, KeyError) and e.args == (tahun,) and not self.ada_tahun(tahun):
                     raise
                 alasan = baris_tidak_sah(self.storage.read() or {}, tahun) or _alasan(e)
                 raise DatabaseRusak(self.path, f"data tahun {tahun}, {alasan}") from None
 
-    def _muat(self, tahun: int) -> Laporan:
+    def _muat(self, tahun: int, subkegiatan: bool = True) -> Laporan:
         kepala = next((d for d in self._mentah(LAPORAN) if d["tahun"] == tahun), None)
         if kepala is None:
             raise KeyError(tahun)
@@ -344,7 +351,7 @@ class Repository:
             k = codec.kegiatan_in(d)
             keg[k.key] = k
             prog[d["program"]].kegiatan.append(k)
-        for d in self._baris("subkegiatan", tahun):
+        for d in self._baris("subkegiatan", tahun) if subkegiatan else ():
             keg[d["kegiatan"]].subkegiatan.append(codec.subkegiatan_in(d))
         lap.pegawai.unit = [codec.unit_in(d) for d in self._baris("pegawai", tahun)]
         lap.evaluasi_akip = [codec.akip_in(d) for d in self._baris("akip", tahun)]
