@@ -4,8 +4,14 @@ A text says "anggaran murni sebesar Rp. 24.834.513.737" above a table whose tota
 as 24.398.663.737: the text was typed by hand, the table is computed, and the two disagree
 without anyone noticing. This lists every Rupiah amount (``Rp``, or a number of a million or
 more written with thousands dots) and every percentage (``85,15%``) in the accepted texts that
-equals no figure lkjip computes for the year, with the nearest figure of the data: the one the
-document's tables print instead, i.e. lkjip's correction of the typed figure (SPEC §4).
+equals no figure lkjip computes for the year, with the figure of the data the sentence is
+about: the one the document's tables print instead, i.e. lkjip's correction of the typed
+figure (SPEC §4). That is the figure of the same kind (Rupiah or %) that the words before it
+name (anggaran murni, realisasi anggaran, tercapai …), of the sasaran, program, kegiatan or
+indicator the sentence names (else its text part is about; else the whole unit), of the year
+it names (else the report's), within 5 %; none when that is not one figure. The nearest
+number alone would name another table's (a subkegiatan's serapan for a sasaran's capaian) or
+another year's.
 
 Figures come from :mod:`store.calc` only (the same the tables print); nothing here computes.
 """
@@ -13,6 +19,7 @@ Figures come from :mod:`store.calc` only (the same the tables print); nothing he
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -189,17 +196,21 @@ def _ukuran(sebelum: str, jenis: str) -> str | None:
 
 class _Subjek:
     """The names a sentence may call the year's sasaran, programs, kegiatan, subkegiatan and
-    indicators by; their words taken once per check."""
+    indicators by; their words taken once per check, indexed by word (a city has 10,000)."""
 
     def __init__(self, lap: Laporan) -> None:
         self.sasaran = [s.id for s in lap.sasaran]  # "Sasaran 1" is the first
-        self.nama: list[tuple[tuple[str, str], frozenset[str]]] = [
-            *((("sasaran", s.id), _kata(s.uraian)) for s in lap.sasaran),
-            *((("indikator", i.id), _kata(i.uraian)) for i in lap.indikator),
-            *((("program", p.id), _kata(p.nama)) for p in lap.program),
-            *((("kegiatan", k.nama), _kata(k.nama)) for p in lap.program for k in p.kegiatan),
-            *((("subkegiatan", s.nama), _kata(s.nama)) for _p, _k, s in lap.semua_subkegiatan()),
-        ]
+        self.nama: dict[tuple[str, str], frozenset[str]] = {}
+        for sj, nama in (*((("sasaran", s.id), s.uraian) for s in lap.sasaran),
+                         *((("indikator", i.id), i.uraian) for i in lap.indikator),
+                         *((("program", p.id), p.nama) for p in lap.program),
+                         *((("kegiatan", k.nama), k.nama) for p in lap.program for k in p.kegiatan),
+                         *((("subkegiatan", s.nama), s.nama) for _p, _k, s in lap.semua_subkegiatan())):
+            self.nama.setdefault(sj, _kata(nama))
+        self.per_kata: dict[str, list[tuple[str, str]]] = {}
+        for sj, kata in self.nama.items():
+            for k in kata:
+                self.per_kata.setdefault(k, []).append(sj)
 
     def disebut(self, kalimat: str, kunci: str) -> set[tuple[str, str]]:
         """Whose figures the sentence is about: those it names (three quarters of a name's words,
@@ -207,8 +218,9 @@ class _Subjek:
         ("Sasaran 1 …"), else the one its text part is about (``sasaran.S1.…``,
         ``indikator.I3.…``); empty: the unit as a whole."""
         kata = _kata(kalimat)
-        skor = {sj: len(n & kata) / len(n) for sj, n in self.nama
-                if n and len(n & kata) >= min(2, len(n)) and len(n & kata) >= 0.75 * len(n)}
+        kena = Counter(sj for k in kata for sj in self.per_kata.get(k, ()))
+        skor = {sj: n / len(self.nama[sj]) for sj, n in kena.items()
+                if n >= min(2, len(self.nama[sj])) and n >= 0.75 * len(self.nama[sj])}
         if skor:
             tertinggi = max(skor.values())
             return {sj for sj, v in skor.items() if v == tertinggi}
@@ -220,7 +232,7 @@ class _Subjek:
 
 
 def _saran(v: Decimal, jenis: str, kalimat: str, sebelum: str, kunci: str, lap: Laporan,
-           data: list[AngkaData], subjek: _Subjek) -> AngkaData | None:
+           data: dict[str, list[AngkaData]], subjek: _Subjek) -> AngkaData | None:
     """The data figure the sentence's figure stands for: same kind (Rupiah or %), what the
     words before it say it is, whose the sentence names, of the year it names (else the
     report's), within :data:`DEKAT` of it. None when that is not one figure: better no
@@ -232,7 +244,7 @@ def _saran(v: Decimal, jenis: str, kalimat: str, sebelum: str, kunci: str, lap: 
     siapa = subjek.disebut(kalimat, kunci)
     tahun = {int(t) for t in _TAHUN.findall(kalimat)} or {lap.tahun}
     tw = {_ROMAWI.get(t, int(t) if t.isdigit() else 0) for t in _TRIWULAN.findall(kalimat.lower())}
-    calon = [a for a in data if a.ukuran == ukuran and abs(a.nilai - v) <= batas
+    calon = [a for a in data.get(ukuran, ()) if abs(a.nilai - v) <= batas
              and (a.subjek in siapa if siapa else a.subjek is None)
              and (a.tahun is None or a.tahun in tahun)
              and (a.triwulan in tw if a.triwulan is not None else not tw or ukuran != "capaian")]
@@ -263,19 +275,23 @@ def periksa(lap: Laporan) -> list[Temuan]:
     hasil: list[Temuan] = []
     data: dict[str, list[AngkaData]] | None = None
     nilai: dict[str, set[Decimal]] = {}
+    per_ukuran: dict[str, dict[str, list[AngkaData]]] = {"rupiah": {}, "persen": {}}
     subjek: _Subjek | None = None
     for kunci, judul, isi in _teks_diterima(lap):
         for jenis, tulis, v, letak in _angka_letak(isi):
             if data is None:  # only once a text has a figure: at city scale it is most of `check`
                 data = angka_data(lap)
                 nilai = {j: {a.nilai for a in xs} for j, xs in data.items()}
+                for j, xs in data.items():  # by what they measure, for the suggestions
+                    for a in xs:
+                        per_ukuran[j].setdefault(a.ukuran, []).append(a)
             if _cocok(v, tulis, nilai[jenis]):
                 continue
             tampil = f"Rp {tulis}" if jenis == "rupiah" else f"{tulis} %"
             pesan = f"angka {tampil} di teks tidak ada di data"
             subjek = subjek or _Subjek(lap)
             kalimat, sebelum = _kalimat(isi, letak)
-            if (saran := _saran(v, jenis, kalimat, sebelum, kunci, lap, data[jenis], subjek)) is not None:
+            if (saran := _saran(v, jenis, kalimat, sebelum, kunci, lap, per_ukuran[jenis], subjek)) is not None:
                 benar = format_rupiah(saran.nilai) if jenis == "rupiah" else f"{format_bebas(saran.nilai)} %"
                 pesan += f"; tabel mencetak {benar} ({saran.apa}): sesuaikan teksnya"
             hasil.append(("angka-narasi", f"Teks {judul}", pesan))
