@@ -32,7 +32,7 @@ def periksa(lap: Laporan, kuartal_sekarang: int | None = None, *, cari_kendali: 
     """Every problem of one report year. ``kuartal_sekarang`` (1..4) limits which quarters
     are expected to be filled; by default the quarters due by today, as on Beranda.
     ``cari_kendali=False``: the caller knows no text can hold a refused character (the
-    database's bytes hold none: ``AtomicJSONStorage.teks_kendali_mungkin``), so the texts
+    database's bytes hold none: ``Repository.teks_kendali_mungkin``), so the texts
     are not walked for them."""
     if kuartal_sekarang is None:
         kuartal_sekarang = kuartal_berjalan(lap.tahun)
@@ -84,9 +84,9 @@ def periksa_tersimpan(repo: Repository, tahun: int, kuartal_sekarang: int | None
     """:func:`periksa` and :func:`periksa_narasi` of a stored year: exactly what they report
     on ``repo.muat(tahun)``. At city scale most of that work is loading and checking 10,000
     subkegiatan: when their stored rows certainly give no finding (:func:`_sub_tersimpan_beres`),
-    no text can hold a refused character (``teks_kendali_mungkin``) and no text names a figure
+    no text can hold a refused character (``Repository.teks_kendali_mungkin``) and no text names a figure
     (which is compared with the data's, store/angka_narasi.py), the year is loaded without them."""
-    cari_kendali = repo.storage.teks_kendali_mungkin
+    cari_kendali = repo.teks_kendali_mungkin
     if not cari_kendali:
         lap = repo.muat(tahun, subkegiatan=False)
         if not angka_narasi.ada_angka(lap) and _sub_tersimpan_beres(repo, lap):

@@ -310,6 +310,12 @@ class Repository:
         rows.sort(key=lambda d: d.get("urut", 0))
         return rows
 
+    @property
+    def teks_kendali_mungkin(self) -> bool:
+        """False when no text read can hold a refused character (store/teks.py): known only of
+        a database file opened read-only (``AtomicJSONStorage.teks_kendali_mungkin``)."""
+        return not isinstance(self.storage, AtomicJSONStorage) or self.storage.teks_kendali_mungkin
+
     def baris_tersimpan(self, tabel: str, tahun: int) -> list[dict[str, Any]]:
         """A table's stored rows of one year in their order, as stored: read them, never change
         them (``lkjip check`` looks at a city's subkegiatan rows before deciding to load them)."""

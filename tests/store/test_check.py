@@ -172,3 +172,13 @@ def test_rupiah_tersimpan_bulat_hanya_yang_lolos(s):
     if aturan.rupiah_tersimpan_bulat(["12", s, "0"]):
         assert aturan.alasan_rupiah(Decimal(s)) is None, s
     assert aturan.rupiah_tersimpan_bulat(["12", "9" * 15, "0"])
+
+
+def test_basis_data_di_memori_teksnya_tetap_diperiksa(kota, monkeypatch):
+    """A database held in memory (a restore's source) does not know its bytes: its texts are walked."""
+    data = json.loads(kota.read_text(encoding="utf-8"))
+    _sub(data)["nama"] = "Sub\x1bkegiatan"
+    repo = Repository.dalam_memori({k: v for k, v in data.items() if k != "_jurnal"})
+    assert repo.teks_kendali_mungkin
+    masalah, _ = check.periksa_tersimpan(repo, TAHUN, 4)
+    assert [m.jenis for m in masalah] == ["teks-kendali"]
