@@ -24,7 +24,6 @@ from store.jalur import masalah_jalur
 from store.keadaan import tahun_bawaan
 from store.lock import KunciHilang, SedangDipakai
 from store.pemulihan import PemulihanGagal, asal, periksa_sumber, pulihkan_tercatat
-from store.perubahan import GantiTahun, simpan_tahun, terapkan
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
@@ -190,6 +189,8 @@ def _pilih_tahun(repo: Repository, tahun: int | None) -> int:
 
 
 def cmd_import(args) -> int:
+    from store.perubahan import GantiTahun, simpan_tahun  # the writer: not needed by check or export
+
     path = Path(args.file)
     if not path.is_file():
         raise Gagal(f"Berkas {path} tidak ditemukan")
@@ -448,6 +449,7 @@ def cmd_riwayat(args) -> int:
 def cmd_impor_anggaran(args) -> int:
     from store import impor_anggaran as ia
     from store import sipd
+    from store.perubahan import terapkan
 
     path = Path(args.file)
     if not path.is_file():

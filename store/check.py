@@ -96,6 +96,7 @@ def periksa_tersimpan(repo: Repository, tahun: int, kuartal_sekarang: int | None
 
 
 _BULAN_TERSIMPAN = frozenset(map(str, range(1, 13)))
+_KOLOM_SUB = itemgetter("bulanan", "realisasi", "pagu", "kegiatan", "nama", "key")
 
 
 def _sub_tersimpan_beres(repo: Repository, lap: Laporan) -> bool:
@@ -107,17 +108,17 @@ def _sub_tersimpan_beres(repo: Repository, lap: Laporan) -> bool:
     once; False only means "load them and check one by one"."""
     try:
         baris = repo.baris_tersimpan("subkegiatan", lap.tahun)
-        bulanan = list(map(itemgetter("bulanan"), baris))
-        realisasi = list(map(itemgetter("realisasi"), baris))
-        pagu = list(map(itemgetter("pagu"), baris))
-        kegiatan = {k.key for p in lap.program for k in p.kegiatan}
-        if not (baris and set(map(itemgetter("kegiatan"), baris)) <= kegiatan
-                and all(map(itemgetter("nama", "key"), baris))  # KeyError when one is missing
-                and all(map(eq, repeat(_BULAN_TERSIMPAN), map(dict.keys, bulanan)))
-                and aturan.rupiah_tersimpan_bulat([*pagu, *realisasi, *chain.from_iterable(map(dict.values, bulanan))])):
+        # one column per field; a row without one: KeyError (nama and key are only looked up)
+        bulanan, realisasi, pagu, kegiatan, _nama, _key = zip(*map(_KOLOM_SUB, baris))
+        if not (set(kegiatan) <= {k.key for p in lap.program for k in p.kegiatan}
+                and all(map(eq, repeat(_BULAN_TERSIMPAN), map(dict.keys, bulanan)))):
             return False
-        jumlah = list(map(sum, map(map, repeat(int), map(dict.values, bulanan))))
-        return jumlah == list(map(int, realisasi)) and all(map(le, jumlah, map(int, pagu)))
+        angka = aturan.rupiah_tersimpan([*pagu, *realisasi, *chain.from_iterable(map(dict.values, bulanan))])
+        if angka is None:
+            return False
+        n = len(baris)
+        jumlah = list(map(sum, zip(*[iter(angka[2 * n:])] * 12)))  # each row's twelve months
+        return jumlah == angka[n:2 * n] and all(map(le, jumlah, angka[:n]))
     except (KeyError, TypeError, ValueError):  # a row not as expected (a field missing, a blank figure): load it
         return False
 
