@@ -19,12 +19,14 @@ Figures come from :mod:`store.calc` only (the same the tables print); nothing he
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TypeAlias
 
-from . import calc, narasi
+from . import aturan, calc, narasi
 from .models import Laporan
 from .numbers import format_bebas, format_rupiah
 
@@ -71,9 +73,29 @@ class AngkaData:
     triwulan: int | None = None   # 1..4 for a quarter's figure
 
 
-def angka_data(lap: Laporan) -> dict[str, list[AngkaData]]:
-    """Every Rupiah amount and percentage the year's tables print, each with what it is."""
+Baris: TypeAlias = "tuple[str, Decimal | int, Decimal | int]"
+"""A subkegiatan's (nama, pagu, realisasi) as calc.anggaran_sub gives them; whole numbers when
+read from its stored row (store/check.periksa_tersimpan)."""
+SubKegiatan: TypeAlias = "dict[int, list[Baris]]"
+"""id() of each kegiatan of the year → its subkegiatan, in order."""
+
+
+def sub_kegiatan(lap: Laporan) -> SubKegiatan:
+    """The :data:`SubKegiatan` of a year loaded whole."""
+    return {id(k): [(s.nama, a.pagu, a.realisasi) for s in k.subkegiatan for a in (calc.anggaran_sub(s),)]
+            for p in lap.program for k in p.kegiatan}
+
+
+def angka_data(lap: Laporan, sub: SubKegiatan | None = None,
+               letak: dict[int, tuple[int, int]] | None = None) -> dict[str, list[AngkaData]]:
+    """Every Rupiah amount and percentage the year's tables print, each with what it is.
+    ``sub``: the subkegiatan's figures (by default those of ``lap``). With ``letak``, the
+    subkegiatan's own figures are not listed (a city's 30,000), only where each kegiatan's
+    would be: id() of the kegiatan → (place in the Rupiah list, in the % list), for
+    :func:`_sisipkan`; their sums count as ever."""
     d = lap.pengaturan.desimal
+    if sub is None:
+        sub = sub_kegiatan(lap)
     data: dict[str, list[AngkaData]] = {"rupiah": [], "persen": []}
 
     def rp(v: Decimal | None, apa: str, ukuran: str, subjek: tuple[str, str] | None = None,
@@ -88,7 +110,8 @@ def angka_data(lap: Laporan) -> dict[str, list[AngkaData]]:
 
     # each kegiatan summed once (calc.anggaran_program/_sasaran/_total would sum every
     # subkegiatan again for each level): the same sums, in the same order
-    per_keg = {id(k): calc.anggaran_kegiatan(k) for p in lap.program for k in p.kegiatan}
+    per_keg = {id(k): calc.anggaran_angka([b[1] for b in sub[id(k)]], [b[2] for b in sub[id(k)]])
+               for p in lap.program for k in p.kegiatan}
     per_prog = {id(p): calc.jumlah(per_keg[id(k)] for k in p.kegiatan) for p in lap.program}
     total = calc.jumlah(per_prog[id(p)] for p in lap.program)
     rp(total.pagu, "jumlah pagu anggaran", "pagu")
@@ -104,7 +127,7 @@ def angka_data(lap: Laporan) -> dict[str, list[AngkaData]]:
         pc(a.serapan(d), f"realisasi anggaran sasaran {s.id}", "serapan", sj)
         pc(calc.porsi(a.pagu, total.pagu, d), f"porsi anggaran sasaran {s.id}", "porsi", sj)
         pc(calc.capaian_sasaran(lap, s.id), f"capaian sasaran {s.id}", "capaian", sj)
-        pc(calc.efisiensi(lap, s.id), f"efisiensi sasaran {s.id}", "efisiensi", sj)
+        pc(calc.efisiensi(lap, s.id, a), f"efisiensi sasaran {s.id}", "efisiensi", sj)
     pc(calc.capaian_organisasi(lap), "capaian organisasi", "capaian")
     for p in lap.program:
         sj = ("program", p.id)
@@ -119,12 +142,11 @@ def angka_data(lap: Laporan) -> dict[str, list[AngkaData]]:
             rp(ak.pagu, f'pagu kegiatan "{k.nama}"', "pagu", sj)
             rp(ak.realisasi, f'realisasi kegiatan "{k.nama}"', "realisasi", sj)
             pc(ak.serapan(d), f'realisasi anggaran kegiatan "{k.nama}"', "serapan", sj)
-            for sub in k.subkegiatan:
-                sj = ("subkegiatan", sub.nama)
-                asub = calc.anggaran_sub(sub)
-                rp(asub.pagu, f'pagu subkegiatan "{sub.nama}"', "pagu", sj)
-                rp(asub.realisasi, f'realisasi subkegiatan "{sub.nama}"', "realisasi", sj)
-                pc(asub.serapan(d), f'realisasi anggaran subkegiatan "{sub.nama}"', "serapan", sj)
+            if letak is not None:
+                letak[id(k)] = (len(data["rupiah"]), len(data["persen"]))
+                continue
+            for nama, pagu, realisasi in sub[id(k)]:
+                _angka_sub(data, nama, pagu, realisasi, d)
     for i in lap.indikator:
         sj = ("indikator", i.id)
         for ukuran, per_tahun in (("target", i.target), ("realisasi", i.realisasi), ("standar", i.standar_nasional)):
@@ -147,13 +169,98 @@ def angka_data(lap: Laporan) -> dict[str, list[AngkaData]]:
     return data
 
 
-def _cocok(v: Decimal, tulis: str, data: set[Decimal]) -> bool:
-    if v in data:
-        return True
-    # "85,1%" written for 85,15: the data figure rounded to the decimals written
-    desimal = len(tulis.split(",")[1]) if "," in tulis else 0
-    kuantum = Decimal(1).scaleb(-desimal)
-    return any(x.quantize(kuantum) == v for x in data if abs(x - v) < 1)
+class _Cocok:
+    """Whether a typed figure is a data figure, or one rounded to the decimals written ("85,1%"
+    for 85,15). The figures above the subkegiatan are few (a set, and a sorted list for the
+    rounded ones); a city's 10,000 subkegiatan are looked up without listing their figures when
+    they are whole numbers: a Rupiah figure in a set, a percentage among the few subkegiatan
+    whose serapan is near it (calc.serapan_kira), each of them computed by calc.serapan."""
+
+    def __init__(self, data: dict[str, list[AngkaData]], sub: SubKegiatan, desimal: int) -> None:
+        self.desimal = desimal
+        baris = [b for bs in sub.values() for b in bs]
+        pagu, realisasi = [b[1] for b in baris], [b[2] for b in baris]
+        semua = [*pagu, *realisasi]
+        if all(type(x) is int for x in semua) or aturan.rupiah_bulat_semua(semua):  # type: ignore[arg-type]
+            self.pagu, self.realisasi = list(map(int, pagu)), list(map(int, realisasi))
+            self.rupiah_sub: set[int] = set(map(int, semua))
+            tambahan: dict[str, list[AngkaData]] = {}
+        else:  # a figure with decimals or past the rules (an old database): listed as every other
+            self.pagu = self.realisasi = []
+            self.rupiah_sub = set()
+            tambahan = angka_data_sub(sub, desimal)
+        self.nilai = {j: {a.nilai for a in (*xs, *tambahan.get(j, ()))} for j, xs in data.items()}
+        self._urut: dict[str, list[Decimal]] = {}
+        self._kira: list[float] | None = None
+        self._kira_urut: list[int] = []
+
+    def __call__(self, jenis: str, v: Decimal, tulis: str) -> bool:
+        if v in self.nilai[jenis] or (jenis == "rupiah" and v in self.rupiah_sub):
+            return True
+        desimal = len(tulis.split(",")[1]) if "," in tulis else 0
+        kuantum = Decimal(1).scaleb(-desimal)
+        if any(x.quantize(kuantum) == v for x in self._dekat(jenis, v)):
+            return True
+        # a subkegiatan's Rupiah figure is whole: rounded, it is itself (in the set above)
+        return jenis == "persen" and any(x == v or (abs(x - v) < 1 and x.quantize(kuantum) == v)
+                                         for x in self._serapan_dekat(v, desimal))
+
+    def _dekat(self, jenis: str, v: Decimal) -> list[Decimal]:
+        """The figures above the subkegiatan less than 1 from ``v``."""
+        if jenis not in self._urut:
+            nilai = self.nilai[jenis]
+            if not all(x.is_finite() for x in nilai):  # NaN is not ordered: every figure, as they are
+                return [x for x in nilai if abs(x - v) < 1]
+            self._urut[jenis] = sorted(nilai)
+        urut = self._urut[jenis]
+        return urut[bisect_right(urut, v - 1):bisect_left(urut, v + 1)]
+
+    def _serapan_dekat(self, v: Decimal, desimal: int) -> Iterator[Decimal]:
+        """The serapan of every subkegiatan that may round to ``v`` written with ``desimal``
+        decimals: within half a unit of its last decimal and half of the report's, and a
+        margin far above a float's error."""
+        if self._kira is None:
+            self._kira = [calc.serapan_kira(p, r) if p else 0.0 for p, r in zip(self.pagu, self.realisasi)]
+            self._kira_urut = sorted((i for i, p in enumerate(self.pagu) if p), key=self._kira.__getitem__)
+        lebar = 0.5 * 10.0 ** -desimal + 0.5 * 10.0 ** -self.desimal + 1e-9 * max(1.0, abs(float(v)))
+        ke = self._kira.__getitem__
+        awal = bisect_left(self._kira_urut, float(v) - lebar, key=ke)
+        akhir = bisect_right(self._kira_urut, float(v) + lebar, key=ke)
+        for i in self._kira_urut[awal:akhir]:
+            x = calc.serapan(Decimal(self.pagu[i]), Decimal(self.realisasi[i]), self.desimal)
+            if x is not None:
+                yield x
+
+
+def _angka_sub(data: dict[str, list[AngkaData]], nama: str, pagu: Decimal | int, realisasi: Decimal | int,
+               desimal: int) -> None:
+    sj = ("subkegiatan", nama)
+    a = calc.Anggaran(Decimal(pagu), Decimal(realisasi))
+    data["rupiah"].append(AngkaData(a.pagu, f'pagu subkegiatan "{nama}"', "pagu", sj))
+    data["rupiah"].append(AngkaData(a.realisasi, f'realisasi subkegiatan "{nama}"', "realisasi", sj))
+    if (serapan := a.serapan(desimal)) is not None:
+        data["persen"].append(AngkaData(serapan, f'realisasi anggaran subkegiatan "{nama}"', "serapan", sj))
+
+
+def angka_data_sub(sub: SubKegiatan, desimal: int) -> dict[str, list[AngkaData]]:
+    """The subkegiatan's own figures as :func:`angka_data` lists them."""
+    data: dict[str, list[AngkaData]] = {"rupiah": [], "persen": []}
+    for baris in sub.values():
+        for nama, pagu, realisasi in baris:
+            _angka_sub(data, nama, pagu, realisasi, desimal)
+    return data
+
+
+def _sisipkan(data: dict[str, list[AngkaData]], letak: dict[int, tuple[int, int]], sub: SubKegiatan,
+              nama_sub: Set[str], desimal: int) -> None:
+    """Into ``data`` listed without the subkegiatan's figures (:func:`angka_data` with ``letak``):
+    those of the subkegiatan named ``nama_sub``, where :func:`angka_data` lists them."""
+    for id_k in reversed(letak):  # from the last kegiatan back: the places before stay as recorded
+        if tambah := [b for b in sub[id_k] if b[0] in nama_sub]:
+            rupiah, persen = letak[id_k]
+            baru = angka_data_sub({id_k: tambah}, desimal)
+            data["rupiah"][rupiah:rupiah] = baru["rupiah"]
+            data["persen"][persen:persen] = baru["persen"]
 
 
 # What a sentence says a figure is, by the words just before it ("anggaran murni sebesar Rp …",
@@ -180,9 +287,12 @@ _SASARAN_KE = re.compile(r"\bsasaran\s+(\d{1,2})\b", re.IGNORECASE)
 _ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
+_KATA = re.compile(r"\w{4,}")  # a whole word (greedy) of four letters or more, never part of a shorter one
+
+
 def _kata(teks: str) -> frozenset[str]:
     """The words that tell names apart (four letters or more), lower case."""
-    return frozenset(w for w in re.findall(r"\w+", teks.lower()) if len(w) >= 4)
+    return frozenset(_KATA.findall(teks.lower()))
 
 
 def _ukuran(sebelum: str, jenis: str) -> str | None:
@@ -198,18 +308,21 @@ class _Subjek:
     """The names a sentence may call the year's sasaran, programs, kegiatan, subkegiatan and
     indicators by; their words taken once per check, indexed by word (a city has 10,000)."""
 
-    def __init__(self, lap: Laporan) -> None:
+    def __init__(self, lap: Laporan, sub: SubKegiatan, dicari: Set[str]) -> None:
+        """``dicari``: every word of the sentences to be asked about (:func:`_kata`): only
+        these are indexed."""
         self.sasaran = [s.id for s in lap.sasaran]  # "Sasaran 1" is the first
         self.nama: dict[tuple[str, str], frozenset[str]] = {}
         for sj, nama in (*((("sasaran", s.id), s.uraian) for s in lap.sasaran),
                          *((("indikator", i.id), i.uraian) for i in lap.indikator),
                          *((("program", p.id), p.nama) for p in lap.program),
-                         *((("kegiatan", k.nama), k.nama) for p in lap.program for k in p.kegiatan),
-                         *((("subkegiatan", s.nama), s.nama) for _p, _k, s in lap.semua_subkegiatan())):
+                         *((("kegiatan", k.nama), k.nama) for p in lap.program for k in p.kegiatan)):
             self.nama.setdefault(sj, _kata(nama))
+        for nama in dict.fromkeys(b[0] for bs in sub.values() for b in bs):
+            self.nama.setdefault(("subkegiatan", nama), _kata(nama))
         self.per_kata: dict[str, list[tuple[str, str]]] = {}
         for sj, kata in self.nama.items():
-            for k in kata:
+            for k in kata & dicari:
                 self.per_kata.setdefault(k, []).append(sj)
 
     def disebut(self, kalimat: str, kunci: str) -> set[tuple[str, str]]:
@@ -231,17 +344,14 @@ class _Subjek:
         return {(bagian[0], bagian[1])} if len(bagian) > 2 and bagian[0] in ("sasaran", "indikator") else set()
 
 
-def _saran(v: Decimal, jenis: str, kalimat: str, sebelum: str, kunci: str, lap: Laporan,
-           data: dict[str, list[AngkaData]], subjek: _Subjek) -> AngkaData | None:
-    """The data figure the sentence's figure stands for: same kind (Rupiah or %), what the
-    words before it say it is, whose the sentence names, of the year it names (else the
-    report's), within :data:`DEKAT` of it. None when that is not one figure: better no
-    suggestion than the nearest number of another table."""
-    ukuran = _ukuran(sebelum, jenis)
-    if ukuran is None:
-        return None
+def _saran(v: Decimal, ukuran: str, siapa: set[tuple[str, str]], kalimat: str, lap: Laporan,
+           data: dict[str, list[AngkaData]]) -> AngkaData | None:
+    """The data figure the sentence's figure stands for: same kind (Rupiah or %, ``data``),
+    what the words before it say it is (``ukuran``: :func:`_ukuran`), whose the sentence names
+    (``siapa``: :meth:`_Subjek.disebut`), of the year it names (else the report's), within
+    :data:`DEKAT` of it. None when that is not one figure: better no suggestion than the
+    nearest number of another table."""
     batas = abs(v) * DEKAT if v else Decimal(1)
-    siapa = subjek.disebut(kalimat, kunci)
     tahun = {int(t) for t in _TAHUN.findall(kalimat)} or {lap.tahun}
     tw = {_ROMAWI.get(t, int(t) if t.isdigit() else 0) for t in _TRIWULAN.findall(kalimat.lower())}
     calon = [a for a in data.get(ukuran, ()) if abs(a.nilai - v) <= batas
@@ -270,29 +380,41 @@ def ada_angka(lap: Laporan) -> bool:
     return any(next(angka_teks(isi), None) is not None for _kunci, _judul, isi in _teks_diterima(lap))
 
 
-def periksa(lap: Laporan) -> list[Temuan]:
-    """One finding per typed figure that matches no data figure, in the texts' order."""
-    hasil: list[Temuan] = []
-    data: dict[str, list[AngkaData]] | None = None
-    nilai: dict[str, set[Decimal]] = {}
+def periksa(lap: Laporan, sub: SubKegiatan | None = None) -> list[Temuan]:
+    """One finding per typed figure that matches no data figure, in the texts' order.
+    ``sub``: the subkegiatan's figures when ``lap`` is loaded without them (their stored rows,
+    store/check.periksa_tersimpan); by default ``lap``'s own."""
+    angka = [(kunci, judul, isi, jenis, tulis, v, letak) for kunci, judul, isi in _teks_diterima(lap)
+             for jenis, tulis, v, letak in _angka_letak(isi)]
+    if not angka:  # no figure: the data's are not needed (at city scale they are most of `check`)
+        return []
+    if sub is None:
+        sub = sub_kegiatan(lap)
+    d = lap.pengaturan.desimal
+    letak: dict[int, tuple[int, int]] = {}
+    data = angka_data(lap, sub, letak)
+    cocok = _Cocok(data, sub, d)
+    salah = [a for a in angka if not cocok(a[3], a[5], a[4])]
+    if not salah:
+        return []
+    # what each sentence says the figure is, and whose: the subkegiatan it names are the only
+    # ones whose own figures can be suggested (a city's 10,000 others are not listed)
+    dibaca = [(a, *_kalimat(a[2], a[6])) for a in salah]
+    dibaca = [(a, kalimat, sebelum, _ukuran(sebelum, a[3])) for a, kalimat, sebelum in dibaca]
+    subjek = _Subjek(lap, sub, frozenset().union(*(_kata(k) for _a, k, _s, u in dibaca if u is not None)))
+    siapa = [subjek.disebut(kalimat, a[0]) if u is not None else set() for a, kalimat, _s, u in dibaca]
+    if nama_sub := {n for sj in siapa for j, n in sj if j == "subkegiatan"}:
+        _sisipkan(data, letak, sub, nama_sub, d)
     per_ukuran: dict[str, dict[str, list[AngkaData]]] = {"rupiah": {}, "persen": {}}
-    subjek: _Subjek | None = None
-    for kunci, judul, isi in _teks_diterima(lap):
-        for jenis, tulis, v, letak in _angka_letak(isi):
-            if data is None:  # only once a text has a figure: at city scale it is most of `check`
-                data = angka_data(lap)
-                nilai = {j: {a.nilai for a in xs} for j, xs in data.items()}
-                for j, xs in data.items():  # by what they measure, for the suggestions
-                    for a in xs:
-                        per_ukuran[j].setdefault(a.ukuran, []).append(a)
-            if _cocok(v, tulis, nilai[jenis]):
-                continue
-            tampil = f"Rp {tulis}" if jenis == "rupiah" else f"{tulis} %"
-            pesan = f"angka {tampil} di teks tidak ada di data"
-            subjek = subjek or _Subjek(lap)
-            kalimat, sebelum = _kalimat(isi, letak)
-            if (saran := _saran(v, jenis, kalimat, sebelum, kunci, lap, per_ukuran[jenis], subjek)) is not None:
-                benar = format_rupiah(saran.nilai) if jenis == "rupiah" else f"{format_bebas(saran.nilai)} %"
-                pesan += f"; tabel mencetak {benar} ({saran.apa}): sesuaikan teksnya"
-            hasil.append(("angka-narasi", f"Teks {judul}", pesan))
+    for j, xs in data.items():  # by what they measure
+        for x in xs:
+            per_ukuran[j].setdefault(x.ukuran, []).append(x)
+    hasil: list[Temuan] = []
+    for ((_kunci, judul, _isi, jenis, tulis, v, _letak), kalimat, _sebelum, ukuran), sj in zip(dibaca, siapa):
+        tampil = f"Rp {tulis}" if jenis == "rupiah" else f"{tulis} %"
+        pesan = f"angka {tampil} di teks tidak ada di data"
+        if ukuran is not None and (saran := _saran(v, ukuran, sj, kalimat, lap, per_ukuran[jenis])) is not None:
+            benar = format_rupiah(saran.nilai) if jenis == "rupiah" else f"{format_bebas(saran.nilai)} %"
+            pesan += f"; tabel mencetak {benar} ({saran.apa}): sesuaikan teksnya"
+        hasil.append(("angka-narasi", f"Teks {judul}", pesan))
     return hasil

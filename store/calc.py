@@ -267,6 +267,13 @@ def serapan(pagu: Decimal | None, realisasi: Decimal | None, desimal: int = 2) -
     return bulatkan(realisasi / pagu * SERATUS, desimal)
 
 
+def serapan_kira(pagu: int, realisasi: int) -> float:
+    """:func:`serapan` before its rounding, as a float (pagu not 0): only to find, among a
+    city's 10,000 subkegiatan, the few whose serapan may equal a typed figure; each of those
+    is then computed by :func:`serapan`."""
+    return realisasi / pagu * 100
+
+
 def anggaran_sub(sub: Subkegiatan) -> Anggaran:
     return Anggaran(sub.pagu or NOL, realisasi_sub(sub) or NOL)
 
@@ -279,12 +286,14 @@ def jumlah(items: Iterable[Anggaran]) -> Anggaran:
     return Anggaran(pagu, realisasi)
 
 
+def anggaran_angka(pagu: Iterable[Decimal | int], realisasi: Iterable[Decimal | int]) -> Anggaran:
+    """The budget of subkegiatan given as plain figures (their pagu, their realisasi): a
+    kegiatan's, or that of stored rows read as whole numbers (``lkjip check``)."""
+    return Anggaran(sum(pagu, NOL), sum(realisasi, NOL))
+
+
 def anggaran_kegiatan(keg: Kegiatan) -> Anggaran:
-    pagu = realisasi = NOL
-    for s in keg.subkegiatan:
-        pagu += s.pagu or NOL
-        realisasi += realisasi_sub(s) or NOL
-    return Anggaran(pagu, realisasi)
+    return anggaran_angka([s.pagu or NOL for s in keg.subkegiatan], [realisasi_sub(s) or NOL for s in keg.subkegiatan])
 
 
 def anggaran_program(prog: Program) -> Anggaran:
@@ -323,10 +332,13 @@ def jumlah_pagu_murni(program: Iterable[Program]) -> Decimal | None:
     return sum(ada, NOL)
 
 
-def efisiensi(lap: Laporan, sasaran_id: str) -> Decimal | None:
-    """Tabel 3.9: capaian sasaran minus serapan of its programs (both already rounded)."""
+def efisiensi(lap: Laporan, sasaran_id: str, anggaran: Anggaran | None = None) -> Decimal | None:
+    """Tabel 3.9: capaian sasaran minus serapan of its programs (both already rounded);
+    ``anggaran``: the sasaran's budget when the caller has summed it already."""
     cap = capaian_sasaran(lap, sasaran_id)
-    ser = anggaran_sasaran(lap, sasaran_id).serapan(lap.pengaturan.desimal)
+    if anggaran is None:
+        anggaran = anggaran_sasaran(lap, sasaran_id)
+    ser = anggaran.serapan(lap.pengaturan.desimal)
     if cap is None or ser is None:
         return None
     return cap - ser

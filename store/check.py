@@ -28,12 +28,14 @@ class Masalah:
         return f"{self.lokasi}: {self.pesan}"
 
 
-def periksa(lap: Laporan, kuartal_sekarang: int | None = None, *, cari_kendali: bool = True) -> list[Masalah]:
+def periksa(lap: Laporan, kuartal_sekarang: int | None = None, *, cari_kendali: bool = True,
+            sub: angka_narasi.SubKegiatan | None = None) -> list[Masalah]:
     """Every problem of one report year. ``kuartal_sekarang`` (1..4) limits which quarters
     are expected to be filled; by default the quarters due by today, as on Beranda.
     ``cari_kendali=False``: the caller knows no text can hold a refused character (the
     database's bytes hold none: ``Repository.teks_kendali_mungkin``), so the texts
-    are not walked for them."""
+    are not walked for them. ``sub``: ``lap`` is loaded without its subkegiatan, whose stored
+    rows give no finding; these are their figures, for the texts' to be compared with."""
     if kuartal_sekarang is None:
         kuartal_sekarang = kuartal_berjalan(lap.tahun)
     hasil: list[Masalah] = []
@@ -43,7 +45,7 @@ def periksa(lap: Laporan, kuartal_sekarang: int | None = None, *, cari_kendali: 
     hasil += periksa_wajar(lap)
     hasil += periksa_akip(lap)
     try:
-        hasil += [Masalah(*t) for t in angka_narasi.periksa(lap)]  # typed figures the data does not support
+        hasil += [Masalah(*t) for t in angka_narasi.periksa(lap, sub)]  # typed figures the data does not support
     except ArithmeticError:
         # a number no report has (an old database; periksa_wajar lists it): nothing to compare with
         pass
@@ -83,14 +85,14 @@ def _lok_sub(s: Subkegiatan, p: Program) -> str:
 def periksa_tersimpan(repo: Repository, tahun: int, kuartal_sekarang: int | None = None) -> tuple[list[Masalah], list[Masalah]]:
     """:func:`periksa` and :func:`periksa_narasi` of a stored year: exactly what they report
     on ``repo.muat(tahun)``. At city scale most of that work is loading and checking 10,000
-    subkegiatan: when their stored rows certainly give no finding (:func:`_sub_tersimpan_beres`),
-    no text can hold a refused character (``Repository.teks_kendali_mungkin``) and no text names a figure
-    (which is compared with the data's, store/angka_narasi.py), the year is loaded without them."""
+    subkegiatan: when their stored rows certainly give no finding (:func:`_sub_tersimpan`) and
+    no text can hold a refused character (``Repository.teks_kendali_mungkin``), the year is
+    loaded without them; the figures the texts name are compared with their rows' (store/angka_narasi.py)."""
     cari_kendali = repo.teks_kendali_mungkin
     if not cari_kendali:
         lap = repo.muat(tahun, subkegiatan=False)
-        if not angka_narasi.ada_angka(lap) and _sub_tersimpan_beres(repo, lap):
-            return periksa(lap, kuartal_sekarang, cari_kendali=False), periksa_narasi(lap)
+        if (sub := _sub_tersimpan(repo, lap)) is not None:
+            return periksa(lap, kuartal_sekarang, cari_kendali=False, sub=sub), periksa_narasi(lap)
     lap = repo.muat(tahun)
     return periksa(lap, kuartal_sekarang, cari_kendali=cari_kendali), periksa_narasi(lap)
 
@@ -99,28 +101,34 @@ _BULAN_TERSIMPAN = frozenset(map(str, range(1, 13)))
 _KOLOM_SUB = itemgetter("bulanan", "realisasi", "pagu", "kegiatan", "nama", "key")
 
 
-def _sub_tersimpan_beres(repo: Repository, lap: Laporan) -> bool:
-    """True when the stored subkegiatan rows of ``lap``'s year certainly load (as
-    ``Repository.muat`` reads them) and give no finding of :func:`periksa`: every figure a
-    plain whole number that :func:`aturan.alasan_rupiah` passes, all twelve months filled
-    (nothing missing for any quarter), and in each row the months add up to the realisasi,
-    not above the pagu (so also calc.realisasi_sub ≤ pagu). Checked in C over all rows at
-    once; False only means "load them and check one by one"."""
+def _sub_tersimpan(repo: Repository, lap: Laporan) -> angka_narasi.SubKegiatan | None:
+    """The figures of the stored subkegiatan rows of ``lap``'s year (as calc.anggaran_sub
+    gives them, in whole numbers), when they certainly load (as ``Repository.muat`` reads
+    them) and give no finding of :func:`periksa`: every figure a plain whole number that
+    :func:`aturan.alasan_rupiah` passes, all twelve months filled (nothing missing for any
+    quarter), and in each row the months add up to the realisasi (calc.realisasi_sub), not
+    above the pagu. Checked in C over all rows at once; None only means "load them and check
+    one by one"."""
     try:
         baris = repo.baris_tersimpan("subkegiatan", lap.tahun)
-        # one column per field; a row without one: KeyError (nama and key are only looked up)
-        bulanan, realisasi, pagu, kegiatan, _nama, _key = zip(*map(_KOLOM_SUB, baris))
-        if not (set(kegiatan) <= {k.key for p in lap.program for k in p.kegiatan}
-                and all(map(eq, repeat(_BULAN_TERSIMPAN), map(dict.keys, bulanan)))):
-            return False
+        # one column per field; a row without one: KeyError (key is only looked up)
+        bulanan, realisasi, pagu, kegiatan, nama, _key = zip(*map(_KOLOM_SUB, baris))
+        keg = {k.key: k for p in lap.program for k in p.kegiatan}
+        if not (set(kegiatan) <= keg.keys() and all(map(eq, repeat(_BULAN_TERSIMPAN), map(dict.keys, bulanan)))):
+            return None
         angka = aturan.rupiah_tersimpan([*pagu, *realisasi, *chain.from_iterable(map(dict.values, bulanan))])
         if angka is None:
-            return False
+            return None
         n = len(baris)
         jumlah = list(map(sum, zip(*[iter(angka[2 * n:])] * 12)))  # each row's twelve months
-        return jumlah == angka[n:2 * n] and all(map(le, jumlah, angka[:n]))
+        if not (jumlah == angka[n:2 * n] and all(map(le, jumlah, angka[:n]))):
+            return None
     except (KeyError, TypeError, ValueError):  # a row not as expected (a field missing, a blank figure): load it
-        return False
+        return None
+    sub: angka_narasi.SubKegiatan = {id(k): [] for k in keg.values()}
+    for k, b in zip(kegiatan, zip(nama, angka[:n], jumlah)):  # in the rows' order, as muat() appends them
+        sub[id(keg[k])].append(b)
+    return sub
 
 
 def periksa_struktur(lap: Laporan) -> list[Masalah]:
