@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from . import aturan, calc, narasi
 from .models import Laporan
@@ -380,11 +380,23 @@ def ada_angka(lap: Laporan) -> bool:
     return any(next(angka_teks(isi), None) is not None for _kunci, _judul, isi in _teks_diterima(lap))
 
 
+class _Tertulis(NamedTuple):
+    """A figure typed in a text."""
+
+    kunci: str
+    judul: str
+    isi: str     # the whole text
+    jenis: str   # rupiah / persen
+    tulis: str   # as written
+    nilai: Decimal
+    letak: int   # where in the text
+
+
 def periksa(lap: Laporan, sub: SubKegiatan | None = None) -> list[Temuan]:
     """One finding per typed figure that matches no data figure, in the texts' order.
     ``sub``: the subkegiatan's figures when ``lap`` is loaded without them (their stored rows,
     store/check.periksa_tersimpan); by default ``lap``'s own."""
-    angka = [(kunci, judul, isi, jenis, tulis, v, letak) for kunci, judul, isi in _teks_diterima(lap)
+    angka = [_Tertulis(kunci, judul, isi, jenis, tulis, v, letak) for kunci, judul, isi in _teks_diterima(lap)
              for jenis, tulis, v, letak in _angka_letak(isi)]
     if not angka:  # no figure: the data's are not needed (at city scale they are most of `check`)
         return []
@@ -394,15 +406,15 @@ def periksa(lap: Laporan, sub: SubKegiatan | None = None) -> list[Temuan]:
     letak: dict[int, tuple[int, int]] = {}
     data = angka_data(lap, sub, letak)
     cocok = _Cocok(data, sub, d)
-    salah = [a for a in angka if not cocok(a[3], a[5], a[4])]
+    salah = [a for a in angka if not cocok(a.jenis, a.nilai, a.tulis)]
     if not salah:
         return []
     # what each sentence says the figure is, and whose: the subkegiatan it names are the only
     # ones whose own figures can be suggested (a city's 10,000 others are not listed)
-    dibaca = [(a, *_kalimat(a[2], a[6])) for a in salah]
-    dibaca = [(a, kalimat, sebelum, _ukuran(sebelum, a[3])) for a, kalimat, sebelum in dibaca]
-    subjek = _Subjek(lap, sub, frozenset().union(*(_kata(k) for _a, k, _s, u in dibaca if u is not None)))
-    siapa = [subjek.disebut(kalimat, a[0]) if u is not None else set() for a, kalimat, _s, u in dibaca]
+    kalimat = [_kalimat(a.isi, a.letak) for a in salah]
+    ukuran = [_ukuran(sebelum, a.jenis) for a, (_k, sebelum) in zip(salah, kalimat)]
+    subjek = _Subjek(lap, sub, frozenset().union(*(_kata(k) for (k, _s), u in zip(kalimat, ukuran) if u is not None)))
+    siapa = [subjek.disebut(k, a.kunci) if u is not None else set() for a, (k, _s), u in zip(salah, kalimat, ukuran)]
     if nama_sub := {n for sj in siapa for j, n in sj if j == "subkegiatan"}:
         _sisipkan(data, letak, sub, nama_sub, d)
     per_ukuran: dict[str, dict[str, list[AngkaData]]] = {"rupiah": {}, "persen": {}}
@@ -410,11 +422,11 @@ def periksa(lap: Laporan, sub: SubKegiatan | None = None) -> list[Temuan]:
         for x in xs:
             per_ukuran[j].setdefault(x.ukuran, []).append(x)
     hasil: list[Temuan] = []
-    for ((_kunci, judul, _isi, jenis, tulis, v, _letak), kalimat, _sebelum, ukuran), sj in zip(dibaca, siapa):
-        tampil = f"Rp {tulis}" if jenis == "rupiah" else f"{tulis} %"
+    for a, (k, _s), u, sj in zip(salah, kalimat, ukuran, siapa):
+        tampil = f"Rp {a.tulis}" if a.jenis == "rupiah" else f"{a.tulis} %"
         pesan = f"angka {tampil} di teks tidak ada di data"
-        if ukuran is not None and (saran := _saran(v, ukuran, sj, kalimat, lap, per_ukuran[jenis])) is not None:
-            benar = format_rupiah(saran.nilai) if jenis == "rupiah" else f"{format_bebas(saran.nilai)} %"
+        if u is not None and (saran := _saran(a.nilai, u, sj, k, lap, per_ukuran[a.jenis])) is not None:
+            benar = format_rupiah(saran.nilai) if a.jenis == "rupiah" else f"{format_bebas(saran.nilai)} %"
             pesan += f"; tabel mencetak {benar} ({saran.apa}): sesuaikan teksnya"
-        hasil.append(("angka-narasi", f"Teks {judul}", pesan))
+        hasil.append(("angka-narasi", f"Teks {a.judul}", pesan))
     return hasil

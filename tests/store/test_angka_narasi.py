@@ -139,3 +139,58 @@ def test_tanpa_kata_yang_menyebut_apa_tanpa_saran():
     assert _pesan(lap, "bab3.anggaran") == ["angka 97,96 % di teks tidak ada di data"]
     _ganti_teks(lap, "bab3.anggaran", "Capaian sasaran 3 adalah 97,96%.")  # no sasaran 3: no one to name
     assert _pesan(lap, "bab3.anggaran") == ["angka 97,96 % di teks tidak ada di data"]
+
+
+def _kota_bertanya(seed: int):
+    """A city-scale year (2,000 subkegiatan, names a sentence can tell apart, some alike) whose
+    texts name subkegiatan's figures: exact, rounded to fewer decimals, a little off, or not
+    theirs; some pagu 0, some realisasi above pagu."""
+    import random
+
+    from bench.synth import buat_laporan_kota
+    from store import calc
+    from store.numbers import format_bebas, format_rupiah
+
+    rnd = random.Random(seed)
+    lap = buat_laporan_kota(n_sub=2000, tahun=2021)
+    subs = [s for _p, _k, s in lap.semua_subkegiatan()]
+    for n, s in enumerate(subs):
+        s.nama = rnd.choice(subs).nama if rnd.random() < 0.05 else " ".join(
+            "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randrange(3, 7))).capitalize()
+            for _ in range(rnd.randrange(1, 4)))
+        if n < 60 and n % 3 == 0:
+            s.pagu = Decimal(0)
+        elif n < 60 and n % 3 == 1:
+            s.realisasi_bulanan, s.realisasi = None, s.pagu * 2 + 1
+    kalimat = []
+    for _ in range(40):
+        s = rnd.choice(subs)
+        a = calc.anggaran_sub(s)
+        serapan = a.serapan(2)
+        if serapan is not None and rnd.random() < 0.5:
+            v = serapan + Decimal(rnd.choice([0, 0, 1, -1, 5, 50])) / 100
+            tulis = format_bebas(v.quantize(Decimal(1).scaleb(-rnd.choice([0, 1, 2, 2]))))
+            kalimat.append(f"Realisasi anggaran subkegiatan {s.nama} adalah {tulis}%.")
+        else:
+            v = rnd.choice([a.pagu, a.realisasi]) + rnd.choice([0, 0, 7, -300_000])
+            kalimat.append(f"{rnd.choice(['Pagu', 'Realisasi yang digunakan'])} {s.nama} sebesar Rp {format_rupiah(v)}.")
+    kunci = [b.kunci for b in narasi.bagian_teks(lap)]
+    lap.narasi = [Teks(kunci=rnd.choice(kunci), isi=" ".join(kalimat[n:n + 5])) for n in range(0, 40, 5)]
+    return lap
+
+
+def test_subkegiatan_dicari_sama_dengan_semua_didaftar(monkeypatch):
+    """The subkegiatan's figures looked up (whole numbers: a set, the serapan near the typed %)
+    give the findings and suggestions of every one of their figures listed and compared."""
+    from store import aturan
+
+    for seed in (1, 2, 3):
+        lap = _kota_bertanya(seed)
+        cepat = angka_narasi.periksa(lap)
+        with monkeypatch.context() as m:
+            m.setattr(aturan, "rupiah_bulat_semua", lambda nilai: False)  # every figure listed,
+            sisipkan = angka_narasi._sisipkan  # and every one a suggestion may come from
+            m.setattr(angka_narasi, "_sisipkan", lambda data, letak, sub, _nama, d: sisipkan(
+                data, letak, sub, {b[0] for bs in sub.values() for b in bs}, d))
+            assert angka_narasi.periksa(lap) == cepat, seed
+        assert len(cepat) >= 5 and any("tabel mencetak" in p for _, _, p in cepat)

@@ -13,6 +13,7 @@ import pytest
 from bench.synth import buat_laporan_kota
 from store import aturan, check, codec
 from store.demo import demo_laporan
+from store.numbers import format_rupiah
 from store.repository import Repository
 from store.storage import DatabaseRusak
 
@@ -127,6 +128,76 @@ def test_kota_berubah_sama_dengan_satu_per_satu(nama, kota, tmp_path, monkeypatc
     assert cepat == acuan
     if jenis is not None:
         assert jenis in {m.jenis for m in cepat[0]}
+
+
+@pytest.fixture(scope="module")
+def kota_narasi(tmp_path_factory) -> Path:
+    """The city-scale year with the demo's 35 texts (BAB I–IV), which name figures: a real
+    office's database, where the texts' figures are compared with 10,000 subkegiatan."""
+    path = tmp_path_factory.mktemp("kota_narasi") / "kota.json"
+    lap = buat_laporan_kota(tahun=TAHUN)
+    lap.narasi = demo_laporan().narasi
+    with Repository(path) as repo:
+        repo.simpan_laporan(lap)
+    return path
+
+
+def test_kota_dengan_narasi_tanpa_memuat_subkegiatan(kota_narasi, tmp_path, monkeypatch):
+    cepat, acuan, dimuat = _periksa(_salin(kota_narasi, tmp_path), monkeypatch)
+    assert cepat == acuan
+    assert sum(m.jenis == "angka-narasi" for m in cepat[0]) >= 10  # the demo's figures are not the city's
+    assert dimuat == 0
+
+
+SUB_DIKENAL = "Penyediaan Bahan Bakar Kendaraan Dinas"
+
+
+def _teks_sub(apa: str, nilai) -> object:
+    """One subkegiatan renamed to a name a sentence can call it by, and a text naming one of
+    its figures, ``nilai(pagu, realisasi)`` as written."""
+    def ubah(data):
+        s = _sub(data, 7)
+        s["nama"] = SUB_DIKENAL
+        pagu, realisasi = int(s["pagu"]), sum(map(int, s["bulanan"].values()))
+        isi = f"Kecamatan mencatat {apa} {SUB_DIKENAL} sebesar {nilai(pagu, realisasi)}."
+        narasi = data.setdefault("narasi", {})
+        narasi["9999"] = {"tahun": TAHUN, "urut": 0, "kunci": "bab3.anggaran", "isi": isi, "draf": None}
+    return ubah
+
+
+def _serapan(pagu: int, realisasi: int, geser: str = "0", desimal: int = 2) -> str:
+    from store import calc
+    from store.numbers import format_bebas
+
+    v = calc.serapan(Decimal(pagu), Decimal(realisasi)) + Decimal(geser)
+    return format_bebas(v.quantize(Decimal(1).scaleb(-desimal))) + "%"
+
+
+# A subkegiatan's own figure named in a text: matched or suggested from its stored row.
+TEKS_SUB = {
+    "serapan tepat": (_teks_sub("realisasi anggaran", _serapan), None),
+    "serapan satu desimal": (_teks_sub("realisasi anggaran", lambda p, r: _serapan(p, r, desimal=1)), None),
+    "serapan tanpa desimal": (_teks_sub("realisasi anggaran", lambda p, r: _serapan(p, r, desimal=0)), None),
+    # three decimals: 10,000 serapan of two take every value a typo of two could make
+    "serapan salah": (_teks_sub("realisasi anggaran", lambda p, r: _serapan(p, r, "0.004", desimal=3)),
+                      f'(realisasi anggaran subkegiatan "{SUB_DIKENAL}")'),
+    "pagu salah": (_teks_sub("pagu", lambda p, r: f"Rp {format_rupiah(Decimal(p + 1000))}"),
+                   f'(pagu subkegiatan "{SUB_DIKENAL}")'),
+    "realisasi tepat": (_teks_sub("realisasi", lambda p, r: f"Rp {format_rupiah(Decimal(r))}"), None),
+}
+
+
+@pytest.mark.parametrize("nama", TEKS_SUB)
+def test_kota_teks_menyebut_subkegiatan(nama, kota, tmp_path, monkeypatch):
+    ubah, saran = TEKS_SUB[nama]
+    cepat, acuan, dimuat = _periksa(_salin(kota, tmp_path, ubah), monkeypatch)
+    assert cepat == acuan
+    assert dimuat == 0
+    temuan = [m.pesan for m in cepat[0] if m.jenis == "angka-narasi"]
+    if saran is None:
+        assert temuan == []
+    else:
+        assert len(temuan) == 1 and saran in temuan[0], temuan
 
 
 @pytest.mark.parametrize("ubah", [_set("kegiatan", "tidak-ada"), _bulan("x", "5"), _set("pagu", None),
