@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple, TypeAlias
@@ -290,9 +290,14 @@ _ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _KATA = re.compile(r"\w{4,}")  # a whole word (greedy) of four letters or more, never part of a shorter one
 
 
+def _kata_semua(teks: Iterable[str]) -> Iterator[frozenset[str]]:
+    """The words that tell names apart (four letters or more), lower case, of each text; one
+    C-level pass over a city's 10,000 names."""
+    return map(frozenset, map(_KATA.findall, map(str.lower, teks)))
+
+
 def _kata(teks: str) -> frozenset[str]:
-    """The words that tell names apart (four letters or more), lower case."""
-    return frozenset(_KATA.findall(teks.lower()))
+    return next(_kata_semua((teks,)))
 
 
 def _ukuran(sebelum: str, jenis: str) -> str | None:
@@ -312,31 +317,32 @@ class _Subjek:
         """``dicari``: every word of the sentences to be asked about (:func:`_kata`): only
         these are indexed."""
         self.sasaran = [s.id for s in lap.sasaran]  # "Sasaran 1" is the first
-        self.nama: dict[tuple[str, str], frozenset[str]] = {}
-        for sj, nama in (*((("sasaran", s.id), s.uraian) for s in lap.sasaran),
-                         *((("indikator", i.id), i.uraian) for i in lap.indikator),
-                         *((("program", p.id), p.nama) for p in lap.program),
-                         *((("kegiatan", k.nama), k.nama) for p in lap.program for k in p.kegiatan)):
-            self.nama.setdefault(sj, _kata(nama))
-        for nama in dict.fromkeys(b[0] for bs in sub.values() for b in bs):
-            self.nama.setdefault(("subkegiatan", nama), _kata(nama))
-        self.per_kata: dict[str, list[tuple[str, str]]] = {}
-        for sj, kata in self.nama.items():
+        nama: dict[tuple[str, str], str] = {}
+        for sj, n in (*((("sasaran", s.id), s.uraian) for s in lap.sasaran),
+                      *((("indikator", i.id), i.uraian) for i in lap.indikator),
+                      *((("program", p.id), p.nama) for p in lap.program),
+                      *((("kegiatan", k.nama), k.nama) for p in lap.program for k in p.kegiatan),
+                      *((("subkegiatan", b[0]), b[0]) for bs in sub.values() for b in bs)):
+            nama.setdefault(sj, n)
+        # names of the same words score the same: scored once ("Subkegiatan 12 kegiatan 3 …")
+        self.per_kata_nama: dict[frozenset[str], list[tuple[str, str]]] = {}
+        for sj, kata in zip(nama, _kata_semua(nama.values())):
+            self.per_kata_nama.setdefault(kata, []).append(sj)
+        self.per_kata: dict[str, list[frozenset[str]]] = {}
+        for kata in self.per_kata_nama:
             for k in kata & dicari:
-                self.per_kata.setdefault(k, []).append(sj)
+                self.per_kata.setdefault(k, []).append(kata)
 
     def disebut(self, kalimat: str, kunci: str) -> set[tuple[str, str]]:
         """Whose figures the sentence is about: those it names (three quarters of a name's words,
         at least two unless the name has one; the fullest match), else the sasaran it numbers
         ("Sasaran 1 …"), else the one its text part is about (``sasaran.S1.…``,
         ``indikator.I3.…``); empty: the unit as a whole."""
-        kata = _kata(kalimat)
-        kena = Counter(sj for k in kata for sj in self.per_kata.get(k, ()))
-        skor = {sj: n / len(self.nama[sj]) for sj, n in kena.items()
-                if n >= min(2, len(self.nama[sj])) and n >= 0.75 * len(self.nama[sj])}
+        kena = Counter(nama for k in _kata(kalimat) for nama in self.per_kata.get(k, ()))
+        skor = {nama: n / len(nama) for nama, n in kena.items() if n >= min(2, len(nama)) and n >= 0.75 * len(nama)}
         if skor:
             tertinggi = max(skor.values())
-            return {sj for sj, v in skor.items() if v == tertinggi}
+            return {sj for nama, v in skor.items() if v == tertinggi for sj in self.per_kata_nama[nama]}
         if ke := {("sasaran", self.sasaran[n - 1]) for n in map(int, _SASARAN_KE.findall(kalimat))
                   if 0 < n <= len(self.sasaran)}:
             return ke
@@ -354,8 +360,8 @@ def _saran(v: Decimal, ukuran: str, siapa: set[tuple[str, str]], kalimat: str, l
     batas = abs(v) * DEKAT if v else Decimal(1)
     tahun = {int(t) for t in _TAHUN.findall(kalimat)} or {lap.tahun}
     tw = {_ROMAWI.get(t, int(t) if t.isdigit() else 0) for t in _TRIWULAN.findall(kalimat.lower())}
-    calon = [a for a in data.get(ukuran, ()) if abs(a.nilai - v) <= batas
-             and (a.subjek in siapa if siapa else a.subjek is None)
+    calon = [a for a in data.get(ukuran, ()) if (a.subjek in siapa if siapa else a.subjek is None)
+             and abs(a.nilai - v) <= batas
              and (a.tahun is None or a.tahun in tahun)
              and (a.triwulan in tw if a.triwulan is not None else not tw or ukuran != "capaian")]
     return calon[0] if calon and len({a.nilai for a in calon}) == 1 else None

@@ -289,7 +289,7 @@ def jumlah(items: Iterable[Anggaran]) -> Anggaran:
 def anggaran_angka(pagu: Iterable[Decimal | int], realisasi: Iterable[Decimal | int]) -> Anggaran:
     """The budget of subkegiatan given as plain figures (their pagu, their realisasi): a
     kegiatan's, or that of stored rows read as whole numbers (``lkjip check``)."""
-    return Anggaran(Decimal(sum(pagu, NOL)), Decimal(sum(realisasi, NOL)))  # Decimal(): a sum of ints is one too
+    return Anggaran(Decimal(sum(pagu)), Decimal(sum(realisasi)))  # whole numbers summed as ints, then one Decimal
 
 
 def anggaran_kegiatan(keg: Kegiatan) -> Anggaran:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
 from itertools import chain, repeat
@@ -92,7 +93,9 @@ def periksa_tersimpan(repo: Repository, tahun: int, kuartal_sekarang: int | None
     if not cari_kendali:
         lap = repo.muat(tahun, subkegiatan=False)
         if (sub := _sub_tersimpan(repo, lap)) is not None:
-            return periksa(lap, kuartal_sekarang, cari_kendali=False, sub=sub), periksa_narasi(lap)
+            # their figures are read only when a text names one (then compared with the data's)
+            return (periksa(lap, kuartal_sekarang, cari_kendali=False, sub=sub() if angka_narasi.ada_angka(lap) else {}),
+                    periksa_narasi(lap))
     lap = repo.muat(tahun)
     return periksa(lap, kuartal_sekarang, cari_kendali=cari_kendali), periksa_narasi(lap)
 
@@ -101,9 +104,9 @@ _BULAN_TERSIMPAN = frozenset(map(str, range(1, 13)))
 _KOLOM_SUB = itemgetter("bulanan", "realisasi", "pagu", "kegiatan", "nama", "key")
 
 
-def _sub_tersimpan(repo: Repository, lap: Laporan) -> angka_narasi.SubKegiatan | None:
-    """The figures of the stored subkegiatan rows of ``lap``'s year (as calc.anggaran_sub
-    gives them, in whole numbers), when they certainly load (as ``Repository.muat`` reads
+def _sub_tersimpan(repo: Repository, lap: Laporan) -> Callable[[], angka_narasi.SubKegiatan] | None:
+    """What reads the figures of the stored subkegiatan rows of ``lap``'s year (as
+    calc.anggaran_sub gives them, in whole numbers), when they certainly load (as ``Repository.muat`` reads
     them) and give no finding of :func:`periksa`: every figure a plain whole number that
     :func:`aturan.alasan_rupiah` passes, all twelve months filled (nothing missing for any
     quarter), and in each row the months add up to the realisasi (calc.realisasi_sub), not
@@ -125,10 +128,13 @@ def _sub_tersimpan(repo: Repository, lap: Laporan) -> angka_narasi.SubKegiatan |
             return None
     except (KeyError, TypeError, ValueError):  # a row not as expected (a field missing, a blank figure): load it
         return None
-    sub: angka_narasi.SubKegiatan = {id(k): [] for k in keg.values()}
-    for k, b in zip(kegiatan, zip(nama, angka[:n], jumlah)):  # in the rows' order, as muat() appends them
-        sub[id(keg[k])].append(b)
-    return sub
+
+    def baca() -> angka_narasi.SubKegiatan:
+        sub: angka_narasi.SubKegiatan = {id(k): [] for k in keg.values()}
+        for k, b in zip(kegiatan, zip(nama, angka[:n], jumlah)):  # in the rows' order, as muat() appends them
+            sub[id(keg[k])].append(b)
+        return sub
+    return baca
 
 
 def periksa_struktur(lap: Laporan) -> list[Masalah]:
