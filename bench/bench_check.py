@@ -57,9 +57,9 @@ def main() -> None:
         hasil: dict[tuple[str, str], list[tuple[float, float, float, float]]] = {}
         urutan = list(versi)
         for n in range(a.runs):
-            for nama_varian, bundel in varian.items():
+            for nv, (nama_varian, bundel) in enumerate(varian.items()):
                 for v in urutan if n % 2 == 0 else urutan[::-1]:
-                    db = tmp / f"{v}-{n}-{len(hasil)}.db.json"
+                    db = tmp / f"{v}-{n}-{nv}.db.json"
                     wi, ci = _jalan(versi[v], tmp, "--db", str(db), "import", str(bundel))
                     wc, cc = _jalan(versi[v], tmp, "--db", str(db), "check")
                     hasil.setdefault((nama_varian, v), []).append((wc, wi, cc, ci))

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Set
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Set
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple, TypeAlias
+from itertools import repeat
+from typing import NamedTuple, TypeAlias, cast
 
 from . import aturan, calc, narasi
 from .models import Laporan
@@ -61,9 +61,9 @@ def _angka_letak(isi: str) -> Iterator[tuple[str, str, Decimal, int]]:
             yield "persen", m.group(1), v, m.start()
 
 
-@dataclass(frozen=True)
-class AngkaData:
-    """One figure the year's tables print, with what a sentence about it would say."""
+class AngkaData(NamedTuple):
+    """One figure the year's tables print, with what a sentence about it would say (a tuple:
+    a city year has tens of thousands, made in a tenth of a frozen dataclass's time)."""
 
     nilai: Decimal
     apa: str                      # as a message names it
@@ -119,6 +119,7 @@ def angka_data(lap: Laporan, sub: SubKegiatan | None = None,
     rp(total.pagu - total.realisasi, "sisa anggaran", "sisa")
     pc(total.serapan(d), "realisasi anggaran keseluruhan", "serapan")
     rp(calc.jumlah_pagu_murni(lap.program), "jumlah anggaran murni program (Tabel 2.4)", "murni")
+    per_sasaran: dict[str, Decimal | None] = {}  # as calc.capaian_per_sasaran, computed once
     for s in lap.sasaran:
         sj = ("sasaran", s.id)
         a = calc.jumlah(per_prog[id(p)] for p in lap.program_sasaran(s.id))
@@ -126,9 +127,10 @@ def angka_data(lap: Laporan, sub: SubKegiatan | None = None,
         rp(a.realisasi, f"realisasi sasaran {s.id}", "realisasi", sj)
         pc(a.serapan(d), f"realisasi anggaran sasaran {s.id}", "serapan", sj)
         pc(calc.porsi(a.pagu, total.pagu, d), f"porsi anggaran sasaran {s.id}", "porsi", sj)
-        pc(calc.capaian_sasaran(lap, s.id), f"capaian sasaran {s.id}", "capaian", sj)
-        pc(calc.efisiensi(lap, s.id, a), f"efisiensi sasaran {s.id}", "efisiensi", sj)
-    pc(calc.capaian_organisasi(lap), "capaian organisasi", "capaian")
+        cap = per_sasaran[s.id] = calc.capaian_sasaran(lap, s.id)
+        pc(cap, f"capaian sasaran {s.id}", "capaian", sj)
+        pc(calc.efisiensi_dari(cap, a.serapan(d)), f"efisiensi sasaran {s.id}", "efisiensi", sj)
+    pc(calc.capaian_organisasi(lap, per_sasaran=per_sasaran), "capaian organisasi", "capaian")
     for p in lap.program:
         sj = ("program", p.id)
         a = per_prog[id(p)]
@@ -152,8 +154,10 @@ def angka_data(lap: Laporan, sub: SubKegiatan | None = None,
         for ukuran, per_tahun in (("target", i.target), ("realisasi", i.realisasi), ("standar", i.standar_nasional)):
             for th, v in per_tahun.items():
                 apa = f"{'standar nasional' if ukuran == 'standar' else ukuran} indikator {i.id} ({th})"
-                rp(v, apa, ukuran, sj, th)  # an indicator counted in Rupiah (swadaya) or in % (keluhan)
-                pc(v, apa, ukuran, sj, th)
+                if v is not None:  # an indicator counted in Rupiah (swadaya) or in % (keluhan): one figure, in both
+                    nilai = AngkaData(v, apa, ukuran, sj, th)
+                    data["rupiah"].append(nilai)
+                    data["persen"].append(nilai)
         for th in sorted({*i.target, *i.realisasi, *i.triwulan}):
             pc(calc.capaian_indikator(i, th, d), f"capaian indikator {i.id} ({th})", "capaian", sj, th)
             r = calc.realisasi_tahun(i, th)
@@ -181,10 +185,14 @@ class _Cocok:
         baris = [b for bs in sub.values() for b in bs]
         pagu, realisasi = [b[1] for b in baris], [b[2] for b in baris]
         semua = [*pagu, *realisasi]
-        if all(type(x) is int for x in semua) or aturan.rupiah_bulat_semua(semua):  # type: ignore[arg-type]
-            self.pagu, self.realisasi = list(map(int, pagu)), list(map(int, realisasi))
-            self.rupiah_sub: set[int] = set(map(int, semua))
+        if set(map(type, semua)) <= {int}:  # stored rows read as whole numbers
+            self.pagu, self.realisasi = cast("list[int]", pagu), cast("list[int]", realisasi)
+            self.rupiah_sub: set[int] = set(self.pagu + self.realisasi)
             tambahan: dict[str, list[AngkaData]] = {}
+        elif aturan.rupiah_bulat_semua(semua):  # type: ignore[arg-type]
+            self.pagu, self.realisasi = list(map(int, pagu)), list(map(int, realisasi))
+            self.rupiah_sub = set(self.pagu + self.realisasi)
+            tambahan = {}
         else:  # a figure with decimals or past the rules (an old database): listed as every other
             self.pagu = self.realisasi = []
             self.rupiah_sub = set()
@@ -220,8 +228,9 @@ class _Cocok:
         decimals: within half a unit of its last decimal and half of the report's, and a
         margin far above a float's error."""
         if self._kira is None:
-            self._kira = [calc.serapan_kira(p, r) if p else 0.0 for p, r in zip(self.pagu, self.realisasi)]
-            self._kira_urut = sorted((i for i, p in enumerate(self.pagu) if p), key=self._kira.__getitem__)
+            kira = calc.serapan_kira(self.pagu, self.realisasi)
+            self._kira = cast("list[float]", kira)  # those None (pagu 0) are left out of _kira_urut
+            self._kira_urut = sorted((i for i, k in enumerate(kira) if k is not None), key=self._kira.__getitem__)
         lebar = 0.5 * 10.0 ** -desimal + 0.5 * 10.0 ** -self.desimal + 1e-9 * max(1.0, abs(float(v)))
         ke = self._kira.__getitem__
         awal = bisect_left(self._kira_urut, float(v) - lebar, key=ke)
@@ -321,9 +330,10 @@ class _Subjek:
         for sj, n in (*((("sasaran", s.id), s.uraian) for s in lap.sasaran),
                       *((("indikator", i.id), i.uraian) for i in lap.indikator),
                       *((("program", p.id), p.nama) for p in lap.program),
-                      *((("kegiatan", k.nama), k.nama) for p in lap.program for k in p.kegiatan),
-                      *((("subkegiatan", b[0]), b[0]) for bs in sub.values() for b in bs)):
+                      *((("kegiatan", k.nama), k.nama) for p in lap.program for k in p.kegiatan)):
             nama.setdefault(sj, n)
+        nama_sub = dict.fromkeys(b[0] for bs in sub.values() for b in bs)  # each name once, in order
+        nama.update(zip(zip(repeat("subkegiatan"), nama_sub), nama_sub))  # keys of their own: none replaced
         # names of the same words score the same: scored once ("Subkegiatan 12 kegiatan 3 …")
         self.per_kata_nama: dict[frozenset[str], list[tuple[str, str]]] = {}
         for sj, kata in zip(nama, _kata_semua(nama.values())):
@@ -381,11 +391,6 @@ def _teks_diterima(lap: Laporan) -> Iterator[tuple[str, str, str]]:
     return ((t.kunci, judul[t.kunci], t.isi) for t in lap.narasi if t.kunci in judul and t.isi)
 
 
-def ada_angka(lap: Laporan) -> bool:
-    """Whether any text :func:`periksa` reads names a figure (then it needs the data's)."""
-    return any(next(angka_teks(isi), None) is not None for _kunci, _judul, isi in _teks_diterima(lap))
-
-
 class _Tertulis(NamedTuple):
     """A figure typed in a text."""
 
@@ -398,16 +403,16 @@ class _Tertulis(NamedTuple):
     letak: int   # where in the text
 
 
-def periksa(lap: Laporan, sub: SubKegiatan | None = None) -> list[Temuan]:
+def periksa(lap: Laporan, baca_sub: Callable[[], SubKegiatan] | None = None) -> list[Temuan]:
     """One finding per typed figure that matches no data figure, in the texts' order.
-    ``sub``: the subkegiatan's figures when ``lap`` is loaded without them (their stored rows,
-    store/check.periksa_tersimpan); by default ``lap``'s own."""
+    ``baca_sub`` reads the subkegiatan's figures when ``lap`` is loaded without them (their
+    stored rows, store/check.periksa_tersimpan), only when a text names a figure; by default
+    ``lap``'s own are read."""
     angka = [_Tertulis(kunci, judul, isi, jenis, tulis, v, letak) for kunci, judul, isi in _teks_diterima(lap)
              for jenis, tulis, v, letak in _angka_letak(isi)]
     if not angka:  # no figure: the data's are not needed (at city scale they are most of `check`)
         return []
-    if sub is None:
-        sub = sub_kegiatan(lap)
+    sub = sub_kegiatan(lap) if baca_sub is None else baca_sub()
     d = lap.pengaturan.desimal
     letak: dict[int, tuple[int, int]] = {}
     data = angka_data(lap, sub, letak)
@@ -424,9 +429,8 @@ def periksa(lap: Laporan, sub: SubKegiatan | None = None) -> list[Temuan]:
     if nama_sub := {n for sj in siapa for j, n in sj if j == "subkegiatan"}:
         _sisipkan(data, letak, sub, nama_sub, d)
     per_ukuran: dict[str, dict[str, list[AngkaData]]] = {"rupiah": {}, "persen": {}}
-    for j, xs in data.items():  # by what they measure
-        for x in xs:
-            per_ukuran[j].setdefault(x.ukuran, []).append(x)
+    for jenis, apa in {(a.jenis, u) for a, u in zip(salah, ukuran) if u is not None}:  # by what they measure
+        per_ukuran[jenis][apa] = [x for x in data[jenis] if x.ukuran == apa]
     hasil: list[Temuan] = []
     for a, (k, _s), u, sj in zip(salah, kalimat, ukuran, siapa):
         tampil = f"Rp {a.tulis}" if a.jenis == "rupiah" else f"{a.tulis} %"

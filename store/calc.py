@@ -267,11 +267,11 @@ def serapan(pagu: Decimal | None, realisasi: Decimal | None, desimal: int = 2) -
     return bulatkan(realisasi / pagu * SERATUS, desimal)
 
 
-def serapan_kira(pagu: int, realisasi: int) -> float:
-    """:func:`serapan` before its rounding, as a float (pagu not 0): only to find, among a
-    city's 10,000 subkegiatan, the few whose serapan may equal a typed figure; each of those
-    is then computed by :func:`serapan`."""
-    return realisasi / pagu * 100
+def serapan_kira(pagu: Sequence[int], realisasi: Sequence[int]) -> list[float | None]:
+    """:func:`serapan` of each row before its rounding, as a float (None for pagu 0): only to
+    find, among a city's 10,000 subkegiatan, the few whose serapan may equal a typed figure;
+    each of those is then computed by :func:`serapan`."""
+    return [r / p * 100 if p else None for p, r in zip(pagu, realisasi)]
 
 
 def anggaran_sub(sub: Subkegiatan) -> Anggaran:
@@ -332,16 +332,17 @@ def jumlah_pagu_murni(program: Iterable[Program]) -> Decimal | None:
     return sum(ada, NOL)
 
 
-def efisiensi(lap: Laporan, sasaran_id: str, anggaran: Anggaran | None = None) -> Decimal | None:
-    """Tabel 3.9: capaian sasaran minus serapan of its programs (both already rounded);
-    ``anggaran``: the sasaran's budget when the caller has summed it already."""
-    cap = capaian_sasaran(lap, sasaran_id)
-    if anggaran is None:
-        anggaran = anggaran_sasaran(lap, sasaran_id)
-    ser = anggaran.serapan(lap.pengaturan.desimal)
-    if cap is None or ser is None:
+def efisiensi(lap: Laporan, sasaran_id: str) -> Decimal | None:
+    """Tabel 3.9: capaian sasaran minus serapan of its programs (both already rounded)."""
+    return efisiensi_dari(capaian_sasaran(lap, sasaran_id),
+                          anggaran_sasaran(lap, sasaran_id).serapan(lap.pengaturan.desimal))
+
+
+def efisiensi_dari(capaian: Decimal | None, serapan: Decimal | None) -> Decimal | None:
+    """:func:`efisiensi` of a sasaran whose capaian and serapan are known already."""
+    if capaian is None or serapan is None:
         return None
-    return cap - ser
+    return capaian - serapan
 
 
 # ---------------------------------------------------------------- staffing

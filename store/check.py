@@ -13,6 +13,7 @@ from . import angka_narasi, aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
 from .models import ADA, TRIWULAN, Indikator, Laporan, Program, Subkegiatan
 from .numbers import format_rupiah
+from .tanpa_gc import tanpa_gc
 from .teks import TERLARANG_MULTI, alasan_teks
 
 if TYPE_CHECKING:
@@ -30,13 +31,14 @@ class Masalah:
 
 
 def periksa(lap: Laporan, kuartal_sekarang: int | None = None, *, cari_kendali: bool = True,
-            sub: angka_narasi.SubKegiatan | None = None) -> list[Masalah]:
+            sub: Callable[[], angka_narasi.SubKegiatan] | None = None) -> list[Masalah]:
     """Every problem of one report year. ``kuartal_sekarang`` (1..4) limits which quarters
     are expected to be filled; by default the quarters due by today, as on Beranda.
     ``cari_kendali=False``: the caller knows no text can hold a refused character (the
     database's bytes hold none: ``Repository.teks_kendali_mungkin``), so the texts
     are not walked for them. ``sub``: ``lap`` is loaded without its subkegiatan, whose stored
-    rows give no finding; these are their figures, for the texts' to be compared with."""
+    rows give no finding; this reads their figures, for the texts' to be compared with (only
+    when a text names one)."""
     if kuartal_sekarang is None:
         kuartal_sekarang = kuartal_berjalan(lap.tahun)
     hasil: list[Masalah] = []
@@ -89,13 +91,16 @@ def periksa_tersimpan(repo: Repository, tahun: int, kuartal_sekarang: int | None
     subkegiatan: when their stored rows certainly give no finding (:func:`_sub_tersimpan`) and
     no text can hold a refused character (``Repository.teks_kendali_mungkin``), the year is
     loaded without them; the figures the texts name are compared with their rows' (store/angka_narasi.py)."""
+    with tanpa_gc():  # tens of thousands of figures and names, none of them cyclic garbage
+        return _periksa_tersimpan(repo, tahun, kuartal_sekarang)
+
+
+def _periksa_tersimpan(repo: Repository, tahun: int, kuartal_sekarang: int | None) -> tuple[list[Masalah], list[Masalah]]:
     cari_kendali = repo.teks_kendali_mungkin
     if not cari_kendali:
         lap = repo.muat(tahun, subkegiatan=False)
         if (sub := _sub_tersimpan(repo, lap)) is not None:
-            # their figures are read only when a text names one (then compared with the data's)
-            return (periksa(lap, kuartal_sekarang, cari_kendali=False, sub=sub() if angka_narasi.ada_angka(lap) else {}),
-                    periksa_narasi(lap))
+            return periksa(lap, kuartal_sekarang, cari_kendali=False, sub=sub), periksa_narasi(lap)
     lap = repo.muat(tahun)
     return periksa(lap, kuartal_sekarang, cari_kendali=cari_kendali), periksa_narasi(lap)
 
