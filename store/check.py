@@ -135,10 +135,10 @@ def _sub_tersimpan(repo: Repository, lap: Laporan) -> Callable[[], angka_narasi.
         return None
 
     def baca() -> angka_narasi.SubKegiatan:
-        sub: angka_narasi.SubKegiatan = {id(k): [] for k in keg.values()}
-        for k, b in zip(kegiatan, zip(nama, angka[:n], jumlah)):  # in the rows' order, as muat() appends them
-            sub[id(keg[k])].append(b)
-        return sub
+        per_key: dict[str, list[angka_narasi.Baris]] = {key: [] for key in keg}
+        for key, b in zip(kegiatan, zip(nama, angka[:n], jumlah)):  # in the rows' order, as muat() appends them
+            per_key[key].append(b)
+        return {id(keg[key]): b for key, b in per_key.items()}
     return baca
 
 

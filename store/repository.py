@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator, MutableMapping, Sequence, ValuesView
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -44,6 +45,8 @@ from .tanpa_gc import tanpa_gc
 
 if TYPE_CHECKING:  # store.perubahan imports this module
     from .perubahan import Rekaman
+
+_URUT = methodcaller("get", "urut", 0)  # a row's place; in C, not a lambda per row (10,000 at city scale)
 
 
 class MasihDipakai(Exception):
@@ -307,7 +310,7 @@ class Repository:
 
     def _baris(self, tabel: str, tahun: int) -> list[dict[str, Any]]:
         rows = [d for d in self._mentah(tabel) if d.get("tahun") == tahun]
-        rows.sort(key=lambda d: d.get("urut", 0))
+        rows.sort(key=_URUT)
         return rows
 
     @property
