@@ -184,13 +184,16 @@ def test_subkegiatan_dicari_sama_dengan_semua_didaftar(monkeypatch):
     give the findings and suggestions of every one of their figures listed and compared."""
     from store import aturan
 
+    sisipkan = angka_narasi._sisipkan
+
+    def sisipkan_semua(data, letak, sub, _nama, desimal):  # every subkegiatan's figures, named or not
+        sisipkan(data, letak, sub, {b[0] for bs in sub.values() for b in bs}, desimal)
+
     for seed in (1, 2, 3):
         lap = _kota_bertanya(seed)
         cepat = angka_narasi.periksa(lap)
         with monkeypatch.context() as m:
             m.setattr(aturan, "rupiah_bulat_semua", lambda nilai: False)  # every figure listed,
-            sisipkan = angka_narasi._sisipkan  # and every one a suggestion may come from
-            m.setattr(angka_narasi, "_sisipkan", lambda data, letak, sub, _nama, d: sisipkan(
-                data, letak, sub, {b[0] for bs in sub.values() for b in bs}, d))
+            m.setattr(angka_narasi, "_sisipkan", sisipkan_semua)  # and every one a suggestion may come from
             assert angka_narasi.periksa(lap) == cepat, seed
         assert len(cepat) >= 5 and any("tabel mencetak" in p for _, _, p in cepat)
