@@ -32,15 +32,23 @@ _KENDALI_JSON = tuple(re.compile(p).search for p in (
     rb"\\[bfru]", rb"\x7f", rb"\xc2[\x80-\x9f]", rb"\xd8\x9c", rb"\xed[\xa0-\xbf]",
     rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"))
 
+_ASCII = bytes(range(128))
+
 
 def mungkin_kendali_json(raw: bytes) -> bool:
     """False when no text of the JSON document ``raw`` (as json.loads reads it) can hold a
     character :data:`TERLARANG_MULTI` refuses; True says "look at the texts". ``lkjip check``
     asks it of the database's bytes (a few milliseconds for a city) instead of walking every
     text of the year (store/check.py); a false alarm only costs that walk."""
+    if b"\x7f" in raw or (b"\\" in raw and _KENDALI_JSON[0](raw) is not None):
+        return True
     if raw.isascii():
-        return b"\x7f" in raw or (b"\\" in raw and _KENDALI_JSON[0](raw) is not None)
-    return any(cari(raw) is not None for cari in _KENDALI_JSON)
+        return False
+    # The UTF-8 patterns on the non-ASCII bytes alone (a few kilobytes of a city's megabytes):
+    # in valid UTF-8 a character's bytes are all non-ASCII and adjacent, so each still starts
+    # at its lead byte with its continuation bytes after it.
+    bukan_ascii = raw.translate(None, _ASCII)
+    return any(cari(bukan_ascii) is not None for cari in _KENDALI_JSON[2:])
 
 
 def _terlarang(c: str) -> bool:

@@ -118,8 +118,10 @@ def test_mungkin_kendali_json_menemukan_setiap_karakter_terlarang():
     assert len(terlarang) > 2000  # C0, DEL, C1, U+2028/9, surrogates, bidi
     for c in terlarang:
         for ascii_saja in (False, True):
-            teks = json.dumps({"nama": f"Dinas {c} Kota"}, ensure_ascii=ascii_saja)
-            assert mungkin_kendali_json(teks.encode("utf-8", "surrogatepass")), hex(ord(c))
+            # between ASCII, and between other characters of several bytes (found among the non-ASCII bytes alone)
+            for nama in (f"Dinas {c} Kota", f"é“{c}”²Â"):
+                teks = json.dumps({"nama": nama}, ensure_ascii=ascii_saja)
+                assert mungkin_kendali_json(teks.encode("utf-8", "surrogatepass")), hex(ord(c))
     bersih = {"nama": "Capaian “baik” – naik ≥ 5 % (é, ü, ²)", "isi": "baris\nbaru\tdan \"kutip\" \\ garis"}
     assert not mungkin_kendali_json(json.dumps(bersih, ensure_ascii=False).encode())
     assert not mungkin_kendali_json(json.dumps({"nama": "Dinas Kota"}).encode())
