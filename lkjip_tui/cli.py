@@ -19,19 +19,18 @@ from typing import TYPE_CHECKING
 from exports.format import FORMAT, nama_format
 from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
-from store.check import periksa, periksa_narasi
+from store.check import periksa_tersimpan
 from store.jalur import masalah_jalur
 from store.keadaan import tahun_bawaan
 from store.lock import KunciHilang, SedangDipakai
 from store.pemulihan import PemulihanGagal, asal, periksa_sumber, pulihkan_tercatat
-from store.perubahan import GantiTahun, simpan_tahun, terapkan
 from store.repository import Repository, TahunSudahAda
 from store.schema import BukanBasisData, SkemaTerlaluBaru
 from store.storage import DatabaseRusak, HanyaBaca, sisa_di_samping
 from store.tanpa_gc import tanpa_gc
 from store.teks import aman
 
-from . import __version__, keluaran, paths, tutup
+from . import __version__, keluaran, paths
 from .argparse_id import ArgumentParser
 from .paths import kutip, perintah, resolve_db
 
@@ -190,6 +189,8 @@ def _pilih_tahun(repo: Repository, tahun: int | None) -> int:
 
 
 def cmd_import(args) -> int:
+    from store.perubahan import GantiTahun, simpan_tahun  # the writer: not needed by check or export
+
     path = Path(args.file)
     if not path.is_file():
         raise Gagal(f"Berkas {path} tidak ditemukan")
@@ -255,11 +256,11 @@ def cmd_check(args) -> int:
         tahun_list = repo.tahun_tersedia() if args.semua else [_pilih_tahun(repo, getattr(args, "tahun", None))]
         jumlah = kosong = 0
         for t in tahun_list:
-            lap = repo.muat(t)
-            for m in periksa(lap):
+            masalah, belum = periksa_tersimpan(repo, t)
+            for m in masalah:
                 keluar.append(aman(f"{t} · {m}"))
                 jumlah += 1
-            for m in periksa_narasi(lap):
+            for m in belum:
                 keluar.append(aman(f"{t} · {m}"))
                 kosong += 1
         try:
@@ -327,6 +328,8 @@ def cmd_app(args) -> int:
 
 
 def _buka_aplikasi(args, path: Path) -> int:
+    from . import tutup  # imports asyncio: only the app needs it, not import/check/export
+
     # Closing the console window (or SIGHUP/SIGTERM) does the same close-time work as ctrl+q,
     # connected before the lock is taken, so a hang-up at any moment releases it.
     terbuka: list[Repository] = []
@@ -446,6 +449,7 @@ def cmd_riwayat(args) -> int:
 def cmd_impor_anggaran(args) -> int:
     from store import impor_anggaran as ia
     from store import sipd
+    from store.perubahan import terapkan
 
     path = Path(args.file)
     if not path.is_file():

@@ -8,12 +8,12 @@ Each ``alasan_*`` returns why a value is refused, in Indonesian, or None when it
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
+from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, Rounded, localcontext
+from typing import Any, cast
 
-from .models import Band
+from .models import ADA, Band
 from .numbers import format_bebas
 
 MAKS_PEGAWAI = 100_000  # people in one jabatan of one unit; a city's largest is a few thousand
@@ -86,6 +86,42 @@ def alasan_angka(v: Decimal | int | None, jenis: JenisAngka) -> str | None:
     if len(n.as_tuple().digits) > MAKS_DIGIT:
         return f"terlalu banyak angka (paling banyak {MAKS_DIGIT} angka bermakna)"
     return None
+
+
+# Exact arithmetic: a sum that would round raises instead (Inexact/Rounded trapped).
+_TEPAT = Context(prec=28, traps=[InvalidOperation, Inexact, Rounded, Overflow])
+
+
+def rupiah_bulat_semua(nilai: Iterable[Decimal | None]) -> bool:
+    """True when every figure is blank or a whole number from 0 to below ``RUPIAH.maks``
+    (exponent ≥ 0, so at most 15 digits), all of which :func:`alasan_rupiah` passes; False
+    says "ask :func:`alasan_rupiah` one by one". ``lkjip check`` asks this of a city's
+    140,000 Rupiah figures: three passes in C instead of a ``Decimal`` inspection each. The
+    exact sum's exponent is the smallest exponent among the figures, so it is ≥ 0 only when
+    none has decimals."""
+    ada = cast("list[Decimal]", list(filter(ADA, nilai)))  # ADA keeps no None; mypy cannot see it
+    if not ada:
+        return True
+    try:
+        with localcontext(_TEPAT):
+            total = sum(ada, Decimal(0))
+            return (total.is_finite() and cast(int, total.as_tuple().exponent) >= 0
+                    and min(ada) >= 0 and max(ada) < RUPIAH.maks)
+    except ArithmeticError:  # a NaN compared, a sum that would round: one by one
+        return False
+
+
+def rupiah_tersimpan(teks: Sequence[str]) -> list[int] | None:
+    """Stored Rupiah texts as whole numbers, when every one is a plain whole number (ASCII
+    digits only, so ``Decimal(t) == int(t)``) that :func:`alasan_rupiah` passes (below
+    ``RUPIAH.maks``, no decimals); None says "ask :func:`alasan_rupiah` one by one". One pass
+    in C over a city's 140,000 figures; a ``TypeError`` for a blank (None) or a number not
+    stored as text, a ``ValueError`` for an empty text."""
+    gabung = "".join(teks)
+    if not (gabung.isascii() and gabung.isdigit()):
+        return None
+    angka = list(map(int, teks))
+    return angka if max(angka, default=0) < RUPIAH.maks else None
 
 
 def alasan_pegawai(n: int | None) -> str | None:

@@ -267,6 +267,13 @@ def serapan(pagu: Decimal | None, realisasi: Decimal | None, desimal: int = 2) -
     return bulatkan(realisasi / pagu * SERATUS, desimal)
 
 
+def serapan_kira(pagu: Sequence[int], realisasi: Sequence[int]) -> list[float | None]:
+    """:func:`serapan` of each row before its rounding, as a float (None for pagu 0): only to
+    find, among a city's 10,000 subkegiatan, the few whose serapan may equal a typed figure;
+    each of those is then computed by :func:`serapan`."""
+    return [r / p * 100 if p else None for p, r in zip(pagu, realisasi)]
+
+
 def anggaran_sub(sub: Subkegiatan) -> Anggaran:
     return Anggaran(sub.pagu or NOL, realisasi_sub(sub) or NOL)
 
@@ -279,12 +286,14 @@ def jumlah(items: Iterable[Anggaran]) -> Anggaran:
     return Anggaran(pagu, realisasi)
 
 
+def anggaran_angka(pagu: Iterable[Decimal | int], realisasi: Iterable[Decimal | int]) -> Anggaran:
+    """The budget of subkegiatan given as plain figures (their pagu, their realisasi): a
+    kegiatan's, or that of stored rows read as whole numbers (``lkjip check``)."""
+    return Anggaran(Decimal(sum(pagu)), Decimal(sum(realisasi)))  # whole numbers summed as ints, then one Decimal
+
+
 def anggaran_kegiatan(keg: Kegiatan) -> Anggaran:
-    pagu = realisasi = NOL
-    for s in keg.subkegiatan:
-        pagu += s.pagu or NOL
-        realisasi += realisasi_sub(s) or NOL
-    return Anggaran(pagu, realisasi)
+    return anggaran_angka([s.pagu or NOL for s in keg.subkegiatan], [realisasi_sub(s) or NOL for s in keg.subkegiatan])
 
 
 def anggaran_program(prog: Program) -> Anggaran:
@@ -325,11 +334,15 @@ def jumlah_pagu_murni(program: Iterable[Program]) -> Decimal | None:
 
 def efisiensi(lap: Laporan, sasaran_id: str) -> Decimal | None:
     """Tabel 3.9: capaian sasaran minus serapan of its programs (both already rounded)."""
-    cap = capaian_sasaran(lap, sasaran_id)
-    ser = anggaran_sasaran(lap, sasaran_id).serapan(lap.pengaturan.desimal)
-    if cap is None or ser is None:
+    return efisiensi_dari(capaian_sasaran(lap, sasaran_id),
+                          anggaran_sasaran(lap, sasaran_id).serapan(lap.pengaturan.desimal))
+
+
+def efisiensi_dari(capaian: Decimal | None, serapan: Decimal | None) -> Decimal | None:
+    """:func:`efisiensi` of a sasaran whose capaian and serapan are known already."""
+    if capaian is None or serapan is None:
         return None
-    return cap - ser
+    return capaian - serapan
 
 
 # ---------------------------------------------------------------- staffing

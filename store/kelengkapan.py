@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import calc
-from .models import BULAN, TRIWULAN, Laporan
+from .models import ADA, BULAN, TRIWULAN, Laporan
 
 
 def kuartal_berjalan(tahun: int, hari_ini: date | None = None) -> int:
@@ -59,8 +59,11 @@ def belum_diisi(lap: Laporan, kuartal: int) -> list[Kurang]:
               and calc.realisasi_tahun(ind, t) is None):
             hasil.append(Kurang("indikator", ind.id, ind.uraian, f"realisasi tahun {t}"))
     batas = 3 * kuartal
+    sampai_batas = frozenset(range(1, batas + 1))
     for p, _k, s in lap.semua_subkegiatan():
         if s.realisasi_bulanan:
+            if sampai_batas <= s.realisasi_bulanan.keys() and all(map(ADA, s.realisasi_bulanan.values())):
+                continue  # every month up to now filled (most of a city's 10,000): nothing missing
             # months before the first filled one are in its "s.d." figure (calc.bulan_tercakup)
             awal = calc.bulan_tercakup(s.realisasi_bulanan) + 1
             bulan = [BULAN[b - 1] for b in range(awal, batas + 1) if s.realisasi_bulanan.get(b) is None]

@@ -47,7 +47,6 @@ carry over; the analysis does not).
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -438,6 +437,8 @@ def tambah_bagian(lap: Laporan, setelah: str, judul: str, jenis: str = "teks") -
     daftar, n = _temukan(lap, setelah)
     acuan = daftar[n]
     awalan = f"sasaran.{S}." if S in acuan.kunci else ""
+    import uuid  # imported here: only a new part needs it, and it costs every start (platform)
+
     baru = Bagian(f"{awalan}tambahan.{uuid.uuid4().hex[:8]}", judul, jenis, dibawa=acuan.dibawa)
     daftar.insert(n + 1, baru)
     return baru

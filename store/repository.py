@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator, MutableMapping, Sequence, ValuesView
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -44,6 +45,8 @@ from .tanpa_gc import tanpa_gc
 
 if TYPE_CHECKING:  # store.perubahan imports this module
     from .perubahan import Rekaman
+
+_URUT = methodcaller("get", "urut", 0)  # a row's place; in C, not a lambda per row (10,000 at city scale)
 
 
 class MasihDipakai(Exception):
@@ -307,21 +310,34 @@ class Repository:
 
     def _baris(self, tabel: str, tahun: int) -> list[dict[str, Any]]:
         rows = [d for d in self._mentah(tabel) if d.get("tahun") == tahun]
-        rows.sort(key=lambda d: d.get("urut", 0))
+        rows.sort(key=_URUT)
         return rows
 
-    def muat(self, tahun: int) -> Laporan:
-        """The whole report year as typed records; KeyError when the year does not exist."""
+    @property
+    def teks_kendali_mungkin(self) -> bool:
+        """False when no text read can hold a refused character (store/teks.py): known only of
+        a database file opened read-only (``AtomicJSONStorage.teks_kendali_mungkin``)."""
+        return not isinstance(self.storage, AtomicJSONStorage) or self.storage.teks_kendali_mungkin
+
+    def baris_tersimpan(self, tabel: str, tahun: int) -> list[dict[str, Any]]:
+        """A table's stored rows of one year in their order, as stored: read them, never change
+        them (``lkjip check`` looks at a city's subkegiatan rows before deciding to load them)."""
+        return self._baris(tabel, tahun)
+
+    def muat(self, tahun: int, *, subkegiatan: bool = True) -> Laporan:
+        """The whole report year as typed records; KeyError when the year does not exist.
+        ``subkegiatan=False``: every kegiatan without its subkegiatan, for a caller that has
+        checked their rows itself (store/check.periksa_tersimpan)."""
         with tanpa_gc():  # tens of thousands of records at city scale; none of them garbage
             try:
-                return self._muat(tahun)
+                return self._muat(tahun, subkegiatan)
             except _SALAH_BARIS as e:
                 if isinstance(e, KeyError) and e.args == (tahun,) and not self.ada_tahun(tahun):
                     raise
                 alasan = baris_tidak_sah(self.storage.read() or {}, tahun) or _alasan(e)
                 raise DatabaseRusak(self.path, f"data tahun {tahun}, {alasan}") from None
 
-    def _muat(self, tahun: int) -> Laporan:
+    def _muat(self, tahun: int, subkegiatan: bool = True) -> Laporan:
         kepala = next((d for d in self._mentah(LAPORAN) if d["tahun"] == tahun), None)
         if kepala is None:
             raise KeyError(tahun)
@@ -344,7 +360,7 @@ class Repository:
             k = codec.kegiatan_in(d)
             keg[k.key] = k
             prog[d["program"]].kegiatan.append(k)
-        for d in self._baris("subkegiatan", tahun):
+        for d in self._baris("subkegiatan", tahun) if subkegiatan else ():
             keg[d["kegiatan"]].subkegiatan.append(codec.subkegiatan_in(d))
         lap.pegawai.unit = [codec.unit_in(d) for d in self._baris("pegawai", tahun)]
         lap.evaluasi_akip = [codec.akip_in(d) for d in self._baris("akip", tahun)]

@@ -67,6 +67,7 @@ from .berkas import (  # noqa: F401 - re-exported: callers name them from here
 from .jalur import kutip
 from .jurnal import TIADA, JurnalRusak, baca_jurnal, baris_jurnal, terapkan, urai_baris  # noqa: F401
 from .tanpa_gc import tanpa_gc
+from .teks import mungkin_kendali_json
 
 KUNCI_JURNAL = "_jurnal"  # top-level key of the snapshot naming its generation; hidden from TinyDB
 BATAS_JURNAL = 1 << 20     # compact once the journal passes 1 MiB (or half the snapshot)
@@ -185,6 +186,9 @@ class AtomicJSONStorage(Storage):
         self._snapshot_bytes = 0
         self._riwayat: list[dict[str, Any]] = []   # audit entries in the current journal, not yet in the .jsonl
         self.ekor_robek = False          # a torn journal tail was dropped on the last read
+        # Read-only: False when no text read can hold a refused character (store/teks.py), so
+        # `lkjip check` need not walk every text. A writer changes its rows: always True there.
+        self.teks_kendali_mungkin = True
         self._depth = 0
         self._sentuh: dict[tuple[str, str], Any] = {}  # (table, doc id) → value before the transaction
         self._penuh = False              # a whole-dict write() happened inside the transaction
@@ -275,6 +279,9 @@ class AtomicJSONStorage(Storage):
         self._snapshot_bytes = len(raw)
         self._jurnal_bytes = baik
         self.ekor_robek = robek
+        if self.readonly:
+            self.teks_kendali_mungkin = mungkin_kendali_json(raw) or (bool(recs) and mungkin_kendali_json(
+                json.dumps(recs, ensure_ascii=False).encode(ENCODING, "surrogatepass")))
 
     def _jangan_kosong(self) -> None:
         """A missing or empty snapshot is a new database only when nothing of an old one lies

@@ -24,6 +24,32 @@ _KENDALI = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + "".join(sort
 TERLARANG = re.compile(f"[\t\n{_KENDALI}]")
 TERLARANG_MULTI = re.compile(f"[{_KENDALI}]")
 
+# The same characters as they can stand in the bytes of a JSON document that json.loads
+# accepted (strict: no raw C0 control inside a string): an escape (\b \f \r \uXXXX; \n and
+# \t are allowed), a raw DEL, or the UTF-8 of a C1 control, U+2028/9, a bidi mark or a
+# surrogate. Each pattern starts with a literal, so the scan skips from candidate to candidate.
+_KENDALI_JSON = tuple(re.compile(p).search for p in (
+    rb"\\[bfru]", rb"\x7f", rb"\xc2[\x80-\x9f]", rb"\xd8\x9c", rb"\xed[\xa0-\xbf]",
+    rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"))
+
+_ASCII = bytes(range(128))
+
+
+def mungkin_kendali_json(raw: bytes) -> bool:
+    """False when no text of the JSON document ``raw`` (as json.loads reads it) can hold a
+    character :data:`TERLARANG_MULTI` refuses; True says "look at the texts". ``lkjip check``
+    asks it of the database's bytes (a few milliseconds for a city) instead of walking every
+    text of the year (store/check.py); a false alarm only costs that walk."""
+    if b"\x7f" in raw or (b"\\" in raw and _KENDALI_JSON[0](raw) is not None):
+        return True
+    if raw.isascii():
+        return False
+    # The UTF-8 patterns on the non-ASCII bytes alone (a few kilobytes of a city's megabytes):
+    # in valid UTF-8 a character's bytes are all non-ASCII and adjacent, so each still starts
+    # at its lead byte with its continuation bytes after it.
+    bukan_ascii = raw.translate(None, _ASCII)
+    return any(cari(bukan_ascii) is not None for cari in _KENDALI_JSON[2:])
+
 
 def _terlarang(c: str) -> bool:
     return c in BIDI or unicodedata.category(c) in ("Cc", "Zl", "Zp", "Cs")

@@ -105,3 +105,23 @@ def test_check_menyebut_jalur_di_kamus_dan_daftar(lap):
     lap.program[0].nama = "baris\nbaru\tdan tab"  # allowed in any text check looks at
     lokasi = [m.lokasi for m in periksa_teks_kendali(lap)]
     assert lokasi == ["tujuan[0].indikator[0]", "indikator[1].iku.sumber_data", "program[0].kegiatan[0].subkegiatan[0].nama"]
+
+
+def test_mungkin_kendali_json_menemukan_setiap_karakter_terlarang():
+    """Every character a multi-line text refuses is seen in the JSON bytes that hold it, as
+    lkjip writes them (UTF-8, escapes only for C0) and as another tool may (all escaped); a
+    database without one is told apart from one with, so `lkjip check` skips its text walk."""
+    import json
+
+    from store.teks import TERLARANG_MULTI, mungkin_kendali_json
+    terlarang = [chr(n) for n in range(0x110000) if TERLARANG_MULTI.search(chr(n))]
+    assert len(terlarang) > 2000  # C0, DEL, C1, U+2028/9, surrogates, bidi
+    for c in terlarang:
+        for ascii_saja in (False, True):
+            # between ASCII, and between other characters of several bytes (found among the non-ASCII bytes alone)
+            for nama in (f"Dinas {c} Kota", f"é“{c}”²Â"):
+                teks = json.dumps({"nama": nama}, ensure_ascii=ascii_saja)
+                assert mungkin_kendali_json(teks.encode("utf-8", "surrogatepass")), hex(ord(c))
+    bersih = {"nama": "Capaian “baik” – naik ≥ 5 % (é, ü, ²)", "isi": "baris\nbaru\tdan \"kutip\" \\ garis"}
+    assert not mungkin_kendali_json(json.dumps(bersih, ensure_ascii=False).encode())
+    assert not mungkin_kendali_json(json.dumps({"nama": "Dinas Kota"}).encode())
