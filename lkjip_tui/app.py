@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import copy
 import gc
+import importlib
 import os
-import tempfile
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from importlib import resources
@@ -21,11 +22,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from store.backup import CadanganTidakSah
 from store.keadaan import ingat_tahun, tahun_bawaan
 from store.lock import KunciHilang, SedangDipakai
 from store.models import Laporan
-from store.pemulihan import pulihkan_tercatat
 from store.perubahan import (
     GantiTahun,
     Hapus,
@@ -51,7 +50,7 @@ from .screens.anggaran import AnggaranScreen
 from .screens.base import LayarDasar
 from .screens.beranda import BerandaScreen
 from .screens.indikator import IndikatorScreen
-from .screens.laporan import LaporanScreen
+from .screens.laporan import MODUL_PRATINJAU, LaporanScreen
 from .screens.narasi import NarasiScreen
 from .screens.pegawai import PegawaiScreen
 from .screens.pengaturan import PengaturanScreen
@@ -78,6 +77,14 @@ LAYAR: list[tuple[str, str, str, type[LayarDasar]]] = [
     ("f9", "laporan", "Laporan", LaporanScreen),
     ("f10", "narasi", "Narasi", NarasiScreen),
 ]
+
+
+def _muat(modul: tuple[str, ...]) -> None:
+    for nama in modul:
+        try:
+            importlib.import_module(nama)
+        except Exception:  # noqa: S110 - the screen that needs it imports it again and says why
+            return
 
 
 def _bindings_kita(node):
@@ -141,6 +148,11 @@ class LkjipApp(UrutTombol, App[int]):
         # are a tree without cycles, so a year switched away is still freed.
         gc.freeze()
         return super().run(*args, **kwargs)
+
+    def on_ready(self) -> None:
+        # The first screen is painted: what F9 needs, and the first screen did not, is loaded
+        # now in the background, so opening F9 does not wait for it (nor did the first paint).
+        threading.Thread(target=_muat, args=(MODUL_PRATINJAU,), name="lkjip-muat", daemon=True).start()
 
     def on_mount(self) -> None:
         for pesan in self.repo.peringatan:  # e.g. a journal set aside on open: say where it went
@@ -430,6 +442,11 @@ class LkjipApp(UrutTombol, App[int]):
         """Restore ``sumber`` over the open database and reopen it (the open year if it still
         exists). The backup is read before the database is closed: closing writes the day's
         backup, which may be the very file chosen."""
+        import tempfile  # loaded here, not at start: only a restore needs them
+
+        from store.backup import CadanganTidakSah
+        from store.pemulihan import pulihkan_tercatat
+
         path, tahun = self.repo.path, self.tahun
         try:
             isi = sumber.read_bytes()

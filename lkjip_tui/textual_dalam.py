@@ -13,6 +13,10 @@ pyproject.toml because of them: before moving up, check each against the new ver
   the editor's own edit, so its undo history and read-only rule hold.
 - ``CommandPalette._start_no_matches_countdown`` and the names it uses (:class:`PaletIndonesia`):
   the palette's "no matches" line in Indonesian.
+- ``Screen._css_update_count`` / ``App._css_update_count`` (:func:`css_sudah_terkini`): a main
+  screen opened for the first time is marked as styled with the stylesheet as it is, so Textual
+  does not parse every stylesheet again from nothing (twice) when the screen's mode is first
+  entered; a theme change still bumps the app's count and restyles the screen as before.
 - Handlers named by Textual's dispatch, ``_on_key`` and ``_on_paste``, are overridden in
   widgets/masukan.py and widgets/penyunting.py to hand every key to ``terapkan``.
 """
@@ -31,6 +35,11 @@ from textual.widgets.option_list import Option
 async def binding_app(app: Any, key: str, priority: bool = False) -> bool:
     """Run the binding of ``key`` on the app and its screen now; True when there was one."""
     return bool(await app._check_bindings(key, priority=priority))
+
+
+def css_sudah_terkini(screen: Any, app: Any) -> None:
+    """Mark a new ``screen`` as styled by ``app``'s stylesheet as it stands now."""
+    screen._css_update_count = app._css_update_count
 
 
 def kunci_diteruskan(key: str, character: str | None) -> events.Key:

@@ -27,10 +27,7 @@ from textual.widgets import Input, Label, ProgressBar, Select, SelectionList, St
 from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
-from exports.builders import Konteks, katalog
 from exports.format import FORMAT, nama_format
-from exports.markdown import tabel_teks
-from exports.tables import Tabel
 
 from ..paths import folder_laporan as folder_bawaan
 from ..simbol import teks as sim
@@ -38,9 +35,58 @@ from ..widgets.masukan import MasukanUrut
 from .base import LayarDasar
 
 if TYPE_CHECKING:
+    from exports.builders import Entri, Konteks
     from exports.naskah import Sisa
+    from exports.tables import Tabel
+
+# What opening F9 needs beyond the screen itself: loaded when it opens, not with the app (they
+# bring tabulate and Babel's dates, which the first screen does not need), and ahead of that,
+# once the first screen is painted, by the app (LkjipApp.muat_di_belakang).
+MODUL_PRATINJAU = ("exports.builders", "exports.markdown")
 
 BARIS_PRATINJAU = 150  # rows of a table laid out in the preview (a city's 3.125 has 13,000)
+TUNGGU_PRATINJAU = 0.05  # seconds opening F9 waits for the previewed table (1.1: a few ms)
+
+
+class Pertama:
+    """The previewed table, built in a thread of its own as F9 opens. The screen takes it if it
+    is ready within a moment (:meth:`ambil`), else the screen's worker hands it over when it is
+    (:meth:`tunggu`): exactly one of the two gets it."""
+
+    def __init__(self, entri: Entri, konteks: Konteks) -> None:
+        self.nomor = entri.nomor
+        self._tabel: Tabel | None = None
+        self._galat: BaseException | None = None
+        self._siap = threading.Event()
+        self._kunci = threading.Lock()
+        self._diambil = False
+        threading.Thread(target=self._bangun, args=(entri, konteks), name="lkjip-pratinjau", daemon=True).start()
+
+    def _bangun(self, entri: Entri, konteks: Konteks) -> None:
+        try:
+            self._tabel = entri.bangun(konteks)
+        except BaseException as e:  # raised again where the table is taken, as a worker's would be
+            self._galat = e
+        self._siap.set()
+
+    def _ambil_sekali(self) -> Tabel | None:
+        with self._kunci:
+            if self._diambil or not self._siap.is_set():
+                return None
+            self._diambil = True
+        if self._galat is not None:
+            raise self._galat
+        return self._tabel
+
+    def ambil(self, batas: float) -> Tabel | None:
+        """The table if it is built within ``batas`` seconds, else None (the worker gets it)."""
+        self._siap.wait(batas)
+        return self._ambil_sekali()
+
+    def tunggu(self) -> Tabel | None:
+        """The table once built, unless :meth:`ambil` took it already (then None)."""
+        self._siap.wait()
+        return self._ambil_sekali()
 
 
 class LaporanScreen(LayarDasar):
@@ -94,6 +140,8 @@ class LaporanScreen(LayarDasar):
         folder = self.query_one("#lap-folder", Input)
         if not folder.value:
             folder.value = str(folder_bawaan(self.lap.tahun))
+        from exports.builders import katalog
+
         # The list at once, from the catalogue: numbers now, titles as their tables are built.
         entri = katalog(self.lap)
         terpilih = set(daftar.selected)
@@ -104,9 +152,21 @@ class LaporanScreen(LayarDasar):
             daftar.highlighted = sorot
         # The previewed table: the highlighted one, else the first (as before a key is pressed).
         self._ingin = entri[daftar.highlighted or 0].nomor if entri else None
-        self.query_one("#lap-isi", Static).update(Text("Menyiapkan tabel…", style="dim"))
         self._perbarui_pilihan()
-        self._siapkan(self.lap, entri)
+        if not entri:
+            return
+        from exports.builders import Konteks
+
+        konteks = Konteks(self.lap)
+        pertama = Pertama(next(e for e in entri if e.nomor == self._ingin), konteks)
+        # A table built within TUNGGU_PRATINJAU is in the screen's first frame (one layout, not
+        # one for "Menyiapkan tabel…" and another for the table); a larger one follows.
+        self._tergambar.clear()
+        if (tabel := pertama.ambil(TUNGGU_PRATINJAU)) is not None:
+            self._terbangun(self.lap, tabel)
+        else:
+            self.query_one("#lap-isi", Static).update(Text("Menyiapkan tabel…", style="dim"))
+        self._siapkan(self.lap, entri, konteks, pertama)
 
     def _prompt(self, nomor: str) -> Text:
         judul = self._judul.get(nomor)
@@ -114,33 +174,41 @@ class LaporanScreen(LayarDasar):
         t.append(judul if judul is not None else "…", style="" if judul is not None else "dim")
         return t
 
-    @work(thread=True, exclusive=True, group="siapkan")
-    def _siapkan(self, lap, entri) -> None:
-        # The highlighted table first, then the rest in order (for their titles); the worker
+    # A description of our own: Textual's default is the repr of every argument, and the repr of
+    # a city's Laporan takes longer than building the table previewed.
+    @work(thread=True, exclusive=True, group="siapkan", description="siapkan pratinjau")
+    def _siapkan(self, lap, entri, konteks, pertama: Pertama) -> None:
+        # The previewed table (handed over here when it took longer than the screen waited),
+        # then the highlighted one, then the rest in order (for their titles); the worker
         # stops between tables once cancelled (new data, screen gone, ctrl+q).
         worker = get_current_worker()
-        konteks = Konteks(lap)
-        sisa = {e.nomor: e for e in entri}
-        while sisa and not worker.is_cancelled:
+        tabel = pertama.tunggu()
+        dipratinjau = True  # taken by the screen as it opened: it is the preview
+        sisa = {e.nomor: e for e in entri if e.nomor != pertama.nomor}
+        while not worker.is_cancelled:
+            if tabel is not None:
+                self._tergambar.clear()
+                dipratinjau = self.app.call_from_thread(self._terbangun, lap, tabel)
+            if dipratinjau:  # the next table waits until the preview is painted
+                self._tergambar.wait(timeout=1)
+            if not sisa or worker.is_cancelled:
+                return
             nomor = self._ingin if self._ingin in sisa else next(iter(sisa))
             tabel = sisa.pop(nomor).bangun(konteks)
-            if worker.is_cancelled:
-                return
-            self._tergambar.clear()
-            self.app.call_from_thread(self._terbangun, lap, tabel)
-            if nomor == self._ingin:
-                self._tergambar.wait(timeout=1)
 
-    def _terbangun(self, lap, tabel: Tabel) -> None:
+    def _terbangun(self, lap, tabel: Tabel) -> bool:
+        """Keep a built table and show its title; preview it if highlighted (then True)."""
         if lap is not self.lap:
-            return  # built from data replaced since (a year switch, an undo): dropped
+            return False  # built from data replaced since (a year switch, an undo): dropped
         self._tabel[tabel.nomor] = tabel
         self._judul[tabel.nomor] = tabel.judul
         daftar = self.query_one("#lap-tabel", SelectionList)
         daftar.replace_option_prompt(tabel.nomor, self._prompt(tabel.nomor))
-        if tabel.nomor == self._ingin:
-            self._pratinjau(tabel.nomor)
-            self.call_after_refresh(self._tergambar.set)
+        if tabel.nomor != self._ingin:
+            return False
+        self._pratinjau(tabel.nomor)
+        self.call_after_refresh(self._tergambar.set)
+        return True
 
     @on(SelectionList.SelectedChanged, "#lap-tabel")
     def _perbarui_pilihan(self) -> None:
@@ -154,6 +222,8 @@ class LaporanScreen(LayarDasar):
         self._pratinjau(event.selection.value)
 
     def _pratinjau(self, nomor: str | None) -> None:
+        from exports.markdown import tabel_teks
+
         t = self._tabel.get(nomor) if nomor else None
         isi = self.query_one("#lap-isi", Static)
         if t is None:
@@ -212,7 +282,7 @@ class LaporanScreen(LayarDasar):
         self.query_one("#lap-status", Static).update(Text("Mengekspor…"))
         self._ekspor(self.lap, Path(folder).expanduser(), list(formats), tabel, str(gaya))
 
-    @work(thread=True, exclusive=True, group="ekspor")
+    @work(thread=True, exclusive=True, group="ekspor", description="ekspor")
     def _ekspor(self, lap, folder: Path, formats: list[str], tabel, gaya: str) -> None:
         # Loaded here, not with the screen: opening F9 needs only the catalogue and the preview.
         from exports.run import BerkasDipakai, EksporTidakSah, ekspor
