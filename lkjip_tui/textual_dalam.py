@@ -14,9 +14,9 @@ pyproject.toml because of them: before moving up, check each against the new ver
 - ``CommandPalette._start_no_matches_countdown`` and the names it uses (:class:`PaletIndonesia`):
   the palette's "no matches" line in Indonesian.
 - ``Screen._css_update_count`` / ``App._css_update_count`` (:func:`css_sudah_terkini`): a main
-  screen opened for the first time is marked as styled with the stylesheet as it is, so Textual
-  does not parse every stylesheet again from nothing (twice) when the screen's mode is first
-  entered; a theme change still bumps the app's count and restyles the screen as before.
+  screen opened for the first time (after the first) is marked as styled with the stylesheet as
+  it is, so Textual does not parse every stylesheet again from nothing (twice) when the screen's
+  mode is first entered; a theme change still bumps the app's count and restyles as before.
 - Handlers named by Textual's dispatch, ``_on_key`` and ``_on_paste``, are overridden in
   widgets/masukan.py and widgets/penyunting.py to hand every key to ``terapkan``.
 """
@@ -28,6 +28,7 @@ from typing import Any
 from rich.align import Align
 from rich.text import Text
 from textual import events
+from textual.app import ScreenStackError
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
@@ -38,8 +39,15 @@ async def binding_app(app: Any, key: str, priority: bool = False) -> bool:
 
 
 def css_sudah_terkini(screen: Any, app: Any) -> None:
-    """Mark a new ``screen`` as styled by ``app``'s stylesheet as it stands now."""
-    screen._css_update_count = app._css_update_count
+    """Mark a new ``screen`` as styled by ``app``'s stylesheet as it stands now, when the screen
+    shown was styled by it too. Not the first screen: the stylesheet read at start is parsed
+    again once with the theme's colours, and that first refresh must happen."""
+    try:
+        kini = app.screen
+    except ScreenStackError:
+        return
+    if kini._css_update_count == app._css_update_count:
+        screen._css_update_count = app._css_update_count
 
 
 def kunci_diteruskan(key: str, character: str | None) -> events.Key:
