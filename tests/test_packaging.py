@@ -25,6 +25,17 @@ from lkjip_tui import __version__
 
 from .conftest import FIXTURE, ROOT
 
+# A traceback through a dependency's source, drawn as Textual draws one when the app fails.
+_TRACEBACK = """
+from rich.console import Console
+from rich.traceback import Traceback
+from tinydb.utils import LRUCache
+try:
+    LRUCache(capacity=1)["x"]
+except KeyError:
+    Console(width=100, force_terminal=True, color_system="truecolor").print(Traceback(show_locals=True))
+"""
+
 # every format `lkjip export` writes by default, as the file suffixes it produces
 SEMUA_FORMAT = {".md", ".csv", ".xlsx", ".docx", ".pdf", ".json"}
 
@@ -135,9 +146,23 @@ def test_pyz_offline_isolated(bangunan, folder_kerja, tmp_path):
     pyz = out / f"lkjip-{__version__}.pyz"
     assert pyz.is_file()
     assert (out / "lkjip.bat").read_bytes().count(b"\r\n") >= 3  # CRLF for cmd.exe
-    env = dict(folder_kerja["env"], SHIV_ROOT=str(tmp_path / "shiv"))
+    shiv = tmp_path / "shiv"
+    env = dict(folder_kerja["env"], SHIV_ROOT=str(shiv))
     lkjip = [sys.executable, "-I", str(pyz)]
-    _periksa_perintah(lkjip, folder_kerja["cwd"], env, tmp_path)
+    # the first start unpacks what a run uses, not the Typst compiler (issue 20.5: 56 MiB before)
+    _jalankan([*lkjip, "--version"], folder_kerja["cwd"], env)
+    terbongkar = [f for f in shiv.rglob("*") if f.is_file()]
+    assert sum(f.stat().st_size for f in terbongkar) < 28 * 2**20
+    assert not [f for f in terbongkar if f.parent.name == "typst" and f.suffix in (".so", ".pyd")]
+    # never imported by a run: lxml's C headers, Pygments' other lexers, Textual's Markdown parser
+    nama = {f.relative_to(shiv).as_posix().split("site-packages/", 1)[-1] for f in terbongkar}
+    assert not [n for n in nama if n.startswith(("lxml/includes/", "markdown_it/", "mdurl/")) or n.endswith(".pxd")]
+    assert "pygments/lexers/python.py" in nama and "pygments/lexers/javascript.py" not in nama
+    _periksa_perintah(lkjip, folder_kerja["cwd"], env, tmp_path)  # its export makes a PDF with Typst
+    assert [f for f in shiv.rglob("*") if f.parent.name == "typst" and f.suffix in (".so", ".pyd")]
+    # a crash's traceback is still drawn (Rich colours it with what is left of Pygments)
+    r = _jalankan([*lkjip, "-c", _TRACEBACK], folder_kerja["cwd"], dict(env, SHIV_INTERPRETER="1"))
+    assert "KeyError" in r.stdout and "lru" in r.stdout.lower(), r.stdout
     _, layar = layar_pertama([*lkjip, "--demo"], folder_kerja["cwd"], env, [b"Beranda", b"Balikpapan Selatan"])
     assert b"Traceback" not in layar
     # Babel's locale data pruned to what lkjip loads (issue 20.5); the commands above ran on it

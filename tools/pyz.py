@@ -15,6 +15,13 @@ What the first start unpacks is kept to what lkjip uses: Babel ships number and 
 the locales in :data:`LOKAL_DIPAKAI` stay (tests/test_packaging.py runs every subcommand and
 an export from the built .pyz).
 
+What is never imported is not packed: lxml's C headers and Cython sources (for building
+against lxml), and of lxml (python-docx uses etree), Pygments (used by Rich only to colour a
+crash's traceback) and Textual's Markdown parser (markdown-it, unused by lkjip) every module a
+run does not load (:func:`pangkas_tak_dimuat`). The Typst compiler, one binary as large as all the rest together,
+is packed outside shiv's site-packages and unpacked the first time a PDF is made
+(:data:`NANTI`, :func:`pisahkan_nanti`), so the first start does not write it.
+
 The first start also compiles every module it imports unless its bytecode is there, and shiv
 packs no ``.pyc``: so for a .pyz whose Python is the one building it (same minor version; the
 bytecode does not depend on the OS) :func:`tambah_pyc` compiles the modules lkjip loads and
@@ -43,6 +50,49 @@ AKAR = Path(__file__).resolve().parent.parent
 # Babel locale data lkjip loads: id_ID (store/numbers.py, exports/builders/tanggal.py) and its
 # parents id and root; en/en_US too (Babel's own fallback when a caller names no locale).
 LOKAL_DIPAKAI = {"root", "id", "id_ID", "en", "en_US"}
+# Packages whose modules stay only when a run loads them (the probe _DIPAKAI: every lkjip module
+# imported, a Word document written, a crash's traceback drawn as Textual draws it); lxml too
+# when the probe can run (not for another OS).
+PANGKAS_TAK_DIMUAT = ("pygments", "markdown_it", "mdit_py_plugins", "linkify_it", "mdurl")
+# Packages whose compiled binaries are unpacked on first import, not on first start.
+NANTI = ("typst",)
+# The .pyz's own unpacker for them (site-packages/lkjip_pyz.py) and the line that starts it in
+# each such package's __init__; the preamble tells it (and any child process) where the .pyz is.
+_BONGKAR = '''"""Unpack a package's binaries from the lkjip .pyz on their first import (tools/pyz.py)."""
+import os
+import zipfile
+
+
+def bongkar(folder: str, paket: str) -> None:
+    arsip = os.environ.get("LKJIP_PYZ", "")
+    awalan = "nanti/" + paket + "/"
+    try:
+        z = zipfile.ZipFile(arsip)
+    except OSError as e:
+        raise ImportError(f"{paket} belum dibongkar dan berkas .pyz ({arsip or 'LKJIP_PYZ kosong'}) tidak terbaca: {e}") from None
+    with z:
+        for info in z.infolist():
+            if not info.filename.startswith(awalan) or info.is_dir():
+                continue
+            tujuan = os.path.join(folder, info.filename[len(awalan):])
+            if os.path.exists(tujuan):
+                continue
+            sementara = f"{tujuan}.{os.getpid()}.tmp"
+            with z.open(info) as sumber, open(sementara, "wb") as f:
+                while blok := sumber.read(1 << 20):
+                    f.write(blok)
+            os.chmod(sementara, (info.external_attr >> 16) or 0o755)
+            try:
+                os.replace(sementara, tujuan)
+            except OSError:  # another lkjip unpacked it meanwhile (Windows: and has it open)
+                os.unlink(sementara)
+                if not os.path.exists(tujuan):
+                    raise
+'''
+_PREAMBLE = '''import os
+
+os.environ["LKJIP_PYZ"] = os.path.abspath(archive)  # noqa: F821 (given by shiv's bootstrap)
+'''
 
 
 def versi() -> str:
@@ -79,13 +129,23 @@ def bangun(out: Path, windows: str | None = None, wheelhouse: Path | None = None
         subprocess.run([sys.executable, "-m", "pip", "--disable-pip-version-check", "install", "-q",
                         "--target", str(site), *pip, str(lkjip_whl)], check=True, env=env)
         pangkas_babel(site)
+        pangkas_lxml(site)
+        # a Windows site-packages cannot be imported here to see what lkjip loads: the probe
+        # then draws only the traceback (pure Python), and every lkjip module gets a .pyc
+        dipakai = modul_dipakai(site, hanya_traceback=windows is not None)
+        # lxml's unused parts (objectify, html, sax…) only where the probe saw python-docx run
+        pangkas_tak_dimuat(site, dipakai, PANGKAS_TAK_DIMUAT + (() if windows else ("lxml",)))
+        nanti = Path(tmp) / "nanti"
+        pisahkan_nanti(site, nanti)
+        preamble = Path(tmp) / "lkjip_pyz_preamble.py"
+        preamble.write_text(_PREAMBLE, encoding="utf-8")
         # shebang for Linux ("./lkjip.pyz"); on Windows it is started with python / py
         _jalankan(sys.executable, "-m", "shiv", "-c", "lkjip", "-o", str(out / nama),
                   "-p", "/usr/bin/env python3", "--reproducible", "--compressed",
-                  "--site-packages", str(site))
+                  "--preamble", str(preamble), "--site-packages", str(site))
+        tambah_nanti(out / nama, nanti)
         if windows is None or windows == f"{sys.version_info.major}.{sys.version_info.minor}":
-            # a Windows site-packages cannot be imported here to see what lkjip loads: all of it
-            tambah_pyc(out / nama, site, None if windows else modul_dipakai(site))
+            tambah_pyc(out / nama, site, None if windows else [p for p in dipakai if p.suffix == ".py"])
         else:
             print(f"+ tanpa .pyc: Python {windows} bukan Python pembuat", flush=True)
     # CRLF and plain ASCII: cmd.exe reads .bat files in the console code page. The py launcher
@@ -101,27 +161,108 @@ def bangun(out: Path, windows: str | None = None, wheelhouse: Path | None = None
 
 
 # Imports every module of lkjip's own packages (which import, at their top, what they use) from
-# the staged site-packages and prints the file of every module then loaded from there.
+# the staged site-packages, writes the demo's Word document (python-docx loads its parts of lxml
+# then), draws a traceback as Textual does when the app fails (Rich colours it with Pygments),
+# and prints the file of every module then loaded from there.
 _DIPAKAI = """
-import importlib, pkgutil, sys
+import importlib, io, pkgutil, sys, tempfile
 site = sys.argv[1]
 sys.path.insert(0, site)
-for akar in ("lkjip_tui", "store", "exports"):
-    for m in pkgutil.walk_packages(importlib.import_module(akar).__path__, akar + "."):
-        if not m.name.endswith("__main__"):
-            importlib.import_module(m.name)
+if sys.argv[2] == "semua":
+    for akar in ("lkjip_tui", "store", "exports"):
+        for m in pkgutil.walk_packages(importlib.import_module(akar).__path__, akar + "."):
+            if not m.name.endswith("__main__"):
+                importlib.import_module(m.name)
+    from pathlib import Path
+    from exports.run import ekspor
+    from store.demo import demo_laporan
+    with tempfile.TemporaryDirectory() as d:
+        ekspor(demo_laporan(), Path(d), ["docx"])
+from rich.console import Console
+from rich.traceback import Traceback
+try:
+    importlib.import_module("json").loads("{")
+except ValueError:
+    Console(file=io.StringIO(), width=80, force_terminal=True).print(Traceback(show_locals=True))
 for m in list(sys.modules.values()):
     f = getattr(m, "__file__", None) or ""
-    if f.startswith(site) and f.endswith(".py"):
+    if f.startswith(site):
         print(f)
 """
 
 
-def modul_dipakai(site: Path) -> list[Path]:
-    """The source files in ``site`` of the modules lkjip loads (at their import)."""
-    r = subprocess.run([sys.executable, "-I", "-c", _DIPAKAI, str(site)], check=True, capture_output=True,
-                       text=True, cwd=site)
+def modul_dipakai(site: Path, hanya_traceback: bool = False) -> list[Path]:
+    """The files in ``site`` of the modules lkjip loads (at their import, writing a Word
+    document, drawing a crash's traceback); with ``hanya_traceback``, only for the last (a
+    site for another OS cannot be imported here)."""
+    r = subprocess.run([sys.executable, "-I", "-c", _DIPAKAI, str(site), "traceback" if hanya_traceback else "semua"],
+                       check=True, capture_output=True, text=True, cwd=site)
     return sorted({Path(f) for f in r.stdout.splitlines()})
+
+
+def pangkas_tak_dimuat(site: Path, dipakai: list[Path], paket: tuple[str, ...] = PANGKAS_TAK_DIMUAT) -> int:
+    """Remove the modules (Python or compiled) of ``paket`` that ``dipakai`` does not list,
+    with the data beside them (a package none of whose modules loads goes whole); return how
+    many files."""
+    dimuat = set(dipakai)
+    folder_dimuat = {p.parent for p in dimuat}
+    dibuang = 0
+    for nama in paket:
+        akar = site / nama
+        for f in sorted(akar.rglob("*"), reverse=True):  # files before their folders
+            if f.is_dir():
+                if not any(f.iterdir()):
+                    f.rmdir()
+            elif f not in dimuat and (f.suffix in (".py", ".pyc", ".so", ".pyd") or f.parent not in folder_dimuat):
+                f.unlink()
+                dibuang += 1
+    print(f"+ {dibuang} berkas yang tidak pernah dimuat dibuang ({', '.join(paket)})", flush=True)
+    return dibuang
+
+
+def pangkas_lxml(site: Path) -> int:
+    """Remove lxml's C headers and Cython sources (for compiling against lxml, never read when
+    it runs); return how many files."""
+    lxml = site / "lxml"
+    buang = [f for f in lxml.rglob("*") if f.is_file()
+             and (f.suffix in (".h", ".pxd", ".pxi", ".pyx") or "includes" in f.relative_to(lxml).parts)]
+    for f in buang:
+        f.unlink()
+    for d in sorted((d for d in lxml.rglob("*") if d.is_dir()), reverse=True):
+        if not any(d.iterdir()):
+            d.rmdir()
+    return len(buang)
+
+
+def pisahkan_nanti(site: Path, nanti: Path) -> None:
+    """Move the compiled binaries of :data:`NANTI` out of ``site`` into ``nanti`` and make each
+    package's ``__init__`` unpack them from the .pyz when first imported."""
+    (site / "lkjip_pyz.py").write_text(_BONGKAR, encoding="utf-8")
+    for paket in NANTI:
+        biner = [f for f in (site / paket).iterdir() if f.suffix in (".so", ".pyd")]
+        if not biner:
+            continue
+        (nanti / paket).mkdir(parents=True)
+        for f in biner:
+            f.rename(nanti / paket / f.name)
+        init = site / paket / "__init__.py"
+        init.write_text("import lkjip_pyz  # unpacks this package's binary on its first import\n\n"
+                        f"lkjip_pyz.bongkar(__path__[0], {paket!r})\n" + init.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+
+
+def tambah_nanti(pyz: Path, nanti: Path) -> None:
+    """Add the files moved by :func:`pisahkan_nanti` to ``pyz`` under ``nanti/`` (shiv unpacks
+    only ``site-packages/``)."""
+    with zipfile.ZipFile(pyz, "a", compression=zipfile.ZIP_DEFLATED) as z:
+        for f in sorted(nanti.rglob("*")):
+            if f.is_file():
+                info = zipfile.ZipInfo(f"nanti/{f.relative_to(nanti).as_posix()}", (1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o755 << 16
+                with f.open("rb") as sumber, z.open(info, "w", force_zip64=True) as tujuan:
+                    while blok := sumber.read(1 << 20):
+                        tujuan.write(blok)
 
 
 def tambah_pyc(pyz: Path, site: Path, modul: list[Path] | None) -> int:
