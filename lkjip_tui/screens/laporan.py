@@ -233,7 +233,10 @@ class LaporanScreen(LayarDasar):
         n = sum(len(b.baris) for b in t.bagian)
         potong = replace(t, bagian=[replace(b, baris=b.baris[:BARIS_PRATINJAU], _teks=None) for b in t.bagian])
         # fitted to the screen: every column visible, long names wrap in their cell
-        teks = tabel_teks(potong, lebar=max(40, self.query_one('#lap-pratinjau').size.width - 2))
+        # before the screen's first layout (the preview is then built with it) the preview has
+        # no size yet: it spans the screen
+        lebar = self.query_one("#lap-pratinjau").size.width or self.size.width
+        teks = tabel_teks(potong, lebar=max(40, lebar - 2))
         if (lagi := n - sum(len(b.baris) for b in potong.bagian)) > 0:
             teks += f"\n… {lagi} baris lagi ada di berkas ekspor"
         isi.update(Text(teks, no_wrap=True))
