@@ -4,10 +4,11 @@ The export itself is ``exports.run.ekspor``, the same function ``lkjip export`` 
 files are identical whichever way they were made. It runs in a worker thread so the screen
 keeps answering; every file is written atomically.
 
-Opening the screen costs what it shows: the table list comes from the catalogue (numbers, no
-table built); one worker thread builds the table being previewed first, then the others one
-by one for their titles, each as soon as it is built, the highlighted one always next. A city
-has 131 tables (about 0.6 s of building): the screen, its keys and ctrl+q never wait for them.
+Opening the screen costs what it shows: the table list, numbers and titles, comes from the
+catalogue (no table built; a city has 131 tables, about 0.6 s of building); the table
+previewed is built in a thread as the screen opens and is in its first frame when ready
+within :data:`TUNGGU_PRATINJAU`, else shown when it is; a table highlighted later is built
+then, by one worker thread, so the screen, its keys and ctrl+q never wait for a table.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from exports.format import FORMAT, nama_format
 
@@ -123,15 +124,18 @@ class LaporanScreen(LayarDasar):
         super().on_mount()
         self._tabel: dict[str, Tabel] = {}  # built so far, for the data of app.versi _digambar
         self._judul: dict[str, str] = {}
-        self._ingin: str | None = None  # the table to build next (the one highlighted)
-        # Set once the previewed table is painted: the worker builds the others only then, so
-        # it does not take the interpreter from the first paint.
-        self._tergambar = threading.Event()
+        self._ingin: str | None = None  # the table previewed (the one highlighted)
+        self._konteks: Konteks | None = None
+        self._entri: dict[str, Entri] = {}
+        self._pembangun = False  # whether the worker _pekerja is building (under _kunci)
+        self._pekerja: Worker | None = None
+        self._kunci = threading.Lock()
         self.watch(self.query_one("#lap-folder", Input), "scroll_x", self._tanda_potong, init=False)
 
     def segarkan(self) -> None:
         daftar = self.query_one("#lap-tabel", SelectionList)
-        self._tabel, self._judul = {}, {}
+        self._tabel, self._judul, self._entri = {}, {}, {}
+        self.workers.cancel_group(self, "siapkan")  # a table still being built is for the old data
         if self.lap is None:
             daftar.clear_options()
             self.query_one("#lap-isi", Static).update(
@@ -140,10 +144,13 @@ class LaporanScreen(LayarDasar):
         folder = self.query_one("#lap-folder", Input)
         if not folder.value:
             folder.value = str(folder_bawaan(self.lap.tahun))
-        from exports.builders import katalog
+        from exports.builders import Konteks, katalog
 
-        # The list at once, from the catalogue: numbers now, titles as their tables are built.
+        # The list at once, from the catalogue: numbers and titles, no table built.
         entri = katalog(self.lap)
+        self._konteks = konteks = Konteks(self.lap)
+        self._entri = {e.nomor: e for e in entri}
+        self._judul = {e.nomor: e.judul(konteks) for e in entri}
         terpilih = set(daftar.selected)
         sorot = daftar.highlighted
         daftar.clear_options()
@@ -153,62 +160,51 @@ class LaporanScreen(LayarDasar):
         # The previewed table: the highlighted one, else the first (as before a key is pressed).
         self._ingin = entri[daftar.highlighted or 0].nomor if entri else None
         self._perbarui_pilihan()
-        if not entri:
+        if self._ingin is None:
             return
-        from exports.builders import Konteks
-
-        konteks = Konteks(self.lap)
-        pertama = Pertama(next(e for e in entri if e.nomor == self._ingin), konteks)
+        pertama = Pertama(self._entri[self._ingin], konteks)
         # A table built within TUNGGU_PRATINJAU is in the screen's first frame (one layout, not
         # one for "Menyiapkan tabel…" and another for the table); a larger one follows.
-        self._tergambar.clear()
         if (tabel := pertama.ambil(TUNGGU_PRATINJAU)) is not None:
             self._terbangun(self.lap, tabel)
         else:
             self.query_one("#lap-isi", Static).update(Text("Menyiapkan tabel…", style="dim"))
-        self._siapkan(self.lap, entri, konteks, pertama)
+        with self._kunci:
+            self._pembangun = True
+            self._pekerja = self._siapkan(self.lap, konteks, pertama)
 
     def _prompt(self, nomor: str) -> Text:
-        judul = self._judul.get(nomor)
         t = Text(f"{nomor} ", no_wrap=True, overflow="ellipsis")
-        t.append(judul if judul is not None else "…", style="" if judul is not None else "dim")
+        t.append(self._judul.get(nomor, ""))
         return t
 
     # A description of our own: Textual's default is the repr of every argument, and the repr of
     # a city's Laporan takes longer than building the table previewed.
     @work(thread=True, exclusive=True, group="siapkan", description="siapkan pratinjau")
-    def _siapkan(self, lap, entri, konteks, pertama: Pertama) -> None:
+    def _siapkan(self, lap, konteks, pertama: Pertama | None) -> None:
         # The previewed table (handed over here when it took longer than the screen waited),
-        # then the highlighted one, then the rest in order (for their titles); the worker
+        # then whichever table is highlighted and not built yet, until none is; the worker
         # stops between tables once cancelled (new data, screen gone, ctrl+q).
         worker = get_current_worker()
-        tabel = pertama.tunggu()
-        dipratinjau = True  # taken by the screen as it opened: it is the preview
-        sisa = {e.nomor: e for e in entri if e.nomor != pertama.nomor}
+        tabel = pertama.tunggu() if pertama is not None else None
         while not worker.is_cancelled:
             if tabel is not None:
-                self._tergambar.clear()
-                dipratinjau = self.app.call_from_thread(self._terbangun, lap, tabel)
-            if dipratinjau:  # the next table waits until the preview is painted
-                self._tergambar.wait(timeout=1)
-            if not sisa or worker.is_cancelled:
-                return
-            nomor = self._ingin if self._ingin in sisa else next(iter(sisa))
-            tabel = sisa.pop(nomor).bangun(konteks)
+                self.app.call_from_thread(self._terbangun, lap, tabel)
+            with self._kunci:
+                nomor = self._ingin
+                if worker.is_cancelled or nomor is None or nomor in self._tabel or nomor not in self._entri:
+                    if self._pekerja is worker:
+                        self._pembangun = False
+                    return
+            tabel = self._entri[nomor].bangun(konteks)
 
-    def _terbangun(self, lap, tabel: Tabel) -> bool:
-        """Keep a built table and show its title; preview it if highlighted (then True)."""
+    def _terbangun(self, lap, tabel: Tabel) -> None:
+        """Keep a built table; preview it if it is the one highlighted."""
         if lap is not self.lap:
-            return False  # built from data replaced since (a year switch, an undo): dropped
+            return  # built from data replaced since (a year switch, an undo): dropped
         self._tabel[tabel.nomor] = tabel
-        self._judul[tabel.nomor] = tabel.judul
-        daftar = self.query_one("#lap-tabel", SelectionList)
-        daftar.replace_option_prompt(tabel.nomor, self._prompt(tabel.nomor))
-        if tabel.nomor != self._ingin:
-            return False
-        self._pratinjau(tabel.nomor)
-        self.call_after_refresh(self._tergambar.set)
-        return True
+        if tabel.nomor == self._ingin:
+            self._pratinjau(tabel.nomor)
 
     @on(SelectionList.SelectedChanged, "#lap-tabel")
     def _perbarui_pilihan(self) -> None:
@@ -218,8 +214,14 @@ class LaporanScreen(LayarDasar):
 
     @on(SelectionList.SelectionHighlighted, "#lap-tabel")
     def _sorot(self, event: SelectionList.SelectionHighlighted) -> None:
-        self._ingin = event.selection.value  # the worker builds it next when it is not yet built
-        self._pratinjau(event.selection.value)
+        nomor = self._ingin = event.selection.value
+        self._pratinjau(nomor)
+        if nomor in self._tabel or self.lap is None:
+            return
+        with self._kunci:  # the worker, if one is building, takes it next; else one starts
+            if not self._pembangun:
+                self._pembangun = True
+                self._pekerja = self._siapkan(self.lap, self._konteks, None)
 
     def _pratinjau(self, nomor: str | None) -> None:
         from exports.markdown import tabel_teks
