@@ -4,9 +4,9 @@ Used by ``bench.bench_app`` in a fresh process per run, so import time counts as
 a user. ``bare`` is the floor: a bare Textual app with a 200-row DataTable.
 
     python -m bench.run_app lkjip DB MODE            # seconds to MODE's first paint, peak MB
-    python -m bench.run_app lkjip DB beranda>MODE    # also: seconds from the switch to MODE until
-                                                     # it is painted (Laporan: with its preview),
-                                                     # and the CPU seconds (every thread) it took
+    python -m bench.run_app lkjip DB beranda>MODE    # also: the CPU seconds (every thread) and,
+                                                     # last, the seconds from the switch to MODE
+                                                     # until it is painted (Laporan: with its preview)
 """
 
 from __future__ import annotations
@@ -113,4 +113,4 @@ if __name__ == "__main__":
     else:
         lkjip(sys.argv[2], sys.argv[3])
     # seconds from the start of this module to the first paint (exit and close not counted)
-    print(f"{PAINT[0] - T0:.4f} {peak_mb():.1f}" + (f" {PAINT[1] - PINDAH[0]:.4f} {CPU[-1] - CPU[0]:.4f}" if PINDAH else ""))
+    print(f"{PAINT[0] - T0:.4f} {peak_mb():.1f}" + (f" {CPU[-1] - CPU[0]:.4f} {PAINT[1] - PINDAH[0]:.4f}" if PINDAH else ""))
