@@ -129,12 +129,13 @@ class LaporanScreen(LayarDasar):
         self._entri: dict[str, Entri] = {}
         self._pembangun = False  # whether the worker _pekerja is building (under _kunci)
         self._pekerja: Worker | None = None
+        self._tampil: Tabel | None = None  # the table the preview shows
         self._kunci = threading.Lock()
         self.watch(self.query_one("#lap-folder", Input), "scroll_x", self._tanda_potong, init=False)
 
     def segarkan(self) -> None:
         daftar = self.query_one("#lap-tabel", SelectionList)
-        self._tabel, self._judul, self._entri = {}, {}, {}
+        self._tabel, self._judul, self._entri, self._tampil = {}, {}, {}, None
         self.workers.cancel_group(self, "siapkan")  # a table still being built is for the old data
         if self.lap is None:
             daftar.clear_options()
@@ -227,6 +228,9 @@ class LaporanScreen(LayarDasar):
         from exports.markdown import tabel_teks
 
         t = self._tabel.get(nomor) if nomor else None
+        if t is not None and t is self._tampil:
+            return  # shown already (the list's first highlight comes after the opening preview)
+        self._tampil = t
         isi = self.query_one("#lap-isi", Static)
         if t is None:
             isi.update(Text("Menyiapkan tabel…", style="dim") if nomor else "")
