@@ -23,6 +23,7 @@ pyproject.toml because of them: before moving up, check each against the new ver
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from rich.align import Align
@@ -38,15 +39,21 @@ async def binding_app(app: Any, key: str, priority: bool = False) -> bool:
     return bool(await app._check_bindings(key, priority=priority))
 
 
+# app → its CSS count when its first screen was made (Textual then re-parsed the stylesheet)
+_CSS_SEGAR: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
 def css_sudah_terkini(screen: Any, app: Any) -> None:
-    """Mark a new ``screen`` as styled by ``app``'s stylesheet as it stands now, when the screen
-    shown was styled by it too. Not the first screen: the stylesheet read at start is parsed
-    again once with the theme's colours, and that first refresh must happen."""
+    """Mark a new ``screen`` as styled by ``app``'s stylesheet as it stands now. Not the first
+    screen: for it Textual parses the stylesheet read at start again, with the theme's colours,
+    and that must happen; later ones only while nothing changed the CSS since (a theme)."""
     try:
-        kini = app.screen
+        pertama = app.screen is None
     except ScreenStackError:
-        return
-    if kini._css_update_count == app._css_update_count:
+        pertama = True
+    if pertama:
+        _CSS_SEGAR[app] = app._css_update_count
+    elif _CSS_SEGAR.get(app) == app._css_update_count:
         screen._css_update_count = app._css_update_count
 
 
