@@ -107,9 +107,9 @@ class LaporanScreen(LayarDasar):
             yield SelectionList[str](id="lap-tabel")
             with Vertical(id="lap-kanan"):
                 yield SelectionList[str](*[Selection(nama_format(f), f, True) for f in FORMAT], id="lap-format")
-                yield Select([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
-                             allow_blank=False, id="lap-csv", compact=True)
-                yield ProgressBar(total=1, show_eta=False, id="lap-progres")
+                # The CSV choice and the progress bar (composite widgets: a fifth of opening F9)
+                # are mounted in its place once the list and the preview are painted (_lengkapi).
+                yield Static("", id="lap-tempat")
                 yield Static("", id="lap-status")
         # The whole width: the folder the files go to is seen whole (or its cut is marked).
         with Horizontal(id="lap-tujuan"):
@@ -132,6 +132,16 @@ class LaporanScreen(LayarDasar):
         self._tampil: Tabel | None = None  # the table the preview shows
         self._kunci = threading.Lock()
         self.watch(self.query_one("#lap-folder", Input), "scroll_x", self._tanda_potong, init=False)
+        self.call_after_refresh(self._lengkapi)
+
+    def _lengkapi(self) -> None:
+        tempat = self.query_one("#lap-tempat", Static)
+        with self.app.batch_update():
+            self.query_one("#lap-kanan").mount(
+                Select([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
+                       allow_blank=False, id="lap-csv", compact=True),
+                ProgressBar(total=1, show_eta=False, id="lap-progres"), before=tempat)
+            tempat.remove()
 
     def segarkan(self) -> None:
         daftar = self.query_one("#lap-tabel", SelectionList)
@@ -287,7 +297,8 @@ class LaporanScreen(LayarDasar):
         if not folder:
             self.notify("Isi folder tujuan.", severity="error")
             return
-        gaya = self.query_one("#lap-csv", Select).value
+        # before the screen's second frame the CSV choice is not there yet: its first value
+        gaya = next((w.value for w in self.query("#lap-csv").results(Select)), "excel")
         self.query_one("#lap-status", Static).update(Text("Mengekspor…"))
         self._ekspor(self.lap, Path(folder).expanduser(), list(formats), tabel, str(gaya))
 
@@ -296,10 +307,12 @@ class LaporanScreen(LayarDasar):
         # Loaded here, not with the screen: opening F9 needs only the catalogue and the preview.
         from exports.run import BerkasDipakai, EksporTidakSah, ekspor
 
-        bar = self.query_one("#lap-progres", ProgressBar)
+        def maju(total: int, selesai: int) -> None:
+            for bar in self.query("#lap-progres").results(ProgressBar):
+                bar.update(total=total, progress=selesai)
 
         def progres(selesai: int, total: int, nama: str) -> None:
-            self.app.call_from_thread(bar.update, total=total, progress=selesai)
+            self.app.call_from_thread(maju, total, selesai)
 
         try:
             berkas = ekspor(lap, folder, formats, tabel, gaya, on_progress=progres)

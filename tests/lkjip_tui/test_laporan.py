@@ -157,3 +157,36 @@ async def test_opening_builds_the_previewed_table_first(buka, tmp_path, monkeypa
         assert "Tabel 3.17." in teks(app.screen.query_one("#lap-isi"))
         assert "2.2 Program/Kegiatan/Subkegiatan" in str(daftar.get_option_at_index(2).prompt)
         assert "3.17 Realisasi Anggaran per Program" in str(daftar.get_option_at_index(22).prompt)
+
+
+async def test_first_frame_holds_the_preview_then_the_csv_choice_and_progress(buka, monkeypatch):
+    """F9's first frame: the list, the formats and the previewed table (built once, before the
+    screen's first layout, when ready within TUNGGU_PRATINJAU: here as long as it takes); the
+    CSV choice and the progress bar are mounted in their place after it, in the same order
+    (issue 20: F9 no slower than F6)."""
+    from textual.widgets import ProgressBar, Select
+
+    from exports.builders import Entri
+    from lkjip_tui.screens import laporan
+    dibangun: list[str] = []
+    asli = Entri.bangun
+
+    def catat(self, k):
+        dibangun.append(self.nomor)
+        return asli(self, k)
+
+    monkeypatch.setattr(Entri, "bangun", catat)
+    monkeypatch.setattr(laporan, "TUNGGU_PRATINJAU", 30)
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        layar = app.screen
+        assert isinstance(layar, LaporanScreen)
+        assert "Tabel 1.1." in teks(layar.query_one("#lap-isi"))  # no "Menyiapkan tabel…" frame
+        await pilot.pause()
+        kanan = [w.id for w in layar.query_one("#lap-kanan").children]
+        assert kanan == ["lap-format", "lap-csv", "lap-progres", "lap-status"]
+        assert layar.query_one("#lap-csv", Select).value == "excel"
+        assert isinstance(layar.query_one("#lap-progres"), ProgressBar)
+        await app.workers.wait_for_complete()
+        assert dibangun == ["1.1"]
