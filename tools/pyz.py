@@ -40,6 +40,7 @@ import argparse
 import os
 import py_compile
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -56,9 +57,19 @@ LOKAL_DIPAKAI = {"root", "id", "id_ID", "en", "en_US"}
 PANGKAS_TAK_DIMUAT = ("pygments", "markdown_it", "mdit_py_plugins", "linkify_it", "mdurl")
 # Packages whose compiled binaries are unpacked on first import, not on first start.
 NANTI = ("typst",)
-# The .pyz's own unpacker for them (site-packages/lkjip_pyz.py) and the line that starts it in
-# each such package's __init__; the preamble tells it (and any child process) where the .pyz is.
-_BONGKAR = '''"""Unpack a package's binaries from the lkjip .pyz on their first import (tools/pyz.py)."""
+# Pure-Python packages imported from one zip inside site-packages (:func:`kemas_zip`) rather than
+# unpacked file by file: none reads its own files through ``__file__`` (python-docx's templates,
+# Babel's locale data and the compiled lxml, python-calamine and Typst stay unpacked; lkjip's
+# own data is read with importlib.resources, which reads a zip too).
+DALAM_ZIP = ("textual", "rich", "pygments", "markdown_it", "mdit_py_plugins", "linkify_it", "mdurl",
+             "platformdirs", "tinydb", "tabulate", "typing_extensions", "xlsxwriter",
+             "lkjip_tui", "store", "exports")
+ZIP_PUSTAKA = "lkjip-pustaka.zip"
+# The .pyz's own unpacker for them (site-packages/lkjip_pyz.py, also the zip's source reader)
+# and the line that starts it in each such package's __init__; the preamble tells it (and any
+# child process) where the .pyz is, and lets tracebacks read the zip's sources.
+_BONGKAR = '''"""Unpack a package's binaries from the lkjip .pyz on their first import; read the source of
+the modules in its zip for tracebacks (tools/pyz.py)."""
 import os
 import zipfile
 
@@ -88,10 +99,42 @@ def bongkar(folder: str, paket: str) -> None:
                 os.unlink(sementara)
                 if not os.path.exists(tujuan):
                     raise
+
+
+def sumber_zip(pustaka: str) -> None:
+    """Let linecache read the source of a module imported from the zip ``pustaka``. Its code
+    names its file as where it sits in the zip (the zip's own path is unknown when it is built);
+    Python's tracebacks find the source through the module's loader, but Rich (which draws
+    Textual's crash traceback) reads only by file name."""
+    import linecache
+
+    asli = linecache.updatecache
+    tanda = os.path.basename(pustaka) + "/"
+
+    def updatecache(filename, module_globals=None):
+        baris = asli(filename, module_globals)
+        nama = filename.replace(os.sep, "/")
+        if baris or tanda not in nama:
+            return baris
+        try:
+            with zipfile.ZipFile(pustaka) as z:
+                teks = z.read(nama.rsplit(tanda, 1)[1]).decode("utf-8")
+        except (OSError, KeyError, UnicodeDecodeError):
+            return []
+        baris = teks.splitlines(True)
+        linecache.cache[filename] = (len(teks), None, baris, filename)
+        return baris
+
+    linecache.updatecache = updatecache
 '''
 _PREAMBLE = '''import os
 
 os.environ["LKJIP_PYZ"] = os.path.abspath(archive)  # noqa: F821 (given by shiv's bootstrap)
+_pustaka = os.path.join(site_packages, "lkjip-pustaka.zip")  # noqa: F821
+if os.path.exists(_pustaka):
+    import lkjip_pyz
+
+    lkjip_pyz.sumber_zip(_pustaka)
 '''
 
 
@@ -137,15 +180,23 @@ def bangun(out: Path, windows: str | None = None, wheelhouse: Path | None = None
         pangkas_tak_dimuat(site, dipakai, PANGKAS_TAK_DIMUAT + (() if windows else ("lxml",)))
         nanti = Path(tmp) / "nanti"
         pisahkan_nanti(site, nanti)
+        # bytecode only for this Python (it is the same on every OS); for another version the
+        # packages stay unpacked, where the first start compiles them once (a zip would be
+        # compiled again at every start)
+        sama = windows is None or windows == f"{sys.version_info.major}.{sys.version_info.minor}"
+        if sama:
+            kemas_zip(site)
+        shutil.rmtree(site / "bin", ignore_errors=True)  # pip's console scripts: shiv starts lkjip itself
         preamble = Path(tmp) / "lkjip_pyz_preamble.py"
         preamble.write_text(_PREAMBLE, encoding="utf-8")
         # shebang for Linux ("./lkjip.pyz"); on Windows it is started with python / py
-        _jalankan(sys.executable, "-m", "shiv", "-c", "lkjip", "-o", str(out / nama),
+        # the entry point named, not found from lkjip's dist-info (which may be in the zip)
+        _jalankan(sys.executable, "-m", "shiv", "-e", "lkjip_tui.cli:main", "-o", str(out / nama),
                   "-p", "/usr/bin/env python3", "--reproducible", "--compressed",
                   "--preamble", str(preamble), "--site-packages", str(site))
         tambah_nanti(out / nama, nanti)
-        if windows is None or windows == f"{sys.version_info.major}.{sys.version_info.minor}":
-            tambah_pyc(out / nama, site, None if windows else [p for p in dipakai if p.suffix == ".py"])
+        if sama:  # what stays unpacked (of what the zip does not hold)
+            tambah_pyc(out / nama, site, None if windows else [p for p in dipakai if p.suffix == ".py" and p.exists()])
         else:
             print(f"+ tanpa .pyc: Python {windows} bukan Python pembuat", flush=True)
     # CRLF and plain ASCII: cmd.exe reads .bat files in the console code page. The py launcher
@@ -282,6 +333,54 @@ def tambah_pyc(pyz: Path, site: Path, modul: list[Path] | None) -> int:
             z.writestr(info, pyc.read_bytes())
     print(f"+ {len(semua)} .pyc ditambahkan ke {pyz.name}", flush=True)
     return len(semua)
+
+
+def kemas_zip(site: Path, paket: tuple[str, ...] = DALAM_ZIP) -> int:
+    """Move ``paket`` (and the dist-info of each distribution wholly inside them) from ``site``
+    into one uncompressed zip there, :data:`ZIP_PUSTAKA`, with a ``.pth`` that puts it on
+    ``sys.path`` (shiv adds site-packages with ``site.addsitedir``, which reads ``.pth`` files);
+    return how many files it holds. First start then writes one file for them, not hundreds.
+
+    Each module goes in as its source and, beside it, an unchecked-hash ``.pyc`` compiled by this
+    Python (zipimport reads ``x.pyc`` where ``x.py`` is, never ``__pycache__``, and cannot write
+    bytecode: without it every start would compile). The source stays for tracebacks."""
+    pustaka = site / ZIP_PUSTAKA
+    atas = set(paket)
+    dist = []
+    for info in site.glob("*.dist-info"):
+        isi = [baris.split(",", 1)[0].split("/", 1)[0] for baris in
+               (info / "RECORD").read_text(encoding="utf-8").splitlines() if baris]
+        milik = {n.removesuffix(".py") for n in isi if not n.endswith(".dist-info") and n not in ("..", "bin", "__pycache__")}
+        if milik and milik <= atas:
+            dist.append(info)
+    jumlah = 0
+    with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(pustaka, "w", zipfile.ZIP_STORED) as z:
+        def tulis(nama: str, data: bytes) -> None:
+            nonlocal jumlah
+            z.writestr(zipfile.ZipInfo(nama, (1980, 1, 1, 0, 0, 0)), data)
+            jumlah += 1
+        for akar in [site / f"{n}.py" for n in paket] + [site / n for n in paket] + dist:
+            if not akar.exists():
+                continue
+            berkas = [akar] if akar.is_file() else sorted(f for f in akar.rglob("*") if f.is_file())
+            for f in berkas:
+                rel = f.relative_to(site).as_posix()
+                if "__pycache__" in rel or f.suffix == ".pyc":
+                    continue
+                tulis(rel, f.read_bytes())
+                if f.suffix == ".py":
+                    pyc = Path(tmp) / "m.pyc"
+                    # the name tracebacks show: where it sits in the zip
+                    py_compile.compile(str(f), cfile=str(pyc), dfile=f"{ZIP_PUSTAKA}/{rel}", doraise=True,
+                                       invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+                    tulis(rel + "c", pyc.read_bytes())
+            if akar.is_file():
+                akar.unlink()
+            else:
+                shutil.rmtree(akar)
+    (site / "lkjip-pustaka.pth").write_text(ZIP_PUSTAKA + "\n", encoding="utf-8")
+    print(f"+ {jumlah} berkas dalam {ZIP_PUSTAKA} ({pustaka.stat().st_size / 2**20:.1f} MiB)", flush=True)
+    return jumlah
 
 
 def pangkas_babel(site: Path) -> int:
