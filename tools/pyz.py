@@ -18,9 +18,12 @@ an export from the built .pyz).
 What is never imported is not packed: lxml's C headers and Cython sources (for building
 against lxml), and of lxml (python-docx uses etree), Pygments (used by Rich only to colour a
 crash's traceback) and Textual's Markdown parser (markdown-it, unused by lkjip) every module a
-run does not load (:func:`pangkas_tak_dimuat`). The Typst compiler, one binary as large as all the rest together,
-is packed outside shiv's site-packages and unpacked the first time a PDF is made
-(:data:`NANTI`, :func:`pisahkan_nanti`), so the first start does not write it.
+run does not load (:func:`pangkas_tak_dimuat`). The Typst compiler, one binary as large as all
+the rest together, and python-docx (200 files) are packed outside shiv's site-packages and
+unpacked the first time a PDF or a Word document is made (:data:`NANTI`, :func:`pisahkan_nanti`),
+so the first start does not write them. The pure-Python packages go into one zip imported from
+where it is unpacked (:data:`DALAM_ZIP`, :func:`kemas_zip`): the first start writes one file for
+them, not a thousand (each file made costs about half a millisecond on a slow disk).
 
 The first start also compiles every module it imports unless its bytecode is there, and shiv
 packs no ``.pyc``: so for a .pyz whose Python is the one building it (same minor version; the
@@ -37,6 +40,7 @@ Needs ``pip install '.[pyz]'`` (shiv). Run from the repository root.
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import py_compile
 import re
@@ -55,8 +59,9 @@ LOKAL_DIPAKAI = {"root", "id", "id_ID", "en", "en_US"}
 # imported, a Word document written, a crash's traceback drawn as Textual draws it); lxml too
 # when the probe can run (not for another OS).
 PANGKAS_TAK_DIMUAT = ("pygments", "markdown_it", "mdit_py_plugins", "linkify_it", "mdurl")
-# Packages whose compiled binaries are unpacked on first import, not on first start.
-NANTI = ("typst",)
+# Packages unpacked on first import, not on first start: the Typst compiler (one binary as large
+# as all the rest) and python-docx (200 files, for a Word document only).
+NANTI = ("typst", "docx")
 # Pure-Python packages imported from one zip inside site-packages (:func:`kemas_zip`) rather than
 # unpacked file by file: none reads its own files through ``__file__`` (python-docx's templates,
 # Babel's locale data and the compiled lxml, python-calamine and Typst stay unpacked; lkjip's
@@ -70,6 +75,7 @@ ZIP_PUSTAKA = "lkjip-pustaka.zip"
 # child process) where the .pyz is, and lets tracebacks read the zip's sources.
 _BONGKAR = '''"""Unpack a package's binaries from the lkjip .pyz on their first import; read the source of
 the modules in its zip for tracebacks (tools/pyz.py)."""
+import importlib
 import os
 import zipfile
 
@@ -88,6 +94,7 @@ def bongkar(folder: str, paket: str) -> None:
             tujuan = os.path.join(folder, info.filename[len(awalan):])
             if os.path.exists(tujuan):
                 continue
+            os.makedirs(os.path.dirname(tujuan), exist_ok=True)
             sementara = f"{tujuan}.{os.getpid()}.tmp"
             with z.open(info) as sumber, open(sementara, "wb") as f:
                 while blok := sumber.read(1 << 20):
@@ -99,6 +106,7 @@ def bongkar(folder: str, paket: str) -> None:
                 os.unlink(sementara)
                 if not os.path.exists(tujuan):
                     raise
+    importlib.invalidate_caches()  # the package's folder changed after its import began
 
 
 def sumber_zip(pustaka: str) -> None:
@@ -186,6 +194,7 @@ def bangun(out: Path, windows: str | None = None, wheelhouse: Path | None = None
         sama = windows is None or windows == f"{sys.version_info.major}.{sys.version_info.minor}"
         if sama:
             kemas_zip(site)
+            pyc_nanti(nanti)
         shutil.rmtree(site / "bin", ignore_errors=True)  # pip's console scripts: shiv starts lkjip itself
         preamble = Path(tmp) / "lkjip_pyz_preamble.py"
         preamble.write_text(_PREAMBLE, encoding="utf-8")
@@ -286,20 +295,42 @@ def pangkas_lxml(site: Path) -> int:
 
 
 def pisahkan_nanti(site: Path, nanti: Path) -> None:
-    """Move the compiled binaries of :data:`NANTI` out of ``site`` into ``nanti`` and make each
-    package's ``__init__`` unpack them from the .pyz when first imported."""
+    """Move the files of each :data:`NANTI` package but its ``__init__`` out of ``site`` into
+    ``nanti`` and make that ``__init__`` unpack them from the .pyz when first imported."""
     (site / "lkjip_pyz.py").write_text(_BONGKAR, encoding="utf-8")
     for paket in NANTI:
-        biner = [f for f in (site / paket).iterdir() if f.suffix in (".so", ".pyd")]
-        if not biner:
-            continue
-        (nanti / paket).mkdir(parents=True)
-        for f in biner:
-            f.rename(nanti / paket / f.name)
-        init = site / paket / "__init__.py"
-        init.write_text("import lkjip_pyz  # unpacks this package's binary on its first import\n\n"
-                        f"lkjip_pyz.bongkar(__path__[0], {paket!r})\n" + init.read_text(encoding="utf-8"),
-                        encoding="utf-8")
+        akar = site / paket
+        pindah = [f for f in akar.rglob("*") if f.is_file() and f != akar / "__init__.py"
+                  and "__pycache__" not in f.relative_to(akar).parts]
+        for f in pindah:
+            tujuan = nanti / paket / f.relative_to(akar)
+            tujuan.parent.mkdir(parents=True, exist_ok=True)
+            f.rename(tujuan)
+        for d in list(akar.rglob("__pycache__")):  # pip's bytecode: tambah_pyc adds __init__'s own
+            shutil.rmtree(d)
+        for d in sorted((d for d in akar.rglob("*") if d.is_dir()), reverse=True):
+            if not any(d.iterdir()):
+                d.rmdir()
+        init = akar / "__init__.py"
+        baris = init.read_text(encoding="utf-8").splitlines(keepends=True)
+        # after the docstring and any `from __future__` import, which must come first
+        awal = [n for n in ast.parse("".join(baris)).body
+                if isinstance(n, ast.ImportFrom) and n.module == "__future__"
+                or isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)]
+        di = max((n.end_lineno or 0 for n in awal), default=0)
+        baris[di:di] = ["import lkjip_pyz  # unpacks the rest of this package on its first import\n",
+                        f"lkjip_pyz.bongkar(__path__[0], {paket!r})\n"]
+        init.write_text("".join(baris), encoding="utf-8")
+
+
+def pyc_nanti(nanti: Path) -> int:
+    """Compile the modules moved by :func:`pisahkan_nanti` into ``__pycache__`` beside them
+    (unchecked-hash, as :func:`tambah_pyc`): unpacked with them, their first import compiles
+    nothing; return how many."""
+    py = sorted(nanti.rglob("*.py"))
+    for f in py:
+        py_compile.compile(str(f), doraise=True, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+    return len(py)
 
 
 def tambah_nanti(pyz: Path, nanti: Path) -> None:
