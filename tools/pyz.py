@@ -60,8 +60,9 @@ LOKAL_DIPAKAI = {"root", "id", "id_ID", "en", "en_US"}
 # when the probe can run (not for another OS).
 PANGKAS_TAK_DIMUAT = ("pygments", "markdown_it", "mdit_py_plugins", "linkify_it", "mdurl")
 # Packages unpacked on first import, not on first start: the Typst compiler (one binary as large
-# as all the rest) and python-docx (200 files, for a Word document only).
-NANTI = ("typst", "docx")
+# as all the rest), python-docx (200 files) and lxml under it (for a Word document only) and
+# python-calamine (read a workbook in `lkjip import`).
+NANTI = ("typst", "docx", "lxml", "python_calamine")
 # Pure-Python packages imported from one zip inside site-packages (:func:`kemas_zip`) rather than
 # unpacked file by file: none reads its own files through ``__file__`` (python-docx's templates,
 # Babel's locale data and the compiled lxml, python-calamine and Typst stay unpacked; lkjip's
