@@ -11,10 +11,10 @@ import copy
 import gc
 import importlib
 import os
+import pkgutil
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -96,9 +96,17 @@ def _bindings_kita(node):
                     yield Binding(k.strip(), b.action)
 
 
+def _gaya() -> str:
+    """app.tcss, read through this package's loader, not as a path beside this file: the app also
+    runs from a zip (.pyz), whose loader has its index at hand (importlib.resources reads it again)."""
+    data = pkgutil.get_data(__package__ or "lkjip_tui", "app.tcss")
+    if data is None:
+        raise ImportError("lkjip_tui/app.tcss tidak terbaca dari paket")
+    return data.decode("utf-8")
+
+
 class LkjipApp(UrutTombol, App[int]):
-    # read as package data, not as a path beside this file: the app also runs from a zip (.pyz)
-    CSS = resources.files("lkjip_tui").joinpath("app.tcss").read_text(encoding="utf-8")
+    CSS = _gaya()
     TITLE = "lkjip"
     NAV = [(k, m, label) for k, m, label, _ in LAYAR]
     MODES = {m: kelas for _, m, _, kelas in LAYAR}

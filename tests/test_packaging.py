@@ -189,15 +189,18 @@ def test_pyz_offline_isolated(bangunan, folder_kerja, tmp_path):
     nama = {f.relative_to(shiv).as_posix().split("site-packages/", 1)[-1] for f in terbongkar}
     assert not [n for n in nama if n.split("/")[0] in ("textual", "rich", "lkjip_tui", "store", "exports")]
     (pustaka,) = [f for f in terbongkar if f.name == "lkjip-pustaka.zip"]
-    with zipfile.ZipFile(pustaka) as z:
+    with zipfile.ZipFile(pustaka) as z, zipfile.ZipFile(pustaka.with_name("lkjip-sumber.zip")) as zs:
         dalam = set(z.namelist())
+        sumber = set(zs.namelist())
         # bytecode beside its source (zipimport's layout), unchecked-hash (flags 0b01): made by
         # this Python, so no start compiles a module it imports from the zip
         assert int.from_bytes(z.read("lkjip_tui/app.pyc")[4:8], "little") == 1
-    assert {"textual/app.py", "textual/app.pyc", "rich/console.pyc", "exports/pdf.typ"} <= dalam
+    assert {"textual/app.pyc", "rich/console.pyc", "exports/pdf.typ"} <= dalam
+    # the sources apart, for tracebacks (the traceback below shows a line of TinyDB's)
+    assert not [n for n in dalam if n.endswith(".py")] and {"textual/app.py", "tinydb/utils.py"} <= sumber
     # never imported by a run: lxml's C headers, Pygments' other lexers, Textual's Markdown parser
     assert not [n for n in nama | dalam if n.startswith(("lxml/includes/", "markdown_it/", "mdurl/")) or n.endswith(".pxd")]
-    assert "pygments/lexers/python.py" in dalam and "pygments/lexers/javascript.py" not in dalam
+    assert "pygments/lexers/python.pyc" in dalam and "pygments/lexers/javascript.pyc" not in dalam
     # and a run imports them from there, the bytecode, not the source
     r = _jalankan([*lkjip, "-c", _ASAL], folder_kerja["cwd"], dict(env, SHIV_INTERPRETER="1"))
     for asal in r.stdout.split():

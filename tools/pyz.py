@@ -71,6 +71,7 @@ DALAM_ZIP = ("textual", "rich", "pygments", "markdown_it", "mdit_py_plugins", "l
              "platformdirs", "tinydb", "tabulate", "typing_extensions", "xlsxwriter",
              "lkjip_tui", "store", "exports")
 ZIP_PUSTAKA = "lkjip-pustaka.zip"
+ZIP_SUMBER = "lkjip-sumber.zip"  # their sources, read only to show a traceback
 # The .pyz's own unpacker for them (site-packages/lkjip_pyz.py, also the zip's source reader)
 # and the line that starts it in each such package's __init__; the preamble tells it (and any
 # child process) where the .pyz is, and lets tracebacks read the zip's sources.
@@ -110,15 +111,14 @@ def bongkar(folder: str, paket: str) -> None:
     importlib.invalidate_caches()  # the package's folder changed after its import began
 
 
-def sumber_zip(pustaka: str) -> None:
-    """Let linecache read the source of a module imported from the zip ``pustaka``. Its code
-    names its file as where it sits in the zip (the zip's own path is unknown when it is built);
-    Python's tracebacks find the source through the module's loader, but Rich (which draws
-    Textual's crash traceback) reads only by file name."""
+def sumber_zip(sumber: str, tanda: str) -> None:
+    """Let linecache read the source of a module imported from the .pyz's zip of modules, from
+    the zip ``sumber`` beside it. Its code names its file as where it sits in that zip (``tanda``
+    and the path in the zip: the zip's own place is unknown when it is built); Rich, which draws
+    Textual's crash traceback, reads a frame's source by that name."""
     import linecache
 
     asli = linecache.updatecache
-    tanda = os.path.basename(pustaka) + "/"
 
     def updatecache(filename, module_globals=None):
         baris = asli(filename, module_globals)
@@ -126,7 +126,7 @@ def sumber_zip(pustaka: str) -> None:
         if baris or tanda not in nama:
             return baris
         try:
-            with zipfile.ZipFile(pustaka) as z:
+            with zipfile.ZipFile(sumber) as z:
                 teks = z.read(nama.rsplit(tanda, 1)[1]).decode("utf-8")
         except (OSError, KeyError, UnicodeDecodeError):
             return []
@@ -139,11 +139,11 @@ def sumber_zip(pustaka: str) -> None:
 _PREAMBLE = '''import os
 
 os.environ["LKJIP_PYZ"] = os.path.abspath(archive)  # noqa: F821 (given by shiv's bootstrap)
-_pustaka = os.path.join(site_packages, "lkjip-pustaka.zip")  # noqa: F821
-if os.path.exists(_pustaka):
+_sumber = os.path.join(site_packages, "lkjip-sumber.zip")  # noqa: F821
+if os.path.exists(_sumber):
     import lkjip_pyz
 
-    lkjip_pyz.sumber_zip(_pustaka)
+    lkjip_pyz.sumber_zip(_sumber, "lkjip-pustaka.zip/")
 '''
 
 
@@ -371,11 +371,12 @@ def kemas_zip(site: Path, paket: tuple[str, ...] = DALAM_ZIP) -> int:
     """Move ``paket`` (and the dist-info of each distribution wholly inside them) from ``site``
     into one uncompressed zip there, :data:`ZIP_PUSTAKA`, with a ``.pth`` that puts it on
     ``sys.path`` (shiv adds site-packages with ``site.addsitedir``, which reads ``.pth`` files);
-    return how many files it holds. First start then writes one file for them, not hundreds.
+    return how many files it holds. First start then writes two files for them, not hundreds.
 
-    Each module goes in as its source and, beside it, an unchecked-hash ``.pyc`` compiled by this
-    Python (zipimport reads ``x.pyc`` where ``x.py`` is, never ``__pycache__``, and cannot write
-    bytecode: without it every start would compile). The source stays for tracebacks."""
+    Each module goes in as an unchecked-hash ``.pyc`` compiled by this Python (zipimport reads
+    ``x.pyc`` where ``x.py`` would be, never ``__pycache__``, and cannot write bytecode: without
+    it every start would compile). Its source goes into :data:`ZIP_SUMBER`, for tracebacks only:
+    an index half as long is read at every start."""
     pustaka = site / ZIP_PUSTAKA
     atas = set(paket)
     dist = []
@@ -386,11 +387,13 @@ def kemas_zip(site: Path, paket: tuple[str, ...] = DALAM_ZIP) -> int:
         if milik and milik <= atas:
             dist.append(info)
     jumlah = 0
-    with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(pustaka, "w", zipfile.ZIP_STORED) as z:
-        def tulis(nama: str, data: bytes) -> None:
+    with (tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(pustaka, "w", zipfile.ZIP_STORED) as z,
+          zipfile.ZipFile(site / ZIP_SUMBER, "w", zipfile.ZIP_DEFLATED) as zs):
+        def tulis(nama: str, data: bytes, ke: zipfile.ZipFile = z) -> None:
             nonlocal jumlah
-            z.writestr(zipfile.ZipInfo(nama, (1980, 1, 1, 0, 0, 0)), data)
-            jumlah += 1
+            info = zipfile.ZipInfo(nama, (1980, 1, 1, 0, 0, 0))
+            ke.writestr(info, data, compress_type=ke.compression)
+            jumlah += ke is z
         for akar in [site / f"{n}.py" for n in paket] + [site / n for n in paket] + dist:
             if not akar.exists():
                 continue
@@ -399,7 +402,7 @@ def kemas_zip(site: Path, paket: tuple[str, ...] = DALAM_ZIP) -> int:
                 rel = f.relative_to(site).as_posix()
                 if "__pycache__" in rel or f.suffix == ".pyc":
                     continue
-                tulis(rel, f.read_bytes())
+                tulis(rel, f.read_bytes(), zs if f.suffix == ".py" else z)
                 if f.suffix == ".py":
                     pyc = Path(tmp) / "m.pyc"
                     # the name tracebacks show: where it sits in the zip
