@@ -33,7 +33,7 @@ AKAR = Path(__file__).resolve().parent.parent
 TANDA = [b"Beranda", b"Balikpapan Selatan"]
 
 
-def _waktu(cmd: list[str], env: dict, cwd: Path) -> float:
+def _waktu(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
     mulai = time.perf_counter()
     subprocess.run(cmd, env=env, cwd=cwd, check=True, capture_output=True)
     return time.perf_counter() - mulai
@@ -44,7 +44,7 @@ def _cpu_anak() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def _layar(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float]:
+def _layar(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
     """(wall seconds to the first screen, CPU seconds of the whole run)."""
     cpu = _cpu_anak()
     waktu, _ = layar_pertama(cmd, cwd, env, TANDA)

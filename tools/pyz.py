@@ -149,7 +149,10 @@ if os.path.exists(_sumber):
 
 def versi() -> str:
     teks = (AKAR / "lkjip_tui" / "__init__.py").read_text(encoding="utf-8")
-    return re.search(r'^__version__ = "([^"]+)"', teks, re.M).group(1)
+    m = re.search(r'^__version__ = "([^"]+)"', teks, re.M)
+    if m is None:
+        raise SystemExit("__version__ tidak ditemukan di lkjip_tui/__init__.py")
+    return m.group(1)
 
 
 def _jalankan(*cmd: str) -> None:
@@ -355,8 +358,8 @@ def tambah_pyc(pyz: Path, site: Path, modul: list[Path] | None) -> int:
     with zipfile.ZipFile(pyz, "a", compression=zipfile.ZIP_DEFLATED) as z:
         for py in semua:
             # force a fresh one: pip --target already wrote timestamp pycs beside the sources
-            pyc = Path(py_compile.compile(str(py), doraise=True,
-                                          invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH))
+            pyc = Path(py_compile.compile(str(py), doraise=True,  # doraise: a path or an exception
+                                          invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH) or "")
             # fixed date and mode: the archive stays reproducible; shiv chmods each file it
             # extracts to the mode stored here, so it must be readable
             info = zipfile.ZipInfo(f"site-packages/{pyc.relative_to(site).as_posix()}", (1980, 1, 1, 0, 0, 0))
