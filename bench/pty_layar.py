@@ -17,7 +17,7 @@ from pathlib import Path
 _ANSI = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])")
 
 
-def layar_pertama(cmd: list[str], cwd: Path, env: dict, tanda: list[bytes], batas: float = 90) -> tuple[float, bytes]:
+def layar_pertama(cmd: list[str], cwd: Path, env: dict[str, str], tanda: list[bytes], batas: float = 90) -> tuple[float, bytes]:
     """Run ``cmd``; once every ``tanda`` is on screen press ctrl+q and wait for a clean exit.
     Returns (seconds from start to the first screen, the screen's text without escapes)."""
     mulai = time.perf_counter()

@@ -41,7 +41,9 @@ if TYPE_CHECKING:  # the names only: the child process imports xlsxwriter when i
 
 _AKHIR = pickle.dumps(None)  # after the last sheet
 _PAMIT = 10  # seconds a finished writer may take to exit before it is killed
-_AKAR = str(Path(__file__).resolve().parent.parent)  # the folder holding the exports package
+_AKAR = str(Path(__file__).resolve().parent.parent)  # the folder (or, in the .pyz, the zip) holding exports
+# the child's working folder: not the user's (no "exports" there shadows ours), and a folder
+_FOLDER = _AKAR if os.path.isdir(_AKAR) else os.path.dirname(_AKAR)
 
 
 class PenulisXlsx(Protocol):
@@ -103,7 +105,7 @@ class ProsesXlsx:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_AKAR, env.get("PYTHONPATH")) if p)
         self._proses = subprocess.Popen(
             [python, "-m", "exports.xlsx_proses"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env=env, cwd=_AKAR,  # not the user's folder: no "exports" there shadows ours
+            stderr=subprocess.DEVNULL, env=env, cwd=_FOLDER,
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         assert self._proses.stdin is not None and self._proses.stdout is not None  # both are PIPE
         self._ke: IO[bytes] = self._proses.stdin

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import copy
 import gc
+import importlib
 import os
-import tempfile
+import pkgutil
+import threading
 from collections.abc import Callable
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -21,11 +22,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from store.backup import CadanganTidakSah
 from store.keadaan import ingat_tahun, tahun_bawaan
 from store.lock import KunciHilang, SedangDipakai
 from store.models import Laporan
-from store.pemulihan import pulihkan_tercatat
 from store.perubahan import (
     GantiTahun,
     Hapus,
@@ -51,7 +50,7 @@ from .screens.anggaran import AnggaranScreen
 from .screens.base import LayarDasar
 from .screens.beranda import BerandaScreen
 from .screens.indikator import IndikatorScreen
-from .screens.laporan import LaporanScreen
+from .screens.laporan import MODUL_PRATINJAU, LaporanScreen
 from .screens.narasi import NarasiScreen
 from .screens.pegawai import PegawaiScreen
 from .screens.pengaturan import PengaturanScreen
@@ -80,6 +79,14 @@ LAYAR: list[tuple[str, str, str, type[LayarDasar]]] = [
 ]
 
 
+def _muat(modul: tuple[str, ...]) -> None:
+    for nama in modul:
+        try:
+            importlib.import_module(nama)
+        except Exception:  # noqa: S110 - the screen that needs it imports it again and says why
+            return
+
+
 def _bindings_kita(node):
     """The bindings lkjip's own classes declare on ``node`` (not the ones Textual's widgets bring)."""
     for cls in type(node).__mro__:
@@ -89,9 +96,17 @@ def _bindings_kita(node):
                     yield Binding(k.strip(), b.action)
 
 
+def _gaya() -> str:
+    """app.tcss, read through this package's loader, not as a path beside this file: the app also
+    runs from a zip (.pyz), whose loader has its index at hand (importlib.resources reads it again)."""
+    data = pkgutil.get_data(__package__ or "lkjip_tui", "app.tcss")
+    if data is None:
+        raise ImportError("lkjip_tui/app.tcss tidak terbaca dari paket")
+    return data.decode("utf-8")
+
+
 class LkjipApp(UrutTombol, App[int]):
-    # read as package data, not as a path beside this file: the app also runs from a zip (.pyz)
-    CSS = resources.files("lkjip_tui").joinpath("app.tcss").read_text(encoding="utf-8")
+    CSS = _gaya()
     TITLE = "lkjip"
     NAV = [(k, m, label) for k, m, label, _ in LAYAR]
     MODES = {m: kelas for _, m, _, kelas in LAYAR}
@@ -141,6 +156,11 @@ class LkjipApp(UrutTombol, App[int]):
         # are a tree without cycles, so a year switched away is still freed.
         gc.freeze()
         return super().run(*args, **kwargs)
+
+    def on_ready(self) -> None:
+        # The first screen is painted: what F9 needs, and the first screen did not, is loaded
+        # now in the background, so opening F9 does not wait for it (nor did the first paint).
+        threading.Thread(target=_muat, args=(MODUL_PRATINJAU,), name="lkjip-muat", daemon=True).start()
 
     def on_mount(self) -> None:
         for pesan in self.repo.peringatan:  # e.g. a journal set aside on open: say where it went
@@ -430,6 +450,11 @@ class LkjipApp(UrutTombol, App[int]):
         """Restore ``sumber`` over the open database and reopen it (the open year if it still
         exists). The backup is read before the database is closed: closing writes the day's
         backup, which may be the very file chosen."""
+        import tempfile  # loaded here, not at start: only a restore needs them
+
+        from store.backup import CadanganTidakSah
+        from store.pemulihan import pulihkan_tercatat
+
         path, tahun = self.repo.path, self.tahun
         try:
             isi = sumber.read_bytes()

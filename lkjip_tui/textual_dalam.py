@@ -13,17 +13,23 @@ pyproject.toml because of them: before moving up, check each against the new ver
   the editor's own edit, so its undo history and read-only rule hold.
 - ``CommandPalette._start_no_matches_countdown`` and the names it uses (:class:`PaletIndonesia`):
   the palette's "no matches" line in Indonesian.
+- ``Screen._css_update_count`` / ``App._css_update_count`` (:func:`css_sudah_terkini`): a main
+  screen opened for the first time (after the first) is marked as styled with the stylesheet as
+  it is, so Textual does not parse every stylesheet again from nothing (twice) when the screen's
+  mode is first entered; a theme change still bumps the app's count and restyles as before.
 - Handlers named by Textual's dispatch, ``_on_key`` and ``_on_paste``, are overridden in
   widgets/masukan.py and widgets/penyunting.py to hand every key to ``terapkan``.
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from rich.align import Align
 from rich.text import Text
 from textual import events
+from textual.app import ScreenStackError
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
@@ -31,6 +37,24 @@ from textual.widgets.option_list import Option
 async def binding_app(app: Any, key: str, priority: bool = False) -> bool:
     """Run the binding of ``key`` on the app and its screen now; True when there was one."""
     return bool(await app._check_bindings(key, priority=priority))
+
+
+# app → its CSS count when its first screen was made (Textual then re-parsed the stylesheet)
+_CSS_SEGAR: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
+def css_sudah_terkini(screen: Any, app: Any) -> None:
+    """Mark a new ``screen`` as styled by ``app``'s stylesheet as it stands now. Not the first
+    screen: for it Textual parses the stylesheet read at start again, with the theme's colours,
+    and that must happen; later ones only while nothing changed the CSS since (a theme)."""
+    try:
+        pertama = app.screen is None
+    except ScreenStackError:
+        pertama = True
+    if pertama:
+        _CSS_SEGAR[app] = app._css_update_count
+    elif _CSS_SEGAR.get(app) == app._css_update_count:
+        screen._css_update_count = app._css_update_count
 
 
 def kunci_diteruskan(key: str, character: str | None) -> events.Key:

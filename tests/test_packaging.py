@@ -25,6 +25,45 @@ from lkjip_tui import __version__
 
 from .conftest import FIXTURE, ROOT
 
+# A traceback through a dependency's source, drawn as Textual draws one when the app fails.
+_TRACEBACK = """
+from rich.console import Console
+from rich.traceback import Traceback
+from tinydb.utils import LRUCache
+try:
+    LRUCache(capacity=1)["x"]
+except KeyError:
+    Console(width=100, force_terminal=True, color_system="truecolor").print(Traceback(show_locals=True))
+"""
+
+# where the app's modules, its UI's and its exports' libraries are imported from
+_ASAL = """
+import exports.xlsx_proses, lkjip_tui.app, rich.console, store.models, textual.app, tinydb, xlsxwriter
+for m in (exports.xlsx_proses, lkjip_tui.app, rich.console, store.models, textual.app, tinydb, xlsxwriter):
+    print(m.__file__)
+"""
+
+# a large report's workbook written by a second Python (exports.xlsx_proses), which imports
+# exports and xlsxwriter from where this process found them: it must return the workbook
+_XLSX_ANAK = """
+import os, tempfile
+from pathlib import Path
+from exports import run, xlsx_proses
+from store.demo import demo_laporan
+run.BESAR = 0
+os.cpu_count = lambda: 2
+beres = []
+selesai = xlsx_proses.ProsesXlsx.selesai
+def catat(self):
+    isi = selesai(self)
+    beres.append(self._beres)
+    return isi
+xlsx_proses.ProsesXlsx.selesai = catat
+with tempfile.TemporaryDirectory() as d:
+    run.ekspor(demo_laporan(), Path(d), ["xlsx"])
+print(beres)
+"""
+
 # every format `lkjip export` writes by default, as the file suffixes it produces
 SEMUA_FORMAT = {".md", ".csv", ".xlsx", ".docx", ".pdf", ".json"}
 
@@ -135,18 +174,58 @@ def test_pyz_offline_isolated(bangunan, folder_kerja, tmp_path):
     pyz = out / f"lkjip-{__version__}.pyz"
     assert pyz.is_file()
     assert (out / "lkjip.bat").read_bytes().count(b"\r\n") >= 3  # CRLF for cmd.exe
-    env = dict(folder_kerja["env"], SHIV_ROOT=str(tmp_path / "shiv"))
+    shiv = tmp_path / "shiv"
+    env = dict(folder_kerja["env"], SHIV_ROOT=str(shiv))
     lkjip = [sys.executable, "-I", str(pyz)]
-    _periksa_perintah(lkjip, folder_kerja["cwd"], env, tmp_path)
+    # the first start unpacks what a run uses, not the Typst compiler (issue 20.5: 56 MiB before)
+    _jalankan([*lkjip, "--version"], folder_kerja["cwd"], env)
+    terbongkar = [f for f in shiv.rglob("*") if f.is_file()]
+    assert sum(f.stat().st_size for f in terbongkar) < 32 * 2**20
+    assert not [f for f in terbongkar if f.parent.name == "typst" and f.suffix in (".so", ".pyd")]
+    # the pure-Python packages are one zip, not a file each, and python-docx waits for the first
+    # Word document (issue 20.5: 1,338 files before)
+    assert len(terbongkar) < 120, len(terbongkar)
+    assert not [f for f in terbongkar if f.parent.name in ("docx", "lxml", "python_calamine") and f.name != "__init__.py"]
+    nama = {f.relative_to(shiv).as_posix().split("site-packages/", 1)[-1] for f in terbongkar}
+    assert not [n for n in nama if n.split("/")[0] in ("textual", "rich", "lkjip_tui", "store", "exports")]
+    (pustaka,) = [f for f in terbongkar if f.name == "lkjip-pustaka.zip"]
+    with zipfile.ZipFile(pustaka) as z, zipfile.ZipFile(pustaka.with_name("lkjip-sumber.zip")) as zs:
+        dalam = set(z.namelist())
+        sumber = set(zs.namelist())
+        # bytecode beside its source (zipimport's layout), unchecked-hash (flags 0b01): made by
+        # this Python, so no start compiles a module it imports from the zip
+        assert int.from_bytes(z.read("lkjip_tui/app.pyc")[4:8], "little") == 1
+    assert {"textual/app.pyc", "rich/console.pyc", "exports/pdf.typ"} <= dalam
+    # the sources apart, for tracebacks (the traceback below shows a line of TinyDB's)
+    assert not [n for n in dalam if n.endswith(".py")] and {"textual/app.py", "tinydb/utils.py"} <= sumber
+    # never imported by a run: lxml's C headers, Pygments' other lexers, Textual's Markdown parser
+    assert not [n for n in nama | dalam if n.startswith(("lxml/includes/", "markdown_it/", "mdurl/")) or n.endswith(".pxd")]
+    assert "pygments/lexers/python.pyc" in dalam and "pygments/lexers/javascript.pyc" not in dalam
+    # and a run imports them from there, the bytecode, not the source
+    r = _jalankan([*lkjip, "-c", _ASAL], folder_kerja["cwd"], dict(env, SHIV_INTERPRETER="1"))
+    for asal in r.stdout.split():
+        assert asal.startswith(str(pustaka)) and asal.endswith(".pyc"), r.stdout
+    _periksa_perintah(lkjip, folder_kerja["cwd"], env, tmp_path)  # its export makes a PDF with Typst
+    assert [f for f in shiv.rglob("*") if f.parent.name == "typst" and f.suffix in (".so", ".pyd")]
+    assert [f for f in shiv.rglob("*") if f.as_posix().endswith("docx/templates/default-styles.xml")]
+    # python-calamine, unpacked when `lkjip import` first reads a workbook, reads the one exported
+    baca = f"import python_calamine as c; print(len(c.load_workbook({str(tmp_path / 'ekspor' / 'laporan-2021.xlsx')!r}).sheet_names))"
+    r = _jalankan([*lkjip, "-c", baca], folder_kerja["cwd"], dict(env, SHIV_INTERPRETER="1"))
+    assert int(r.stdout) >= 20
+    r = _jalankan([*lkjip, "-c", _XLSX_ANAK], folder_kerja["cwd"], dict(env, SHIV_INTERPRETER="1"))
+    assert r.stdout.split() == ["[True]"], r.stdout
+    # a crash's traceback is still drawn (Rich colours it with what is left of Pygments)
+    r = _jalankan([*lkjip, "-c", _TRACEBACK], folder_kerja["cwd"], dict(env, SHIV_INTERPRETER="1"))
+    assert "KeyError" in r.stdout and "lru" in r.stdout.lower(), r.stdout
     _, layar = layar_pertama([*lkjip, "--demo"], folder_kerja["cwd"], env, [b"Beranda", b"Balikpapan Selatan"])
     assert b"Traceback" not in layar
     # Babel's locale data pruned to what lkjip loads (issue 20.5); the commands above ran on it
     lokal = {Path(n).stem for n in zipfile.ZipFile(pyz).namelist() if "babel/locale-data/" in n and n.endswith(".dat")}
     assert {"id_ID", "id", "root"} <= lokal <= {"id_ID", "id", "root", "en", "en_US"}
-    # bytecode of what lkjip loads packed in (issue 20.5: the first start compiled every module),
-    # as unchecked-hash pycs (flags 0b01), which stay valid with the extraction's file times
+    # bytecode of what lkjip loads outside the zip packed in (issue 20.5: the first start compiled
+    # every module), as unchecked-hash pycs (flags 0b01), valid with the extraction's file times
+    # (and of python-docx, unpacked with it)
     with zipfile.ZipFile(pyz) as z:
-        tag = sys.implementation.cache_tag
-        pyc = z.read(f"site-packages/lkjip_tui/__pycache__/app.{tag}.pyc")
-        assert int.from_bytes(pyc[4:8], "little") == 1
-        assert f"site-packages/textual/__pycache__/app.{tag}.pyc" in z.namelist()
+        for pyc in (f"site-packages/babel/__pycache__/core.{sys.implementation.cache_tag}.pyc",
+                    f"nanti/docx/__pycache__/api.{sys.implementation.cache_tag}.pyc"):
+            assert int.from_bytes(z.read(pyc)[4:8], "little") == 1

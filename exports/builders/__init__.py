@@ -13,6 +13,7 @@ from store.models import Laporan, Sasaran
 
 from ..tables import Tabel
 from . import bab1, bab2, bab3
+from . import judul as jdl
 from .konteks import Konteks
 
 __all__ = ["Entri", "Konteks", "bangun_tabel", "katalog", "nomor_tabel", "satu_per_satu"]
@@ -21,6 +22,16 @@ TETAP = (("1.1", bab1.tabel_1_1), ("2.1", bab2.tabel_2_1), ("2.2", bab2.tabel_2_
          ("2.4", bab2.tabel_2_4), ("2.5", bab2.tabel_2_5), ("3.1", bab3.tabel_3_1), ("3.2", bab3.tabel_3_2),
          ("3.3", bab3.tabel_3_3))
 AWAL_PER_SASARAN = 4  # 3.4 is the first per-sasaran table
+
+# Each builder's title (exports/builders/judul.py), for a list of the tables that builds none.
+JUDUL: dict[Callable[..., Tabel], Callable[..., str]] = {
+    bab1.tabel_1_1: jdl.j_1_1, bab2.tabel_2_1: jdl.j_2_1, bab2.tabel_2_2: jdl.j_2_2, bab2.tabel_2_3: jdl.j_2_3,
+    bab2.tabel_2_4: jdl.j_2_4, bab2.tabel_2_5: jdl.j_2_5, bab3.tabel_3_1: jdl.j_3_1, bab3.tabel_3_2: jdl.j_3_2,
+    bab3.tabel_3_3: jdl.j_3_3, bab3.tabel_target: jdl.j_target, bab3.tabel_perubahan: jdl.j_perubahan,
+    bab3.tabel_kemajuan: jdl.j_kemajuan, bab3.tabel_nasional: jdl.j_nasional, bab3.tabel_program: jdl.j_program,
+    bab3.tabel_efisiensi: jdl.j_efisiensi, bab3.tabel_anggaran_pk: jdl.j_anggaran_pk,
+    bab3.tabel_anggaran_rinci: jdl.j_anggaran_rinci,
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,12 @@ class Entri:
     @property
     def bab(self) -> int:
         return int(self.nomor.split(".")[0])
+
+    def judul(self, k: Konteks) -> str:
+        """The title :meth:`bangun` gives the table, without building it."""
+        if self.sasaran is None:
+            return JUDUL[self.buat](k)
+        return JUDUL[self.buat](k, self.sasaran[0])
 
     def bangun(self, k: Konteks) -> Tabel:
         if self.sasaran is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from store import calc
 
 from ..tables import Bagian, JenisBaris, Tabel, cacah, teks
+from . import judul as jdl
 from .konteks import Konteks
 from .tanggal import tanggal_panjang
 
@@ -21,4 +22,4 @@ def tabel_1_1(k: Konteks, nomor: str = "1.1") -> Tabel:
     b.tambah(teks(""), teks("Total Pegawai"), *map(cacah, calc.total_pegawai(k.lap)), jenis=JenisBaris.TOTAL)
     per = k.lap.pegawai.per_tanggal
     catatan = f"Sumber : Data Kepegawaian per {tanggal_panjang(per)}" if per else ""
-    return Tabel(nomor, "Data Pegawai Berdasarkan Jabatan", [b], catatan, k.d)
+    return Tabel(nomor, jdl.j_1_1(k), [b], catatan, k.d)

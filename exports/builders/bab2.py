@@ -8,9 +8,9 @@ from typing import NamedTuple
 
 from store import calc
 from store.models import Indikator, Kegiatan, Laporan, Program, Sasaran
-from store.numbers import KOSONG
 
 from ..tables import KOSONG_SEL, Bagian, JenisBaris, Sel, Tabel, persen, rupiah, teks, ukuran
+from . import judul as jdl
 from .kode import dengan_kode
 from .konteks import Konteks
 
@@ -33,10 +33,7 @@ def tabel_2_1(k: Konteks, nomor: str = "2.1") -> Tabel:
                          *((teks(i.uraian), teks(i.satuan), *(ukuran(i.target.get(t)) for t in tahun))
                            if i else kosong))
                 awal_tujuan = awal_sasaran = False
-    r = lap.renstra
-    periode = f"{r.mulai}-{r.akhir}" if r is not None else KOSONG  # no Renstra yet
-    return Tabel(nomor, f"Perencanaan Strategis {lap.instansi.nama} Tahun {periode}",
-                 [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_2_1(k), [b], desimal=k.d)
 
 
 KOLOM_2_2 = ("No", "Tujuan", "Sasaran Strategis", "Indikator Sasaran", "Target", "Program", "Kegiatan",
@@ -72,7 +69,7 @@ def tabel_2_2(k: Konteks, nomor: str = "2.2") -> Tabel:
             b.tambah(*(kepala if m == 0 else (KOSONG_SEL,) * 3), *ind, *prog)
         for ind in baris_ind[1:]:
             b.tambah(KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, *ind, KOSONG_SEL, KOSONG_SEL, KOSONG_SEL)
-    return Tabel(nomor, "Program/Kegiatan/Subkegiatan untuk Mencapai Tujuan/Sasaran", [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_2_2(k), [b], desimal=k.d)
 
 
 # The general support program every unit has; the seed's 2.2 lists a sasaran's own programs first.
@@ -150,7 +147,7 @@ def tabel_2_3(k: Konteks, nomor: str = "2.3") -> Tabel:
             b.tambah(teks(str(n) if awal else ""), teks(s.uraian if awal else ""), teks(i.uraian),
                      teks(i.iku.alasan), teks(i.iku.formulasi), teks(i.iku.sumber_data), teks(i.iku.penanggung_jawab))
             awal = False
-    return Tabel(nomor, f"Indikator Kinerja Utama {k.lap.instansi.nama}".strip(), [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_2_3(k), [b], desimal=k.d)
 
 
 def tabel_2_4(k: Konteks, nomor: str = "2.4") -> Tabel:
@@ -170,7 +167,7 @@ def tabel_2_4(k: Konteks, nomor: str = "2.4") -> Tabel:
     for n, p in enumerate(lap.program, 1):
         ubah.tambah(teks(f"{n}."), teks(p.nama), rupiah(k.anggaran_program(p).pagu), teks("APBD Perubahan"))
     ubah.tambah(KOSONG_SEL, teks("Jumlah"), rupiah(k.anggaran_total().pagu), KOSONG_SEL, jenis=JenisBaris.TOTAL)
-    return Tabel(nomor, f"Perjanjian Kinerja Tahun {k.tahun}", [kinerja, murni, ubah], desimal=k.d)
+    return Tabel(nomor, jdl.j_2_4(k), [kinerja, murni, ubah], desimal=k.d)
 
 
 def tabel_2_5(k: Konteks, nomor: str = "2.5") -> Tabel:
@@ -180,4 +177,4 @@ def tabel_2_5(k: Konteks, nomor: str = "2.5") -> Tabel:
         pagu = k.anggaran_sasaran(s.id).pagu
         b.tambah(teks(str(n)), teks(s.uraian), rupiah(pagu), persen(calc.porsi(pagu, total, k.d)), KOSONG_SEL)
     b.tambah(KOSONG_SEL, teks("Jumlah"), rupiah(total), KOSONG_SEL, KOSONG_SEL, jenis=JenisBaris.TOTAL)
-    return Tabel(nomor, "Anggaran Belanja per Sasaran Strategis", [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_2_5(k), [b], desimal=k.d)

@@ -18,6 +18,7 @@ from ..tables import (
     teks,
     ukuran,
 )
+from . import judul as jdl
 from .kode import dengan_kode
 from .konteks import Konteks
 
@@ -33,8 +34,7 @@ def tabel_3_1(k: Konteks, nomor: str = "3.1") -> Tabel:
              jenis=JenisBaris.TOTAL)
     b.tambah(KOSONG_SEL, teks("Tingkat Akuntabilitas Kinerja"), KOSONG_SEL,
              *(teks(calc.predikat_akip_tahun(kom, t)) for t in tahun), jenis=JenisBaris.TOTAL)
-    judul = "Rincian Penilaian Evaluasi Implementasi AKIP" + (f" Tahun {tahun[-1]}" if tahun else "")
-    return Tabel(nomor, judul, [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_3_1(k), [b], desimal=k.d)
 
 
 def tabel_3_2(k: Konteks, nomor: str = "3.2") -> Tabel:
@@ -46,7 +46,7 @@ def tabel_3_2(k: Konteks, nomor: str = "3.2") -> Tabel:
             b.tambah(teks(str(n) if m == 0 else ""), teks(s.uraian if m == 0 else ""), teks(i.uraian),
                      ukuran(i.target.get(k.tahun)), ukuran(calc.realisasi_tahun(i, k.tahun)), persen(cap),
                      teks(calc.predikat(cap)))
-    return Tabel(nomor, f"Capaian Kinerja Organisasi {k.lap.instansi.nama}".strip(), [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_3_2(k), [b], desimal=k.d)
 
 
 def tabel_3_3(k: Konteks, nomor: str = "3.3") -> Tabel:
@@ -62,7 +62,7 @@ def tabel_3_3(k: Konteks, nomor: str = "3.3") -> Tabel:
                          teks(i.uraian if awal else ""), ukuran(i.target.get(k.tahun)) if awal else KOSONG_SEL,
                          teks(f"Triwulan {nama}"), ukuran(isi.target if isi else None),
                          ukuran(isi.realisasi if isi else None), persen(calc.capaian_triwulan(i, k.tahun, q, k.d)))
-    return Tabel(nomor, "Capaian Indikator Kinerja Utama", [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_3_3(k), [b], desimal=k.d)
 
 
 # ---------------------------------------------------------------- per sasaran (3.4–3.9 for the first)
@@ -82,9 +82,7 @@ def tabel_target(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
                  ukuran(calc.realisasi_tahun(i, k.tahun)), persen(calc.capaian_indikator(i, k.tahun, k.d)))
     b.tambah(KOSONG_SEL, teks("Rata-rata capaian sasaran"), KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, KOSONG_SEL,
              persen(calc.capaian_sasaran(k.lap, s.id, k.tahun)), jenis=JenisBaris.TOTAL)
-    akhir = k.tahun_target()[-1] if k.tahun_target() else None
-    banding = f"Target Akhir Renstra Tahun {k.tahun}" if akhir == k.tahun else f"Target Tahun {k.tahun}"
-    return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} Perbandingan dengan {banding}", [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_target(k, urut), [b], desimal=k.d)
 
 
 def tabel_perubahan(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
@@ -94,8 +92,7 @@ def tabel_perubahan(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
     for awal, i in _indikator_baris(k, s):
         b.tambah(*_kepala(awal, urut, s), teks(i.uraian), teks(i.satuan),
                  *(ukuran(calc.realisasi_tahun(i, t)) for t in tahun), persen(calc.persen_perubahan(i, k.tahun, k.d)))
-    return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} dan Perbandingan antara Realisasi Kinerja serta "
-                        f"Capaian Kinerja Tahun {k.tahun} dengan Tahun Lalu dan Beberapa Tahun Terakhir", [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_perubahan(k, urut), [b], desimal=k.d)
 
 
 def tabel_kemajuan(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
@@ -104,9 +101,7 @@ def tabel_kemajuan(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
     for awal, i in _indikator_baris(k, s):
         b.tambah(*_kepala(awal, urut, s), teks(i.uraian), teks(i.satuan), ukuran(calc.target_akhir_renstra(i, k.lap)),
                  ukuran(calc.realisasi_tahun(i, k.tahun)), persen(calc.tingkat_kemajuan(i, k.lap, k.tahun, k.d)))
-    return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} dan Perbandingan Realisasi Kinerja sampai dengan "
-                        f"Tahun {k.tahun} dengan Target Jangka Menengah yang Terdapat dalam Dokumen Perencanaan "
-                        "Strategis Organisasi", [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_kemajuan(k, urut), [b], desimal=k.d)
 
 
 def tabel_nasional(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
@@ -118,8 +113,7 @@ def tabel_nasional(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
         tanpa = tanpa or sn is None
         b.tambah(*_kepala(awal, urut, s), teks(i.uraian), teks(i.satuan), ukuran(calc.realisasi_tahun(i, k.tahun)),
                  ukuran(sn), ukuran(calc.selisih_standar_nasional(i, k.tahun)))
-    return Tabel(nomor, f"Analisis Pencapaian Sasaran {urut} dan Perbandingan Realisasi Kinerja Tahun {k.tahun} "
-                        "dengan Standar Nasional", [b], desimal=k.d, catatan=TANPA_STANDAR if tanpa else "")
+    return Tabel(nomor, jdl.j_nasional(k, urut), [b], desimal=k.d, catatan=TANPA_STANDAR if tanpa else "")
 
 
 TANPA_STANDAR = ("Tanda - pada kolom Realisasi Nasional: standar nasional untuk indikator itu belum ditetapkan "
@@ -134,16 +128,14 @@ def tabel_program(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
     a = k.anggaran_sasaran(s.id)
     b.tambah(KOSONG_SEL, teks("Total"), rupiah(a.pagu), rupiah(a.realisasi), persen(a.serapan(k.d)),
              jenis=JenisBaris.TOTAL)
-    return Tabel(nomor, f"Analisis Program Penunjang Pencapaian Pernyataan dan Keberhasilan Kinerja Sasaran {urut}",
-                 [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_program(k, urut), [b], desimal=k.d)
 
 
 def tabel_efisiensi(k: Konteks, nomor: str, urut: int, s: Sasaran) -> Tabel:
     b = Bagian("", ("No", "Sasaran Strategis", "% Capaian Kinerja", "% Penyerapan Anggaran", "Tingkat Efisiensi"))
     b.tambah(teks(str(urut)), teks(s.uraian), persen(calc.capaian_sasaran(k.lap, s.id, k.tahun)),
              persen(k.anggaran_sasaran(s.id).serapan(k.d)), persen(calc.efisiensi(k.lap, s.id)))
-    return Tabel(nomor, f"Analisis Efisiensi Penggunaan Sumber Daya dalam Rangka Pencapaian Sasaran {urut}", [b],
-                 desimal=k.d)
+    return Tabel(nomor, jdl.j_efisiensi(k, urut), [b], desimal=k.d)
 
 
 # The six tables every sasaran gets, in the seed's order.
@@ -171,7 +163,7 @@ def tabel_anggaran_pk(k: Konteks, nomor: str) -> Tabel:
     for judul in TOTAL_ANGGARAN:
         b.tambah(KOSONG_SEL, teks(judul), KOSONG_SEL, KOSONG_SEL, KOSONG_SEL, rupiah(t.pagu), rupiah(t.realisasi),
                  persen(t.serapan(k.d)), jenis=JenisBaris.TOTAL)
-    return Tabel(nomor, "Realisasi Anggaran Sesuai dengan Perjanjian Kinerja", [b], desimal=k.d)
+    return Tabel(nomor, jdl.j_anggaran_pk(k), [b], desimal=k.d)
 
 
 def _nama(awalan: str, nama: str) -> str:
@@ -198,4 +190,4 @@ def tabel_anggaran_rinci(k: Konteks, nomor: str) -> Tabel:
                 baris(f"{n}.{m}.{o}", dengan_kode(sk, _nama("Subkegiatan", sk.nama)), a, JenisBaris.ISI)
     for judul in TOTAL_ANGGARAN:
         baris("", judul, k.anggaran_total(), JenisBaris.TOTAL)
-    return Tabel(nomor, "Realisasi Anggaran per Program, Kegiatan dan Subkegiatan", [b], desimal=d)
+    return Tabel(nomor, jdl.j_anggaran_rinci(k), [b], desimal=d)

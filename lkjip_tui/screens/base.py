@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from ..pesan import HANYA_BACA, KOSONG_TAHUN
+from ..textual_dalam import css_sudah_terkini
 from ..widgets.kaki import Kaki
 from ..widgets.nav_bar import NavBar
 from ..widgets.tertunda import Tertunda, di_layar
@@ -31,6 +32,13 @@ class LayarDasar(Screen):
     # type checker, so the screens never import the app at run time (the layers in pyproject.toml)
     if TYPE_CHECKING:
         app = getters.app(LkjipApp)
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name, id, classes)
+        # Made by the app when its mode is first entered (App.MODES). Textual then parses the
+        # whole stylesheet again, twice, for a screen that has no CSS of its own: 10–20 ms of
+        # every first F-key. After the first screen the stylesheet is current: mark it so.
+        css_sudah_terkini(self, self.app)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="judul")

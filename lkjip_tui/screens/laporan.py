@@ -4,10 +4,11 @@ The export itself is ``exports.run.ekspor``, the same function ``lkjip export`` 
 files are identical whichever way they were made. It runs in a worker thread so the screen
 keeps answering; every file is written atomically.
 
-Opening the screen costs what it shows: the table list comes from the catalogue (numbers, no
-table built); one worker thread builds the table being previewed first, then the others one
-by one for their titles, each as soon as it is built, the highlighted one always next. A city
-has 131 tables (about 0.6 s of building): the screen, its keys and ctrl+q never wait for them.
+Opening the screen costs what it shows: the table list, numbers and titles, comes from the
+catalogue (no table built; a city has 131 tables, about 0.6 s of building); the table
+previewed is built in a thread as the screen opens and is in its first frame when ready
+within :data:`TUNGGU_PRATINJAU`, else shown when it is; a table highlighted later is built
+then, by one worker thread, so the screen, its keys and ctrl+q never wait for a table.
 """
 
 from __future__ import annotations
@@ -25,12 +26,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
-from exports.builders import Konteks, katalog
 from exports.format import FORMAT, nama_format
-from exports.markdown import tabel_teks
-from exports.tables import Tabel
 
 from ..paths import folder_laporan as folder_bawaan
 from ..simbol import teks as sim
@@ -38,9 +36,58 @@ from ..widgets.masukan import MasukanUrut
 from .base import LayarDasar
 
 if TYPE_CHECKING:
+    from exports.builders import Entri, Konteks
     from exports.naskah import Sisa
+    from exports.tables import Tabel
+
+# What opening F9 needs beyond the screen itself: loaded when it opens, not with the app (they
+# bring tabulate and Babel's dates, which the first screen does not need), and ahead of that,
+# once the first screen is painted, by the app (LkjipApp.muat_di_belakang).
+MODUL_PRATINJAU = ("exports.builders", "exports.markdown")
 
 BARIS_PRATINJAU = 150  # rows of a table laid out in the preview (a city's 3.125 has 13,000)
+TUNGGU_PRATINJAU = 0.05  # seconds opening F9 waits for the previewed table (1.1: a few ms)
+
+
+class Pertama:
+    """The previewed table, built in a thread of its own as F9 opens. The screen takes it if it
+    is ready within a moment (:meth:`ambil`), else the screen's worker hands it over when it is
+    (:meth:`tunggu`): exactly one of the two gets it."""
+
+    def __init__(self, entri: Entri, konteks: Konteks) -> None:
+        self.nomor = entri.nomor
+        self._tabel: Tabel | None = None
+        self._galat: BaseException | None = None
+        self._siap = threading.Event()
+        self._kunci = threading.Lock()
+        self._diambil = False
+        threading.Thread(target=self._bangun, args=(entri, konteks), name="lkjip-pratinjau", daemon=True).start()
+
+    def _bangun(self, entri: Entri, konteks: Konteks) -> None:
+        try:
+            self._tabel = entri.bangun(konteks)
+        except BaseException as e:  # raised again where the table is taken, as a worker's would be
+            self._galat = e
+        self._siap.set()
+
+    def _ambil_sekali(self) -> Tabel | None:
+        with self._kunci:
+            if self._diambil or not self._siap.is_set():
+                return None
+            self._diambil = True
+        if self._galat is not None:
+            raise self._galat
+        return self._tabel
+
+    def ambil(self, batas: float) -> Tabel | None:
+        """The table if it is built within ``batas`` seconds, else None (the worker gets it)."""
+        self._siap.wait(batas)
+        return self._ambil_sekali()
+
+    def tunggu(self) -> Tabel | None:
+        """The table once built, unless :meth:`ambil` took it already (then None)."""
+        self._siap.wait()
+        return self._ambil_sekali()
 
 
 class LaporanScreen(LayarDasar):
@@ -60,9 +107,9 @@ class LaporanScreen(LayarDasar):
             yield SelectionList[str](id="lap-tabel")
             with Vertical(id="lap-kanan"):
                 yield SelectionList[str](*[Selection(nama_format(f), f, True) for f in FORMAT], id="lap-format")
-                yield Select([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
-                             allow_blank=False, id="lap-csv", compact=True)
-                yield ProgressBar(total=1, show_eta=False, id="lap-progres")
+                # The CSV choice and the progress bar (composite widgets: a fifth of opening F9)
+                # are mounted in its place once the list and the preview are painted (_lengkapi).
+                yield Static("", id="lap-tempat")
                 yield Static("", id="lap-status")
         # The whole width: the folder the files go to is seen whole (or its cut is marked).
         with Horizontal(id="lap-tujuan"):
@@ -77,15 +124,29 @@ class LaporanScreen(LayarDasar):
         super().on_mount()
         self._tabel: dict[str, Tabel] = {}  # built so far, for the data of app.versi _digambar
         self._judul: dict[str, str] = {}
-        self._ingin: str | None = None  # the table to build next (the one highlighted)
-        # Set once the previewed table is painted: the worker builds the others only then, so
-        # it does not take the interpreter from the first paint.
-        self._tergambar = threading.Event()
+        self._ingin: str | None = None  # the table previewed (the one highlighted)
+        self._konteks: Konteks | None = None
+        self._entri: dict[str, Entri] = {}
+        self._pembangun = False  # whether the worker _pekerja is building (under _kunci)
+        self._pekerja: Worker | None = None
+        self._tampil: Tabel | None = None  # the table the preview shows
+        self._kunci = threading.Lock()
         self.watch(self.query_one("#lap-folder", Input), "scroll_x", self._tanda_potong, init=False)
+        self.call_after_refresh(self._lengkapi)
+
+    def _lengkapi(self) -> None:
+        tempat = self.query_one("#lap-tempat", Static)
+        with self.app.batch_update():
+            self.query_one("#lap-kanan").mount(
+                Select([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
+                       allow_blank=False, id="lap-csv", compact=True),
+                ProgressBar(total=1, show_eta=False, id="lap-progres"), before=tempat)
+            tempat.remove()
 
     def segarkan(self) -> None:
         daftar = self.query_one("#lap-tabel", SelectionList)
-        self._tabel, self._judul = {}, {}
+        self._tabel, self._judul, self._entri, self._tampil = {}, {}, {}, None
+        self.workers.cancel_group(self, "siapkan")  # a table still being built is for the old data
         if self.lap is None:
             daftar.clear_options()
             self.query_one("#lap-isi", Static).update(
@@ -94,8 +155,13 @@ class LaporanScreen(LayarDasar):
         folder = self.query_one("#lap-folder", Input)
         if not folder.value:
             folder.value = str(folder_bawaan(self.lap.tahun))
-        # The list at once, from the catalogue: numbers now, titles as their tables are built.
+        from exports.builders import Konteks, katalog
+
+        # The list at once, from the catalogue: numbers and titles, no table built.
         entri = katalog(self.lap)
+        self._konteks = konteks = Konteks(self.lap)
+        self._entri = {e.nomor: e for e in entri}
+        self._judul = {e.nomor: e.judul(konteks) for e in entri}
         terpilih = set(daftar.selected)
         sorot = daftar.highlighted
         daftar.clear_options()
@@ -104,43 +170,52 @@ class LaporanScreen(LayarDasar):
             daftar.highlighted = sorot
         # The previewed table: the highlighted one, else the first (as before a key is pressed).
         self._ingin = entri[daftar.highlighted or 0].nomor if entri else None
-        self.query_one("#lap-isi", Static).update(Text("Menyiapkan tabel…", style="dim"))
         self._perbarui_pilihan()
-        self._siapkan(self.lap, entri)
+        if self._ingin is None:
+            return
+        pertama = Pertama(self._entri[self._ingin], konteks)
+        # A table built within TUNGGU_PRATINJAU is in the screen's first frame (one layout, not
+        # one for "Menyiapkan tabel…" and another for the table); a larger one follows.
+        if (tabel := pertama.ambil(TUNGGU_PRATINJAU)) is not None:
+            self._terbangun(self.lap, tabel)
+        else:
+            self.query_one("#lap-isi", Static).update(Text("Menyiapkan tabel…", style="dim"))
+        with self._kunci:
+            self._pembangun = True
+            self._pekerja = self._siapkan(self.lap, konteks, pertama)
 
     def _prompt(self, nomor: str) -> Text:
-        judul = self._judul.get(nomor)
         t = Text(f"{nomor} ", no_wrap=True, overflow="ellipsis")
-        t.append(judul if judul is not None else "…", style="" if judul is not None else "dim")
+        t.append(self._judul.get(nomor, ""))
         return t
 
-    @work(thread=True, exclusive=True, group="siapkan")
-    def _siapkan(self, lap, entri) -> None:
-        # The highlighted table first, then the rest in order (for their titles); the worker
+    # A description of our own: Textual's default is the repr of every argument, and the repr of
+    # a city's Laporan takes longer than building the table previewed.
+    @work(thread=True, exclusive=True, group="siapkan", description="siapkan pratinjau")
+    def _siapkan(self, lap, konteks, pertama: Pertama | None) -> None:
+        # The previewed table (handed over here when it took longer than the screen waited),
+        # then whichever table is highlighted and not built yet, until none is; the worker
         # stops between tables once cancelled (new data, screen gone, ctrl+q).
         worker = get_current_worker()
-        konteks = Konteks(lap)
-        sisa = {e.nomor: e for e in entri}
-        while sisa and not worker.is_cancelled:
-            nomor = self._ingin if self._ingin in sisa else next(iter(sisa))
-            tabel = sisa.pop(nomor).bangun(konteks)
-            if worker.is_cancelled:
-                return
-            self._tergambar.clear()
-            self.app.call_from_thread(self._terbangun, lap, tabel)
-            if nomor == self._ingin:
-                self._tergambar.wait(timeout=1)
+        tabel = pertama.tunggu() if pertama is not None else None
+        while not worker.is_cancelled:
+            if tabel is not None:
+                self.app.call_from_thread(self._terbangun, lap, tabel)
+            with self._kunci:
+                nomor = self._ingin
+                if worker.is_cancelled or nomor is None or nomor in self._tabel or nomor not in self._entri:
+                    if self._pekerja is worker:
+                        self._pembangun = False
+                    return
+            tabel = self._entri[nomor].bangun(konteks)
 
     def _terbangun(self, lap, tabel: Tabel) -> None:
+        """Keep a built table; preview it if it is the one highlighted."""
         if lap is not self.lap:
             return  # built from data replaced since (a year switch, an undo): dropped
         self._tabel[tabel.nomor] = tabel
-        self._judul[tabel.nomor] = tabel.judul
-        daftar = self.query_one("#lap-tabel", SelectionList)
-        daftar.replace_option_prompt(tabel.nomor, self._prompt(tabel.nomor))
         if tabel.nomor == self._ingin:
             self._pratinjau(tabel.nomor)
-            self.call_after_refresh(self._tergambar.set)
 
     @on(SelectionList.SelectedChanged, "#lap-tabel")
     def _perbarui_pilihan(self) -> None:
@@ -150,11 +225,22 @@ class LaporanScreen(LayarDasar):
 
     @on(SelectionList.SelectionHighlighted, "#lap-tabel")
     def _sorot(self, event: SelectionList.SelectionHighlighted) -> None:
-        self._ingin = event.selection.value  # the worker builds it next when it is not yet built
-        self._pratinjau(event.selection.value)
+        nomor = self._ingin = event.selection.value
+        self._pratinjau(nomor)
+        if nomor in self._tabel or self.lap is None:
+            return
+        with self._kunci:  # the worker, if one is building, takes it next; else one starts
+            if not self._pembangun:
+                self._pembangun = True
+                self._pekerja = self._siapkan(self.lap, self._konteks, None)
 
     def _pratinjau(self, nomor: str | None) -> None:
+        from exports.markdown import tabel_teks
+
         t = self._tabel.get(nomor) if nomor else None
+        if t is not None and t is self._tampil:
+            return  # shown already (the list's first highlight comes after the opening preview)
+        self._tampil = t
         isi = self.query_one("#lap-isi", Static)
         if t is None:
             isi.update(Text("Menyiapkan tabel…", style="dim") if nomor else "")
@@ -163,7 +249,10 @@ class LaporanScreen(LayarDasar):
         n = sum(len(b.baris) for b in t.bagian)
         potong = replace(t, bagian=[replace(b, baris=b.baris[:BARIS_PRATINJAU], _teks=None) for b in t.bagian])
         # fitted to the screen: every column visible, long names wrap in their cell
-        teks = tabel_teks(potong, lebar=max(40, self.query_one('#lap-pratinjau').size.width - 2))
+        # before the screen's first layout (the preview is then built with it) the preview has
+        # no size yet: it spans the screen
+        lebar = self.query_one("#lap-pratinjau").size.width or self.size.width
+        teks = tabel_teks(potong, lebar=max(40, lebar - 2))
         if (lagi := n - sum(len(b.baris) for b in potong.bagian)) > 0:
             teks += f"\n… {lagi} baris lagi ada di berkas ekspor"
         isi.update(Text(teks, no_wrap=True))
@@ -208,19 +297,22 @@ class LaporanScreen(LayarDasar):
         if not folder:
             self.notify("Isi folder tujuan.", severity="error")
             return
-        gaya = self.query_one("#lap-csv", Select).value
+        # before the screen's second frame the CSV choice is not there yet: its first value
+        gaya = next((w.value for w in self.query("#lap-csv").results(Select)), "excel")
         self.query_one("#lap-status", Static).update(Text("Mengekspor…"))
         self._ekspor(self.lap, Path(folder).expanduser(), list(formats), tabel, str(gaya))
 
-    @work(thread=True, exclusive=True, group="ekspor")
+    @work(thread=True, exclusive=True, group="ekspor", description="ekspor")
     def _ekspor(self, lap, folder: Path, formats: list[str], tabel, gaya: str) -> None:
         # Loaded here, not with the screen: opening F9 needs only the catalogue and the preview.
         from exports.run import BerkasDipakai, EksporTidakSah, ekspor
 
-        bar = self.query_one("#lap-progres", ProgressBar)
+        def maju(total: int, selesai: int) -> None:
+            for bar in self.query("#lap-progres").results(ProgressBar):
+                bar.update(total=total, progress=selesai)
 
         def progres(selesai: int, total: int, nama: str) -> None:
-            self.app.call_from_thread(bar.update, total=total, progress=selesai)
+            self.app.call_from_thread(maju, total, selesai)
 
         try:
             berkas = ekspor(lap, folder, formats, tabel, gaya, on_progress=progres)

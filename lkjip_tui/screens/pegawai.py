@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from exports.builders.tanggal import nama_bulan, tanggal_panjang
 from store import aturan, calc
 from store.models import Jabatan, Laporan, UnitPegawai
 from store.numbers import format_angka, parse_bulat
@@ -42,6 +41,9 @@ def tampil_tanggal(iso: str | None) -> str:
     """``2021-12-31`` → ``31 Desember 2021``; other text is shown as it is."""
     if not iso:
         return "belum diisi"
+    # loaded here: the builders package (Babel's dates, every table) is not needed to start
+    from exports.builders.tanggal import tanggal_panjang
+
     return tanggal_panjang(iso)  # the report's own way of writing it
 
 
@@ -59,6 +61,8 @@ def baca_tanggal(teks: str) -> str | None:
             return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
         m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", s)
         if m:
+            from exports.builders.tanggal import nama_bulan
+
             nama = m[2].lower()
             bulan = next((i + 1 for i, b in enumerate(nama_bulan()) if b.lower().startswith(nama[:3])), None)
             if bulan is not None:

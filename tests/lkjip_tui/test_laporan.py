@@ -124,8 +124,8 @@ async def test_folder_field_shows_the_folder_written(buka, tmp_path, monkeypatch
 
 
 async def test_opening_builds_the_previewed_table_first(buka, tmp_path, monkeypatch):
-    """The list comes from the catalogue; the previewed table is built first, the one
-    highlighted next, the rest after for their titles; nothing is built twice."""
+    """The list, numbers and titles, comes from the catalogue; the previewed table is built,
+    then the one highlighted, and no other (issue 20: opening F9 costs what it shows)."""
     from exports.builders import Entri
     dibangun: list[str] = []
     asli = Entri.bangun
@@ -152,8 +152,41 @@ async def test_opening_builds_the_previewed_table_first(buka, tmp_path, monkeypa
         assert app.screen._ingin == "3.17"
         await app.workers.wait_for_complete()
         await pilot.pause()
-        # 1.1 (the preview, being built when the highlight came) and 3.17 before all the others
-        assert set(dibangun[:2]) == {"1.1", "3.17"}, dibangun
+        # 1.1 (the preview, being built when the highlight came) and 3.17, nothing else
+        assert dibangun == ["1.1", "3.17"], dibangun
         assert "Tabel 3.17." in teks(app.screen.query_one("#lap-isi"))
-        assert sorted(dibangun) == sorted(daftar.get_option_at_index(i).value for i in range(daftar.option_count))
+        assert "2.2 Program/Kegiatan/Subkegiatan" in str(daftar.get_option_at_index(2).prompt)
         assert "3.17 Realisasi Anggaran per Program" in str(daftar.get_option_at_index(22).prompt)
+
+
+async def test_first_frame_holds_the_preview_then_the_csv_choice_and_progress(buka, monkeypatch):
+    """F9's first frame: the list, the formats and the previewed table (built once, before the
+    screen's first layout, when ready within TUNGGU_PRATINJAU: here as long as it takes); the
+    CSV choice and the progress bar are mounted in their place after it, in the same order
+    (issue 20: F9 no slower than F6)."""
+    from textual.widgets import ProgressBar, Select
+
+    from exports.builders import Entri
+    from lkjip_tui.screens import laporan
+    dibangun: list[str] = []
+    asli = Entri.bangun
+
+    def catat(self, k):
+        dibangun.append(self.nomor)
+        return asli(self, k)
+
+    monkeypatch.setattr(Entri, "bangun", catat)
+    monkeypatch.setattr(laporan, "TUNGGU_PRATINJAU", 30)
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        layar = app.screen
+        assert isinstance(layar, LaporanScreen)
+        assert "Tabel 1.1." in teks(layar.query_one("#lap-isi"))  # no "Menyiapkan tabel…" frame
+        await pilot.pause()
+        kanan = [w.id for w in layar.query_one("#lap-kanan").children]
+        assert kanan == ["lap-format", "lap-csv", "lap-progres", "lap-status"]
+        assert layar.query_one("#lap-csv", Select).value == "excel"
+        assert isinstance(layar.query_one("#lap-progres"), ProgressBar)
+        await app.workers.wait_for_complete()
+        assert dibangun == ["1.1"]

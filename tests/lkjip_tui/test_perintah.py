@@ -156,9 +156,9 @@ async def test_restore_f8_lalu_kunci_diambil_lkjip_lain(buka, demo_db, monkeypat
     import time
     from pathlib import Path
 
-    from store import lock
+    from store import lock, pemulihan
 
-    asli = app_modul.pulihkan_tercatat
+    asli = pemulihan.pulihkan_tercatat  # the app imports it when it restores
 
     def lalu_diambil(path, sumber, **kw):
         hasil = asli(path, sumber, **kw)
@@ -167,7 +167,7 @@ async def test_restore_f8_lalu_kunci_diambil_lkjip_lain(buka, demo_db, monkeypat
             "mulai_proses": lock.mulai_proses(os.getpid()), "sejak": "2026-01-02T08:00:00+07:00",
             "sejak_epoch": time.time(), "token": "lain"}), encoding="utf-8")
         return hasil
-    monkeypatch.setattr(app_modul, "pulihkan_tercatat", lalu_diambil)
+    monkeypatch.setattr(pemulihan, "pulihkan_tercatat", lalu_diambil)
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
         await _pulihkan_cadangan_terbaru(pilot)
