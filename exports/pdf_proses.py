@@ -32,7 +32,16 @@ from .xlsx_proses import python_anak
 
 BESAR = 1_000_000  # characters of JSON: a document this large is typeset in other processes
 GABUNG = 3         # pieces of a long table per process: fewer processes to start, memory still small
-_AKAR = str(Path(__file__).resolve().parent.parent)  # the folder holding the exports package
+_AKAR = str(Path(__file__).resolve().parent.parent)  # the folder (or, in the .pyz, the zip) holding exports
+_FOLDER = _AKAR if os.path.isdir(_AKAR) else os.path.dirname(_AKAR)  # a working folder for the child
+
+
+def jalur_anak() -> str:
+    """The child's PYTHONPATH: this very copy of exports first, then every folder or zip this
+    process imports from. In the .pyz, Typst and its unpacker live in shiv's site-packages,
+    which a plain ``python -m`` child would not see: without them it failed and the whole
+    document was typeset here (1.9 GB at city scale)."""
+    return os.pathsep.join(dict.fromkeys(p for p in (_AKAR, *sys.path, os.environ.get("PYTHONPATH")) if p))
 _GAGAL = 3  # a child's exit status when Typst refused the document
 _HALAMAN = re.compile(rb"/Type\s*/Page\b(?!s)")  # a page object in Typst's (uncompressed) PDF
 
@@ -95,11 +104,11 @@ def _susun(templat: bytes, data: str, folder: str | None = None) -> bytes:
 def _di_proses(templat: bytes, data: str, folder: str | None = None) -> bytes | None:
     python, tambahan = python_anak(sys.executable, getattr(sys, "_base_executable", None), os.name == "nt")
     env = {**os.environ, **tambahan}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (_AKAR, env.get("PYTHONPATH")) if p)  # this very copy
+    env["PYTHONPATH"] = jalur_anak()
     masuk = len(templat).to_bytes(8, "big") + templat + data.encode()
     try:
         p = subprocess.run([python, "-m", "exports.pdf_proses", *([folder] if folder else [])], input=masuk,
-                           capture_output=True, env=env, cwd=_AKAR, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+                           capture_output=True, env=env, cwd=_FOLDER, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
     if p.returncode == _GAGAL:

@@ -3,7 +3,9 @@ memoised): the same bytes as here, Typst's refusal still a clear message, and a 
 cannot start never fails the export."""
 
 import io
+import os
 import subprocess
+import sys
 
 import pytest
 
@@ -66,3 +68,15 @@ def test_long_tables_typeset_apart_give_the_same_bytes_each_time_and_the_same_pa
     halaman = [PdfReader(io.BytesIO(x)).pages for x in (satu, pertama)]
     assert len(halaman[0]) == len(halaman[1])
     assert sum("/XObject" in p["/Resources"] for p in halaman[1]) >= 2  # pages typeset apart
+
+
+def test_the_child_sees_what_this_process_imports_from_a_path_added_at_run_time(tmp_path, monkeypatch):
+    # In the .pyz, Typst lives in shiv's site-packages, added to sys.path at start; a child
+    # that did not see it failed and the whole document was typeset in the app's process.
+    (tmp_path / "lkjip_uji_anak.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("PYTHONPATH", raising=False)
+    env = {**os.environ, "PYTHONPATH": pdf_proses.jalur_anak()}
+    r = subprocess.run([sys.executable, "-c", "import lkjip_uji_anak, exports.pdf_proses"], env=env,
+                       cwd=pdf_proses._FOLDER, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
