@@ -238,7 +238,7 @@ class BerandaScreen(LayarDasar):
         kosong = narasi.belum_diisi(lap)
         t = Text(f"\n\nTeks laporan belum diisi ({len(kosong)})", style="bold")
         if not kosong:
-            t.append("\n✓ semua bagian teks sudah diisi.", style="green")
+            t.append(sim("\n✓ semua bagian teks sudah diisi."), style="green")
             return t
         for k in kosong[:BATAS_DAFTAR]:
             t.append("\n• ")

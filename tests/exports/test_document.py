@@ -37,6 +37,18 @@ def test_the_units_texts_and_signature(lap):
     assert "Pihak Kedua<br>\nWali Kota Balikpapan" in md
 
 
+def test_demo_document_prints_recommendations_then_follow_up_without_placeholder():
+    from store.demo import demo_laporan
+
+    md = dokumen(demo_laporan())
+    assert "BELUM DIISI" not in md and "[DRAF" not in md
+    saran = md.index("3. Evaluasi Internal")
+    tanggapan = md.index("Dari hasil komponen penilaian, untuk tahun 2019")
+    assert saran < tanggapan < md.index("### B. Pengukuran Capaian Kinerja Organisasi")
+    # both parts print without their own heading: the recommendations run straight into the response
+    assert md[saran:tanggapan].endswith("kepada pihak-pihak yang berkepentingan.\n\n")
+
+
 def test_empty_report_says_not_yet_computable():
     md = dokumen(Laporan(2024))
     assert "belum dapat dihitung" in md and "**Tabel 3.5. Realisasi Anggaran per Program" in md

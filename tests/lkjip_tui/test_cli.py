@@ -121,6 +121,21 @@ def test_bundle_given_as_database_is_refused_and_left_alone(fixture_path, tmp_pa
     assert salah.read_bytes() == fixture_path.read_bytes()
 
 
+def test_demo_has_no_text_left_to_write(tmp_path, capsys):
+    """Issue 19: the demo's document has no placeholder left, and `lkjip check` lists no missing text."""
+    from store.demo import buat_demo
+
+    db = buat_demo(tmp_path / "demo.json")
+    main(["check", "--db", str(db)])  # (its exit status also counts other problems, e.g. a figure in a text)
+    r = capsys.readouterr()
+    assert "Diperiksa: tahun 2021." in r.err
+    assert "belum diisi" not in r.out + r.err and "tempat kosong" not in r.out
+    assert main(["export", "--db", str(db), "--format", "md", "--out", str(tmp_path / "out")]) == 0
+    r = capsys.readouterr()
+    assert "Dokumen laporan lengkap: tidak ada bagian kosong atau draf." in r.out + r.err
+    assert "BELUM DIISI" not in (tmp_path / "out" / "laporan-2021.md").read_text(encoding="utf-8")
+
+
 def test_check_lists_the_text_placeholders(fixture_path, tmp_path, capsys):
     db = tmp_path / "db.json"
     main(["import", str(fixture_path), "--db", str(db)])  # a version-1 bundle: no texts at all

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from exports.naskah import Sisa, sisa
 from store import draf, narasi
 from store.bundle import baca_bundle, dump_bundle, ke_bundle, muat_json
 from store.check import periksa_narasi
@@ -216,8 +217,18 @@ def test_demo_data_holds_the_seeds_texts():
     assert "Pandemi covid 19" in narasi.teks(lap, "sasaran.S2.penyebab")
     assert len(narasi.butir(lap, "sasaran.S2.solusi")) == 3
     assert narasi.tanda_tangan(lap).tempat == "Balikpapan"
-    # the seed has no follow-up of the AKIP recommendations: the demo says so honestly
-    assert [k.kunci for k in narasi.belum_diisi(lap)] == ["bab3.akip.tindak-lanjut"]
+    # issue 19: no part is left empty, and the document has no placeholder left
+    assert narasi.belum_diisi(lap) == []
+    assert sisa(lap) == Sisa(kosong=0, draf=0)
+    # the seed's closing paragraph after the evaluator's recommendations is the office's response to them
+    rekomendasi = narasi.teks(lap, "bab3.akip.rekomendasi")
+    tindak_lanjut = narasi.teks(lap, "bab3.akip.tindak-lanjut")
+    assert rekomendasi.startswith("Saran perbaikan dari evaluator Inspektorat Kota Balikpapan")
+    assert rekomendasi.endswith("pengkomunikasian hasil evaluasi kepada pihak-pihak yang berkepentingan.")
+    assert tindak_lanjut.startswith("Dari hasil komponen penilaian, untuk tahun 2019 dan tahun 2020 tidak terdapat")
+    assert tindak_lanjut.endswith("AKIP dapat secara maksimal diimplementasikan.") and "\n" not in tindak_lanjut
+    assert "Dari hasil komponen penilaian" not in rekomendasi
+
 
 
 # ---------------------------------------------------------------- persistence
