@@ -24,10 +24,15 @@ HALAMAN_PER_RUN = 20  # pages of a long table per page run: runs small enough to
 PANJANG = 2 * HALAMAN_PER_RUN  # pages: a longer table is cut into runs and starts on a page of its own
 
 
+def tinggi_teks(n: int, huruf: float) -> float:
+    """Points ``n`` lines of text take: each line's cap height (its top edge pinned there, its
+    bottom at the baseline), the leading between lines."""
+    return huruf * (n * CAP + (n - 1) * SPASI)
+
+
 def tinggi_baris(n: int, huruf: float = HURUF_TABEL) -> float:
-    """Points a table row of ``n`` lines takes: the cell's margins, each line's cap height
-    (its top edge pinned there, its bottom at the baseline), the leading between lines."""
-    return 2 * TEPI_Y + huruf * (n * CAP + (n - 1) * SPASI)
+    """Points a table row of ``n`` lines takes: the cell's margins and its text."""
+    return 2 * TEPI_Y + tinggi_teks(n, huruf)
 
 
 def _muat(lebar_pt: float) -> float:
@@ -123,7 +128,7 @@ def kira_tinggi(b: dict[str, Any], lanskap: bool) -> float:
         if x:
             n = len(lipat(x, (lebar_isi(lanskap) - 2 * huruf) / huruf, tebal))  # (a list's indent)
             n += 1 if n > 1 and b["k"] != "tabel" else 0
-            jumlah += huruf * (n * CAP + (n - 1) * SPASI) + jarak
+            jumlah += tinggi_teks(n, huruf) + jarak
     return jumlah
 
 
