@@ -28,12 +28,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from .xlsx_proses import python_anak
+from .xlsx_proses import _AKAR, _FOLDER, python_anak
 
 BESAR = 1_000_000  # characters of JSON: a document this large is typeset in other processes
 GABUNG = 3         # pieces of a long table per process: fewer processes to start, memory still small
-_AKAR = str(Path(__file__).resolve().parent.parent)  # the folder (or, in the .pyz, the zip) holding exports
-_FOLDER = _AKAR if os.path.isdir(_AKAR) else os.path.dirname(_AKAR)  # a working folder for the child
+_GAGAL = 3  # a child's exit status when Typst refused the document
+_HALAMAN = re.compile(rb"/Type\s*/Page\b(?!s)")  # a page object in Typst's (uncompressed) PDF
 
 
 def jalur_anak() -> str:
@@ -42,8 +42,6 @@ def jalur_anak() -> str:
     which a plain ``python -m`` child would not see: without them it failed and the whole
     document was typeset here (1.9 GB at city scale)."""
     return os.pathsep.join(dict.fromkeys(p for p in (_AKAR, *sys.path, os.environ.get("PYTHONPATH")) if p))
-_GAGAL = 3  # a child's exit status when Typst refused the document
-_HALAMAN = re.compile(rb"/Type\s*/Page\b(?!s)")  # a page object in Typst's (uncompressed) PDF
 
 
 class TypstGagal(RuntimeError):
