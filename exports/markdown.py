@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
-from operator import attrgetter
 from typing import Any
 
 import tabulate as _tabulate_mod
 from tabulate import tabulate
 
-from .tables import ANGKA, Bagian, Tabel, teks_bagian
+from .docx_xml import kolom_angka
+from .tables import Bagian, Tabel, teks_bagian
 
-_JENIS = attrgetter("jenis")
 _BARIS_BARU = re.compile(r"\r\n|\r|\n")
 # Control characters, line/paragraph separators, bidi controls and lone surrogates (the ones
 # store/teks.py refuses; \t, \n and \r are handled on their own): an older version let some
@@ -46,8 +45,7 @@ def _tebal(s: str) -> str:
 
 def _colalign(bagian: Bagian) -> list[str]:
     """Right-align a column when it holds numbers (the report's figures line up on the right)."""
-    kolom = zip(*(b.sel for b in bagian.baris)) if bagian.baris else [()] * len(bagian.kolom)
-    return ["left" if ANGKA.isdisjoint(map(_JENIS, k)) else "right" for k in kolom]
+    return ["right" if angka else "left" for angka in kolom_angka(bagian)]
 
 
 def _md_bagian(bagian: Bagian, desimal: int) -> Iterable[str]:
