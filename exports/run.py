@@ -219,7 +219,7 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
         """A table's Markdown lines: kept for laporan-<tahun>.md, or for a large table made as written."""
         if t.nomor in md_cache:
             return md_cache[t.nomor]
-        if sum(len(b.baris) for b in t.bagian) >= BARIS_SIMPAN_MD:
+        if _besar(t):
             return tabel_md_baris(t)
         baris = md_cache[t.nomor] = list(tabel_md_baris(t))
         return baris
@@ -256,7 +256,7 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
     def csv_(i: int) -> Isi:
         t = tabel_ke(i)
         daftar[i] = None  # its last file: let the table and its texts go (memory at city scale)
-        if sum(len(b.baris) for b in t.bagian) < BARIS_SIMPAN_MD:
+        if not _besar(t):
             return b"".join(tabel_csv_potong(t, csv_gaya))
         return tabel_csv_potong(t, csv_gaya)  # a large table's, written as it is made
 
@@ -301,6 +301,11 @@ def _ekspor(lap: Laporan, folder: Path, formats: list[str], nomor: list[str] | N
 # and its files are written in pieces as they are made; a smaller one's are made whole and
 # written by a writer thread.
 BARIS_SIMPAN_MD = 2000
+
+
+def _besar(t: Tabel) -> bool:
+    """A table of :data:`BARIS_SIMPAN_MD` rows or more: its files are made as they are written."""
+    return sum(len(b.baris) for b in t.bagian) >= BARIS_SIMPAN_MD
 
 
 # From this many subkegiatan the XLSX workbook is written in a second process while this one
