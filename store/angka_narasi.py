@@ -186,14 +186,11 @@ class _Cocok:
         baris = [b for bs in sub.values() for b in bs]
         pagu, realisasi = [b[1] for b in baris], [b[2] for b in baris]
         semua = [*pagu, *realisasi]
-        if set(map(type, semua)) <= {int}:  # stored rows read as whole numbers
-            self.pagu, self.realisasi = cast("list[int]", pagu), cast("list[int]", realisasi)
+        # whole numbers: stored rows read as such, or figures loaded that are all whole
+        if set(map(type, semua)) <= {int} or aturan.rupiah_bulat_semua(semua):  # type: ignore[arg-type]
+            self.pagu, self.realisasi = list(map(int, pagu)), list(map(int, realisasi))
             self.rupiah_sub: set[int] = set(self.pagu + self.realisasi)
             tambahan: dict[str, list[AngkaData]] = {}
-        elif aturan.rupiah_bulat_semua(semua):  # type: ignore[arg-type]
-            self.pagu, self.realisasi = list(map(int, pagu)), list(map(int, realisasi))
-            self.rupiah_sub = set(self.pagu + self.realisasi)
-            tambahan = {}
         else:  # a figure with decimals or past the rules (an old database): listed as every other
             self.pagu = self.realisasi = []
             self.rupiah_sub = set()
