@@ -125,11 +125,12 @@ def angka_data(lap: Laporan, sub: SubKegiatan | None = None,
         a = calc.jumlah(per_prog[id(p)] for p in lap.program_sasaran(s.id))
         rp(a.pagu, f"pagu sasaran {s.id}", "pagu", sj)
         rp(a.realisasi, f"realisasi sasaran {s.id}", "realisasi", sj)
-        pc(a.serapan(d), f"realisasi anggaran sasaran {s.id}", "serapan", sj)
+        ser = a.serapan(d)
+        pc(ser, f"realisasi anggaran sasaran {s.id}", "serapan", sj)
         pc(calc.porsi(a.pagu, total.pagu, d), f"porsi anggaran sasaran {s.id}", "porsi", sj)
         cap = per_sasaran[s.id] = calc.capaian_sasaran(lap, s.id)
         pc(cap, f"capaian sasaran {s.id}", "capaian", sj)
-        pc(calc.efisiensi_dari(cap, a.serapan(d)), f"efisiensi sasaran {s.id}", "efisiensi", sj)
+        pc(calc.efisiensi_dari(cap, ser), f"efisiensi sasaran {s.id}", "efisiensi", sj)
     pc(calc.capaian_organisasi(lap, per_sasaran=per_sasaran), "capaian organisasi", "capaian")
     for p in lap.program:
         sj = ("program", p.id)
@@ -185,14 +186,11 @@ class _Cocok:
         baris = [b for bs in sub.values() for b in bs]
         pagu, realisasi = [b[1] for b in baris], [b[2] for b in baris]
         semua = [*pagu, *realisasi]
-        if set(map(type, semua)) <= {int}:  # stored rows read as whole numbers
-            self.pagu, self.realisasi = cast("list[int]", pagu), cast("list[int]", realisasi)
+        # whole numbers: stored rows read as such, or figures loaded that are all whole
+        if set(map(type, semua)) <= {int} or aturan.rupiah_bulat_semua(semua):  # type: ignore[arg-type]
+            self.pagu, self.realisasi = list(map(int, pagu)), list(map(int, realisasi))
             self.rupiah_sub: set[int] = set(self.pagu + self.realisasi)
             tambahan: dict[str, list[AngkaData]] = {}
-        elif aturan.rupiah_bulat_semua(semua):  # type: ignore[arg-type]
-            self.pagu, self.realisasi = list(map(int, pagu)), list(map(int, realisasi))
-            self.rupiah_sub = set(self.pagu + self.realisasi)
-            tambahan = {}
         else:  # a figure with decimals or past the rules (an old database): listed as every other
             self.pagu = self.realisasi = []
             self.rupiah_sub = set()
