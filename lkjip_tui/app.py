@@ -201,8 +201,6 @@ class LkjipApp(UrutTombol, App[int]):
         return semua + [s for s in self._layar_dibuka if s not in semua]
 
     def _tertunda(self, layar: list[Screen]) -> list[Tertunda]:
-        from .screens.base import LayarDasar
-
         hasil: list[Tertunda] = []
         for s in layar:
             if isinstance(s, LayarDasar):

@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exports.format import FORMAT, nama_format
+from exports.format import FORMAT, ada_dokumen, nama_format
 from store import audit, backup
 from store.bundle import BundleTidakSah, baca_bundle, muat_json
 from store.check import periksa_tersimpan
@@ -239,7 +239,7 @@ def cmd_export(args) -> int:
         raise Gagal(f"Tidak dapat menulis ke {out}: {e.strerror or e}") from None
     for path in ditulis:  # printed outside the try: a closed pipe is not a failure to write the files
         print(path)
-    if any(p.name.startswith("laporan-") and p.suffix in (".md", ".docx", ".pdf") for p in ditulis):
+    if ada_dokumen(ditulis):
         from exports.naskah import sisa
 
         print(aman(str(sisa(lap))), file=sys.stderr)  # beside the file list, which scripts may read

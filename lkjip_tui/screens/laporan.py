@@ -28,7 +28,7 @@ from textual.widgets import Input, Label, ProgressBar, Select, SelectionList, St
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, get_current_worker
 
-from exports.format import FORMAT, nama_format
+from exports.format import FORMAT, ada_dokumen, nama_format
 
 from ..paths import folder_laporan as folder_bawaan
 from ..simbol import teks as sim
@@ -322,7 +322,7 @@ class LaporanScreen(LayarDasar):
             self.app.call_from_thread(self._selesai, None, f"Tidak dapat menulis ke {folder}: {e.strerror or e}")
         else:
             sisa = None
-            if any(p.name.startswith("laporan-") and p.suffix in (".md", ".docx", ".pdf") for p in berkas):
+            if ada_dokumen(berkas):
                 from exports.naskah import sisa as hitung_sisa  # as `lkjip export` says it
 
                 sisa = hitung_sisa(lap)

@@ -179,12 +179,7 @@ async def test_collapse_and_expand_with_enter(buka):
 async def test_add_program_form_lists_all_failures_then_saves(buka, demo_db):
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, Formulir)
+        form = await buka_form_program(pilot)
         await pilot.press("tab", "tab", "ctrl+u", *"S9", "tab", *"abc", "enter")
         await pilot.pause()
         galat = teks(form.query_one("#galat-form"))
@@ -479,6 +474,17 @@ async def buka_form_kegiatan(pilot) -> Formulir:
     return form
 
 
+async def buka_form_program(pilot) -> Formulir:
+    """F6, then the add-program form."""
+    await pilot.press("f6")
+    await pilot.pause()
+    await pilot.press("p")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, Formulir)
+    return form
+
+
 async def test_kode_in_the_forms_and_on_screen(buka, demo_db):
     """Issue 12 item 13: kode typed in the edit form, checked, saved and shown; a new
     subkegiatan starts from its kegiatan's kode."""
@@ -539,12 +545,7 @@ async def test_program_id_keeps_the_rule_every_code_keeps(buka, demo_db):
 
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f6")
-        await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, Formulir)
+        form = await buka_form_program(pilot)
         await pilot.press("ctrl+u", *"P 9", "tab", *"Program Uji", "enter")
         await pilot.pause()
         assert app.screen is form
