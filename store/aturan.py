@@ -76,7 +76,7 @@ def alasan_angka(v: Decimal | int | None, jenis: JenisAngka) -> str | None:
         return "terlalu banyak angka di belakang koma"
     if tup.exponent >= 0 and len(tup.digits) <= MAKS_DIGIT:  # type: ignore[operator]
         # a whole number (most Rupiah): normalizing drops only trailing zeros, so it has no
-        # decimals and no more digits: the rules below all pass (`check` asks 140,000 times)
+        # decimals and no more digits: the rules below all pass (a city bundle asks 140,000 times)
         return None
     n = v.normalize() if v else Decimal(0)
     desimal = max(0, -n.as_tuple().exponent)  # type: ignore[operator]  # finite: an int exponent
