@@ -15,6 +15,7 @@ import pkgutil
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -45,16 +46,8 @@ from store.repository import MasihDipakai, Repository
 from store.storage import HanyaBaca
 
 from . import perintah
-from .screens.akip import AkipScreen
-from .screens.anggaran import AnggaranScreen
 from .screens.base import LayarDasar
 from .screens.beranda import BerandaScreen
-from .screens.indikator import IndikatorScreen
-from .screens.laporan import MODUL_PRATINJAU, LaporanScreen
-from .screens.narasi import NarasiScreen
-from .screens.pegawai import PegawaiScreen
-from .screens.pengaturan import PengaturanScreen
-from .screens.triwulan import TriwulanScreen
 from .undo import Langkah, Riwayat
 from .urut import UrutTombol
 from .widgets.modal import Modal
@@ -65,18 +58,71 @@ R = TypeVar("R", bound=Rekaman)  # a record kind: what a screen hands in, it get
 # The last line of the question before quitting with something unsaved; ctrl+q on it quits.
 TANYA_KELUAR = "Keluar tanpa menyimpannya?"
 
-# (key, mode, label in the nav bar, screen class) — one row per main screen.
-LAYAR: list[tuple[str, str, str, type[LayarDasar]]] = [
-    ("f2", "beranda", "Beranda", BerandaScreen),
-    ("f3", "indikator", "Indikator", IndikatorScreen),
-    ("f4", "triwulan", "Triwulan", TriwulanScreen),
-    ("f5", "pegawai", "Pegawai", PegawaiScreen),
-    ("f6", "anggaran", "Anggaran", AnggaranScreen),
-    ("f7", "akip", "AKIP", AkipScreen),
-    ("f8", "pengaturan", "Atur", PengaturanScreen),
-    ("f9", "laporan", "Laporan", LaporanScreen),
-    ("f10", "narasi", "Narasi", NarasiScreen),
+# (key, mode, label in the nav bar) — one row per main screen; its class is kelas_layar(mode).
+LAYAR: list[tuple[str, str, str]] = [
+    ("f2", "beranda", "Beranda"),
+    ("f3", "indikator", "Indikator"),
+    ("f4", "triwulan", "Triwulan"),
+    ("f5", "pegawai", "Pegawai"),
+    ("f6", "anggaran", "Anggaran"),
+    ("f7", "akip", "AKIP"),
+    ("f8", "pengaturan", "Atur"),
+    ("f9", "laporan", "Laporan"),
+    ("f10", "narasi", "Narasi"),
 ]
+
+
+def kelas_layar(mode: str) -> type[LayarDasar]:
+    """The class of the main screen ``mode``. Beranda, the first screen, comes with the app; the
+    others (and their forms, grids and text editor: ~35 ms of imports) are imported when their
+    F-key is first pressed or, once the first screen is painted, in the background
+    (:meth:`LkjipApp.on_ready`), so the first paint does not wait for them."""
+    match mode:
+        case "beranda":
+            return BerandaScreen
+        case "indikator":
+            from .screens.indikator import IndikatorScreen
+            return IndikatorScreen
+        case "triwulan":
+            from .screens.triwulan import TriwulanScreen
+            return TriwulanScreen
+        case "pegawai":
+            from .screens.pegawai import PegawaiScreen
+            return PegawaiScreen
+        case "anggaran":
+            from .screens.anggaran import AnggaranScreen
+            return AnggaranScreen
+        case "akip":
+            from .screens.akip import AkipScreen
+            return AkipScreen
+        case "pengaturan":
+            from .screens.pengaturan import PengaturanScreen
+            return PengaturanScreen
+        case "laporan":
+            from .screens.laporan import LaporanScreen
+            return LaporanScreen
+        case "narasi":
+            from .screens.narasi import NarasiScreen
+            return NarasiScreen
+    raise KeyError(mode)
+
+
+def _layar_baru(mode: str) -> LayarDasar:
+    return kelas_layar(mode)()
+
+
+def _muat_di_belakang() -> None:
+    """What the first screen did not need, loaded in a thread once it is painted: the other main
+    screens, then what F9's preview needs beyond its screen. A screen opened meanwhile waits
+    for its module as any import does (no module of lkjip_tui imports another back)."""
+    from .screens.laporan import MODUL_PRATINJAU
+
+    try:
+        for _, mode, _ in LAYAR:
+            kelas_layar(mode)
+    except Exception:  # noqa: S110 - the screen's own F-key imports it again and says why
+        return
+    _muat(MODUL_PRATINJAU)
 
 
 def _muat(modul: tuple[str, ...]) -> None:
@@ -108,8 +154,8 @@ def _gaya() -> str:
 class LkjipApp(UrutTombol, App[int]):
     CSS = _gaya()
     TITLE = "lkjip"
-    NAV = [(k, m, label) for k, m, label, _ in LAYAR]
-    MODES = {m: kelas for _, m, _, kelas in LAYAR}
+    NAV = LAYAR  # the nav bar's rows; screens read them as self.app.NAV (they may not import the app)
+    MODES = {m: partial(_layar_baru, m) for _, m, _ in LAYAR}
     DEFAULT_MODE = "beranda"
     BINDINGS = [
         Binding("f1,question_mark", "bantuan", "Bantuan", id="bantuan"),
@@ -120,7 +166,7 @@ class LkjipApp(UrutTombol, App[int]):
         Binding("ctrl+q", "keluar", "Keluar", id="keluar", priority=True),
         # priority: the switch happens as the key is read, so keys typed right behind it wait
         # for the new screen (lkjip_tui/urut.py); inside a modal it is refused (check_action)
-        *[Binding(k, f"layar('{m}')", label, show=False, id=f"layar-{m}", priority=True) for k, m, label, _ in LAYAR],
+        *[Binding(k, f"layar('{m}')", label, show=False, id=f"layar-{m}", priority=True) for k, m, label in LAYAR],
     ]
 
     def __init__(self, repo: Repository, tahun: int | None = None, peringatan: str | None = None):
@@ -158,9 +204,9 @@ class LkjipApp(UrutTombol, App[int]):
         return super().run(*args, **kwargs)
 
     def on_ready(self) -> None:
-        # The first screen is painted: what F9 needs, and the first screen did not, is loaded
-        # now in the background, so opening F9 does not wait for it (nor did the first paint).
-        threading.Thread(target=_muat, args=(MODUL_PRATINJAU,), name="lkjip-muat", daemon=True).start()
+        # The first screen is painted: the rest is loaded in the background once the frames
+        # queued behind it are drawn too, so an F-key does not wait for it (nor did the paint).
+        self.call_after_refresh(threading.Thread(target=_muat_di_belakang, name="lkjip-muat", daemon=True).start)
 
     def on_mount(self) -> None:
         for pesan in self.repo.peringatan:  # e.g. a journal set aside on open: say where it went
@@ -499,7 +545,7 @@ class LkjipApp(UrutTombol, App[int]):
         return f"{self._label_layar(layar or self.current_mode)}: {teks_riwayat(self.laporan(), perintah, keterangan)}"
 
     def _label_layar(self, mode: str) -> str:
-        return next((label for _, m, label, _ in LAYAR if m == mode), mode)
+        return next((label for _, m, label in LAYAR if m == mode), mode)
 
     def _jalankan_langkah(self, langkah: Langkah, perintah: list[Perubahan], kata: str) -> list[Perubahan] | None:
         """Undo or redo one step through the writer, on the screen it was made on: go there

@@ -23,7 +23,7 @@ class PaletPerintah(PaletIndonesia):
 
 def daftar_perintah(app, layar_terdaftar):
     """Every command of the palette."""
-    for key, mode, label, _ in layar_terdaftar:
+    for key, mode, label in layar_terdaftar:
         yield SystemCommand(f"Layar {label}", f"Buka layar {label} ({key.upper()})",
                             lambda m=mode: app.action_layar(m))
     yield SystemCommand("Ekspor laporan", "Ekspor tabel terpilih (atau semua) ke folder di layar Laporan (F9)",

@@ -53,6 +53,9 @@ def css_sudah_terkini(screen: Any, app: Any) -> None:
         pertama = True
     if pertama:
         _CSS_SEGAR[app] = app._css_update_count
+        if app.stylesheet._variables == app.get_css_variables():
+            app.stylesheet.update(app)
+            screen._css_update_count = app._css_update_count
     elif _CSS_SEGAR.get(app) == app._css_update_count:
         screen._css_update_count = app._css_update_count
 

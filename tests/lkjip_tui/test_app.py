@@ -18,7 +18,7 @@ from .util import SIZE
 async def test_every_screen_key_opens_its_screen(buka):
     app = buka()
     async with app.run_test(size=SIZE) as pilot:
-        for key, mode, _, _ in LAYAR:
+        for key, mode, _ in LAYAR:
             await pilot.press(key)
             await pilot.pause()
             assert app.current_mode == mode
@@ -62,7 +62,7 @@ async def test_empty_database_every_screen_says_what_to_do(buka, tmp_path):
     app = buka(tmp_path / "kosong.json")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape")  # skip the first-year form Beranda offers
-        for key, mode, _, _ in LAYAR:
+        for key, mode, _ in LAYAR:
             await pilot.press(key)
             await pilot.pause()
             assert app.current_mode == mode
@@ -117,3 +117,51 @@ async def test_jurnal_disisihkan_saat_dibuka_diberitahukan(demo_db, buka):
         await pilot.pause()
         pesan = [n.message for n in app._notifications]
         assert any("jurnal-0badc0de" in m and "disimpan sebagai" in m for m in pesan), pesan
+
+
+# Run in a fresh interpreter: what the first paint imported, and what the background loaded after.
+PERTAMA = """
+import sys, threading
+from lkjip_tui.app import LAYAR, LkjipApp
+from store.repository import Repository
+
+LAYAR_LAIN = {f"lkjip_tui.screens.{m}" for _, m, _ in LAYAR if m != "beranda"}
+
+
+class Ukur(LkjipApp):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(self.dilukis)
+
+    def dilukis(self):
+        print("dilukis", sorted(LAYAR_LAIN & set(sys.modules)))
+        self.set_timer(0.05, self.selesai)
+
+    def selesai(self):
+        for t in threading.enumerate():
+            if t.name == "lkjip-muat":
+                t.join()
+        print("sesudah", sorted(LAYAR_LAIN - set(sys.modules)), "exports.builders" in sys.modules)
+        self.exit()
+
+
+with Repository(sys.argv[1]) as repo:
+    Ukur(repo).run(headless=True, size=(80, 24))
+"""
+
+
+def test_the_first_screen_is_painted_before_the_others_are_imported_and_they_follow_in_the_background(demo_db):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-c", PERTAMA, str(demo_db)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "dilukis []" in r.stdout  # none of the eight other main screens was needed to paint Beranda
+    assert "sesudah [] True" in r.stdout  # all of them, and F9's preview modules, loaded once it was painted
+
+
+def test_every_mode_has_its_screen_class():
+    from lkjip_tui.app import kelas_layar
+
+    for _, mode, _ in LAYAR:
+        assert kelas_layar(mode).MODE == mode

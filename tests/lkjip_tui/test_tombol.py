@@ -60,6 +60,6 @@ async def test_nav_bar_shows_every_screen_key_when_narrow(buka, ukuran):
         nav = app.screen.query_one("#nav")
         teks = str(nav.render())
         assert len(teks.rstrip()) <= ukuran[0]
-        for k, _, _label, _ in LAYAR:
+        for k, _, _label in LAYAR:
             assert k.upper() in teks
         assert "Anggaran" in teks                              # the current screen in full
