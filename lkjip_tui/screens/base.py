@@ -37,7 +37,7 @@ class LayarDasar(Screen):
         super().__init__(name, id, classes)
         # Made by the app when its mode is first entered (App.MODES). Textual then parses the
         # whole stylesheet again, twice, for a screen that has no CSS of its own: 10–20 ms of
-        # every first F-key. After the first screen the stylesheet is current: mark it so.
+        # every first F-key and of the first paint. The stylesheet is current: mark it so.
         css_sudah_terkini(self, self.app)
 
     def compose(self) -> ComposeResult:
