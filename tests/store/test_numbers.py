@@ -139,3 +139,28 @@ def test_format_angka_sama_dengan_babel_format_decimal():
             pola = "#,##0" + ("." + "0" * desimal if desimal else "")
             assert format_angka(v, desimal) == format_decimal(d, format=pola, locale="id_ID"), (v, desimal)
     assert format_angka(7, 0) == "7" and format_rupiah(-1234) == "-1.234"
+
+
+@pytest.mark.parametrize("isi", [None, {"languages": {}}, {"number_symbols": {"latn": {"group": " "}}}])
+def test_symbols_come_from_the_whole_locale_when_its_own_files_do_not_hold_both(isi, tmp_path, monkeypatch):
+    """The first screen reads the symbols from the locale's own Babel files; a Babel whose files
+    are missing, laid out otherwise, or hold one symbol without the other gets the whole
+    locale's, the same as format_decimal's."""
+    import pickle
+
+    from babel import localedata
+    from babel.numbers import format_decimal
+
+    from store import numbers
+
+    berkas = tmp_path / "lain.dat"
+    if isi is not None:
+        berkas.write_bytes(pickle.dumps(isi))
+    monkeypatch.setattr(localedata, "resolve_locale_filename", lambda nama: str(berkas))
+    numbers._tanda.cache_clear()
+    try:
+        assert numbers._simbol_sendiri() is None
+        assert format_angka(Decimal("1234567.891")) == format_decimal(Decimal("1234567.89"), format="#,##0.00",
+                                                                       locale="id_ID") == "1.234.567,89"
+    finally:
+        numbers._tanda.cache_clear()
