@@ -11,7 +11,6 @@ import copy
 import gc
 import importlib
 import os
-import pkgutil
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -143,12 +142,11 @@ def _bindings_kita(node):
 
 
 def _gaya() -> str:
-    """app.tcss, read through this package's loader, not as a path beside this file: the app also
-    runs from a zip (.pyz), whose loader has its index at hand (importlib.resources reads it again)."""
-    data = pkgutil.get_data(__package__ or "lkjip_tui", "app.tcss")
-    if data is None:
-        raise ImportError("lkjip_tui/app.tcss tidak terbaca dari paket")
-    return data.decode("utf-8")
+    """app.tcss, read through this module's loader, not as a path beside this file: the app also
+    runs from a zip (.pyz), whose loader has its index at hand (importlib.resources reads it
+    again). What ``pkgutil.get_data`` does, without importing pkgutil and what it brings (2 ms)."""
+    loader: Any = __spec__.loader
+    return str(loader.get_data(os.path.join(os.path.dirname(__file__), "app.tcss")).decode("utf-8"))
 
 
 class LkjipApp(UrutTombol, App[int]):

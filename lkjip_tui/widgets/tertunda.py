@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from textual.screen import Screen
 
-from .edit_grid import EditGrid
-
 
 @dataclass(frozen=True)
 class Tertunda:
@@ -28,5 +26,9 @@ class Tertunda:
 
 def di_layar(layar: Screen, nama: str) -> list[Tertunda]:
     """The open grid editors of ``layar`` (a main screen or a window on it)."""
+    # Imported here: every screen imports this module, and the first screen (Beranda) has no
+    # grid; the grid (and Textual's Input under it) loads after the first paint.
+    from .edit_grid import EditGrid
+
     return [Tertunda(f"{nama}: {g.keterangan_edit()}", g.simpan_tertunda, g.batal)
             for g in layar.query(EditGrid) if g.sedang_edit]
