@@ -63,8 +63,10 @@ def bare() -> None:
 
 
 def lkjip(db: str, mode: str) -> None:
-    from lkjip_tui.app import LkjipApp
+    from lkjip_tui.cli import kelas_aplikasi
     from store.repository import Repository
+
+    LkjipApp = kelas_aplikasi()  # as `lkjip` imports it
 
     repo = Repository(db)
     mode, _, lalu = mode.partition(">")
