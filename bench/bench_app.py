@@ -10,7 +10,9 @@ cached after the first start (this matters where PYTHONDONTWRITEBYTECODE is set)
 keystroke figure is the work one keystroke in a Triwulan realisasi field causes (parse,
 recalculate indicator, sasaran and organisation capaian, redraw the touched rows), measured
 in-process on the city-scale database. F9 (Laporan, until its preview is painted) and F6
-(Anggaran) are opened from Beranda at city scale alternately, and compared run by run.
+(Anggaran) are opened from Beranda at city scale alternately, and compared run by run; each
+is opened as a person opens it, once what the app loads in the background after its first
+paint (the other screens' modules, ~0.1 s) is loaded.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ a user. ``bare`` is the floor: a bare Textual app with a 200-row DataTable.
     python -m bench.run_app lkjip DB MODE            # seconds to MODE's first paint, peak MB
     python -m bench.run_app lkjip DB beranda>MODE    # also: the CPU seconds (every thread) and,
                                                      # last, the seconds from the switch to MODE
-                                                     # until it is painted (Laporan: with its preview)
+                                                     # until it is painted (Laporan: with its preview);
+                                                     # the switch waits for the background loading
 """
 
 from __future__ import annotations
@@ -98,7 +99,13 @@ def lkjip(db: str, mode: str) -> None:
 
         def _lalu(self, _app=None):
             nonlocal mode, lalu
-            PAINT.append(time.perf_counter())
+            if not PAINT:
+                PAINT.append(time.perf_counter())
+            if not self.termuat.is_set():
+                # A person reads the first screen before pressing a key: by then what the app
+                # loads in the background once it is painted (~0.1 s) is loaded.
+                self.set_timer(0.005, self._lalu)
+                return
             mode, lalu = lalu, ""
             CPU.append(time.process_time())
             PINDAH.append(time.perf_counter())

@@ -25,6 +25,7 @@ from textual.screen import ModalScreen, Screen
 from store.keadaan import ingat_tahun, tahun_bawaan
 from store.lock import KunciHilang, SedangDipakai
 from store.models import Laporan
+from store.numbers import muat_locale
 from store.perubahan import (
     GantiTahun,
     Hapus,
@@ -110,26 +111,23 @@ def _layar_baru(mode: str) -> LayarDasar:
     return kelas_layar(mode)()
 
 
-def _muat_di_belakang() -> None:
+def _muat_di_belakang(selesai: threading.Event) -> None:
     """What the first screen did not need, loaded in a thread once it is painted: the other main
-    screens, then what F9's preview needs beyond its screen. A screen opened meanwhile waits
-    for its module as any import does (no module of lkjip_tui imports another back)."""
-    from .screens.laporan import MODUL_PRATINJAU
-
+    screens, then what F9's preview needs beyond its screen, and Babel's locale data (its
+    dates). A screen opened meanwhile waits for its module as any import does (no module of
+    lkjip_tui imports another back)."""
     try:
         for _, mode, _ in LAYAR:
             kelas_layar(mode)
-    except Exception:  # noqa: S110 - the screen's own F-key imports it again and says why
-        return
-    _muat(MODUL_PRATINJAU)
+        from .screens.laporan import MODUL_PRATINJAU
 
-
-def _muat(modul: tuple[str, ...]) -> None:
-    for nama in modul:
-        try:
+        for nama in MODUL_PRATINJAU:
             importlib.import_module(nama)
-        except Exception:  # noqa: S110 - the screen that needs it imports it again and says why
-            return
+        muat_locale()
+    except Exception:  # noqa: S110 - what needs it imports it again, and says there why it cannot
+        pass
+    finally:
+        selesai.set()
 
 
 def _bindings_kita(node):
@@ -177,6 +175,7 @@ class LkjipApp(UrutTombol, App[int]):
         self.versi = 0
         self._gagal_simpan: str | None = None  # why the last save failed, for buka_formulir
         self._layar_dibuka: list[Screen] = []  # main screens opened so far (LayarDasar.Dibuka)
+        self.termuat = threading.Event()  # set when what loads after the first paint is loaded
         self.status = "HANYA-BACA" if repo.readonly else "Siap"
         ada = repo.tahun_tersedia()
         tahun = tahun if tahun in ada else tahun_bawaan(repo.path, ada)
@@ -204,7 +203,8 @@ class LkjipApp(UrutTombol, App[int]):
     def on_ready(self) -> None:
         # The first screen is painted: the rest is loaded in the background once the frames
         # queued behind it are drawn too, so an F-key does not wait for it (nor did the paint).
-        self.call_after_refresh(threading.Thread(target=_muat_di_belakang, name="lkjip-muat", daemon=True).start)
+        muat = threading.Thread(target=_muat_di_belakang, args=(self.termuat,), name="lkjip-muat", daemon=True)
+        self.call_after_refresh(muat.start)
 
     def on_mount(self) -> None:
         for pesan in self.repo.peringatan:  # e.g. a journal set aside on open: say where it went
