@@ -136,8 +136,11 @@ class LaporanScreen(LayarDasar):
 
     def _lengkapi(self) -> None:
         tempat = self.query_one("#lap-tempat", Static)
+        kanan = self.query_one("#lap-kanan")
+        if not kanan.is_attached:
+            return  # the app closed in the frame F9 opened in (F9 then ctrl+q): nothing to add to
         with self.app.batch_update():
-            self.query_one("#lap-kanan").mount(
+            kanan.mount(
                 Select([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
                        allow_blank=False, id="lap-csv", compact=True),
                 ProgressBar(total=1, show_eta=False, id="lap-progres"), before=tempat)

@@ -191,3 +191,18 @@ async def test_first_frame_holds_the_preview_then_the_csv_choice_and_progress(bu
         assert isinstance(layar.query_one("#lap-progres"), ProgressBar)
         await app.workers.wait_for_complete()
         assert dibangun == ["1.1"]
+
+
+async def test_f9_and_ctrl_q_typed_together_close_the_app_cleanly(buka):
+    """Both keys read in one go (a fast typist, a key held): the app closes in the frame F9
+    opened in, and the CSV choice F9 adds a frame later has no screen to go on. It must not
+    end in a traceback."""
+    from textual import events
+
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("f9", None))
+        app.post_message(events.Key("ctrl+q", None))
+        await pilot.pause(0.3)
+    assert app.return_code == 0
