@@ -19,7 +19,6 @@ whose process fails is typeset here: the same bytes either way.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -28,20 +27,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from .xlsx_proses import _AKAR, _FOLDER, python_anak
+from . import anak
 
 BESAR = 1_000_000  # characters of JSON: a document this large is typeset in other processes
 GABUNG = 3         # pieces of a long table per process: fewer processes to start, memory still small
 _GAGAL = 3  # a child's exit status when Typst refused the document
 _HALAMAN = re.compile(rb"/Type\s*/Page\b(?!s)")  # a page object in Typst's (uncompressed) PDF
-
-
-def jalur_anak() -> str:
-    """The child's PYTHONPATH: this very copy of exports first, then every folder or zip this
-    process imports from. In the .pyz, Typst and its unpacker live in shiv's site-packages,
-    which a plain ``python -m`` child would not see: without them it failed and the whole
-    document was typeset here (1.9 GB at city scale)."""
-    return os.pathsep.join(dict.fromkeys(p for p in (_AKAR, *sys.path, os.environ.get("PYTHONPATH")) if p))
 
 
 class TypstGagal(RuntimeError):
@@ -100,13 +91,11 @@ def _susun(templat: bytes, data: str, folder: str | None = None) -> bytes:
 
 
 def _di_proses(templat: bytes, data: str, folder: str | None = None) -> bytes | None:
-    python, tambahan = python_anak(sys.executable, getattr(sys, "_base_executable", None), os.name == "nt")
-    env = {**os.environ, **tambahan}
-    env["PYTHONPATH"] = jalur_anak()
+    baris, env = anak.perintah("exports.pdf_proses", *([folder] if folder else []))
     masuk = len(templat).to_bytes(8, "big") + templat + data.encode()
     try:
-        p = subprocess.run([python, "-m", "exports.pdf_proses", *([folder] if folder else [])], input=masuk,
-                           capture_output=True, env=env, cwd=_FOLDER, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        p = subprocess.run(baris, input=masuk, capture_output=True, env=env, cwd=anak.FOLDER,
+                           creationflags=anak.TANPA_JENDELA)
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
     if p.returncode == _GAGAL:

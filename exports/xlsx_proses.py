@@ -32,8 +32,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Protocol
+
+from . import anak
 
 if TYPE_CHECKING:  # the names only: the child process imports xlsxwriter when it needs it
     from .xlsx import Rencana
@@ -41,9 +42,6 @@ if TYPE_CHECKING:  # the names only: the child process imports xlsxwriter when i
 
 _AKHIR = pickle.dumps(None)  # after the last sheet
 _PAMIT = 10  # seconds a finished writer may take to exit before it is killed
-_AKAR = str(Path(__file__).resolve().parent.parent)  # the folder (or, in the .pyz, the zip) holding exports
-# the child's working folder: not the user's (no "exports" there shadows ours), and a folder
-_FOLDER = _AKAR if os.path.isdir(_AKAR) else os.path.dirname(_AKAR)
 
 
 class PenulisXlsx(Protocol):
@@ -84,29 +82,12 @@ class BukuLokal:
         self._sheet = {}
 
 
-def python_anak(executable: str, dasar: str | None, windows: bool) -> tuple[str, dict[str, str]]:
-    """The interpreter to start, and what to add to its environment.
-
-    In a venv on Windows, ``python.exe`` is a launcher that starts the real interpreter as
-    its own child: killing the launcher (an export cancelled) would leave the writer
-    running. Start the real interpreter directly, told that it runs for the venv, as
-    ``multiprocessing`` does on Windows."""
-    if windows and dasar and os.path.normcase(dasar) != os.path.normcase(executable):
-        return dasar, {"__PYVENV_LAUNCHER__": executable}
-    return executable, {}
-
-
 class ProsesXlsx:
     def __init__(self, nama_sheet: list[str], ulang: Callable[[], Rencana]) -> None:
         self._ulang = ulang
-        python, tambahan = python_anak(sys.executable, getattr(sys, "_base_executable", None), os.name == "nt")
-        env = {**os.environ, **tambahan}
-        # The child imports this very copy of the package, installed or not.
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (_AKAR, env.get("PYTHONPATH")) if p)
-        self._proses = subprocess.Popen(
-            [python, "-m", "exports.xlsx_proses"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env=env, cwd=_FOLDER,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        baris, env = anak.perintah("exports.xlsx_proses")  # this very copy of the package, installed or not
+        self._proses = subprocess.Popen(baris, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                        env=env, cwd=anak.FOLDER, creationflags=anak.TANPA_JENDELA)
         assert self._proses.stdin is not None and self._proses.stdout is not None  # both are PIPE
         self._ke: IO[bytes] = self._proses.stdin
         self._dari: IO[bytes] = self._proses.stdout

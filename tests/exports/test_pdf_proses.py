@@ -3,13 +3,11 @@ memoised): the same bytes as here, Typst's refusal still a clear message, and a 
 cannot start never fails the export."""
 
 import io
-import os
 import subprocess
-import sys
 
 import pytest
 
-from exports import pdf_proses
+from exports import anak, pdf_proses
 from exports.builders import bangun_tabel
 from exports.pdf import PdfGagal, dokumen_pdf
 from store.demo import demo_laporan
@@ -39,7 +37,7 @@ def test_a_large_document_goes_to_a_second_process_with_the_same_bytes(monkeypat
 def test_a_process_that_cannot_start_typesets_here(monkeypatch, demo):
     di_sini = dokumen_pdf(*demo)
     monkeypatch.setattr(pdf_proses, "BESAR", 0)
-    monkeypatch.setattr(pdf_proses, "python_anak", lambda *a: ("/tidak/ada/python", {}))
+    monkeypatch.setattr(anak, "python_anak", lambda *a: ("/tidak/ada/python", {}))
     assert dokumen_pdf(*demo) == di_sini
 
 
@@ -68,15 +66,3 @@ def test_long_tables_typeset_apart_give_the_same_bytes_each_time_and_the_same_pa
     halaman = [PdfReader(io.BytesIO(x)).pages for x in (satu, pertama)]
     assert len(halaman[0]) == len(halaman[1])
     assert sum("/XObject" in p["/Resources"] for p in halaman[1]) >= 2  # pages typeset apart
-
-
-def test_the_child_sees_what_this_process_imports_from_a_path_added_at_run_time(tmp_path, monkeypatch):
-    # In the .pyz, Typst lives in shiv's site-packages, added to sys.path at start; a child
-    # that did not see it failed and the whole document was typeset in the app's process.
-    (tmp_path / "lkjip_uji_anak.py").write_text("X = 1\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delenv("PYTHONPATH", raising=False)
-    env = {**os.environ, "PYTHONPATH": pdf_proses.jalur_anak()}
-    r = subprocess.run([sys.executable, "-c", "import lkjip_uji_anak, exports.pdf_proses"], env=env,
-                       cwd=pdf_proses._FOLDER, capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr

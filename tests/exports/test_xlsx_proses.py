@@ -6,7 +6,7 @@ import pytest
 
 import exports.run as run
 from exports.run import ekspor
-from exports.xlsx_proses import ProsesXlsx, python_anak
+from exports.xlsx_proses import ProsesXlsx
 
 
 def _isi(path):
@@ -126,18 +126,6 @@ def test_cancelled_export_ends_the_writer(lap, tmp_path, besar):
         ekspor(lap, tmp_path / "a", on_progress=batal)
     assert besar[-1] is not None and besar[-1]._proses.poll() is not None
     assert not besar[-1]._beres
-
-
-@pytest.mark.parametrize("executable, dasar, windows, diharapkan", [
-    # a venv on Windows: Scripts\python.exe is a launcher; start the real one, told of the venv
-    (r"C:\proyek\.venv\Scripts\python.exe", r"C:\Python311\python.exe", True,
-     (r"C:\Python311\python.exe", {"__PYVENV_LAUNCHER__": r"C:\proyek\.venv\Scripts\python.exe"})),
-    (r"C:\Python311\python.exe", r"C:\Python311\python.exe", True, (r"C:\Python311\python.exe", {})),
-    ("/proyek/.venv/bin/python", "/usr/bin/python3.11", False, ("/proyek/.venv/bin/python", {})),  # POSIX: no launcher
-    (r"C:\proyek\.venv\Scripts\python.exe", None, True, (r"C:\proyek\.venv\Scripts\python.exe", {})),
-])
-def test_child_interpreter_is_the_real_one(executable, dasar, windows, diharapkan):
-    assert python_anak(executable, dasar, windows) == diharapkan
 
 
 def test_small_report_written_here(lap, tmp_path, monkeypatch):
