@@ -44,11 +44,13 @@ _CSS_SEGAR: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
 
 def css_sudah_terkini(screen: Any, app: Any) -> None:
-    """Mark a new ``screen`` as styled by ``app``'s stylesheet as it stands now. For the first
-    screen Textual would parse the stylesheet read at start again, with the theme's colours:
-    when those are the ones it was parsed with, re-applying it to the app (the part of that
-    refresh that matters: the theme's classes were set on the app after its styles) is the
-    same without parsing every stylesheet again (7 ms of the first paint). Later screens: while nothing changed the CSS since (a theme)."""
+    """Mark a new ``screen`` as styled by ``app``'s stylesheet as it stands now.
+
+    For the first screen Textual would parse the stylesheet read at start again, with the
+    theme's colours: when those are the ones it was parsed with, re-applying it to the app
+    (what matters of that refresh: the theme's classes were set on the app after its styles)
+    is the same without parsing every stylesheet again (7 ms of the first paint). For later
+    screens: while nothing changed the CSS since (a theme)."""
     try:
         pertama = app.screen is None
     except ScreenStackError:
