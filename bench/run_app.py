@@ -113,10 +113,12 @@ def lkjip(db: str, mode: str) -> None:
                 self._tunggu()
 
         def _tunggu(self):
+            # Checked after each refresh: a timer is held up by the very work it waits for,
+            # landed up to a frame late and so counted work done after the screen was painted.
             if self.current_mode == mode and self.screen.is_mounted and siap(self):
-                self.call_after_refresh(self._lalu if lalu else _selesai, self)
+                (self._lalu if lalu else _selesai)(self)
             else:
-                self.set_timer(0.005, self._tunggu)
+                self.call_after_refresh(self._tunggu)
 
         def _lalu(self, _app=None):
             nonlocal mode, lalu

@@ -18,7 +18,8 @@ pyproject.toml because of them: before moving up, check each against the new ver
   the stylesheet as it is, so Textual does not parse every stylesheet again from nothing when
   the screen's mode is first entered; a theme change still bumps the app's count and restyles.
 - Handlers named by Textual's dispatch, ``_on_key`` and ``_on_paste``, are overridden in
-  widgets/masukan.py and widgets/penyunting.py to hand every key to ``terapkan``.
+  widgets/masukan.py and widgets/penyunting.py to hand every key to ``terapkan``; ``Select``'s
+  ``_on_mount`` in widgets/pilihan.py, to let its parts be gone when the app is closing.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ class LayarDasar(Screen):
         yield TitleBar(id="judul")
         yield from self.isi()
         yield NavBar(self.app.NAV, self.MODE, id="nav")
-        yield Kaki(compact=True)
+        yield Kaki()
 
     def isi(self) -> ComposeResult:
         yield from ()

@@ -33,6 +33,7 @@ from exports.format import FORMAT, ada_dokumen, nama_format
 from ..paths import folder_laporan as folder_bawaan
 from ..simbol import teks as sim
 from ..widgets.masukan import MasukanUrut
+from ..widgets.pilihan import Pilihan
 from .base import LayarDasar
 
 if TYPE_CHECKING:
@@ -137,12 +138,12 @@ class LaporanScreen(LayarDasar):
     def _lengkapi(self) -> None:
         tempat = self.query_one("#lap-tempat", Static)
         kanan = self.query_one("#lap-kanan")
-        if not kanan.is_attached:
-            return  # the app closed in the frame F9 opened in (F9 then ctrl+q): nothing to add to
+        if not kanan.is_attached or self.app.return_code is not None:
+            return  # the app is closing (F9 and ctrl+q read together): a Select mounted now fails
         with self.app.batch_update():
             kanan.mount(
-                Select([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
-                       allow_blank=False, id="lap-csv", compact=True),
+                Pilihan([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
+                        allow_blank=False, id="lap-csv", compact=True),
                 ProgressBar(total=1, show_eta=False, id="lap-progres"), before=tempat)
             tempat.remove()
 

@@ -1,12 +1,10 @@
-"""Daftar: fixed columns, a line at a time; Kaki: the footer rebuilds only when keys change."""
+"""Daftar: fixed columns, a line at a time."""
 
 from rich.text import Text
 from textual.app import App
 from textual.containers import VerticalScroll
-from textual.widgets._footer import FooterKey
 
 from lkjip_tui.widgets.daftar import Daftar, KolomDaftar
-from lkjip_tui.widgets.kaki import Kaki
 
 KOLOM = [KolomDaftar("Nama"), KolomDaftar("Pagu", 8, kanan=True), KolomDaftar("%", 6, kanan=True)]
 
@@ -55,20 +53,3 @@ async def test_height_is_row_count_and_only_visible_lines_render():
         app.query_one(VerticalScroll).scroll_end(animate=False)
         await pilot.pause()
         assert max(dilukis) == 500
-
-
-async def test_footer_keeps_its_keys_when_bindings_did_not_change(buka):
-    app = buka()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        sebelum = list(app.screen.query(FooterKey))
-        kaki = app.screen.query_one(Kaki)
-        assert sebelum and kaki.disusun >= 1
-        n = kaki.disusun
-        app.screen.refresh_bindings()
-        await pilot.pause()
-        assert kaki.disusun == n                              # same keys: not rebuilt
-        await pilot.press("f3")                               # other screen, other keys
-        await pilot.press("f2")
-        await pilot.pause()
-        assert {k.description for k in app.screen.query(FooterKey)} == {k.description for k in sebelum}
