@@ -115,7 +115,9 @@ class Kaki(Widget, can_focus=False):
         if self.palet is not None:
             p = self.palet
             kanan = 2 + cell_len(p.tampil) + (1 + cell_len(p.keterangan) if p.keterangan else 0)
-            baris.truncate(max(0, self.size.width - kanan), overflow="ellipsis", pad=True)
+            batas = max(0, self.size.width - kanan)  # a key cut short here is clicked as far as it shows
+            baris.truncate(batas, overflow="ellipsis", pad=True)
+            letak = [(awal, min(akhir, batas), t) for awal, akhir, t in letak if awal < batas]
             baris.append("▏", gaya["item"] + gaya["batas"])
             tambah(p)
             baris.append(" ", gaya["item"] + gaya["keterangan"])
@@ -138,7 +140,7 @@ class Kaki(Widget, can_focus=False):
         t = self._di(event.x)
         if t != self._sorot:
             self._sorot = t
-            self.tooltip = t.tip if t else None
+            self.tooltip = (t.tip or None) if t else None
             self.refresh()
 
     def on_leave(self, event: events.Leave) -> None:

@@ -63,3 +63,13 @@ async def test_a_disabled_key_in_the_footer_is_dim_and_a_click_on_it_rings_the_b
         await pilot.click(Kaki, offset=(x, 0))
         await pilot.pause()
         assert bel == [1] and dipanggil == []
+
+
+async def test_a_hovered_key_shows_its_tooltip(buka):
+    app = buka()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        kaki = app.screen.query_one(Kaki)
+        await pilot.hover(Kaki, offset=(_baris(app).index("^p Perintah"), 0))
+        await pilot.pause()
+        assert kaki.tooltip == "Buka palet perintah"
