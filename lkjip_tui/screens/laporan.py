@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, ProgressBar, Select, SelectionList, Static
+from textual.widgets import Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, get_current_worker
 
@@ -32,6 +33,7 @@ from exports.format import FORMAT, ada_dokumen, nama_format
 
 from ..paths import folder_laporan as folder_bawaan
 from ..simbol import teks as sim
+from ..widgets.bar import Bar
 from ..widgets.masukan import MasukanUrut
 from ..widgets.pilihan import Pilihan
 from .base import LayarDasar
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 MODUL_PRATINJAU = ("exports.builders", "exports.markdown")
 
 BARIS_PRATINJAU = 60  # rows of a table laid out in the preview: its shape and first rows (the export has all)
+LEBAR_PROGRES = 29  # the export's progress bar: the column right of the table list, less its margin
 TUNGGU_PRATINJAU = 0.05  # seconds opening F9 waits for the previewed table (1.1: a few ms)
 
 
@@ -108,7 +111,7 @@ class LaporanScreen(LayarDasar):
             yield SelectionList[str](id="lap-tabel")
             with Vertical(id="lap-kanan"):
                 yield SelectionList[str](*[Selection(nama_format(f), f, True) for f in FORMAT], id="lap-format")
-                # The CSV choice and the progress bar (composite widgets: a fifth of opening F9)
+                # The CSV choice (a composite widget: a fifth of opening F9) and the progress bar
                 # are mounted in its place once the list and the preview are painted (_lengkapi).
                 yield Static("", id="lap-tempat")
                 yield Static("", id="lap-status")
@@ -144,7 +147,7 @@ class LaporanScreen(LayarDasar):
             kanan.mount(
                 Pilihan([("CSV untuk Excel (;)", "excel"), ("CSV polos (,)", "plain")], value="excel",
                         allow_blank=False, id="lap-csv", compact=True),
-                ProgressBar(total=1, show_eta=False, id="lap-progres"), before=tempat)
+                Bar(lebar=LEBAR_PROGRES, gaya="blue", id="lap-progres"), before=tempat)
             tempat.remove()
 
     def segarkan(self) -> None:
@@ -312,8 +315,8 @@ class LaporanScreen(LayarDasar):
         from exports.run import BerkasDipakai, EksporTidakSah, ekspor
 
         def maju(total: int, selesai: int) -> None:
-            for bar in self.query("#lap-progres").results(ProgressBar):
-                bar.update(total=total, progress=selesai)
+            for bar in self.query("#lap-progres").results(Bar):
+                bar.nilai = Decimal(100 * selesai) / total if total else None
 
         def progres(selesai: int, total: int, nama: str) -> None:
             self.app.call_from_thread(maju, total, selesai)

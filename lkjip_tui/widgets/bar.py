@@ -57,10 +57,11 @@ class Bar(Static):
 
     nilai: reactive[Decimal | None] = reactive(None)
 
-    def __init__(self, nilai: Decimal | None = None, lebar: int = 10, **kw):
+    def __init__(self, nilai: Decimal | None = None, lebar: int = 10, gaya: str | None = None, **kw):
         super().__init__(**kw)
         self.lebar = lebar
+        self.gaya = gaya  # one colour (a progress bar), instead of the colour of the value
         self.set_reactive(Bar.nilai, nilai)
 
     def render(self) -> Text:
-        return bar_teks(self.nilai, self.lebar)
+        return bar_teks(self.nilai, self.lebar, self.gaya)

@@ -27,6 +27,8 @@ async def test_export_all_from_screen(buka, demo_db, tmp_path):
         await pilot.pause()
         status = teks(app.screen.query_one("#lap-status"))
         assert "berkas ditulis" in status
+        from lkjip_tui.widgets.bar import Bar
+        assert app.screen.query_one("#lap-progres", Bar).nilai == 100  # the progress bar full
         # the document's placeholders are counted where the export was made, as `lkjip export` does
         from exports.naskah import sisa
         s = sisa(app.lap)
@@ -165,10 +167,11 @@ async def test_first_frame_holds_the_preview_then_the_csv_choice_and_progress(bu
     screen's first layout, when ready within TUNGGU_PRATINJAU: here as long as it takes); the
     CSV choice and the progress bar are mounted in their place after it, in the same order
     (issue 20: F9 no slower than F6)."""
-    from textual.widgets import ProgressBar, Select
+    from textual.widgets import Select
 
     from exports.builders import Entri
     from lkjip_tui.screens import laporan
+    from lkjip_tui.widgets.bar import Bar
     dibangun: list[str] = []
     asli = Entri.bangun
 
@@ -188,7 +191,7 @@ async def test_first_frame_holds_the_preview_then_the_csv_choice_and_progress(bu
         kanan = [w.id for w in layar.query_one("#lap-kanan").children]
         assert kanan == ["lap-format", "lap-csv", "lap-progres", "lap-status"]
         assert layar.query_one("#lap-csv", Select).value == "excel"
-        assert isinstance(layar.query_one("#lap-progres"), ProgressBar)
+        assert isinstance(layar.query_one("#lap-progres"), Bar)
         await app.workers.wait_for_complete()
         assert dibangun == ["1.1"]
 
