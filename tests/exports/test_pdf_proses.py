@@ -66,3 +66,29 @@ def test_long_tables_typeset_apart_give_the_same_bytes_each_time_and_the_same_pa
     halaman = [PdfReader(io.BytesIO(x)).pages for x in (satu, pertama)]
     assert len(halaman[0]) == len(halaman[1])
     assert sum("/XObject" in p["/Resources"] for p in halaman[1]) >= 2  # pages typeset apart
+
+
+def test_stopped_while_pieces_are_typeset_starts_no_further_piece(monkeypatch, tmp_path):
+    # ctrl+C during a city PDF: the pieces still queued are not typeset one after another
+    # (seconds each) before the command can end; only the two running finish.
+    import threading
+    import time
+
+    mulai = []
+    kunci = threading.Lock()
+
+    def proses(templat, data, folder=None):
+        with kunci:
+            mulai.append(data)
+            pertama = len(mulai) == 1
+        if pertama:
+            raise KeyboardInterrupt
+        time.sleep(0.3)
+        return None
+
+    monkeypatch.setattr(pdf_proses, "_di_proses", proses)
+    seksi = [{"halaman": 1, "blok": [{"k": "tabel"}], "lanskap": False} for _ in range(4 * pdf_proses.GABUNG)]
+    with pytest.raises(KeyboardInterrupt):
+        pdf_proses._potongan(b"", {"seksi": seksi}, str(tmp_path))
+    time.sleep(0.5)  # what was still running has ended
+    assert len(mulai) < 4, len(mulai)  # four pieces in all: the queued ones never started
