@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TypeVar
 
 from .models import (
@@ -103,7 +103,14 @@ def rata_rata(nilai: Iterable[Decimal | None], desimal: int = 2) -> Decimal | No
     ada = [v for v in nilai if v is not None]
     if not ada:
         return None
-    return bulatkan(sum(ada, NOL) / len(ada), desimal)
+    with localcontext() as ctx:
+        # The sum exact: at the default 28 digits the sum of very large figures was rounded,
+        # and the mean of two equal values could come out one unit beside them.
+        if all(v.is_finite() for v in ada):
+            ctx.prec = max(ctx.prec, max(v.adjusted() for v in ada) - min(int(v.as_tuple().exponent) for v in ada)
+                           + len(str(len(ada))) + 1)
+        rerata = sum(ada, NOL) / len(ada)
+    return bulatkan(rerata, desimal)
 
 
 def capaian_sasaran(lap: Laporan, sasaran_id: str, tahun: int | None = None) -> Decimal | None:

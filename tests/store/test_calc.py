@@ -214,3 +214,12 @@ def test_candidate_leaves_the_record_alone():
     assert calc.anggaran_kegiatan(keg) == calc.Anggaran(D(400), D(80))
     assert s2.realisasi_bulanan == {1: D(10), 2: D(20)} and keg.subkegiatan == [s1, s2]
     assert keg.subkegiatan[1] is s2 and k.subkegiatan[1] is c and k.subkegiatan[0] is s1
+
+
+def test_the_mean_of_equal_figures_is_that_figure_however_large():
+    # Found by the property test: the sum at Decimal's default 28 digits was rounded, and the
+    # mean of two equal capaian of 33 digits came out one unit beside them.
+    x = D("-500483512116513537300899029600000")
+    assert calc.rata_rata([x, x], 0) == x
+    besar = D("123456789012345678901234567890.25")
+    assert calc.rata_rata([besar, besar, besar], 2) == besar
